@@ -1,0 +1,165 @@
+/// Why a case file is refused: every problem found, in file order.
+public struct CaseFileRejection: Error, Equatable, Sendable {
+    public let problems: [CaseFileProblem]
+    public init(_ problems: [CaseFileProblem]) { self.problems = problems }
+}
+
+/// One thing wrong with a case file, at a JSON path such as `income[2].amount`.
+public struct CaseFileProblem: Equatable, Sendable {
+    public let path: String
+    public let kind: Kind
+
+    public init(path: String, kind: Kind) { self.path = path; self.kind = kind }
+
+    public enum Kind: Equatable, Sendable {
+        case syntax(line: Int, column: Int, message: String)
+        case missing
+        case wrongType(expected: String, found: String)
+        case notAnAmount(String)
+        case notADate(String)
+        case notAMoment(String)
+        case unknownCode(String, allowed: [String])
+        case wrongFormat(found: String, expected: String)
+        case bsnFailsElevenTest(String)
+        case ibanInvalid(String, IBANError)
+        case notAnInteger(String)
+        case outOfRange(String, lowest: Int, highest: Int)
+        case applicantCount(Int)
+        case partnerCount(Int)
+        case unknownMember(String)
+        case duplicateMember(String)
+        case unknownPlanGoal(String)
+        case duplicateGoal(String)
+        case emptyText
+        /// A grant in `status` must carry the field at `path`.
+        case requiredForStatus(status: String)
+    }
+
+    /// `path: problem`, in the chosen language.
+    public func message(in language: Language) -> String {
+        "\(path.isEmpty ? "(file)" : path): \(kind.message(in: language))"
+    }
+}
+
+extension CaseFileProblem.Kind {
+    public func message(in l: Language) -> String {
+        switch self {
+        case .syntax(let line, let column, let message):
+            return l.pick("geen geldige JSON op regel \(line), kolom \(column): \(message)",
+                          "not valid JSON at line \(line), column \(column): \(message)")
+        case .missing:
+            return l.pick("ontbreekt, maar is verplicht", "is missing but required")
+        case .wrongType(let expected, let found):
+            return l.pick("moet \(dutchKind(expected)) zijn, maar is \(dutchKind(found))",
+                          "must be \(expected), but is \(found)")
+        case .notAnAmount(let text):
+            return l.pick("\"\(text)\" is geen bedrag (verwacht een tekst als \"1234.56\": cijfers, een punt en hoogstens twee decimalen)",
+                          "\"\(text)\" is not an amount (expected a string like \"1234.56\": digits, a dot and at most two decimals)")
+        case .notADate(let text):
+            return l.pick("\"\(text)\" is geen bestaande datum (verwacht JJJJ-MM-DD, bijvoorbeeld 2026-11-23)",
+                          "\"\(text)\" is not a valid date (expected YYYY-MM-DD, for example 2026-11-23)")
+        case .notAMoment(let text):
+            return l.pick("\"\(text)\" is geen tijdstip (verwacht ISO 8601 met tijdzone, bijvoorbeeld 2026-11-21T10:12:00+01:00)",
+                          "\"\(text)\" is not a moment (expected ISO 8601 with an offset, for example 2026-11-21T10:12:00+01:00)")
+        case .unknownCode(let text, let allowed):
+            return l.pick("\"\(text)\" is geen toegestane waarde (kies uit: \(allowed.joined(separator: ", ")))",
+                          "\"\(text)\" is not an allowed value (one of: \(allowed.joined(separator: ", ")))")
+        case .wrongFormat(let found, let expected):
+            return l.pick("\"\(found)\" is niet het bekende formaat (verwacht \"\(expected)\")",
+                          "\"\(found)\" is not a known format (expected \"\(expected)\")")
+        case .bsnFailsElevenTest(let text):
+            return l.pick("\"\(text)\" is geen geldig BSN (negen cijfers die de elfproef doorstaan)",
+                          "\"\(text)\" is not a valid BSN (nine digits that pass the 11-test)")
+        case .ibanInvalid(let text, let error):
+            return "\"\(text)\" " + error.message(in: l)
+        case .notAnInteger(let text):
+            return l.pick("\(text) is geen geheel getal", "\(text) is not a whole number")
+        case .outOfRange(let text, let lowest, let highest):
+            return l.pick("\(text) ligt niet tussen \(lowest) en \(highest)", "\(text) is not between \(lowest) and \(highest)")
+        case .applicantCount(let n):
+            return l.pick("een huishouden heeft precies één aanvrager (role \"applicant\"), dit heeft er \(n)",
+                          "a household has exactly one applicant (role \"applicant\"), this one has \(n)")
+        case .partnerCount(let n):
+            return l.pick("een huishouden heeft hoogstens één partner, dit heeft er \(n)",
+                          "a household has at most one partner, this one has \(n)")
+        case .unknownMember(let name):
+            return l.pick("\"\(name)\" is geen lid van het huishouden (household.members)",
+                          "\"\(name)\" is not a member of the household (household.members)")
+        case .duplicateMember(let name):
+            return l.pick("twee leden heten \"\(name)\"; geef ze verschillende namen",
+                          "two members are called \"\(name)\"; give them different names")
+        case .unknownPlanGoal(let id):
+            return l.pick("\"\(id)\" is geen doel in plan.goals", "\"\(id)\" is not a goal in plan.goals")
+        case .duplicateGoal(let id):
+            return l.pick("het doel-id \"\(id)\" komt twee keer voor", "the goal id \"\(id)\" appears twice")
+        case .emptyText:
+            return l.pick("mag niet leeg zijn", "must not be empty")
+        case .requiredForStatus(let status):
+            return l.pick("is verplicht bij status \"\(status)\"", "is required for status \"\(status)\"")
+        }
+    }
+
+    private func dutchKind(_ english: String) -> String {
+        switch english {
+        case "a string": "een tekst"
+        case "a number": "een getal"
+        case "a boolean": "true of false"
+        case "a list": "een lijst"
+        case "an object": "een object"
+        case "null": "null"
+        default: english
+        }
+    }
+}
+
+extension IBANError {
+    public func message(in l: Language) -> String {
+        switch self {
+        case .empty:
+            return l.pick("IBAN ontbreekt", "IBAN is missing")
+        case .invalidCharacters:
+            return l.pick("is geen IBAN: alleen letters en cijfers", "is not an IBAN: letters and digits only")
+        case .badStart:
+            return l.pick("is geen IBAN: begint met landcode en twee controlecijfers, zoals NL91",
+                          "is not an IBAN: it starts with a country code and two check digits, like NL91")
+        case .wrongLength(let country, let expected?, let actual):
+            return l.pick("is geen geldig IBAN: een \(country)-IBAN heeft \(expected) tekens, dit heeft er \(actual)",
+                          "is not a valid IBAN: an \(country) IBAN has \(expected) characters, this one has \(actual)")
+        case .wrongLength(_, nil, let actual):
+            return l.pick("is geen geldig IBAN: \(actual) tekens, verwacht 15 tot 34",
+                          "is not a valid IBAN: \(actual) characters, expected 15 to 34")
+        case .checksum:
+            return l.pick("is geen geldig IBAN: de controle (mod 97) klopt niet; controleer op een tikfout",
+                          "is not a valid IBAN: the mod-97 check fails; look for a typing error")
+        }
+    }
+}
+
+extension AmountError {
+    /// What was wrong and what is expected, for the field as the user types.
+    public func message(in l: Language) -> String {
+        switch self {
+        case .empty:
+            return l.pick("Vul een bedrag in, bijvoorbeeld 1.234,56.", "Enter an amount, for example 1.234,56.")
+        case .notANumber(let t):
+            return l.pick("\"\(t)\" is geen bedrag: gebruik cijfers, bijvoorbeeld 1.234,56.",
+                          "\"\(t)\" is not an amount: use digits, for example 1.234,56.")
+        case .tooManyDecimals(let t):
+            return l.pick("\"\(t)\" heeft meer dan twee decimalen; een bedrag heeft hoogstens centen, bijvoorbeeld 12,50.",
+                          "\"\(t)\" has more than two decimals; an amount has cents at most, for example 12,50.")
+        case .ambiguousDot(let t):
+            return l.pick("\"\(t)\" is dubbelzinnig: bedoelt u duizenden (schrijf \(t.filter { $0 != "." })) of decimalen (schrijf \(t.replacingDot()))?",
+                          "\"\(t)\" is ambiguous: thousands (write \(t.filter { $0 != "." })) or decimals (write \(t.replacingDot()))?")
+        case .misplacedSeparator(let t):
+            return l.pick("\"\(t)\" heeft punten of komma's op de verkeerde plaats; schrijf 1.234,56 of 1234,56.",
+                          "\"\(t)\" has dots or commas in the wrong place; write 1.234,56 or 1234,56.")
+        case .tooLarge(let t):
+            return l.pick("\"\(t)\" is te groot; het hoogste bedrag is € 1.000.000.000,00.",
+                          "\"\(t)\" is too large; the highest amount is € 1.000.000.000,00.")
+        }
+    }
+}
+
+private extension String {
+    func replacingDot() -> String { String(map { $0 == "." ? "," : $0 }) }
+}

@@ -1,0 +1,266 @@
+/// Reads a case file and checks every rule of the format, reporting all problems with
+/// their JSON paths. A file with any problem yields no `CaseFile`: it is refused whole.
+public enum CaseFileReader {
+    public static func read(text: String) -> Result<CaseFile, CaseFileRejection> {
+        read(bytes: Array(text.utf8))
+    }
+
+    public static func read(bytes: [UInt8]) -> Result<CaseFile, CaseFileRejection> {
+        switch JSONParser.parse(bytes) {
+        case .failure(let e):
+            return .failure(CaseFileRejection([CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, message: e.message))]))
+        case .success(let json):
+            return read(json)
+        }
+    }
+
+    public static func read(_ json: JSONValue) -> Result<CaseFile, CaseFileRejection> {
+        let sink = ProblemSink()
+        let file = readRoot(json, sink: sink)
+        if let file, sink.problems.isEmpty { return .success(file) }
+        return .failure(CaseFileRejection(sink.problems))
+    }
+
+    private static func readRoot(_ json: JSONValue, sink: ProblemSink) -> CaseFile? {
+        guard var root = Fields.object(json, path: "", sink: sink) else { return nil }
+        if let format = root.string("format", required: true), format != CaseFile.format {
+            sink.add("format", .wrongFormat(found: format, expected: CaseFile.format))
+        }
+        let referenceDate = root.date("referenceDate")
+        let household = root.nested("household", required: true).flatMap { h in var h = h; return readHousehold(&h) }
+        let memberNames = Set(household?.members.map(\.name) ?? [])
+
+        let income = root.objects("income") { f -> IncomeLine? in
+            let label = f.text("label")
+            let amount = f.amount("amount"); let frequency: Frequency? = f.code("frequency")
+            let kind: IncomeKind? = f.code("kind")
+            let counts = f.bool("counts")
+            let member = f.string("member")
+            if let member, household != nil, !memberNames.contains(member) {
+                sink.add(f.childPath("member"), .unknownMember(member))
+            }
+            guard let amount, let frequency, let kind else { return nil }
+            return IncomeLine(label: label, amount: amount, frequency: frequency, kind: kind, counts: counts,
+                              member: member, unknownFields: f.unknownFields)
+        }
+        let expenses = root.objects("expenses") { f -> ExpenseLine? in
+            let label = f.text("label")
+            let amount = f.amount("amount"); let frequency: Frequency? = f.code("frequency")
+            let category: ExpenseCategory? = f.code("category")
+            guard let amount, let frequency, let category else { return nil }
+            return ExpenseLine(label: label, amount: amount, frequency: frequency, category: category,
+                               unknownFields: f.unknownFields)
+        }
+        let debts = root.objects("debts") { f -> Debt? in
+            let creditor = f.text("creditor")
+            let amount = f.amount("amount")
+            let payment = f.amount("monthlyPayment", required: false) ?? .zero
+            let status: DebtStatus? = f.code("status")
+            let arrears = f.bool("arrears") ?? false
+            guard let amount, let status else { return nil }
+            return Debt(creditor: creditor, amount: amount, monthlyPayment: payment, status: status,
+                        arrears: arrears, unknownFields: f.unknownFields)
+        }
+        let deductions = root.objects("deductions") { f -> Deduction? in
+            let label = f.text("label")
+            let amount = f.amount("amount"); let frequency: Frequency? = f.code("frequency")
+            let kind: DeductionKind? = f.code("kind")
+            guard let amount, let frequency, let kind else { return nil }
+            return Deduction(label: label, amount: amount, frequency: frequency, kind: kind, unknownFields: f.unknownFields)
+        }
+        let signals = root.objects("signals") { f -> Signal? in
+            let partner: Signal.Partner? = f.code("partner")
+            let creditor = f.text("creditor")
+            let amount = f.amount("amount")
+            let since = f.date("since"), received = f.date("received")
+            let status: Signal.Status? = f.code("status", required: false)
+            guard let partner, let amount else { return nil }
+            return Signal(partner: partner, creditor: creditor, amount: amount, since: since, received: received,
+                          status: status ?? .open, unknownFields: f.unknownFields)
+        }
+        let policy = root.nested("policy").map { f in var f = f; return readPolicy(&f) }
+        let lifeDomains = root.objects("lifeDomains") { f -> LifeDomainScore? in
+            let domain: LifeDomain? = f.code("domain")
+            let score = f.integer("score", in: LifeDomainScore.scale, required: true)
+            let date = f.date("date")
+            let note = f.text("note")
+            guard let domain, let score else { return nil }
+            return LifeDomainScore(domain: domain, score: score, date: date, note: note, unknownFields: f.unknownFields)
+        }
+        let plan = root.nested("plan").map { f in var f = f; return readPlan(&f) }
+        let goalIDs = Set(plan?.goals.map(\.id) ?? [])
+        let conversations = root.objects("conversations") { f in readConversation(&f) }
+        let grants = root.objects("grants") { f -> Grant? in
+            let grant = readGrant(&f)
+            if let goal = grant?.planGoal, !goalIDs.contains(goal) { sink.add(f.childPath("planGoal"), .unknownPlanGoal(goal)) }
+            return grant
+        }
+        guard let household else { return nil }
+        return CaseFile(referenceDate: referenceDate, household: household,
+                        finances: Finances(income: income, expenses: expenses, debts: debts, deductions: deductions),
+                        signals: signals, policy: policy, lifeDomains: lifeDomains, plan: plan,
+                        conversations: conversations, grants: grants, unknownFields: root.unknownFields)
+    }
+
+    private static func readHousehold(_ f: inout Fields) -> Household? {
+        let sink = f.sink
+        let id = f.string("id")
+        let name = f.string("name", required: true, nonEmpty: true)
+        let address = f.nested("address").map { a -> Address in
+            var a = a
+            return Address(street: a.text("street"), postcode: a.text("postcode"), city: a.text("city"),
+                           unknownFields: a.unknownFields)
+        }
+        let caseworker = f.string("caseworker")
+        let membersPath = f.childPath("members")
+        let rawMembers = f.raw("members", required: true)
+        var members: [Member] = []
+        if let rawMembers {
+            if rawMembers.arrayValue == nil {
+                sink.add(membersPath, .wrongType(expected: "a list", found: rawMembers.kindName))
+            } else {
+                members = f.objects("members") { m -> Member? in
+                    let name = m.string("name", required: true, nonEmpty: true)
+                    let birthDate = m.date("birthDate")
+                    let role: MemberRole? = m.code("role")
+                    var bsn: BSN?
+                    if let text = m.string("bsn") {
+                        bsn = BSN(text)
+                        if bsn == nil { sink.add(m.childPath("bsn"), .bsnFailsElevenTest(text)) }
+                    }
+                    guard let name, let role else { return nil }
+                    return Member(name: name, birthDate: birthDate, role: role, bsn: bsn, unknownFields: m.unknownFields)
+                }
+                let applicants = members.filter { $0.role == .applicant }.count
+                let partners = members.filter { $0.role == .partner }.count
+                if applicants != 1 { sink.add(membersPath, .applicantCount(applicants)) }
+                if partners > 1 { sink.add(membersPath, .partnerCount(partners)) }
+                var seen = Set<String>()
+                for member in members where !seen.insert(member.name).inserted {
+                    sink.add(membersPath, .duplicateMember(member.name))
+                }
+            }
+        }
+        guard let name else { return nil }
+        return Household(id: id, name: name, address: address, caseworker: caseworker, members: members,
+                         unknownFields: f.unknownFields)
+    }
+
+    private static func readPolicy(_ f: inout Fields) -> PolicyOverride {
+        PolicyOverride(normPercentage: f.integer("normPercentage", in: 1...1000),
+                       freeUpToPercent: f.integer("freeUpToPercent", in: 0...1000),
+                       sharePercent: f.integer("sharePercent", in: 0...100),
+                       periodMonths: f.integer("periodMonths", in: 1...120),
+                       pensionAge: f.integer("pensionAge", in: 18...100),
+                       mandateLimit: f.amount("mandateLimit", required: false),
+                       unknownFields: f.unknownFields)
+    }
+
+    private static func readPlan(_ f: inout Fields) -> Plan {
+        let sink = f.sink
+        let goals = f.objects("goals") { g -> Goal? in
+            let id = g.string("id", required: true, nonEmpty: true)
+            let text = g.text("text")
+            let due = g.date("due")
+            guard let id else { return nil }
+            return Goal(id: id, text: text, due: due, unknownFields: g.unknownFields)
+        }
+        var seen = Set<String>()
+        for goal in goals where !seen.insert(goal.id).inserted { sink.add(f.childPath("goals"), .duplicateGoal(goal.id)) }
+        return Plan(goals: goals, unknownFields: f.unknownFields)
+    }
+
+    private static func readConversation(_ f: inout Fields) -> Conversation? {
+        let sink = f.sink
+        let date = f.date("date")
+        let author = f.text("author")
+        let present = f.strings("present")
+        let location = f.text("location")
+        let question = f.text("question")
+        var domains: [(domain: LifeDomain, note: String)] = []
+        if var d = f.nested("domains") {
+            for key in d.object.keys {
+                guard let domain = LifeDomain(rawValue: key) else {
+                    sink.add(d.childPath(key), .unknownCode(key, allowed: LifeDomain.allCases.map(\.rawValue))); continue
+                }
+                if let note = d.string(key) { domains.append((domain, note)) }
+            }
+        }
+        let ownStrength = f.text("ownStrength")
+        let network = f.text("network")
+        let agreements = f.objects("agreements") { a -> Agreement? in
+            let text = a.text("text")
+            let owner = a.text("owner")
+            let due = a.date("due")
+            let done = a.bool("done") ?? false
+            return Agreement(text: text, owner: owner, due: due, done: done, unknownFields: a.unknownFields)
+        }
+        let notes = f.text("notes")
+        return Conversation(date: date, author: author, present: present, location: location, question: question,
+                            domains: domains, ownStrength: ownStrength, network: network, agreements: agreements,
+                            notes: notes, unknownFields: f.unknownFields)
+    }
+
+    private static func readGrant(_ f: inout Fields) -> Grant? {
+        let sink = f.sink
+        let id = f.string("id")
+        let route: Route? = f.code("route")
+        let category: GrantCategory? = f.code("category")
+        let amount = f.amount("amount")
+        let form: GrantForm? = f.code("form", required: false)
+        let payee = f.nested("payee").map { p -> Payee in
+            var p = p
+            let name = p.text("name"), iban = p.text("iban"), reference = p.text("reference")
+            if !iban.isEmpty, case .failure(let error) = IBAN.check(iban) {
+                sink.add(p.childPath("iban"), .ibanInvalid(iban, error))
+            }
+            return Payee(name: name, iban: iban, reference: reference, unknownFields: p.unknownFields)
+        } ?? Payee()
+        let goalShort = f.text("goalShort"), goalLong = f.text("goalLong")
+        let planGoal = f.string("planGoal")
+        let urgencyDate = f.date("urgencyDate")
+        let motivation = f.text("motivation")
+        let businessCase = f.nested("businessCase").map { b -> BusinessCase in
+            var b = b
+            let items = b.objects("without") { c -> CostItem? in
+                let label = c.text("label")
+                guard let amount = c.amount("amount") else { return nil }
+                return CostItem(label: label, amount: amount, unknownFields: c.unknownFields)
+            }
+            return BusinessCase(without: items, unknownFields: b.unknownFields)
+        } ?? BusinessCase()
+        let status: GrantStatus? = f.code("status")
+        let submittedBy = f.string("submittedBy"), submittedAt = f.moment("submittedAt")
+        let decidedBy = f.string("decidedBy"), decidedAt = f.moment("decidedAt")
+        let decisionComment = f.string("decisionComment")
+        let underMandate = f.bool("approvedUnderMandate") ?? false
+        let paidAt = f.moment("paidAt"), paidBy = f.string("paidBy")
+        let evaluation = f.nested("evaluation").flatMap { e -> Evaluation? in
+            var e = e
+            let shortTerm: Evaluation.Outcome? = e.code("shortTerm")
+            let participation = e.text("participation")
+            let societal: Evaluation.SocietalCost? = e.code("societalCost", required: false)
+            guard let shortTerm else { return nil }
+            return Evaluation(shortTerm: shortTerm, participation: participation, societalCost: societal,
+                              unknownFields: e.unknownFields)
+        }
+        if let status {
+            // What a grant in this state must carry (CASEFILE.md): a decided one decidedBy
+            // and decidedAt, a paid one paidAt, an evaluated one its evaluation.
+            var required: [String] = []
+            if status.isDecided { required += ["decidedBy", "decidedAt"] }
+            if status.isPaid { required.append("paidAt") }
+            if status == .evaluated { required.append("evaluation") }
+            for key in required where f.object[key]?.isNull ?? true {
+                sink.add(f.childPath(key), .requiredForStatus(status: status.rawValue))
+            }
+        }
+        guard let route, let category, let amount, let status else { return nil }
+        return Grant(id: id, route: route, category: category, amount: amount, form: form ?? .gift, payee: payee,
+                     goalShort: goalShort, goalLong: goalLong, planGoal: planGoal, urgencyDate: urgencyDate,
+                     motivation: motivation, businessCase: businessCase, status: status, submittedBy: submittedBy,
+                     submittedAt: submittedAt, decidedBy: decidedBy, decidedAt: decidedAt,
+                     decisionComment: decisionComment, approvedUnderMandate: underMandate, paidAt: paidAt,
+                     paidBy: paidBy, evaluation: evaluation, unknownFields: f.unknownFields)
+    }
+}

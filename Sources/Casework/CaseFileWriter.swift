@@ -1,0 +1,164 @@
+/// Writes a `CaseFile` as `keukentafel-case/1` JSON: known fields in the order of
+/// CASEFILE.md, then the unknown fields that came in, so a round trip loses nothing.
+public enum CaseFileWriter {
+    public static func text(_ file: CaseFile) -> String { JSONWriter.write(json(file)) }
+
+    public static func json(_ file: CaseFile) -> JSONValue {
+        var o = JSONObject()
+        o["format"] = .string(CaseFile.format)
+        o["referenceDate"] = file.referenceDate.map { .string($0.iso) }
+        o["household"] = household(file.household)
+        o["income"] = .array(file.finances.income.map(income))
+        o["expenses"] = .array(file.finances.expenses.map(expense))
+        o["debts"] = .array(file.finances.debts.map(debt))
+        o["deductions"] = .array(file.finances.deductions.map(deduction))
+        o["signals"] = .array(file.signals.map(signal))
+        o["policy"] = file.policy.map(policy)
+        o["lifeDomains"] = .array(file.lifeDomains.map(lifeDomain))
+        o["plan"] = file.plan.map(plan)
+        o["conversations"] = .array(file.conversations.map(conversation))
+        o["grants"] = .array(file.grants.map(grant))
+        return finish(o, file.unknownFields)
+    }
+
+    private static func finish(_ known: JSONObject, _ unknown: JSONObject) -> JSONValue {
+        var o = known
+        o.append(contentsOf: unknown)
+        return .object(o)
+    }
+
+    private static func str(_ s: String?) -> JSONValue? { s.map { .string($0) } }
+    private static func money(_ m: Money) -> JSONValue { .string(m.plain) }
+    private static func date(_ d: CalendarDate?) -> JSONValue? { d.map { .string($0.iso) } }
+    private static func nullable(_ v: JSONValue?) -> JSONValue { v ?? .null }
+
+    static func household(_ h: Household) -> JSONValue {
+        var o = JSONObject()
+        o["id"] = str(h.id)
+        o["name"] = .string(h.name)
+        o["address"] = h.address.map { a in
+            finish(["street": .string(a.street), "postcode": .string(a.postcode), "city": .string(a.city)], a.unknownFields)
+        }
+        o["caseworker"] = str(h.caseworker)
+        o["members"] = .array(h.members.map { m in
+            var mo = JSONObject()
+            mo["name"] = .string(m.name)
+            mo["birthDate"] = date(m.birthDate)
+            mo["role"] = .string(m.role.rawValue)
+            mo["bsn"] = str(m.bsn?.digits)
+            return finish(mo, m.unknownFields)
+        })
+        return finish(o, h.unknownFields)
+    }
+
+    static func income(_ l: IncomeLine) -> JSONValue {
+        var o: JSONObject = ["label": .string(l.label), "amount": money(l.amount),
+                             "frequency": .string(l.frequency.rawValue), "kind": .string(l.kind.rawValue)]
+        o["counts"] = l.counts.map { .bool($0) }
+        o["member"] = str(l.member)
+        return finish(o, l.unknownFields)
+    }
+
+    static func expense(_ l: ExpenseLine) -> JSONValue {
+        finish(["label": .string(l.label), "amount": money(l.amount), "frequency": .string(l.frequency.rawValue),
+                "category": .string(l.category.rawValue)], l.unknownFields)
+    }
+
+    static func debt(_ d: Debt) -> JSONValue {
+        finish(["creditor": .string(d.creditor), "amount": money(d.amount), "monthlyPayment": money(d.monthlyPayment),
+                "status": .string(d.status.rawValue), "arrears": .bool(d.arrears)], d.unknownFields)
+    }
+
+    static func deduction(_ d: Deduction) -> JSONValue {
+        finish(["label": .string(d.label), "amount": money(d.amount), "frequency": .string(d.frequency.rawValue),
+                "kind": .string(d.kind.rawValue)], d.unknownFields)
+    }
+
+    static func signal(_ s: Signal) -> JSONValue {
+        var o: JSONObject = ["partner": .string(s.partner.rawValue), "creditor": .string(s.creditor), "amount": money(s.amount)]
+        o["since"] = date(s.since)
+        o["received"] = date(s.received)
+        o["status"] = .string(s.status.rawValue)
+        return finish(o, s.unknownFields)
+    }
+
+    static func policy(_ p: PolicyOverride) -> JSONValue {
+        var o = JSONObject()
+        o["normPercentage"] = p.normPercentage.map { .number(String($0)) }
+        o["freeUpToPercent"] = p.freeUpToPercent.map { .number(String($0)) }
+        o["sharePercent"] = p.sharePercent.map { .number(String($0)) }
+        o["periodMonths"] = p.periodMonths.map { .number(String($0)) }
+        o["pensionAge"] = p.pensionAge.map { .number(String($0)) }
+        o["mandateLimit"] = p.mandateLimit.map(money)
+        return finish(o, p.unknownFields)
+    }
+
+    static func lifeDomain(_ s: LifeDomainScore) -> JSONValue {
+        var o: JSONObject = ["domain": .string(s.domain.rawValue), "score": .number(String(s.score))]
+        o["date"] = date(s.date)
+        o["note"] = .string(s.note)
+        return finish(o, s.unknownFields)
+    }
+
+    static func plan(_ p: Plan) -> JSONValue {
+        finish(["goals": .array(p.goals.map { g in
+            var o: JSONObject = ["id": .string(g.id), "text": .string(g.text)]
+            o["due"] = date(g.due)
+            return finish(o, g.unknownFields)
+        })], p.unknownFields)
+    }
+
+    static func conversation(_ c: Conversation) -> JSONValue {
+        var o = JSONObject()
+        o["date"] = date(c.date)
+        o["author"] = .string(c.author)
+        o["present"] = .array(c.present.map { .string($0) })
+        o["location"] = .string(c.location)
+        o["question"] = .string(c.question)
+        o["domains"] = .object(JSONObject(c.domains.map { (key: $0.domain.rawValue, value: .string($0.note)) }))
+        o["ownStrength"] = .string(c.ownStrength)
+        o["network"] = .string(c.network)
+        o["agreements"] = .array(c.agreements.map { a in
+            var ao: JSONObject = ["text": .string(a.text), "owner": .string(a.owner)]
+            ao["due"] = date(a.due)
+            ao["done"] = .bool(a.done)
+            return finish(ao, a.unknownFields)
+        })
+        o["notes"] = .string(c.notes)
+        return finish(o, c.unknownFields)
+    }
+
+    static func grant(_ g: Grant) -> JSONValue {
+        var o = JSONObject()
+        o["id"] = str(g.id)
+        o["route"] = .string(g.route.rawValue)
+        o["category"] = .string(g.category.rawValue)
+        o["amount"] = money(g.amount)
+        o["form"] = .string(g.form.rawValue)
+        o["payee"] = finish(["name": .string(g.payee.name), "iban": .string(g.payee.iban),
+                             "reference": .string(g.payee.reference)], g.payee.unknownFields)
+        o["goalShort"] = .string(g.goalShort)
+        o["goalLong"] = .string(g.goalLong)
+        o["planGoal"] = str(g.planGoal)
+        o["urgencyDate"] = date(g.urgencyDate)
+        o["motivation"] = .string(g.motivation)
+        o["businessCase"] = finish(["without": .array(g.businessCase.without.map { c in
+            finish(["label": .string(c.label), "amount": money(c.amount)], c.unknownFields)
+        })], g.businessCase.unknownFields)
+        o["status"] = .string(g.status.rawValue)
+        o["submittedBy"] = nullable(str(g.submittedBy))
+        o["submittedAt"] = nullable(g.submittedAt.map { .string($0.iso) })
+        o["decidedBy"] = nullable(str(g.decidedBy))
+        o["decidedAt"] = nullable(g.decidedAt.map { .string($0.iso) })
+        o["decisionComment"] = nullable(str(g.decisionComment))
+        if g.approvedUnderMandate { o["approvedUnderMandate"] = .bool(true) }
+        o["paidAt"] = nullable(g.paidAt.map { .string($0.iso) })
+        o["paidBy"] = str(g.paidBy)
+        o["evaluation"] = nullable(g.evaluation.map { e in
+            var eo: JSONObject = ["shortTerm": .string(e.shortTerm.rawValue), "participation": .string(e.participation)]
+            eo["societalCost"] = e.societalCost.map { .string($0.rawValue) }
+            return finish(eo, e.unknownFields)
+        })
+        return finish(o, g.unknownFields)
+    }
+}

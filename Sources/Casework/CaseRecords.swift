@@ -1,0 +1,128 @@
+/// The non-financial parts of a case: early-warning signals, life-domain scores, the plan
+/// and the conversations. Each keeps the case-file fields it does not know.
+
+/// An early warning of arrears (vroegsignalering, after the VNG data standard).
+public struct Signal: Equatable, Sendable {
+    public enum Partner: String, CaseIterable, Codable, Sendable { case huur, energie, water, zorgverzekering }
+    public enum Status: String, CaseIterable, Codable, Sendable { case open, contact, closed }
+
+    public var partner: Partner
+    public var creditor: String
+    /// The amount in arrears.
+    public var amount: Money
+    public var since: CalendarDate?
+    public var received: CalendarDate?
+    public var status: Status
+    public var unknownFields: JSONObject
+
+    public init(partner: Partner, creditor: String, amount: Money, since: CalendarDate? = nil,
+                received: CalendarDate? = nil, status: Status = .open, unknownFields: JSONObject = [:]) {
+        self.partner = partner; self.creditor = creditor; self.amount = amount; self.since = since
+        self.received = received; self.status = status; self.unknownFields = unknownFields
+    }
+}
+
+/// The 13 areas of life of the Zelfredzaamheid-Matrix (2017).
+public enum LifeDomain: String, CaseIterable, Codable, Sendable {
+    case financien
+    case werkOpleiding = "werk-opleiding"
+    case tijdsbesteding, huisvesting
+    case huiselijkeRelaties = "huiselijke-relaties"
+    case geestelijkeGezondheid = "geestelijke-gezondheid"
+    case lichamelijkeGezondheid = "lichamelijke-gezondheid"
+    case middelengebruik
+    case basaleADL = "basale-adl"
+    case instrumenteleADL = "instrumentele-adl"
+    case sociaalNetwerk = "sociaal-netwerk"
+    case maatschappelijkeParticipatie = "maatschappelijke-participatie"
+    case justitie
+}
+
+/// A ZRM score: 1 acute problematiek … 5 volledig zelfredzaam, on a date.
+public struct LifeDomainScore: Equatable, Sendable {
+    public static let scale = 1...5
+    /// A score older than this many days is shown as stale.
+    public static let staleAfterDays = 30
+
+    public var domain: LifeDomain
+    public var score: Int
+    public var date: CalendarDate?
+    public var note: String
+    public var unknownFields: JSONObject
+
+    public init(domain: LifeDomain, score: Int, date: CalendarDate?, note: String = "", unknownFields: JSONObject = [:]) {
+        self.domain = domain; self.score = score; self.date = date; self.note = note; self.unknownFields = unknownFields
+    }
+
+    public func isStale(on today: CalendarDate) -> Bool {
+        guard let date else { return true }
+        return today.daysSinceEpoch - date.daysSinceEpoch > LifeDomainScore.staleAfterDays
+    }
+}
+
+/// One household, one plan: its goals.
+public struct Plan: Equatable, Sendable {
+    public var goals: [Goal]
+    public var unknownFields: JSONObject
+    public init(goals: [Goal] = [], unknownFields: JSONObject = [:]) { self.goals = goals; self.unknownFields = unknownFields }
+}
+
+public struct Goal: Equatable, Sendable {
+    public var id: String
+    public var text: String
+    public var due: CalendarDate?
+    public var unknownFields: JSONObject
+    public init(id: String, text: String, due: CalendarDate? = nil, unknownFields: JSONObject = [:]) {
+        self.id = id; self.text = text; self.due = due; self.unknownFields = unknownFields
+    }
+}
+
+/// The record of one keukentafelgesprek.
+public struct Conversation: Equatable, Sendable {
+    public var date: CalendarDate?
+    public var author: String
+    public var present: [String]
+    public var location: String
+    /// The household's question (hulpvraag).
+    public var question: String
+    /// Notes per life domain; only touched domains are stored, in the order written.
+    public var domains: [(domain: LifeDomain, note: String)]
+    public var ownStrength: String
+    public var network: String
+    public var agreements: [Agreement]
+    public var notes: String
+    public var unknownFields: JSONObject
+
+    public init(date: CalendarDate?, author: String = "", present: [String] = [], location: String = "",
+                question: String = "", domains: [(domain: LifeDomain, note: String)] = [], ownStrength: String = "",
+                network: String = "", agreements: [Agreement] = [], notes: String = "", unknownFields: JSONObject = [:]) {
+        self.date = date; self.author = author; self.present = present; self.location = location
+        self.question = question; self.domains = domains; self.ownStrength = ownStrength; self.network = network
+        self.agreements = agreements; self.notes = notes; self.unknownFields = unknownFields
+    }
+
+    public static func == (a: Conversation, b: Conversation) -> Bool {
+        a.date == b.date && a.author == b.author && a.present == b.present && a.location == b.location
+            && a.question == b.question && a.domains.elementsEqual(b.domains, by: { $0 == $1 })
+            && a.ownStrength == b.ownStrength && a.network == b.network && a.agreements == b.agreements
+            && a.notes == b.notes && a.unknownFields == b.unknownFields
+    }
+}
+
+/// An action with an owner and a due date.
+public struct Agreement: Equatable, Sendable {
+    public var text: String
+    public var owner: String
+    public var due: CalendarDate?
+    public var done: Bool
+    public var unknownFields: JSONObject
+
+    public init(text: String, owner: String = "", due: CalendarDate? = nil, done: Bool = false, unknownFields: JSONObject = [:]) {
+        self.text = text; self.owner = owner; self.due = due; self.done = done; self.unknownFields = unknownFields
+    }
+
+    public func isOverdue(on today: CalendarDate) -> Bool {
+        guard !done, let due else { return false }
+        return due < today
+    }
+}

@@ -1,0 +1,155 @@
+/// Who acts on a grant: the OS user and their role from the staff list.
+public struct Actor: Equatable, Sendable {
+    public enum Role: String, CaseIterable, Codable, Sendable { case caseworker, teamleader, trainer }
+    public var user: String
+    public var role: Role
+    public init(user: String, role: Role) { self.user = user; self.role = role }
+}
+
+/// Why a step on a grant is refused. A step lists every reason at once, so the screen can
+/// show them all and the store can refuse the same step when the screen is bypassed.
+public enum GrantRefusal: Equatable, Sendable {
+    case illegalTransition(from: GrantStatus, action: GrantAction)
+    case centralRouteAboveNorm
+    case centralRouteWithoutNorm
+    case motivationTooShort(length: Int, required: Int)
+    case amountNotPositive
+    case payeeNameMissing
+    case ibanInvalid(IBANError)
+    case goalShortMissing
+    case notTeamLeader
+    case ownRequest
+    case evaluationMissing
+}
+
+public enum GrantAction: String, CaseIterable, Sendable {
+    case submit, approve, reject, `return`, reopen, pay, evaluate
+}
+
+/// The grant rules of DOMAIN.md as pure functions: each takes the grant and the facts it
+/// needs, and returns either the grant after the step or every reason it is refused.
+public enum GrantWorkflow {
+    /// Motivation of substance: at least this many characters (trimmed) when a maatwerk
+    /// request deviates from the norm.
+    public static let minimumMotivationLength = 80
+
+    /// The reasons the request may not be submitted as it stands.
+    /// `normTest` is the current test of the household (nil when no norm applies).
+    public static func submitRefusals(_ grant: Grant, normTest: NormTest?) -> [GrantRefusal] {
+        var reasons: [GrantRefusal] = []
+        if grant.status != .draft { reasons.append(.illegalTransition(from: grant.status, action: .submit)) }
+        if grant.amount <= .zero { reasons.append(.amountNotPositive) }
+        switch (grant.route, normTest?.withinNorm) {
+        case (.central, nil): reasons.append(.centralRouteWithoutNorm)
+        case (.central, false?): reasons.append(.centralRouteAboveNorm)
+        case (.custom, true?), (.central, true?): break
+        case (.custom, _):
+            let length = grant.motivation.trimmingWhitespace().count
+            if length < minimumMotivationLength {
+                reasons.append(.motivationTooShort(length: length, required: minimumMotivationLength))
+            }
+        }
+        if grant.payee.name.trimmingWhitespace().isEmpty { reasons.append(.payeeNameMissing) }
+        if case .failure(let error) = IBAN.check(grant.payee.iban) { reasons.append(.ibanInvalid(error)) }
+        if grant.goalShort.trimmingWhitespace().isEmpty { reasons.append(.goalShortMissing) }
+        return reasons
+    }
+
+    /// Submits a draft. Within the mandate the caseworker's own submission approves it
+    /// (and it is listed for review afterwards); above it, it waits for a team leader.
+    public static func submit(_ grant: Grant, by actor: Actor, at moment: Moment, normTest: NormTest?,
+                              draagkracht: Draagkracht?, policy: Policy) -> Result<Grant, Refusals> {
+        let reasons = submitRefusals(grant, normTest: normTest)
+        guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
+        var next = grant
+        next.submittedBy = actor.user
+        next.submittedAt = moment
+        next.snapshot = FinancialSnapshot(normTest: normTest, draagkracht: draagkracht,
+                                          grantable: draagkracht?.grantable(cost: grant.amount))
+        if grant.amount <= policy.mandateLimit {
+            next.status = .approved
+            next.decidedBy = actor.user
+            next.decidedAt = moment
+            next.approvedUnderMandate = true
+        } else {
+            next.status = .submitted
+            next.approvedUnderMandate = false
+        }
+        return .success(next)
+    }
+
+    /// A team leader decides on a submitted request. Nobody approves a request they
+    /// submitted (four eyes); rejecting or returning needs the team-leader role too.
+    public static func decisionRefusals(_ grant: Grant, action: GrantAction, by actor: Actor) -> [GrantRefusal] {
+        precondition([.approve, .reject, .return].contains(action), "not a decision: \(action)")
+        var reasons: [GrantRefusal] = []
+        if grant.status != .submitted { reasons.append(.illegalTransition(from: grant.status, action: action)) }
+        if actor.role != .teamleader { reasons.append(.notTeamLeader) }
+        if action == .approve, grant.submittedBy == actor.user { reasons.append(.ownRequest) }
+        return reasons
+    }
+
+    public static func decide(_ grant: Grant, action: GrantAction, by actor: Actor, at moment: Moment,
+                              comment: String?) -> Result<Grant, Refusals> {
+        let reasons = decisionRefusals(grant, action: action, by: actor)
+        guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
+        var next = grant
+        next.status = switch action {
+        case .approve: .approved
+        case .reject: .rejected
+        default: .returned
+        }
+        next.decidedBy = actor.user
+        next.decidedAt = moment
+        next.decisionComment = comment
+        return .success(next)
+    }
+
+    /// A returned request goes back to draft, to be mended and submitted again. The
+    /// comment of the return stays with it so the caseworker sees what to mend.
+    public static func reopen(_ grant: Grant) -> Result<Grant, Refusals> {
+        guard grant.status == .returned else {
+            return .failure(Refusals([.illegalTransition(from: grant.status, action: .reopen)]))
+        }
+        var next = grant
+        next.status = .draft
+        return .success(next)
+    }
+
+    /// Marks an approved grant paid to the organisation.
+    public static func pay(_ grant: Grant, by actor: Actor, at moment: Moment) -> Result<Grant, Refusals> {
+        guard grant.status == .approved else {
+            return .failure(Refusals([.illegalTransition(from: grant.status, action: .pay)]))
+        }
+        var next = grant
+        next.status = .paid
+        next.paidAt = moment
+        next.paidBy = actor.user
+        return .success(next)
+    }
+
+    /// Records whether it worked.
+    public static func evaluate(_ grant: Grant, evaluation: Evaluation) -> Result<Grant, Refusals> {
+        guard grant.status == .paid else {
+            return .failure(Refusals([.illegalTransition(from: grant.status, action: .evaluate)]))
+        }
+        var next = grant
+        next.status = .evaluated
+        next.evaluation = evaluation
+        return .success(next)
+    }
+
+    /// Payment should follow approval within 24 hours. True when it did not (or, unpaid,
+    /// when 24 hours have passed at `now`).
+    public static func isPaymentLate(_ grant: Grant, now: Moment) -> Bool {
+        guard let approved = grant.decidedAt, [.approved, .paid, .evaluated].contains(grant.status) else { return false }
+        let paidOrNow = grant.paidAt ?? now
+        return paidOrNow.epochSeconds - approved.epochSeconds > 24 * 3600
+    }
+}
+
+/// Every reason a step is refused.
+public struct Refusals: Error, Equatable, Sendable {
+    public let reasons: [GrantRefusal]
+    public init(_ reasons: [GrantRefusal]) { self.reasons = reasons }
+}

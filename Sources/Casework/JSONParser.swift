@@ -1,0 +1,197 @@
+/// A strict JSON parser (RFC 8259) that keeps key order and number text, and says where
+/// a file is broken by line and column. Depth is limited so hostile input cannot
+/// exhaust the stack.
+public struct JSONParser {
+    public struct SyntaxError: Error, Equatable, Sendable {
+        public let line: Int
+        public let column: Int
+        public let message: String
+    }
+
+    public static let maximumDepth = 256
+
+    private let bytes: [UInt8]
+    private var index = 0
+
+    public static func parse(_ text: String) -> Result<JSONValue, SyntaxError> {
+        parse(Array(text.utf8))
+    }
+
+    public static func parse(_ bytes: [UInt8]) -> Result<JSONValue, SyntaxError> {
+        var parser = JSONParser(bytes: bytes)
+        do {
+            // A UTF-8 byte-order mark is tolerated, as editors on Windows write one.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+            parser.skipWhitespace()
+            let value = try parser.value(depth: 0)
+            parser.skipWhitespace()
+            guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+            return .success(value)
+        } catch let error as SyntaxError {
+            return .failure(error)
+        } catch {
+            return .failure(parser.error("\(error)"))
+        }
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private func error(_ message: String) -> SyntaxError {
+        var line = 1, column = 1
+        for b in bytes[0..<min(index, bytes.count)] {
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return SyntaxError(line: line, column: column, message: message)
+    }
+
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipWhitespace() {
+        while let b = current, b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { index += 1 }
+    }
+
+    private mutating func expect(_ literal: String, _ value: JSONValue) throws -> JSONValue {
+        for b in literal.utf8 {
+            guard current == b else { throw error("expected \(literal)") }
+            index += 1
+        }
+        return value
+    }
+
+    private mutating func value(depth: Int) throws -> JSONValue {
+        guard depth < JSONParser.maximumDepth else { throw error("nested more than \(JSONParser.maximumDepth) levels deep") }
+        guard let b = current else { throw error("unexpected end of file") }
+        switch b {
+        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "["): return try array(depth: depth)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): return try expect("true", .bool(true))
+        case UInt8(ascii: "f"): return try expect("false", .bool(false))
+        case UInt8(ascii: "n"): return try expect("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        default: throw error("unexpected character")
+        }
+    }
+
+    private mutating func object(depth: Int) throws -> JSONValue {
+        index += 1
+        var object = JSONObject()
+        skipWhitespace()
+        if current == UInt8(ascii: "}") { index += 1; return .object(object) }
+        while true {
+            skipWhitespace()
+            guard current == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+            let key = try string()
+            if object[key] != nil { throw error("the key \"\(key)\" appears twice") }
+            skipWhitespace()
+            guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            index += 1
+            skipWhitespace()
+            object[key] = try value(depth: depth + 1)
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"): index += 1; return .object(object)
+            default: throw error("expected ',' or '}'")
+            }
+        }
+    }
+
+    private mutating func array(depth: Int) throws -> JSONValue {
+        index += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if current == UInt8(ascii: "]") { index += 1; return .array(items) }
+        while true {
+            skipWhitespace()
+            items.append(try value(depth: depth + 1))
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"): index += 1; return .array(items)
+            default: throw error("expected ',' or ']'")
+            }
+        }
+    }
+
+    private mutating func number() throws -> JSONValue {
+        let start = index
+        if current == UInt8(ascii: "-") { index += 1 }
+        func digits() -> Int {
+            let s = index
+            while let b = current, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") { index += 1 }
+            return index - s
+        }
+        if current == UInt8(ascii: "0") { index += 1 } else if digits() == 0 { throw error("expected a digit") }
+        if current == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { throw error("expected a digit after the decimal point") }
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw error("expected a digit in the exponent") }
+        }
+        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+    }
+
+    private mutating func string() throws -> String {
+        index += 1
+        var out: [UInt8] = []
+        while true {
+            guard let b = current else { throw error("a string is not closed") }
+            index += 1
+            switch b {
+            case UInt8(ascii: "\""):
+                guard let s = String(validating: out, as: UTF8.self) else {
+                    throw error("the text is not valid UTF-8")
+                }
+                return s
+            case UInt8(ascii: "\\"):
+                guard let e = current else { throw error("a string is not closed") }
+                index += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"): out.append(contentsOf: try unicodeEscape())
+                default: throw error("unknown escape \\\(Character(UnicodeScalar(e)))")
+                }
+            case 0x00..<0x20:
+                throw error("a control character must be escaped in a string")
+            default:
+                out.append(b)
+            }
+        }
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard index + 4 <= bytes.count,
+              let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+            throw error("expected four hex digits after \\u")
+        }
+        index += 4
+        return v
+    }
+
+    private mutating func unicodeEscape() throws -> [UInt8] {
+        var code = try hex4()
+        if (0xD800..<0xDC00).contains(code) {
+            guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
+                throw error("a lone surrogate in \\u escape")
+            }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw error("a lone surrogate in \\u escape") }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00..<0xE000).contains(code) {
+            throw error("a lone surrogate in \\u escape")
+        }
+        return Array(String(Character(UnicodeScalar(code)!)).utf8)
+    }
+}

@@ -1,0 +1,156 @@
+/// The financial overview as the command line prints it: the JSON of the contract
+/// (CASEFILE.md, "overview --json") and a readable text for a person.
+public enum OverviewReport {
+    /// Exactly the object of the contract; amounts as strings with two decimals, warnings
+    /// in English (the JSON is for scripts; the text form is for people).
+    public static func json(_ overview: FinancialOverview, householdID: String?) -> JSONValue {
+        let t = overview.totals
+        var o = JSONObject()
+        o["household"] = householdID.map { .string($0) } ?? .null
+        o["referenceDate"] = .string(overview.referenceDate.iso)
+        o["monthly"] = .object(["income": .string(t.income.plain), "expenses": .string(t.expenses.plain),
+                                "debtPayments": .string(t.debtPayments.plain), "deductions": .string(t.deductions.plain),
+                                "remaining": .string(t.remaining.plain)])
+        o["normTest"] = overview.normTest.map { n in
+            .object(["category": .string(n.category.rawValue), "normDate": .string(n.normDate.iso),
+                     "norm": .string(n.norm.plain), "percentage": .number(String(n.percentage)),
+                     "threshold": .string(n.threshold.plain), "assessedIncome": .string(n.assessedIncome.plain),
+                     "withinNorm": .bool(n.withinNorm)])
+        } ?? .null
+        o["draagkracht"] = overview.draagkracht.map { d in
+            .object(["base": .string(d.base.plain), "sharePercent": .number(String(d.sharePercent)),
+                     "monthly": .string(d.monthly.plain), "periodMonths": .number(String(d.periodMonths)),
+                     "total": .string(d.total.plain)])
+        } ?? .null
+        o["warnings"] = .array(overview.warnings.map { .string($0.message(in: .en)) })
+        return .object(o)
+    }
+
+    /// A readable overview: the lines with their monthly equivalents, the totals, the
+    /// bottom line, the norm test, draagkracht and the warnings.
+    public static func text(_ overview: FinancialOverview, file: CaseFile, language l: Language) -> String {
+        var out: [String] = []
+        let h = file.household
+        out.append(l.pick("Financieel overzicht", "Financial overview") + " — " + h.name + (h.id.map { " (\($0))" } ?? ""))
+        out.append(l.pick("Peildatum: ", "Reference date: ") + overview.referenceDate.dutch)
+        out.append("")
+
+        func section(_ title: String, _ rows: [(String, String, Money)], total: Money) {
+            out.append(title)
+            if rows.isEmpty { out.append("  " + l.pick("(geen)", "(none)")) }
+            for (label, detail, monthly) in rows {
+                out.append(row("  " + label, detail, monthly.dutch))
+            }
+            out.append(row("  " + l.pick("Totaal per maand", "Total per month"), "", total.dutch))
+            out.append("")
+        }
+        let f = file.finances
+        let t = overview.totals
+        section(l.pick("Inkomsten", "Income"), f.income.map { line in
+            let note = line.countsForNormTest ? "" : l.pick(" (telt niet voor de normtoets)", " (does not count for the norm test)")
+            return (line.label + note, "\(line.amount.dutch) \(line.frequency.name(in: l))", line.monthly)
+        }, total: t.income)
+        section(l.pick("Uitgaven", "Expenses"), f.expenses.map {
+            ($0.label, "\($0.amount.dutch) \($0.frequency.name(in: l))", $0.monthly)
+        }, total: t.expenses)
+        section(l.pick("Aflossingen op schulden", "Debt payments"), f.debts.map {
+            ($0.creditor + l.pick(" (schuld ", " (debt ") + $0.amount.dutch + ($0.arrears ? l.pick(", achterstand", ", in arrears") : "") + ")",
+             l.pick("per maand", "per month"), $0.monthlyPayment)
+        }, total: t.debtPayments)
+        section(l.pick("Inhoudingen", "Deductions"), f.deductions.map {
+            ("\($0.label) (\($0.kind.rawValue))", "\($0.amount.dutch) \($0.frequency.name(in: l))", $0.monthly)
+        }, total: t.deductions)
+
+        let remainingText = (t.remaining.isNegative ? l.pick("TEKORT ", "SHORTFALL ") : "") + t.remaining.dutch
+        out.append(row(l.pick("Bestedingsruimte per maand", "Remaining per month"), "", remainingText))
+        out.append("")
+
+        out.append(l.pick("Normtoets", "Income-norm test"))
+        if let n = overview.normTest {
+            out.append(row("  " + l.pick("Categorie", "Category"), "", n.category.name(in: l)))
+            out.append(row("  " + l.pick("Norm (tabel van \(n.normDate.dutch))", "Norm (table of \(n.normDate.dutch))"), "", n.norm.dutch))
+            out.append(row("  " + l.pick("Grens (\(n.percentage)% van de norm)", "Threshold (\(n.percentage)% of the norm)"), "", n.threshold.dutch))
+            out.append(row("  " + l.pick("Getoetst inkomen", "Assessed income"), "", n.assessedIncome.dutch))
+            out.append("  " + (n.withinNorm ? l.pick("Binnen de norm.", "Within the norm.")
+                                            : l.pick("Boven de norm.", "Above the norm.")))
+        } else {
+            out.append("  " + l.pick("Niet van toepassing.", "Not applicable."))
+        }
+        out.append("")
+        out.append(l.pick("Draagkracht", "Draagkracht (ability to pay)"))
+        if let d = overview.draagkracht {
+            out.append(row("  " + l.pick("Vrij tot", "Free up to"), "", d.base.dutch))
+            out.append(row("  " + l.pick("Per maand (\(d.sharePercent)% van het meerdere)", "Per month (\(d.sharePercent)% of the excess)"), "", d.monthly.dutch))
+            out.append(row("  " + l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"), "", d.total.dutch))
+        } else {
+            out.append("  " + l.pick("Niet van toepassing.", "Not applicable."))
+        }
+        if !overview.warnings.isEmpty {
+            out.append("")
+            out.append(l.pick("Let op", "Warnings"))
+            for warning in overview.warnings { out.append("  ! " + warning.message(in: l)) }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Label, detail and amount in columns; long labels push the detail along rather than
+    /// being cut, because a figure must never be hidden.
+    private static func row(_ label: String, _ detail: String, _ amount: String) -> String {
+        let left = label.padded(to: 46) + " " + detail.padded(to: 22)
+        return left + " " + String(repeating: " ", count: max(0, 15 - amount.count)) + amount
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+extension OverviewWarning {
+    public func message(in l: Language) -> String {
+        switch self {
+        case .normTableOutdated(let table, let date):
+            return l.pick("de normtabel van \(table.dutch) is op \(date.dutch) ouder dan zes maanden; controleer of er een nieuwere is",
+                          "norm table of \(table.iso) is older than six months on \(date.iso)")
+        case .noNorm(.noApplicant):
+            return l.pick("het huishouden heeft geen aanvrager: er geldt geen norm",
+                          "the household has no applicant: no norm applies")
+        case .noNorm(.underEighteen(let member, let age)):
+            return l.pick("\(member) is \(age) jaar, jonger dan 18: er geldt geen norm, normtoets en draagkracht zijn niet van toepassing",
+                          "\(member) is \(age), under 18: no norm applies, so the norm test and draagkracht do not apply")
+        case .noNorm(.birthDateUnknown(let member)):
+            return l.pick("de geboortedatum van \(member) ontbreekt: zonder leeftijd is er geen norm",
+                          "the birth date of \(member) is missing: without an age no norm applies")
+        }
+    }
+}
+
+extension Frequency {
+    public func name(in l: Language) -> String {
+        switch self {
+        case .week: l.pick("per week", "per week")
+        case .fourWeeks: l.pick("per vier weken", "per four weeks")
+        case .month: l.pick("per maand", "per month")
+        case .quarter: l.pick("per kwartaal", "per quarter")
+        case .halfYear: l.pick("per half jaar", "per half year")
+        case .year: l.pick("per jaar", "per year")
+        }
+    }
+}
+
+extension NormCategory {
+    public func name(in l: Language) -> String {
+        switch self {
+        case .single18to20: l.pick("alleenstaande (ouder), 18–20 jaar", "single (parent), 18–20")
+        case .single21toAOW: l.pick("alleenstaande (ouder), 21 jaar tot AOW-leeftijd", "single (parent), 21 to pension age")
+        case .singleAOW: l.pick("alleenstaande (ouder), AOW-leeftijd", "single (parent), pension age")
+        case .couple18to20: l.pick("gehuwden, beiden 18–20, zonder kinderen", "couple, both 18–20, no children")
+        case .couple18to20Children: l.pick("gehuwden, beiden 18–20, met kinderen", "couple, both 18–20, with children")
+        case .coupleMixed: l.pick("gehuwden, één 18–20 en één 21+, zonder kinderen", "couple, one 18–20 and one 21+, no children")
+        case .coupleMixedChildren: l.pick("gehuwden, één 18–20 en één 21+, met kinderen", "couple, one 18–20 and one 21+, with children")
+        case .couple21toAOW: l.pick("gehuwden, 21 jaar tot AOW-leeftijd", "couple, 21 to pension age")
+        case .coupleAOW: l.pick("gehuwden, één of beiden AOW-leeftijd", "couple, one or both at pension age")
+        }
+    }
+}

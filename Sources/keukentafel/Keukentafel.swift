@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `keukentafel` command. One subcommand a file; the contract is CASEFILE.md.
+@main
+struct Keukentafel: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "keukentafel",
+        abstract: "Keukentafel — werkplek voor de keukentafelgesprekken van het wijkteam.",
+        discussion: """
+        Uitkomst (exit status): 0 goed, 64 verkeerd gebruik, 65 onjuiste gegevens, 74 fout bij lezen of opslaan.
+        Exit status: 0 fine, 64 usage, 65 bad data, 74 storage failure.
+        """,
+        version: version,
+        subcommands: [OverviewCommand.self]
+    )
+}

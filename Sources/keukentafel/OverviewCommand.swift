@@ -1,0 +1,46 @@
+import ArgumentParser
+import Casework
+
+/// `keukentafel overview FILE [--json]`: the financial overview of one household.
+struct OverviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overview",
+        abstract: "Het financieel overzicht van een huishouden. / The financial overview of a household.",
+        discussion: """
+        Leest een dossierbestand (keukentafel-case/1) en toont inkomsten, uitgaven, schulden en inhoudingen \
+        per maand, de bestedingsruimte, de normtoets en de draagkracht.
+        Met --json precies één JSON-object, zoals beschreven in CASEFILE.md.
+        """
+    )
+
+    @Argument(help: "Het dossierbestand (JSON). / The case file (JSON).")
+    var file: String
+
+    @Flag(name: .long, help: "Druk het overzicht af als JSON. / Print the overview as JSON.")
+    var json = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let l = global.language
+        do {
+            let caseFile = try CaseFileLoading.load(path: file, language: l)
+            let today = try Clock.today()
+            switch caseFile.overview(today: today) {
+            case .failure(.beforeOldest(let date, let oldest)):
+                Console.error(l.pick(
+                    "\(file): er is geen normtabel voor de peildatum \(date.dutch); de oudste tabel geldt vanaf \(oldest.dutch). Kies een latere referenceDate.",
+                    "\(file): there is no norm table for the reference date \(date.iso); the oldest table is from \(oldest.iso). Choose a later referenceDate."))
+                throw Failure(status: Exit.badData)
+            case .success(let overview):
+                if json {
+                    Console.out(JSONWriter.write(OverviewReport.json(overview, householdID: caseFile.household.id)))
+                } else {
+                    Console.out(OverviewReport.text(overview, file: caseFile, language: l))
+                }
+            }
+        } catch let failure as Failure {
+            throw ExitCode(failure.status)
+        }
+    }
+}
