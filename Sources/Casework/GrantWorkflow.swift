@@ -19,7 +19,6 @@ public enum GrantRefusal: Equatable, Sendable {
     case goalShortMissing
     case notTeamLeader
     case ownRequest
-    case evaluationMissing
 }
 
 public enum GrantAction: String, CaseIterable, Sendable {
@@ -33,11 +32,31 @@ public enum GrantWorkflow {
     /// request deviates from the norm.
     public static let minimumMotivationLength = 80
 
+    /// The legal transitions, declared once: the status an action leads to from a status, or
+    /// nil where the action is not allowed. A submission within the mandate goes on to
+    /// `approved` (see `submit`).
+    public static func target(of action: GrantAction, from status: GrantStatus) -> GrantStatus? {
+        switch (status, action) {
+        case (.draft, .submit): .submitted
+        case (.submitted, .approve): .approved
+        case (.submitted, .reject): .rejected
+        case (.submitted, .return): .returned
+        case (.returned, .reopen): .draft
+        case (.approved, .pay): .paid
+        case (.paid, .evaluate): .evaluated
+        default: nil
+        }
+    }
+
+    private static func transitionRefusal(_ grant: Grant, _ action: GrantAction) -> GrantRefusal? {
+        target(of: action, from: grant.status) == nil ? .illegalTransition(from: grant.status, action: action) : nil
+    }
+
     /// The reasons the request may not be submitted as it stands.
     /// `normTest` is the current test of the household (nil when no norm applies).
     public static func submitRefusals(_ grant: Grant, normTest: NormTest?) -> [GrantRefusal] {
         var reasons: [GrantRefusal] = []
-        if grant.status != .draft { reasons.append(.illegalTransition(from: grant.status, action: .submit)) }
+        if let refusal = transitionRefusal(grant, .submit) { reasons.append(refusal) }
         if grant.amount <= .zero { reasons.append(.amountNotPositive) }
         switch (grant.route, normTest?.withinNorm) {
         case (.central, nil): reasons.append(.centralRouteWithoutNorm)
@@ -83,7 +102,7 @@ public enum GrantWorkflow {
     public static func decisionRefusals(_ grant: Grant, action: GrantAction, by actor: Actor) -> [GrantRefusal] {
         precondition([.approve, .reject, .return].contains(action), "not a decision: \(action)")
         var reasons: [GrantRefusal] = []
-        if grant.status != .submitted { reasons.append(.illegalTransition(from: grant.status, action: action)) }
+        if let refusal = transitionRefusal(grant, action) { reasons.append(refusal) }
         if actor.role != .teamleader { reasons.append(.notTeamLeader) }
         if action == .approve, grant.submittedBy == actor.user { reasons.append(.ownRequest) }
         return reasons
@@ -94,11 +113,7 @@ public enum GrantWorkflow {
         let reasons = decisionRefusals(grant, action: action, by: actor)
         guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
         var next = grant
-        next.status = switch action {
-        case .approve: .approved
-        case .reject: .rejected
-        default: .returned
-        }
+        next.status = target(of: action, from: grant.status)!
         next.decidedBy = actor.user
         next.decidedAt = moment
         next.decisionComment = comment
@@ -108,9 +123,7 @@ public enum GrantWorkflow {
     /// A returned request goes back to draft, to be mended and submitted again. The
     /// comment of the return stays with it so the caseworker sees what to mend.
     public static func reopen(_ grant: Grant) -> Result<Grant, Refusals> {
-        guard grant.status == .returned else {
-            return .failure(Refusals([.illegalTransition(from: grant.status, action: .reopen)]))
-        }
+        if let refusal = transitionRefusal(grant, .reopen) { return .failure(Refusals([refusal])) }
         var next = grant
         next.status = .draft
         return .success(next)
@@ -118,9 +131,7 @@ public enum GrantWorkflow {
 
     /// Marks an approved grant paid to the organisation.
     public static func pay(_ grant: Grant, by actor: Actor, at moment: Moment) -> Result<Grant, Refusals> {
-        guard grant.status == .approved else {
-            return .failure(Refusals([.illegalTransition(from: grant.status, action: .pay)]))
-        }
+        if let refusal = transitionRefusal(grant, .pay) { return .failure(Refusals([refusal])) }
         var next = grant
         next.status = .paid
         next.paidAt = moment
@@ -130,9 +141,7 @@ public enum GrantWorkflow {
 
     /// Records whether it worked.
     public static func evaluate(_ grant: Grant, evaluation: Evaluation) -> Result<Grant, Refusals> {
-        guard grant.status == .paid else {
-            return .failure(Refusals([.illegalTransition(from: grant.status, action: .evaluate)]))
-        }
+        if let refusal = transitionRefusal(grant, .evaluate) { return .failure(Refusals([refusal])) }
         var next = grant
         next.status = .evaluated
         next.evaluation = evaluation
@@ -152,4 +161,64 @@ public enum GrantWorkflow {
 public struct Refusals: Error, Equatable, Sendable {
     public let reasons: [GrantRefusal]
     public init(_ reasons: [GrantRefusal]) { self.reasons = reasons }
+}
+
+extension GrantRefusal {
+    /// The reason in a sentence that says what to do.
+    public func message(in l: Language) -> String {
+        switch self {
+        case .illegalTransition(let from, let action):
+            return l.pick("Dit kan niet: een aanvraag met status \"\(from.rawValue)\" kan niet \(action.dutchVerb).",
+                          "Not possible: a request with status \"\(from.rawValue)\" cannot be \(action.englishPastParticiple).")
+        case .centralRouteAboveNorm:
+            return l.pick("De centrale route kan alleen binnen de inkomensnorm; dit huishouden zit erboven. Kies maatwerk en motiveer de afwijking.",
+                          "The central route is only possible within the income norm; this household is above it. Choose maatwerk and motivate the deviation.")
+        case .centralRouteWithoutNorm:
+            return l.pick("De centrale route vraagt een normtoets, maar voor dit huishouden geldt geen norm. Kies maatwerk.",
+                          "The central route needs a norm test, but no norm applies to this household. Choose maatwerk.")
+        case .motivationTooShort(let length, let required):
+            return l.pick("Boven de norm is een motivering van minstens \(required) tekens nodig; er staan er \(length).",
+                          "Above the norm a motivation of at least \(required) characters is required; it has \(length).")
+        case .amountNotPositive:
+            return l.pick("Vul een bedrag groter dan € 0,00 in.", "Enter an amount above € 0,00.")
+        case .payeeNameMissing:
+            return l.pick("Vul de organisatie in die betaald wordt.", "Enter the organisation that is paid.")
+        case .ibanInvalid(let error):
+            return l.pick("Het IBAN van de ontvanger ", "The payee's IBAN ") + error.message(in: l) + "."
+        case .goalShortMissing:
+            return l.pick("Vul het doel op korte termijn in.", "Enter the short-term goal.")
+        case .notTeamLeader:
+            return l.pick("Alleen een teamleider beslist over een ingediende aanvraag.",
+                          "Only a team leader decides on a submitted request.")
+        case .ownRequest:
+            return l.pick("U kunt een aanvraag die u zelf indiende niet goedkeuren (vier ogen).",
+                          "You cannot approve a request you submitted yourself (four eyes).")
+        }
+    }
+}
+
+extension GrantAction {
+    var dutchVerb: String {
+        switch self {
+        case .submit: "worden ingediend"
+        case .approve: "worden goedgekeurd"
+        case .reject: "worden afgewezen"
+        case .return: "worden teruggestuurd"
+        case .reopen: "worden heropend"
+        case .pay: "worden betaald"
+        case .evaluate: "worden geëvalueerd"
+        }
+    }
+
+    var englishPastParticiple: String {
+        switch self {
+        case .submit: "submitted"
+        case .approve: "approved"
+        case .reject: "rejected"
+        case .return: "returned"
+        case .reopen: "reopened"
+        case .pay: "paid"
+        case .evaluate: "evaluated"
+        }
+    }
 }

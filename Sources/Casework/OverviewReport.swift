@@ -54,8 +54,8 @@ public enum OverviewReport {
             ($0.label, "\($0.amount.dutch) \($0.frequency.name(in: l))", $0.monthly)
         }, total: t.expenses)
         section(l.pick("Aflossingen op schulden", "Debt payments"), f.debts.map {
-            ($0.creditor + l.pick(" (schuld ", " (debt ") + $0.amount.dutch + ($0.arrears ? l.pick(", achterstand", ", in arrears") : "") + ")",
-             l.pick("per maand", "per month"), $0.monthlyPayment)
+            ($0.creditor + " (" + $0.status.rawValue + ($0.arrears ? l.pick(", achterstand", ", in arrears") : "") + ")",
+             l.pick("schuld ", "owed ") + $0.amount.dutch, $0.monthlyPayment)
         }, total: t.debtPayments)
         section(l.pick("Inhoudingen", "Deductions"), f.deductions.map {
             ("\($0.label) (\($0.kind.rawValue))", "\($0.amount.dutch) \($0.frequency.name(in: l))", $0.monthly)
@@ -67,12 +67,14 @@ public enum OverviewReport {
 
         out.append(l.pick("Normtoets", "Income-norm test"))
         if let n = overview.normTest {
-            out.append(row("  " + l.pick("Categorie", "Category"), "", n.category.name(in: l)))
+            out.append("  " + l.pick("Categorie: ", "Category: ") + n.category.name(in: l))
             out.append(row("  " + l.pick("Norm (tabel van \(n.normDate.dutch))", "Norm (table of \(n.normDate.dutch))"), "", n.norm.dutch))
             out.append(row("  " + l.pick("Grens (\(n.percentage)% van de norm)", "Threshold (\(n.percentage)% of the norm)"), "", n.threshold.dutch))
             out.append(row("  " + l.pick("Getoetst inkomen", "Assessed income"), "", n.assessedIncome.dutch))
-            out.append("  " + (n.withinNorm ? l.pick("Binnen de norm.", "Within the norm.")
-                                            : l.pick("Boven de norm.", "Above the norm.")))
+            let margin = (n.assessedIncome - n.threshold).magnitude.dutch
+            out.append("  " + (n.withinNorm
+                ? l.pick("Binnen de norm: \(margin) onder de grens.", "Within the norm: \(margin) below the threshold.")
+                : l.pick("Boven de norm: \(margin) boven de grens.", "Above the norm: \(margin) above the threshold.")))
         } else {
             out.append("  " + l.pick("Niet van toepassing.", "Not applicable."))
         }
@@ -93,17 +95,25 @@ public enum OverviewReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Label, detail and amount in columns; long labels push the detail along rather than
-    /// being cut, because a figure must never be hidden.
+    /// Label, detail and amount in columns. A label too long for its column gets a line of
+    /// its own with the figures below it: a figure is never cut off or pushed out of line.
     private static func row(_ label: String, _ detail: String, _ amount: String) -> String {
-        let left = label.padded(to: 46) + " " + detail.padded(to: 22)
-        return left + " " + String(repeating: " ", count: max(0, 15 - amount.count)) + amount
+        let labelWidth = 44, detailWidth = 24, amountWidth = 14
+        let figures = detail.padded(to: detailWidth) + " " + amount.leftPadded(to: amountWidth)
+        if label.count > labelWidth {
+            return label + "\n" + String(repeating: " ", count: labelWidth + 1) + figures
+        }
+        return label.padded(to: labelWidth) + " " + figures
     }
 }
 
 extension String {
     func padded(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }
 
