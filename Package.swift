@@ -24,11 +24,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework"]),
-        .testTarget(
-            name: "KeukentafelCLITests",
-            dependencies: ["keukentafel"],
-            resources: []
-        ),
+        .testTarget(name: "KeukentafelCLITests", dependencies: ["keukentafel"]),
     ],
     swiftLanguageModes: [.v6]
 )
