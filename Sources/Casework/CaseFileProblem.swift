@@ -116,7 +116,7 @@ extension IBANError {
     public func message(in l: Language) -> String {
         switch self {
         case .empty:
-            return l.pick("IBAN ontbreekt", "IBAN is missing")
+            return l.pick("ontbreekt", "is missing")
         case .invalidCharacters:
             return l.pick("is geen IBAN: alleen letters en cijfers", "is not an IBAN: letters and digits only")
         case .badStart:
