@@ -30,63 +30,13 @@ public enum CaseFileReader {
         let household = root.nested("household", required: true).flatMap { h in var h = h; return readHousehold(&h) }
         let memberNames = Set(household?.members.map(\.name) ?? [])
 
-        let income = root.objects("income") { f -> IncomeLine? in
-            let label = f.text("label")
-            let amount = f.amount("amount"); let frequency: Frequency? = f.code("frequency")
-            let kind: IncomeKind? = f.code("kind")
-            let counts = f.bool("counts")
-            let member = f.string("member")
-            if let member, household != nil, !memberNames.contains(member) {
-                sink.add(f.childPath("member"), .unknownMember(member))
-            }
-            guard let amount, let frequency, let kind else { return nil }
-            return IncomeLine(label: label, amount: amount, frequency: frequency, kind: kind, counts: counts,
-                              member: member, unknownFields: f.unknownFields)
-        }
-        let expenses = root.objects("expenses") { f -> ExpenseLine? in
-            let label = f.text("label")
-            let amount = f.amount("amount"); let frequency: Frequency? = f.code("frequency")
-            let category: ExpenseCategory? = f.code("category")
-            guard let amount, let frequency, let category else { return nil }
-            return ExpenseLine(label: label, amount: amount, frequency: frequency, category: category,
-                               unknownFields: f.unknownFields)
-        }
-        let debts = root.objects("debts") { f -> Debt? in
-            let creditor = f.text("creditor")
-            let amount = f.amount("amount")
-            let payment = f.amount("monthlyPayment", required: false) ?? .zero
-            let status: DebtStatus? = f.code("status")
-            let arrears = f.bool("arrears") ?? false
-            guard let amount, let status else { return nil }
-            return Debt(creditor: creditor, amount: amount, monthlyPayment: payment, status: status,
-                        arrears: arrears, unknownFields: f.unknownFields)
-        }
-        let deductions = root.objects("deductions") { f -> Deduction? in
-            let label = f.text("label")
-            let amount = f.amount("amount"); let frequency: Frequency? = f.code("frequency")
-            let kind: DeductionKind? = f.code("kind")
-            guard let amount, let frequency, let kind else { return nil }
-            return Deduction(label: label, amount: amount, frequency: frequency, kind: kind, unknownFields: f.unknownFields)
-        }
-        let signals = root.objects("signals") { f -> Signal? in
-            let partner: Signal.Partner? = f.code("partner")
-            let creditor = f.text("creditor")
-            let amount = f.amount("amount")
-            let since = f.date("since"), received = f.date("received")
-            let status: Signal.Status? = f.code("status", required: false)
-            guard let partner, let amount else { return nil }
-            return Signal(partner: partner, creditor: creditor, amount: amount, since: since, received: received,
-                          status: status ?? .open, unknownFields: f.unknownFields)
-        }
+        let income = root.objects("income") { f in readIncome(&f, memberNames: household == nil ? nil : memberNames) }
+        let expenses = root.objects("expenses") { f in readExpense(&f) }
+        let debts = root.objects("debts") { f in readDebt(&f) }
+        let deductions = root.objects("deductions") { f in readDeduction(&f) }
+        let signals = root.objects("signals") { f in readSignal(&f) }
         let policy = root.nested("policy").map { f in var f = f; return readPolicy(&f) }
-        let lifeDomains = root.objects("lifeDomains") { f -> LifeDomainScore? in
-            let domain: LifeDomain? = f.code("domain")
-            let score = f.integer("score", in: LifeDomainScore.scale, required: true)
-            let date = f.date("date")
-            let note = f.text("note")
-            guard let domain, let score else { return nil }
-            return LifeDomainScore(domain: domain, score: score, date: date, note: note, unknownFields: f.unknownFields)
-        }
+        let lifeDomains = root.objects("lifeDomains") { f in readLifeDomain(&f) }
         let plan = root.nested("plan").map { f in var f = f; return readPlan(&f) }
         let goalIDs = Set(plan?.goals.map(\.id) ?? [])
         let conversations = root.objects("conversations") { f in readConversation(&f) }
@@ -102,7 +52,69 @@ public enum CaseFileReader {
                         conversations: conversations, grants: grants, unknownFields: root.unknownFields)
     }
 
-    private static func readHousehold(_ f: inout Fields) -> Household? {
+    static func readIncome(_ f: inout Fields, memberNames: Set<String>?) -> IncomeLine? {
+        let label = f.text("label")
+        let amount = f.amount("amount"); let frequency: Frequency? = f.code("frequency")
+        let kind: IncomeKind? = f.code("kind")
+        let counts = f.bool("counts")
+        let member = f.string("member")
+        if let member, let memberNames, !memberNames.contains(member) {
+            f.sink.add(f.childPath("member"), .unknownMember(member))
+        }
+        guard let amount, let frequency, let kind else { return nil }
+        return IncomeLine(label: label, amount: amount, frequency: frequency, kind: kind, counts: counts,
+                          member: member, unknownFields: f.unknownFields)
+    }
+
+    static func readExpense(_ f: inout Fields) -> ExpenseLine? {
+        let label = f.text("label")
+        let amount = f.amount("amount"); let frequency: Frequency? = f.code("frequency")
+        let category: ExpenseCategory? = f.code("category")
+        guard let amount, let frequency, let category else { return nil }
+        return ExpenseLine(label: label, amount: amount, frequency: frequency, category: category,
+                           unknownFields: f.unknownFields)
+    }
+
+    static func readDebt(_ f: inout Fields) -> Debt? {
+        let creditor = f.text("creditor")
+        let amount = f.amount("amount")
+        let payment = f.amount("monthlyPayment", required: false) ?? .zero
+        let status: DebtStatus? = f.code("status")
+        let arrears = f.bool("arrears") ?? false
+        guard let amount, let status else { return nil }
+        return Debt(creditor: creditor, amount: amount, monthlyPayment: payment, status: status,
+                    arrears: arrears, unknownFields: f.unknownFields)
+    }
+
+    static func readDeduction(_ f: inout Fields) -> Deduction? {
+        let label = f.text("label")
+        let amount = f.amount("amount"); let frequency: Frequency? = f.code("frequency")
+        let kind: DeductionKind? = f.code("kind")
+        guard let amount, let frequency, let kind else { return nil }
+        return Deduction(label: label, amount: amount, frequency: frequency, kind: kind, unknownFields: f.unknownFields)
+    }
+
+    static func readSignal(_ f: inout Fields) -> Signal? {
+        let partner: Signal.Partner? = f.code("partner")
+        let creditor = f.text("creditor")
+        let amount = f.amount("amount")
+        let since = f.date("since"), received = f.date("received")
+        let status: Signal.Status? = f.code("status", required: false)
+        guard let partner, let amount else { return nil }
+        return Signal(partner: partner, creditor: creditor, amount: amount, since: since, received: received,
+                      status: status ?? .open, unknownFields: f.unknownFields)
+    }
+
+    static func readLifeDomain(_ f: inout Fields) -> LifeDomainScore? {
+        let domain: LifeDomain? = f.code("domain")
+        let score = f.integer("score", in: LifeDomainScore.scale, required: true)
+        let date = f.date("date")
+        let note = f.text("note")
+        guard let domain, let score else { return nil }
+        return LifeDomainScore(domain: domain, score: score, date: date, note: note, unknownFields: f.unknownFields)
+    }
+
+    static func readHousehold(_ f: inout Fields) -> Household? {
         let sink = f.sink
         let id = f.string("id")
         let name = f.string("name", required: true, nonEmpty: true)
@@ -146,7 +158,7 @@ public enum CaseFileReader {
                          unknownFields: f.unknownFields)
     }
 
-    private static func readPolicy(_ f: inout Fields) -> PolicyOverride {
+    static func readPolicy(_ f: inout Fields) -> PolicyOverride {
         PolicyOverride(normPercentage: f.integer("normPercentage", in: 1...1000),
                        freeUpToPercent: f.integer("freeUpToPercent", in: 0...1000),
                        sharePercent: f.integer("sharePercent", in: 0...100),
@@ -156,7 +168,7 @@ public enum CaseFileReader {
                        unknownFields: f.unknownFields)
     }
 
-    private static func readPlan(_ f: inout Fields) -> Plan {
+    static func readPlan(_ f: inout Fields) -> Plan {
         let sink = f.sink
         let goals = f.objects("goals") { g -> Goal? in
             let id = g.string("id", required: true, nonEmpty: true)
@@ -170,7 +182,7 @@ public enum CaseFileReader {
         return Plan(goals: goals, unknownFields: f.unknownFields)
     }
 
-    private static func readConversation(_ f: inout Fields) -> Conversation? {
+    static func readConversation(_ f: inout Fields) -> Conversation? {
         let sink = f.sink
         let date = f.date("date")
         let author = f.text("author")
@@ -201,7 +213,7 @@ public enum CaseFileReader {
                             notes: notes, unknownFields: f.unknownFields)
     }
 
-    private static func readGrant(_ f: inout Fields) -> Grant? {
+    static func readGrant(_ f: inout Fields) -> Grant? {
         let sink = f.sink
         let id = f.string("id")
         let route: Route? = f.code("route")

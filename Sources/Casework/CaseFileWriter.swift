@@ -32,7 +32,7 @@ public enum CaseFileWriter {
     private static func date(_ d: CalendarDate?) -> JSONValue? { d.map { .string($0.iso) } }
     private static func nullable(_ v: JSONValue?) -> JSONValue { v ?? .null }
 
-    static func household(_ h: Household) -> JSONValue {
+    public static func household(_ h: Household) -> JSONValue {
         var o = JSONObject()
         o["id"] = str(h.id)
         o["name"] = .string(h.name)
@@ -51,7 +51,7 @@ public enum CaseFileWriter {
         return finish(o, h.unknownFields)
     }
 
-    static func income(_ l: IncomeLine) -> JSONValue {
+    public static func income(_ l: IncomeLine) -> JSONValue {
         var o: JSONObject = ["label": .string(l.label), "amount": money(l.amount),
                              "frequency": .string(l.frequency.rawValue), "kind": .string(l.kind.rawValue)]
         o["counts"] = l.counts.map { .bool($0) }
@@ -59,22 +59,22 @@ public enum CaseFileWriter {
         return finish(o, l.unknownFields)
     }
 
-    static func expense(_ l: ExpenseLine) -> JSONValue {
+    public static func expense(_ l: ExpenseLine) -> JSONValue {
         finish(["label": .string(l.label), "amount": money(l.amount), "frequency": .string(l.frequency.rawValue),
                 "category": .string(l.category.rawValue)], l.unknownFields)
     }
 
-    static func debt(_ d: Debt) -> JSONValue {
+    public static func debt(_ d: Debt) -> JSONValue {
         finish(["creditor": .string(d.creditor), "amount": money(d.amount), "monthlyPayment": money(d.monthlyPayment),
                 "status": .string(d.status.rawValue), "arrears": .bool(d.arrears)], d.unknownFields)
     }
 
-    static func deduction(_ d: Deduction) -> JSONValue {
+    public static func deduction(_ d: Deduction) -> JSONValue {
         finish(["label": .string(d.label), "amount": money(d.amount), "frequency": .string(d.frequency.rawValue),
                 "kind": .string(d.kind.rawValue)], d.unknownFields)
     }
 
-    static func signal(_ s: Signal) -> JSONValue {
+    public static func signal(_ s: Signal) -> JSONValue {
         var o: JSONObject = ["partner": .string(s.partner.rawValue), "creditor": .string(s.creditor), "amount": money(s.amount)]
         o["since"] = date(s.since)
         o["received"] = date(s.received)
@@ -82,7 +82,7 @@ public enum CaseFileWriter {
         return finish(o, s.unknownFields)
     }
 
-    static func policy(_ p: PolicyOverride) -> JSONValue {
+    public static func policy(_ p: PolicyOverride) -> JSONValue {
         var o = JSONObject()
         o["normPercentage"] = p.normPercentage.map { .number(String($0)) }
         o["freeUpToPercent"] = p.freeUpToPercent.map { .number(String($0)) }
@@ -93,14 +93,14 @@ public enum CaseFileWriter {
         return finish(o, p.unknownFields)
     }
 
-    static func lifeDomain(_ s: LifeDomainScore) -> JSONValue {
+    public static func lifeDomain(_ s: LifeDomainScore) -> JSONValue {
         var o: JSONObject = ["domain": .string(s.domain.rawValue), "score": .number(String(s.score))]
         o["date"] = date(s.date)
         o["note"] = .string(s.note)
         return finish(o, s.unknownFields)
     }
 
-    static func plan(_ p: Plan) -> JSONValue {
+    public static func plan(_ p: Plan) -> JSONValue {
         finish(["goals": .array(p.goals.map { g in
             var o: JSONObject = ["id": .string(g.id), "text": .string(g.text)]
             o["due"] = date(g.due)
@@ -108,7 +108,7 @@ public enum CaseFileWriter {
         })], p.unknownFields)
     }
 
-    static func conversation(_ c: Conversation) -> JSONValue {
+    public static func conversation(_ c: Conversation) -> JSONValue {
         var o = JSONObject()
         o["date"] = date(c.date)
         o["author"] = .string(c.author)
@@ -128,7 +128,7 @@ public enum CaseFileWriter {
         return finish(o, c.unknownFields)
     }
 
-    static func grant(_ g: Grant) -> JSONValue {
+    public static func grant(_ g: Grant) -> JSONValue {
         var o = JSONObject()
         o["id"] = str(g.id)
         o["route"] = .string(g.route.rawValue)
