@@ -6,6 +6,9 @@ extension CaseFileReader {
     public static func household(_ json: JSONValue) -> Result<Household, CaseFileRejection> {
         element(json) { f in readHousehold(&f) }
     }
+    public static func member(_ json: JSONValue) -> Result<Member, CaseFileRejection> {
+        element(json) { f in readMember(&f) }
+    }
     /// `memberNames`: when given, a `member` that is not among them is a problem.
     public static func incomeLine(_ json: JSONValue, memberNames: Set<String>? = nil) -> Result<IncomeLine, CaseFileRejection> {
         element(json) { f in readIncome(&f, memberNames: memberNames) }

@@ -114,6 +114,19 @@ public enum CaseFileReader {
         return LifeDomainScore(domain: domain, score: score, date: date, note: note, unknownFields: f.unknownFields)
     }
 
+    static func readMember(_ m: inout Fields) -> Member? {
+        let name = m.string("name", required: true, nonEmpty: true)
+        let birthDate = m.date("birthDate")
+        let role: MemberRole? = m.code("role")
+        var bsn: BSN?
+        if let text = m.string("bsn") {
+            bsn = BSN(text)
+            if bsn == nil { m.sink.add(m.childPath("bsn"), .bsnFailsElevenTest(text)) }
+        }
+        guard let name, let role else { return nil }
+        return Member(name: name, birthDate: birthDate, role: role, bsn: bsn, unknownFields: m.unknownFields)
+    }
+
     static func readHousehold(_ f: inout Fields) -> Household? {
         let sink = f.sink
         let id = f.string("id")
@@ -131,18 +144,7 @@ public enum CaseFileReader {
             if rawMembers.arrayValue == nil {
                 sink.add(membersPath, .wrongType(expected: "a list", found: rawMembers.kindName))
             } else {
-                members = f.objects("members") { m -> Member? in
-                    let name = m.string("name", required: true, nonEmpty: true)
-                    let birthDate = m.date("birthDate")
-                    let role: MemberRole? = m.code("role")
-                    var bsn: BSN?
-                    if let text = m.string("bsn") {
-                        bsn = BSN(text)
-                        if bsn == nil { sink.add(m.childPath("bsn"), .bsnFailsElevenTest(text)) }
-                    }
-                    guard let name, let role else { return nil }
-                    return Member(name: name, birthDate: birthDate, role: role, bsn: bsn, unknownFields: m.unknownFields)
-                }
+                members = f.objects("members") { m in readMember(&m) }
                 let applicants = members.filter { $0.role == .applicant }.count
                 let partners = members.filter { $0.role == .partner }.count
                 if applicants != 1 { sink.add(membersPath, .applicantCount(applicants)) }

@@ -40,15 +40,17 @@ public enum CaseFileWriter {
             finish(["street": .string(a.street), "postcode": .string(a.postcode), "city": .string(a.city)], a.unknownFields)
         }
         o["caseworker"] = str(h.caseworker)
-        o["members"] = .array(h.members.map { m in
-            var mo = JSONObject()
-            mo["name"] = .string(m.name)
-            mo["birthDate"] = date(m.birthDate)
-            mo["role"] = .string(m.role.rawValue)
-            mo["bsn"] = str(m.bsn?.digits)
-            return finish(mo, m.unknownFields)
-        })
+        o["members"] = .array(h.members.map(member))
         return finish(o, h.unknownFields)
+    }
+
+    public static func member(_ m: Member) -> JSONValue {
+        var o = JSONObject()
+        o["name"] = .string(m.name)
+        o["birthDate"] = date(m.birthDate)
+        o["role"] = .string(m.role.rawValue)
+        o["bsn"] = str(m.bsn?.digits)
+        return finish(o, m.unknownFields)
     }
 
     public static func income(_ l: IncomeLine) -> JSONValue {

@@ -7,6 +7,35 @@ public enum JSONWriter {
         return out
     }
 
+    /// On one line without spaces, for storage: the same values, smaller.
+    public static func compact(_ value: JSONValue) -> String {
+        var out = ""
+        compact(value, into: &out)
+        return out
+    }
+
+    private static func compact(_ value: JSONValue, into out: inout String) {
+        switch value {
+        case .null, .bool, .number, .string: write(value, indent: 0, into: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                compact(item, into: &out)
+            }
+            out += "]"
+        case .object(let object):
+            out += "{"
+            for (i, entry) in object.entries.enumerated() {
+                if i > 0 { out += "," }
+                quote(entry.key, into: &out)
+                out += ":"
+                compact(entry.value, into: &out)
+            }
+            out += "}"
+        }
+    }
+
     private static func write(_ value: JSONValue, indent: Int, into out: inout String) {
         switch value {
         case .null: out += "null"
