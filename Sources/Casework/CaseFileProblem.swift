@@ -33,6 +33,10 @@ public struct CaseFileProblem: Equatable, Sendable {
         case emptyText
         /// A grant in `status` must carry the field at `path`.
         case requiredForStatus(status: String)
+        /// On import: the id is already used in the store.
+        case idInStore(String)
+        /// On import: two files of one import use the same id.
+        case idTwiceInImport(String)
     }
 
     /// `path: problem`, in the chosen language.
@@ -96,6 +100,11 @@ extension CaseFileProblem.Kind {
             return l.pick("mag niet leeg zijn", "must not be empty")
         case .requiredForStatus(let status):
             return l.pick("is verplicht bij status \"\(status)\"", "is required for status \"\(status)\"")
+        case .idInStore(let id):
+            return l.pick("\"\(id)\" staat al in de opslag; geef een ander id of laat het weg",
+                          "\"\(id)\" is already in the store; give another id or leave it out")
+        case .idTwiceInImport(let id):
+            return l.pick("\"\(id)\" komt in deze import twee keer voor", "\"\(id)\" appears twice in this import")
         }
     }
 

@@ -38,7 +38,9 @@ public struct JSONParser {
 
     private func error(_ message: String) -> SyntaxError {
         var line = 1, column = 1
-        for b in bytes[0..<min(index, bytes.count)] {
+        // The byte-order mark is not shown by an editor, so it takes no column.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        for b in bytes[min(start, index)..<min(index, bytes.count)] {
             if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
         return SyntaxError(line: line, column: column, message: message)
@@ -171,7 +173,8 @@ public struct JSONParser {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count,
+        // Four hex digits exactly: UInt32(_:radix:) alone would also take a sign, as in \u+041.
+        guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy({ Character(UnicodeScalar($0)).isHexDigit }),
               let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
             throw error("expected four hex digits after \\u")
         }
