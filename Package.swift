@@ -1,8 +1,8 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Keukentafel — a terminal workstation for the caseworkers of Dutch wijkteams.
 // Layering (see ../shared/ARCHITECTURE.md): Casework is pure Swift (Foundation only);
-// the executable sits on top. CaseStore, CNcursesw, Terminal and Workstation arrive
-// with the issues that give them real code.
+// CaseStore keeps it in SQLite (GRDB); the executable sits on top. CNcursesw, Terminal
+// and Workstation arrive with the issues that give them real code.
 import PackageDescription
 
 let package = Package(
@@ -10,20 +10,31 @@ let package = Package(
     products: [
         .executable(name: "keukentafel", targets: ["keukentafel"]),
         .library(name: "Casework", targets: ["Casework"]),
+        .library(name: "CaseStore", targets: ["CaseStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Casework"),
+        .target(
+            name: "CaseStore",
+            dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "keukentafel",
             dependencies: [
                 "Casework",
+                "CaseStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework"]),
+        .testTarget(
+            name: "CaseStoreTests",
+            dependencies: ["CaseStore", "Casework", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "KeukentafelCLITests", dependencies: ["keukentafel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,22 @@ enum CaseFileLoading {
     static let maximumBytes = 64 * 1024 * 1024
 
     static func load(path: String, language l: Language) throws -> CaseFile {
+        let bytes = try readBytes(path: path, language: l)
+        switch CaseFileReader.read(bytes: bytes) {
+        case .success(let file):
+            return file
+        case .failure(let rejection):
+            let count = rejection.problems.count
+            Console.error(l.pick("\(path): het dossierbestand is geweigerd (\(count) \(count == 1 ? "probleem" : "problemen")):",
+                                 "\(path): the case file is refused (\(count) \(count == 1 ? "problem" : "problems")):"))
+            for problem in rejection.problems { Console.error("  " + problem.message(in: l)) }
+            throw Failure(status: Exit.badData)
+        }
+    }
+
+    /// The bytes of a file that should be a case file; missing, a folder, unreadable or
+    /// too large each get their own message and exit status.
+    static func readBytes(path: String, language l: Language) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             Console.error(l.pick("\(path): dit bestand bestaat niet. Controleer de naam en de map.",
@@ -36,15 +52,6 @@ enum CaseFileLoading {
                                  "\(path): larger than 64 MB; that is not a case file."))
             throw Failure(status: Exit.badData)
         }
-        switch CaseFileReader.read(bytes: [UInt8](data)) {
-        case .success(let file):
-            return file
-        case .failure(let rejection):
-            let count = rejection.problems.count
-            Console.error(l.pick("\(path): het dossierbestand is geweigerd (\(count) \(count == 1 ? "probleem" : "problemen")):",
-                                 "\(path): the case file is refused (\(count) \(count == 1 ? "problem" : "problems")):"))
-            for problem in rejection.problems { Console.error("  " + problem.message(in: l)) }
-            throw Failure(status: Exit.badData)
-        }
+        return [UInt8](data)
     }
 }

@@ -7,6 +7,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Taal van de uitvoer: nl (standaard) of en. / Output language: nl (default) or en.")
     var lang: LanguageOption = .nl
 
+    @Option(name: .long, help: ArgumentHelp("De opslag (ook KEUKENTAFEL_STORE). / The store (also KEUKENTAFEL_STORE).",
+                                            valueName: "path"))
+    var store: String?
+
     var language: Language { lang.language }
 }
 

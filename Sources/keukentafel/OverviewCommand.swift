@@ -1,20 +1,28 @@
 import ArgumentParser
+import CaseStore
 import Casework
+import Foundation
 
-/// `keukentafel overview FILE [--json]`: the financial overview of one household.
+/// `keukentafel overview (FILE | ID) [--json]`: the financial overview of one household,
+/// from a case file or from the store — the same figures either way.
 struct OverviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overview",
         abstract: "Het financieel overzicht van een huishouden. / The financial overview of a household.",
         discussion: """
-        Leest een dossierbestand (keukentafel-case/1) en toont inkomsten, uitgaven, schulden en inhoudingen \
+        Leest een dossierbestand (keukentafel-case/1) of een huishouden uit de opslag en toont inkomsten, uitgaven, schulden en inhoudingen \
         per maand, de bestedingsruimte, de normtoets en de draagkracht.
         Met --json precies één JSON-object, zoals beschreven in CASEFILE.md.
         """
     )
 
-    @Argument(help: "Het dossierbestand (JSON). / The case file (JSON).")
+    @Argument(help: "Een dossierbestand (JSON) of het id van een huishouden in de opslag. / A case file (JSON) or the id of a household in the store.")
     var file: String
+
+    /// An argument that is an existing file, or looks like a path, is a file; else an id.
+    private var isFile: Bool {
+        FileManager.default.fileExists(atPath: file) || file.contains("/") || file.hasSuffix(".json")
+    }
 
     @Flag(name: .long, help: "Druk het overzicht af als JSON. / Print the overview as JSON.")
     var json = false
@@ -24,7 +32,14 @@ struct OverviewCommand: ParsableCommand {
     func run() throws {
         let l = global.language
         do {
-            let caseFile = try CaseFileLoading.load(path: file, language: l)
+            let caseFile: CaseFile
+            if isFile {
+                caseFile = try CaseFileLoading.load(path: file, language: l)
+            } else {
+                let store = try StoreAccess.open(global)
+                let me = try StoreAccess.actor(store, global)
+                caseFile = try StoreAccess.reporting(l) { try store.viewCaseFile(file, by: me.actor, action: "household.overview") }
+            }
             let today = try Clock.today()
             switch caseFile.overview(today: today) {
             case .failure(.beforeOldest(let date, let oldest)):

@@ -1,0 +1,94 @@
+import Casework
+import GRDB
+
+/// A case file to import: its name (for messages) and its bytes.
+public struct CaseFileSource: Sendable {
+    public let name: String
+    public let bytes: [UInt8]
+    public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
+}
+
+extension Store {
+    /// Imports case files all or nothing: every file is read and checked first, then all
+    /// are written in one transaction. Any problem in any file — also an id that is already
+    /// in the store — and nothing is imported. Returns the household ids, in file order.
+    public func importCaseFiles(_ sources: [CaseFileSource], by actor: Actor) throws -> [String] {
+        var files: [(name: String, file: CaseFile)] = []
+        var problems: [StoreError.ImportProblem] = []
+        for source in sources {
+            switch CaseFileReader.read(bytes: source.bytes) {
+            case .success(let file): files.append((source.name, file))
+            case .failure(let rejection):
+                problems += rejection.problems.map { StoreError.ImportProblem(file: source.name, problem: $0) }
+            }
+        }
+        guard problems.isEmpty else { throw StoreError.importRejected(problems) }
+        let names = files.map(\.name).joined(separator: ", ")
+        let toImport = files
+        return try change(by: actor, household: nil, action: "import", detail: names) { db, at in
+            var problems: [StoreError.ImportProblem] = []
+            var householdIds = Set<String>(), grantIds = Set<String>()
+            func claim(_ id: String, path: String, file: String, table: String, seen: inout Set<String>) throws {
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) == true {
+                    problems.append(.init(file: file, problem: CaseFileProblem(path: path, kind: .idInStore(id))))
+                } else if !seen.insert(id).inserted {
+                    problems.append(.init(file: file, problem: CaseFileProblem(path: path, kind: .idTwiceInImport(id))))
+                }
+            }
+            for (name, file) in toImport {
+                if let id = file.household.id { try claim(id, path: "household.id", file: name, table: "household", seen: &householdIds) }
+                for (i, grant) in file.grants.enumerated() {
+                    if let id = grant.id { try claim(id, path: "grants[\(i)].id", file: name, table: "grant_request", seen: &grantIds) }
+                }
+            }
+            guard problems.isEmpty else { throw StoreError.importRejected(problems) }
+
+            var ids: [String] = []
+            for (name, file) in toImport {
+                var file = file
+                let id = try file.household.id ?? Self.newId(db, prefix: "hh-", table: "household", taken: &householdIds)
+                for i in file.grants.indices where file.grants[i].id == nil {
+                    file.grants[i].id = try Self.newId(db, prefix: "gr-", table: "grant_request", taken: &grantIds)
+                }
+                try CaseFileRows.insert(file, id: id, into: db, by: actor.user, at: at)
+                try Audit.append(db, at: at, user: actor.user, household: id, action: "household.import",
+                                 detail: "from \(name): \(file.household.members.count) members, "
+                                    + "\(file.finances.income.count + file.finances.expenses.count + file.finances.debts.count + file.finances.deductions.count) ledger lines, "
+                                    + "\(file.conversations.count) conversations, \(file.grants.count) grants")
+                ids.append(id)
+            }
+            return ids
+        }
+    }
+
+    /// A fresh id: the prefix and a six-digit number not yet used.
+    static func newId(_ db: Database, prefix: String, table: String, taken: inout Set<String>) throws -> String {
+        var n = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM \(table)") ?? 0) + 1
+        while true {
+            let digits = String(n)
+            let id = prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) ?? false
+            if !exists && taken.insert(id).inserted { return id }
+            n += 1
+        }
+    }
+
+    /// The household as a case file, without recording a view (for code that records its
+    /// own, more specific audit row).
+    public func caseFile(_ householdId: String) throws -> CaseFile {
+        guard let file = try read({ db in try CaseFileRows.load(householdId, from: db) }) else {
+            throw StoreError.householdNotFound(id: householdId)
+        }
+        return file
+    }
+
+    /// The household as a case file, with the view recorded in the audit trail as `action`
+    /// (`household.export`, `household.overview`, …). Recorded first: no view goes unrecorded.
+    public func viewCaseFile(_ householdId: String, by actor: Actor, action: String) throws -> CaseFile {
+        guard try read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household WHERE id = ?)", arguments: [householdId]) }) == true else {
+            throw StoreError.householdNotFound(id: householdId)
+        }
+        try recordView(by: actor, household: householdId, action: action)
+        return try caseFile(householdId)
+    }
+}

@@ -1,0 +1,210 @@
+import GRDB
+
+/// The schema as named migration steps. A step, once released, never changes: new needs
+/// get a new step, so every store in the field reaches the same schema.
+enum Schema {
+    /// Marks a SQLite file as ours (`PRAGMA application_id`), so `--store` pointing at some
+    /// other database is refused instead of being written into. "KTfl".
+    static let applicationID: Int32 = 0x4B54_666C
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: households, ledger, conversations, grants, staff, audit") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Every element a person edits is one row with its case-file JSON (`document`), the
+    /// columns that queries and indexes need, and a version with who changed it and when.
+    static let v1 = """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    );
+
+    CREATE TABLE staff (
+        user TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('caseworker', 'teamleader', 'trainer')),
+        team TEXT NOT NULL DEFAULT '',
+        addedBy TEXT NOT NULL,
+        addedAt TEXT NOT NULL
+    );
+
+    CREATE TABLE household (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        street TEXT NOT NULL DEFAULT '',
+        postcode TEXT NOT NULL DEFAULT '',
+        city TEXT NOT NULL DEFAULT '',
+        caseworker TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        referenceDate TEXT,
+        -- the household object without its members, as in the case file
+        document TEXT NOT NULL,
+        policy TEXT,
+        -- the plan object without its goals; NULL when the household has no plan
+        plan TEXT,
+        -- fields of the case file's top level that this version does not know
+        fileExtra TEXT NOT NULL DEFAULT '{}',
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    CREATE INDEX household_by_name ON household (name COLLATE NOCASE);
+    CREATE INDEX household_by_caseworker ON household (caseworker, name COLLATE NOCASE);
+
+    CREATE TABLE member (
+        id INTEGER PRIMARY KEY,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        birthDate TEXT,
+        bsn TEXT,
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    CREATE INDEX member_by_household ON member (householdId, position);
+    CREATE INDEX member_by_bsn ON member (bsn) WHERE bsn IS NOT NULL;
+
+    -- income, expenses, debts and deductions: one table, one kind of edit
+    CREATE TABLE ledger_line (
+        id INTEGER PRIMARY KEY,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        section TEXT NOT NULL CHECK (section IN ('income', 'expense', 'debt', 'deduction')),
+        position INTEGER NOT NULL,
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    CREATE INDEX ledger_line_by_household ON ledger_line (householdId, section, position);
+
+    CREATE TABLE signal (
+        id INTEGER PRIMARY KEY,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        partner TEXT NOT NULL,
+        status TEXT NOT NULL,
+        received TEXT,
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    CREATE INDEX signal_by_household ON signal (householdId, position);
+
+    CREATE TABLE life_domain_score (
+        id INTEGER PRIMARY KEY,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        domain TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        date TEXT,
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    CREATE INDEX life_domain_score_by_household ON life_domain_score (householdId, position);
+
+    CREATE TABLE plan_goal (
+        id INTEGER PRIMARY KEY,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        goalId TEXT NOT NULL,
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL,
+        UNIQUE (householdId, goalId)
+    );
+
+    CREATE TABLE conversation (
+        id INTEGER PRIMARY KEY,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        date TEXT,
+        author TEXT NOT NULL,
+        -- the conversation object without its agreements
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    CREATE INDEX conversation_by_household ON conversation (householdId, position);
+
+    CREATE TABLE agreement (
+        id INTEGER PRIMARY KEY,
+        conversationId INTEGER NOT NULL REFERENCES conversation (id) ON DELETE CASCADE,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        owner TEXT NOT NULL,
+        due TEXT,
+        done INTEGER NOT NULL DEFAULT 0,
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    CREATE INDEX agreement_by_conversation ON agreement (conversationId, position);
+    CREATE INDEX agreement_open_by_due ON agreement (due, householdId) WHERE done = 0;
+
+    CREATE TABLE grant_request (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        route TEXT NOT NULL,
+        category TEXT NOT NULL,
+        amountCents INTEGER NOT NULL,
+        urgencyDate TEXT,
+        submittedBy TEXT,
+        submittedAt TEXT,
+        decidedBy TEXT,
+        decidedAt TEXT,
+        paidAt TEXT,
+        approvedUnderMandate INTEGER NOT NULL DEFAULT 0,
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    CREATE INDEX grant_request_by_household ON grant_request (householdId, position);
+    CREATE INDEX grant_request_by_status ON grant_request (status, urgencyDate, submittedAt);
+
+    -- every step of a grant: who did what, when, with which comment
+    CREATE TABLE grant_event (
+        id INTEGER PRIMARY KEY,
+        grantId TEXT NOT NULL REFERENCES grant_request (id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        fromStatus TEXT,
+        toStatus TEXT NOT NULL,
+        comment TEXT
+    );
+    CREATE INDEX grant_event_by_grant ON grant_event (grantId, id);
+
+    -- who viewed and changed what; the database itself keeps it append-only
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        householdId TEXT,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX audit_by_household ON audit (householdId, id);
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be changed'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be deleted'); END;
+    """
+}

@@ -1,0 +1,186 @@
+import Casework
+import Foundation
+import GRDB
+
+/// A real store holds real households; a demo store is a throwaway copy of the sample data
+/// for training. The kind is written inside the database, so the two never mix.
+public enum StoreKind: String, Sendable { case real, demo }
+
+/// The clock of the store: when audit rows and versions are stamped. Injected so tests are
+/// deterministic.
+public typealias StoreClock = @Sendable () -> Moment
+
+extension Moment {
+    /// Now, at the machine's current offset from UTC.
+    public static func now() -> Moment {
+        let seconds = Date().timeIntervalSince1970
+        return Moment(epochSeconds: Int(seconds.rounded(.down)),
+                      offsetMinutes: TimeZone.current.secondsFromGMT() / 60)
+    }
+}
+
+/// The SQLite store (WAL mode, through GRDB). Every change a person makes is one unit of
+/// work (`change`): one transaction that also writes its audit row.
+public final class Store: Sendable {
+    public let location: StoreLocation
+    public let kind: StoreKind
+    public let isReadOnly: Bool
+    let writer: any DatabaseWriter
+    let clock: StoreClock
+
+    private init(location: StoreLocation, kind: StoreKind, readOnly: Bool, writer: any DatabaseWriter, clock: @escaping StoreClock) {
+        self.location = location; self.kind = kind; self.isReadOnly = readOnly
+        self.writer = writer; self.clock = clock
+    }
+
+    // MARK: creating and opening
+
+    /// Creates a new store with `firstTeamLeader` as its first staff member. Refuses to
+    /// touch a file that exists.
+    public static func create(at location: StoreLocation, kind: StoreKind = .real, firstStaff: StaffMember,
+                              clock: @escaping StoreClock = { Moment.now() }) throws -> Store {
+        if kind == .demo && location.isDefault { throw StoreError.realStoreOpenedAsDemo(path: location.path) }
+        if StorePermissions.exists(location.path) { throw StoreError.alreadyExists(path: location.path) }
+        try StorePermissions.createDirectory(location.directory)
+        try StorePermissions.check(location)
+        // Create the file 0600 before SQLite opens it: SQLite gives its -wal and -shm
+        // files the permissions of the database file.
+        let fd = Foundation.open(location.path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard fd >= 0 else {
+            throw StoreError.cannotCreate(path: location.path, reason: String(cString: strerror(errno)))
+        }
+        close(fd)
+        do {
+            let pool = try DatabasePool(path: location.path, configuration: configuration(readOnly: false))
+            try Schema.migrator.migrate(pool)
+            let at = clock()
+            try pool.write { db in
+                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('kind', ?), ('createdAt', ?)",
+                               arguments: [kind.rawValue, at.iso])
+                var staff = firstStaff
+                staff.addedBy = firstStaff.user
+                staff.addedAt = at.iso
+                try staff.insert(db)
+                try Audit.append(db, at: at, user: firstStaff.user, household: nil, action: "store.create",
+                                 detail: "\(kind.rawValue) store; first staff member \(firstStaff.user) (\(firstStaff.role.rawValue))")
+            }
+            return Store(location: location, kind: kind, readOnly: false, writer: pool, clock: clock)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotCreate(path: location.path, reason: "\(error)")
+        }
+    }
+
+    /// Opens an existing store of the expected kind. A store that others may read, a file
+    /// that is not ours, or a store of the other kind is refused. A store the user may
+    /// read but not write opens read-only.
+    public static func open(at location: StoreLocation, kind: StoreKind = .real,
+                            clock: @escaping StoreClock = { Moment.now() }) throws -> Store {
+        guard StorePermissions.exists(location.path) else { throw StoreError.missing(path: location.path) }
+        try StorePermissions.check(location)
+        let readOnly = access(location.path, W_OK) != 0 || access(location.directory, W_OK) != 0
+        let writer: any DatabaseWriter
+        do {
+            if readOnly {
+                writer = try DatabaseQueue(path: location.path, configuration: configuration(readOnly: true))
+            } else {
+                writer = try DatabasePool(path: location.path, configuration: configuration(readOnly: false))
+            }
+        } catch {
+            throw StoreError.cannotOpen(path: location.path, reason: describe(error))
+        }
+        let found: String?
+        do {
+            let id = try writer.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
+            guard id == Schema.applicationID else { throw StoreError.notAStore(path: location.path) }
+            if !readOnly { try Schema.migrator.migrate(writer) }
+            found = try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'") }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.notAStore(path: location.path)
+        }
+        switch (kind, StoreKind(rawValue: found ?? "")) {
+        case (.real, .demo?): throw StoreError.demoStoreOpenedAsReal(path: location.path)
+        case (.demo, .real?): throw StoreError.realStoreOpenedAsDemo(path: location.path)
+        case (_, nil): throw StoreError.notAStore(path: location.path)
+        default: break
+        }
+        return Store(location: location, kind: kind, readOnly: readOnly, writer: writer, clock: clock)
+    }
+
+    private static func configuration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        // Several caseworkers on one host share the store: wait for another's write
+        // instead of failing at once.
+        config.busyMode = .timeout(5)
+        return config
+    }
+
+    // MARK: units of work
+
+    /// Reads in one consistent snapshot.
+    public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        do { return try writer.read(body) } catch { throw mapped(error) }
+    }
+
+    /// One unit of work: the change and its audit row in one transaction, or neither.
+    public func change<T: Sendable>(by actor: Actor, household: String?, action: String, detail: String,
+                                    _ body: @Sendable (Database, Moment) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: location.path) }
+        try requireMayChange(actor)
+        let at = clock()
+        do {
+            return try writer.write { db in
+                let result = try body(db, at)
+                try Audit.append(db, at: at, user: actor.user, household: household, action: action, detail: detail)
+                return result
+            }
+        } catch {
+            throw mapped(error)
+        }
+    }
+
+    /// Records that someone looked at a household: every view is in the audit trail. On a
+    /// read-only store the view cannot be recorded and is refused, never left unrecorded.
+    public func recordView(by actor: Actor, household: String, action: String = "household.view", detail: String = "") throws {
+        if isReadOnly { throw StoreError.readOnly(path: location.path) }
+        let at = clock()
+        do {
+            try writer.write { db in
+                try Audit.append(db, at: at, user: actor.user, household: household, action: action, detail: detail)
+            }
+        } catch {
+            throw mapped(error)
+        }
+    }
+
+    /// Trainers change nothing in a real store; they train on demo copies.
+    func requireMayChange(_ actor: Actor) throws {
+        if kind == .real && actor.role == .trainer {
+            throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .editHousehold)
+        }
+    }
+
+    func mapped(_ error: Error) -> Error {
+        if error is StoreError { return error }
+        if let db = error as? DatabaseError {
+            switch db.resultCode {
+            case .SQLITE_READONLY: return StoreError.readOnly(path: location.path)
+            case .SQLITE_FULL:
+                return StoreError.database("de schijf of de opslag is vol / the disk or the store is full")
+            default: break
+            }
+        }
+        return StoreError.database(Self.describe(error))
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,114 @@
+import Casework
+import Foundation
+
+/// Everything that can go wrong with the store, each with a sentence that says what is
+/// wrong and what to do about it.
+public enum StoreError: Error, Equatable, Sendable {
+    case missing(path: String)
+    case alreadyExists(path: String)
+    case cannotCreate(path: String, reason: String)
+    case cannotOpen(path: String, reason: String)
+    case notAStore(path: String)
+    case permissionsTooOpen(path: String, mode: UInt16, wanted: UInt16)
+    case readOnly(path: String)
+    case demoStoreOpenedAsReal(path: String)
+    case realStoreOpenedAsDemo(path: String)
+    case unknownUser(user: String, path: String)
+    case notAllowed(user: String, role: Actor.Role, action: StaffAction)
+    case staffExists(user: String)
+    case householdNotFound(id: String)
+    case grantNotFound(id: String)
+    case rowGone(what: String)
+    /// Someone else saved this row since it was read: who and when.
+    case conflict(what: String, by: String, at: String)
+    case importRejected([ImportProblem])
+    case database(String)
+
+    public enum StaffAction: String, Sendable {
+        case manageStaff, importCases, exportCases, editHousehold
+    }
+
+    /// A problem with one file of an import, with its JSON path.
+    public struct ImportProblem: Equatable, Sendable {
+        public let file: String
+        public let problem: CaseFileProblem
+        public init(file: String, problem: CaseFileProblem) { self.file = file; self.problem = problem }
+    }
+}
+
+extension StoreError {
+    public func message(in l: Language) -> String {
+        switch self {
+        case .missing(let path):
+            return l.pick("Er is nog geen opslag op \(path). Maak er een met: keukentafel init",
+                          "There is no store at \(path) yet. Create one with: keukentafel init")
+        case .alreadyExists(let path):
+            return l.pick("Er staat al een opslag op \(path); er is niets veranderd.",
+                          "A store already exists at \(path); nothing was changed.")
+        case .cannotCreate(let path, let reason):
+            return l.pick("Kan \(path) niet aanmaken (\(reason)). Kies een andere plek met --store of KEUKENTAFEL_STORE.",
+                          "Cannot create \(path) (\(reason)). Choose another place with --store or KEUKENTAFEL_STORE.")
+        case .cannotOpen(let path, let reason):
+            return l.pick("Kan de opslag \(path) niet openen: \(reason).",
+                          "Cannot open the store \(path): \(reason).")
+        case .notAStore(let path):
+            return l.pick("\(path) is geen Keukentafel-opslag. Kies het juiste bestand met --store.",
+                          "\(path) is not a Keukentafel store. Choose the right file with --store.")
+        case .permissionsTooOpen(let path, let mode, let wanted):
+            let found = "0" + String(mode, radix: 8), fix = String(wanted, radix: 8)
+            return l.pick("\(path) heeft rechten \(found): anderen kunnen erbij, en de opslag bevat persoonsgegevens. Herstel met: chmod \(fix) \(path)",
+                          "\(path) has permissions \(found): others can reach it, and the store holds personal data. Fix with: chmod \(fix) \(path)")
+        case .readOnly(let path):
+            return l.pick("De opslag \(path) is alleen-lezen; wijzigen kan nu niet. Vraag de beheerder om schrijfrechten.",
+                          "The store \(path) is read-only; changes are not possible now. Ask the administrator for write access.")
+        case .demoStoreOpenedAsReal(let path):
+            return l.pick("\(path) is een oefenopslag (demo) en kan niet als echte opslag worden geopend.",
+                          "\(path) is a demo store and cannot be opened as a real store.")
+        case .realStoreOpenedAsDemo(let path):
+            return l.pick("\(path) is een echte opslag en kan niet als oefenopslag (demo) worden geopend.",
+                          "\(path) is a real store and cannot be opened as a demo store.")
+        case .unknownUser(let user, let path):
+            return l.pick("Gebruiker \(user) staat niet in de medewerkerslijst van \(path). Een teamleider voegt u toe met: keukentafel staff add \(user) --name \"VOLLEDIGE NAAM\" --role caseworker",
+                          "User \(user) is not on the staff list of \(path). A team leader adds you with: keukentafel staff add \(user) --name \"FULL NAME\" --role caseworker")
+        case .notAllowed(let user, let role, let action):
+            let what: String = switch action {
+            case .manageStaff: l.pick("medewerkers beheren", "manage staff")
+            case .importCases: l.pick("dossiers importeren", "import case files")
+            case .exportCases: l.pick("dossiers exporteren", "export case files")
+            case .editHousehold: l.pick("dit huishouden wijzigen", "change this household")
+            }
+            return l.pick("\(user) (\(role.dutchName)) mag niet \(what).",
+                          "\(user) (\(role.rawValue)) may not \(what).")
+        case .staffExists(let user):
+            return l.pick("\(user) staat al in de medewerkerslijst; er is niets veranderd.",
+                          "\(user) is already on the staff list; nothing was changed.")
+        case .householdNotFound(let id):
+            return l.pick("Huishouden \(id) bestaat niet in deze opslag.", "Household \(id) does not exist in this store.")
+        case .grantNotFound(let id):
+            return l.pick("Aanvraag \(id) bestaat niet in deze opslag.", "Grant \(id) does not exist in this store.")
+        case .rowGone(let what):
+            return l.pick("\"\(what)\" is intussen door iemand anders verwijderd; uw wijziging is niet opgeslagen.",
+                          "\"\(what)\" was deleted by someone else meanwhile; your change was not saved.")
+        case .conflict(let what, let by, let at):
+            return l.pick("\"\(what)\" is intussen gewijzigd door \(by) (\(at)). Uw wijziging is niet opgeslagen; bekijk de nieuwe versie en voer ze opnieuw in.",
+                          "\"\(what)\" was changed meanwhile by \(by) (\(at)). Your change was not saved; look at the new version and enter it again.")
+        case .importRejected(let problems):
+            let n = problems.count
+            let head = l.pick("Niets geïmporteerd: \(n) \(n == 1 ? "probleem" : "problemen") gevonden.",
+                              "Nothing imported: \(n) \(n == 1 ? "problem" : "problems") found.")
+            return ([head] + problems.map { "\($0.file): \($0.problem.message(in: l))" }).joined(separator: "\n")
+        case .database(let message):
+            return l.pick("Fout in de opslag: \(message)", "Store failure: \(message)")
+        }
+    }
+}
+
+extension Actor.Role {
+    public var dutchName: String {
+        switch self {
+        case .caseworker: "regisseur"
+        case .teamleader: "teamleider"
+        case .trainer: "trainer"
+        }
+    }
+}

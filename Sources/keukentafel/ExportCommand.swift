@@ -1,0 +1,57 @@
+import ArgumentParser
+import CaseStore
+import Casework
+import Foundation
+
+/// `keukentafel export ID [-o FILE]`: one household as a case file that imports again to
+/// the same data.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Schrijf een huishouden als dossierbestand. / Write a household as a case file."
+    )
+
+    @Argument(help: "Het id van het huishouden, bijvoorbeeld hh-demo-0001. / The household id.")
+    var id: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Schrijf naar dit bestand in plaats van de uitvoer. / Write to this file instead of standard output.",
+                                                     valueName: "file"))
+    var output: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let l = global.language
+        do {
+            let store = try StoreAccess.open(global)
+            let me = try StoreAccess.actor(store, global)
+            let file = try StoreAccess.reporting(l) { try store.viewCaseFile(id, by: me.actor, action: "household.export") }
+            let text = CaseFileWriter.text(file)
+            if let output {
+                try OutputFile.write(text, to: output, language: l)
+            } else {
+                Console.out(text)
+            }
+        } catch let failure as Failure {
+            throw ExitCode(failure.status)
+        }
+    }
+}
+
+/// Writing a file people will keep: whole or not at all (a temporary file renamed into
+/// place), and 0600, because it holds personal data.
+enum OutputFile {
+    static func write(_ text: String, to path: String, language l: Language) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let created = FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8),
+                                                     attributes: [.posixPermissions: 0o600])
+        guard created, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            Console.error(l.pick("\(path): kan niet schrijven (\(reason)). Er is niets geschreven.",
+                                 "\(path): cannot write (\(reason)). Nothing was written."))
+            throw Failure(status: Exit.storage)
+        }
+    }
+}

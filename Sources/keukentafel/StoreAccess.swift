@@ -1,0 +1,39 @@
+import CaseStore
+import Casework
+import Foundation
+
+/// Opening the store for a command and acting as the OS user, with every failure told in a
+/// sentence and the exit status of the contract.
+enum StoreAccess {
+    static func location(_ global: GlobalOptions) -> StoreLocation {
+        StoreLocation.resolve(option: global.store, environment: ProcessInfo.processInfo.environment)
+    }
+
+    static func open(_ global: GlobalOptions) throws -> Store {
+        try reporting(global.language) { try Store.open(at: location(global)) }
+    }
+
+    /// The staff member running this command: the OS user, looked up in the staff list.
+    static func actor(_ store: Store, _ global: GlobalOptions) throws -> StaffMember {
+        try reporting(global.language) { try store.staffMember(OSUser.current) }
+    }
+
+    /// Runs `body`; a `StoreError` is printed and becomes the contract's exit status.
+    static func reporting<T>(_ l: Language, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            Console.error(error.message(in: l))
+            throw Failure(status: status(of: error))
+        }
+    }
+
+    static func status(of error: StoreError) -> Int32 {
+        switch error {
+        case .importRejected: Exit.badData
+        case .alreadyExists, .unknownUser, .notAllowed, .staffExists, .householdNotFound, .grantNotFound: Exit.usage
+        case .missing, .cannotCreate, .cannotOpen, .notAStore, .permissionsTooOpen, .readOnly,
+             .demoStoreOpenedAsReal, .realStoreOpenedAsDemo, .rowGone, .conflict, .database: Exit.storage
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// Runs the real `keukentafel` binary, as a script or a caseworker would.
+enum CLI {
+    /// The package root, found from this file (Tests/KeukentafelCLITests/CLI.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sample = "sample-data/hh-demo-0001.json"
+    static let today = "2026-11-23"
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// `KEUKENTAFEL_BIN`, or the `keukentafel` executable among the build products next to
+    /// this test bundle. Fails the test with where it looked when there is none.
+    static func binary(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+        let files = FileManager.default
+        func isExecutableFile(_ url: URL) -> Bool {
+            var isDirectory: ObjCBool = false
+            return files.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+                && files.isExecutableFile(atPath: url.path)
+        }
+        if let path = ProcessInfo.processInfo.environment["KEUKENTAFEL_BIN"], !path.isEmpty {
+            let url = URL(fileURLWithPath: path)
+            try #require(isExecutableFile(url), "KEUKENTAFEL_BIN=\(path) is not an executable file",
+                         sourceLocation: sourceLocation)
+            return url
+        }
+        var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        starts += Bundle.allBundles.map(\.bundleURL)
+        if let executable = Bundle.main.executableURL { starts.append(executable.deletingLastPathComponent()) }
+        var searched: [String] = []
+        for start in starts {
+            var folder = start.standardizedFileURL
+            for _ in 0..<3 {
+                let candidate = folder.appendingPathComponent("keukentafel")
+                if isExecutableFile(candidate) { return candidate }
+                searched.append(folder.path)
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        throw BinaryNotFound(description: """
+            the keukentafel executable was not found; build it (swift build) or set KEUKENTAFEL_BIN. \
+            Looked in: \(Array(Set(searched)).sorted().joined(separator: ", "))
+            """)
+    }
+
+    struct BinaryNotFound: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Runs `keukentafel arguments…` in the package root with today fixed to 2026-11-23;
+    /// `environment` adds to (or, with an empty value, removes from) the inherited variables.
+    static func run(_ arguments: [String], environment extra: [String: String] = [:],
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+        let binary = try binary(sourceLocation: sourceLocation)
+        return try withTemporaryDirectory { folder in
+            let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
+            try Data().write(to: outURL)
+            try Data().write(to: errURL)
+            let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+            defer { try? out.close(); try? err.close() }
+
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.currentDirectoryURL = packageRoot
+            var environment = ProcessInfo.processInfo.environment
+            environment["KEUKENTAFEL_TODAY"] = today
+            environment["KEUKENTAFEL_STORE"] = nil
+            for (key, value) in extra { environment[key] = value.isEmpty ? nil : value }
+            process.environment = environment
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            if process.isRunning {
+                process.terminate()
+                Issue.record("keukentafel \(arguments.joined(separator: " ")) did not finish in 60 seconds",
+                             sourceLocation: sourceLocation)
+            }
+            process.waitUntilExit()
+            return Run(status: process.terminationStatus,
+                       stdout: try String(contentsOf: outURL, encoding: .utf8),
+                       stderr: try String(contentsOf: errURL, encoding: .utf8))
+        }
+    }
+
+    /// A fresh temporary folder for `body`, removed afterwards.
+    static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("keukentafel-cli-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try body(folder)
+    }
+
+    /// The top-level JSON object of `text`, or a failed test.
+    static func object(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try #require(parsed as? [String: Any], "not a JSON object: \(text)", sourceLocation: sourceLocation)
+    }
+
+    /// JSON with sorted keys and no layout, so two documents compare as text.
+    static func canonical(_ text: String) throws -> String {
+        let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+    }
+}
+
