@@ -35,7 +35,10 @@ let package = Package(
             name: "CaseStoreTests",
             dependencies: ["CaseStore", "Casework", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "KeukentafelCLITests", dependencies: ["keukentafel"]),
+        .testTarget(
+            name: "KeukentafelCLITests",
+            dependencies: ["keukentafel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
