@@ -89,3 +89,47 @@ struct ConcurrencyTests {
         }
     }
 }
+
+@Suite("Two processes on one store")
+struct TwoProcessTests {
+    /// Another process saves the line first — here a Python process speaking to the same
+    /// file with the store's own versioning protocol — and our stale save must be refused.
+    @Test("A save from another process wins; ours is refused naming who and when, nothing lost")
+    func otherProcessSavesFirst() throws {
+        try withTemporaryFolder { folder in
+            let store = try makeStore(in: folder)
+            let ids = try store.importCaseFiles([try sampleSource("hh-demo-0001.json")], by: caseworker)
+            let line = try #require(try store.ledgerLines(household: ids[0]).first)
+
+            let script = """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1], timeout=5)
+            db.execute("PRAGMA foreign_keys = ON")
+            with db:
+                cur = db.execute(
+                    "UPDATE ledger_line SET document = ?, version = version + 1, changedBy = 's.elidrissi', "
+                    "changedAt = '2026-11-23T10:30:00+01:00' WHERE id = ? AND version = ?",
+                    ('{"label":"Salaris","amount":"1725.00","frequency":"month","kind":"salary","member":"Sanne Jansen"}',
+                     int(sys.argv[2]), int(sys.argv[3])))
+                print(cur.rowcount)
+            """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script, store.location.path, String(line.id), String(line.version)]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "python3 is needed for this test (.ci/run installs it)")
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(printed == "1\n")
+
+            guard case .income(var salary) = line.entry else { Issue.record("not income"); return }
+            salary.amount = Money(cents: 170_000)
+            #expect(throws: StoreError.conflict(what: "Salaris", by: "s.elidrissi", at: "2026-11-23T10:30:00+01:00")) {
+                _ = try store.updateLedgerLine(line, to: .income(salary), by: caseworker)
+            }
+            #expect(try store.caseFile(ids[0]).finances.income[0].amount == Money(cents: 172_500))
+        }
+    }
+}
