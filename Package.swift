@@ -1,8 +1,8 @@
 // swift-tools-version:6.1
 // Keukentafel — a terminal workstation for the caseworkers of Dutch wijkteams.
 // Layering (see ../shared/ARCHITECTURE.md): Casework is pure Swift (Foundation only);
-// CaseStore keeps it in SQLite (GRDB); the executable sits on top. CNcursesw, Terminal
-// and Workstation arrive with the issues that give them real code.
+// CaseStore keeps it in SQLite (GRDB); Terminal is the ncurses front layer (through the
+// CNcursesw shim); Workstation holds the screens; the executable wires them together.
 import PackageDescription
 
 let package = Package(
@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "Casework"),
@@ -22,11 +23,19 @@ let package = Package(
             name: "CaseStore",
             dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(
+            name: "Terminal",
+            dependencies: ["CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(name: "Workstation", dependencies: ["Casework", "CaseStore", "Terminal"]),
         .executableTarget(
             name: "keukentafel",
             dependencies: [
                 "Casework",
                 "CaseStore",
+                "Terminal",
+                "Workstation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +43,12 @@ let package = Package(
         .testTarget(
             name: "CaseStoreTests",
             dependencies: ["CaseStore", "Casework", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(
+            name: "WorkstationTests",
+            dependencies: ["Workstation", "Terminal", "Casework", "CaseStore"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "KeukentafelCLITests",
