@@ -1,0 +1,149 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// The workstation: state, `handle(event)` and `render()`, in the Elm way. The loop in
+/// `run` asks the backend for events and draws every frame from scratch into a buffer;
+/// the backend sends only what changed.
+public final class App {
+    public let env: AppEnvironment
+    public private(set) var state: AppState
+    /// Draw ASCII only (the terminal's locale is not UTF-8).
+    public let ascii: Bool
+
+    public init(env: AppEnvironment, size: Size, ascii: Bool = false) throws {
+        self.env = env
+        self.ascii = ascii
+        state = AppState(size: size)
+        try CaseloadScreen.reload(&state.caseload, env: env, size: size)
+    }
+
+    /// Changes the state for one event. Store failures become a message on the status
+    /// line; the screen stays as it was.
+    public func handle(_ event: Event) {
+        do {
+            try update(event)
+        } catch let error as StoreError {
+            state.message = StatusMessage(error.message(in: env.l), isError: true)
+        } catch {
+            state.message = StatusMessage("\(error)", isError: true)
+        }
+    }
+
+    private func update(_ event: Event) throws {
+        switch event {
+        case .resize(let size):
+            state.size = size
+            try CaseloadScreen.reload(&state.caseload, env: env, size: size)
+            if state.screen == .household { HouseholdScreen.handle(.character("\u{0}"), state: &state, env: env) }
+            return
+        case .tick, .mouse:
+            return
+        case .paste(let text):
+            if state.screen == .caseload && state.caseload.searching {
+                for c in text where c != "\n" && c != "\r" { try update(.key(.character(c))) }
+            }
+            return
+        case .key(let key):
+            if state.isTooSmall {
+                if key == .function(10) || key == .control("c") { state.quit = true }
+                return
+            }
+            state.message = nil
+            if let scroll = state.help {
+                switch key {
+                case .escape, .function(1), .character("?"), .character("q"), .enter: state.help = nil
+                case .down, .character("j"): state.help = scroll + 1
+                case .up, .character("k"): state.help = max(0, scroll - 1)
+                case .pageDown: state.help = scroll + 10
+                case .pageUp: state.help = max(0, scroll - 10)
+                default: break
+                }
+                return
+            }
+            switch state.screen {
+            case .caseload:
+                if let id = try CaseloadScreen.handle(key, state: &state, env: env) {
+                    state.household = try HouseholdScreen.open(id, env: env)
+                    state.screen = .household
+                }
+            case .household:
+                HouseholdScreen.handle(key, state: &state, env: env)
+                if state.screen == .caseload {
+                    // Back on the list: its figures may have changed meanwhile.
+                    try CaseloadScreen.reload(&state.caseload, env: env, size: state.size)
+                }
+            }
+        }
+    }
+
+    /// The whole screen for the current state.
+    public func render() -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: state.size, ascii: ascii)
+        if state.isTooSmall {
+            Chrome.tooSmall(state.size, env: env, into: &buffer)
+            return buffer
+        }
+        let (header, rest) = buffer.bounds.splitTop(1)
+        let (middle, keyBar) = rest.splitBottom(1)
+        let (body, status) = middle.splitBottom(1)
+        Chrome.header(state, env: env, into: &buffer, rect: header)
+        switch state.screen {
+        case .caseload: CaseloadScreen.render(state, env: env, into: &buffer, body: body)
+        case .household: HouseholdScreen.render(state, env: env, into: &buffer, body: body)
+        }
+        if let message = state.message {
+            buffer.put(" " + message.text, x: status.x, y: status.y, width: status.width, role: message.isError ? .error : .success)
+        }
+        KeyBar.render(into: &buffer, rect: keyBar, hints: hints())
+        if let scroll = state.help {
+            HelpOverlay.render(into: &buffer, bounds: buffer.bounds, title: helpTitle(), sections: helpSections(),
+                               scroll: scroll, footer: env.l.pick("Esc sluiten · ↑↓ bladeren", "Esc close · ↑↓ scroll"))
+        }
+        return buffer
+    }
+
+    private func hints() -> [KeyHint] {
+        switch state.screen {
+        case .caseload: CaseloadScreen.hints(state, env: env)
+        case .household: HouseholdScreen.actions(env.l).keyHints
+        }
+    }
+
+    private func helpTitle() -> String {
+        let l = env.l
+        switch state.screen {
+        case .caseload: return l.pick("Help — caseload", "Help — caseload")
+        case .household: return l.pick("Help — huishouden", "Help — household")
+        }
+    }
+
+    /// Help is generated from the same action tables as the key bar.
+    private func helpSections() -> [(title: String, rows: [(keys: String, text: String)])] {
+        let l = env.l
+        let moving: [(keys: String, text: String)] = [
+            ("↑ ↓ j k", l.pick("Regel omhoog / omlaag", "Line up / down")),
+            ("PgUp PgDn", l.pick("Bladzijde omhoog / omlaag", "Page up / down")),
+            ("Home End", l.pick("Naar het begin / het eind", "To the start / the end")),
+            ("Ctrl-Z", l.pick("Even naar de shell (terug met fg)", "Suspend to the shell (back with fg)")),
+        ]
+        switch state.screen {
+        case .caseload:
+            return [(l.pick("Caseload", "Caseload"), CaseloadScreen.actions(l).helpRows),
+                    (l.pick("Bewegen", "Moving"), moving)]
+        case .household:
+            return [(l.pick("Huishouden", "Household"), HouseholdScreen.actions(l).helpRows),
+                    (l.pick("Bewegen", "Moving"), moving)]
+        }
+    }
+
+    /// Runs until the user quits: draw, wait for an event, handle it.
+    public func run(on backend: Backend) {
+        if backend.size != state.size { handle(.resize(backend.size)) }
+        while !state.quit {
+            backend.draw(render())
+            guard let event = backend.nextEvent(timeout: 1.0) else { continue }
+            handle(event)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// The whole state of the workstation: which screen, what it shows, what is being typed.
+/// `App.handle` changes it; `App.render` draws it from scratch.
+public struct AppState {
+    public enum Screen: Equatable {
+        case caseload
+        case household
+    }
+
+    public var size: Size
+    public var screen: Screen = .caseload
+    public var caseload = CaseloadState()
+    public var household: HouseholdState?
+    /// The help overlay, with its scroll position, when open.
+    public var help: Int?
+    /// A sentence for the user in the status line (an error is shown in the error role).
+    public var message: StatusMessage?
+    public var quit = false
+
+    public init(size: Size) { self.size = size }
+
+    /// Below this the screens cannot be read; a notice asks for a larger window.
+    public static let minimumSize = Size(width: 80, height: 24)
+    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+}
+
+public struct StatusMessage: Equatable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+}

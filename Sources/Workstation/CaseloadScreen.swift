@@ -1,0 +1,183 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// The caseload: the households of the caseworker (or all), searchable, newest worry first
+/// visible at a glance (open signals, overdue agreements, grants waiting).
+public struct CaseloadState {
+    public enum Scope: Equatable { case mine, all }
+
+    public var scope: Scope = .mine
+    public var list = ListState(selected: 0, offset: 0)
+    public var search = TextField(text: "", cursor: 0, kind: .text, maxLength: 60)
+    public var searching = false
+    public var count = 0
+    /// The rows read for the visible window: `rows[0]` is row `pageOffset`.
+    public var pageOffset = 0
+    public var rows: [CaseloadRow] = []
+
+    public init() {}
+
+    func filter(_ env: AppEnvironment) -> CaseloadFilter {
+        CaseloadFilter(caseworker: scope == .mine ? env.staff.user : nil, search: search.text)
+    }
+
+    func row(_ index: Int) -> CaseloadRow? {
+        let i = index - pageOffset
+        return rows.indices.contains(i) ? rows[i] : nil
+    }
+
+    var selectedRow: CaseloadRow? { count == 0 ? nil : row(list.selected) }
+}
+
+enum CaseloadAction: Hashable, Sendable {
+    case help, search, open, scope, quit, clearSearch
+}
+
+enum CaseloadScreen {
+    static func actions(_ l: Language) -> ActionTable<CaseloadAction> {
+        ActionTable(actions: [
+            Action(id: .help, keys: [.function(1), .character("?")], barLabel: l.pick("Help", "Help"),
+                   help: l.pick("Deze hulp", "This help")),
+            Action(id: .open, keys: [.enter], barLabel: l.pick("Openen", "Open"),
+                   help: l.pick("Open het gekozen huishouden", "Open the selected household")),
+            Action(id: .search, keys: [.function(3), .character("/")], barLabel: l.pick("Zoeken", "Search"),
+                   help: l.pick("Zoek op naam, adres of postcode; de lijst wordt kleiner terwijl u typt",
+                                "Search by name, address or postcode; the list narrows as you type")),
+            Action(id: .scope, keys: [.function(4), .character("m")], barLabel: l.pick("Mijn/alle", "Mine/all"),
+                   help: l.pick("Wissel tussen uw eigen huishoudens en alle huishoudens",
+                                "Switch between your own households and all households")),
+            Action(id: .clearSearch, keys: [.escape], barLabel: nil,
+                   help: l.pick("Wis de zoekopdracht", "Clear the search")),
+            Action(id: .quit, keys: [.function(10), .character("q")], barLabel: l.pick("Stoppen", "Quit"),
+                   help: l.pick("Sluit Keukentafel af", "Close Keukentafel")),
+        ])
+    }
+
+    /// Rows of the table on a screen of `size` (header, title, search line, table header,
+    /// status line and key bar take the rest).
+    static func pageSize(_ size: Size) -> Int { max(1, size.height - 7) }
+
+    /// Reads the count and the visible page again (after a filter change or a move).
+    static func reload(_ state: inout CaseloadState, env: AppEnvironment, size: Size, keepSelection: Bool = true) throws {
+        let filter = state.filter(env)
+        state.count = try env.store.caseloadCount(filter)
+        if !keepSelection { state.list = ListState(selected: 0, offset: 0) }
+        state.list.clamp(count: state.count, pageSize: pageSize(size))
+        try loadPage(&state, env: env, size: size)
+    }
+
+    /// Makes sure the visible rows are read; reads only what the screen shows.
+    static func loadPage(_ state: inout CaseloadState, env: AppEnvironment, size: Size) throws {
+        let visible = pageSize(size)
+        let needed = state.list.offset..<min(state.count, state.list.offset + visible)
+        if needed.isEmpty { state.rows = []; state.pageOffset = state.list.offset; return }
+        if state.pageOffset <= needed.lowerBound && state.pageOffset + state.rows.count >= needed.upperBound { return }
+        state.pageOffset = state.list.offset
+        state.rows = try env.store.caseloadPage(state.filter(env), offset: state.list.offset, limit: visible, today: env.today)
+    }
+
+    /// Handles a key; returns the id of a household to open, if any.
+    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment) throws -> String? {
+        let l = env.l
+        if state.caseload.searching {
+            switch key {
+            case .escape:
+                state.caseload.searching = false
+                state.caseload.search = TextField(text: "", cursor: 0, kind: .text, maxLength: 60)
+                try reload(&state.caseload, env: env, size: state.size, keepSelection: false)
+            case .enter, .down, .tab:
+                state.caseload.searching = false
+            case .function(1):
+                state.help = 0
+            default:
+                if state.caseload.search.handle(key) {
+                    try reload(&state.caseload, env: env, size: state.size, keepSelection: false)
+                }
+            }
+            return nil
+        }
+        if state.caseload.list.handle(key, count: state.caseload.count, pageSize: pageSize(state.size)) {
+            try loadPage(&state.caseload, env: env, size: state.size)
+            return nil
+        }
+        switch actions(l).action(for: key) {
+        case .help?: state.help = 0
+        case .search?: state.caseload.searching = true
+        case .open?: return state.caseload.selectedRow?.id
+        case .scope?:
+            state.caseload.scope = state.caseload.scope == .mine ? .all : .mine
+            try reload(&state.caseload, env: env, size: state.size, keepSelection: false)
+        case .clearSearch?:
+            if !state.caseload.search.text.isEmpty {
+                state.caseload.search = TextField(text: "", cursor: 0, kind: .text, maxLength: 60)
+                try reload(&state.caseload, env: env, size: state.size, keepSelection: false)
+            }
+        case .quit?: state.quit = true
+        case nil: break
+        }
+        return nil
+    }
+
+    static func render(_ state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, body: Rect) {
+        let l = env.l
+        let caseload = state.caseload
+        let (top, tableArea) = body.splitTop(1)
+        let title = caseload.scope == .mine
+            ? l.pick("Mijn huishoudens", "My households") : l.pick("Alle huishoudens", "All households")
+        let countText = "\(caseload.count) " + (caseload.count == 1 ? l.pick("huishouden", "household") : l.pick("huishoudens", "households"))
+        var x = top.x + buffer.put(title, x: top.x + 1, y: top.y, role: .title) + 1
+        x += buffer.put(" · " + countText, x: x, y: top.y, role: .dim)
+        let searchLabel = l.pick("Zoeken: ", "Search: ")
+        let fieldWidth = 30
+        let labelX = top.maxX - fieldWidth - DisplayWidth.of(searchLabel) - 1
+        if labelX > x + 1 && (caseload.searching || !caseload.search.isEmpty) {
+            buffer.put(searchLabel, x: labelX, y: top.y, role: caseload.searching ? .keyName : .dim)
+            caseload.search.render(into: &buffer, rect: Rect(x: top.maxX - fieldWidth - 1, y: top.y, width: fieldWidth, height: 1),
+                                   focused: caseload.searching, error: nil)
+        }
+        let columns = [
+            TableColumn(title: l.pick("Naam", "Name"), width: .flexible(minimum: 14, weight: 3)),
+            TableColumn(title: l.pick("Adres", "Address"), width: .flexible(minimum: 16, weight: 4)),
+            TableColumn(title: l.pick("Sign.", "Sig."), width: .fixed(5), alignment: .right),
+            TableColumn(title: l.pick("Te laat", "Late"), width: .fixed(7), alignment: .right),
+            TableColumn(title: l.pick("Aangevraagd", "Requested"), width: .fixed(12), alignment: .right),
+            TableColumn(title: l.pick("Contact", "Contact"), width: .fixed(10)),
+            TableColumn(title: l.pick("Regisseur", "Caseworker"), width: .flexible(minimum: 10, weight: 1)),
+        ]
+        let empty = caseload.search.isEmpty
+            ? l.pick("Geen huishoudens. F4 toont alle huishoudens.", "No households. F4 shows all households.")
+            : l.pick("Niets gevonden voor \"\(caseload.search.text)\". Esc wist de zoekopdracht.",
+                     "Nothing found for \"\(caseload.search.text)\". Esc clears the search.")
+        Table.render(into: &buffer, rect: tableArea.inset(horizontal: 1), columns: columns, state: caseload.list,
+                     rowCount: caseload.count, focused: !caseload.searching, emptyText: empty) { index in
+            guard let row = caseload.row(index) else { return [Span(text: "…", role: .dim)] }
+            let address = [row.street, [row.postcode, row.city].filter { !$0.isEmpty }.joined(separator: " ")]
+                .filter { !$0.isEmpty }.joined(separator: ", ")
+            return [
+                Span(text: row.adults.isEmpty ? row.name : row.adults, role: .normal),
+                Span(text: address, role: .normal),
+                Span(text: row.openSignals == 0 ? "" : "\(row.openSignals)", role: row.openSignals == 0 ? .normal : .warning),
+                Span(text: row.overdueAgreements == 0 ? "" : "\(row.overdueAgreements)!", role: row.overdueAgreements == 0 ? .normal : .overdue),
+                Span(text: row.grantsWaiting == 0 ? "" : row.waitingAmount.dutch, role: .normal),
+                Span(text: row.lastContact?.dutch ?? "—", role: row.lastContact == nil ? .dim : .normal),
+                Span(text: row.caseworker ?? "—", role: .dim),
+            ]
+        }
+    }
+
+    static func hints(_ state: AppState, env: AppEnvironment) -> [KeyHint] {
+        let l = env.l
+        if state.caseload.searching {
+            return [KeyHint(keys: "F1", label: l.pick("Help", "Help")),
+                    KeyHint(keys: "Enter", label: l.pick("Naar de lijst", "To the list")),
+                    KeyHint(keys: "Esc", label: l.pick("Zoeken wissen", "Clear search"))]
+        }
+        return actions(l).keyHints
+    }
+}
+
+extension Rect {
+    /// Narrower by `margin` columns on the left and right.
+    func inset(horizontal margin: Int) -> Rect { Rect(x: x + margin, y: y, width: width - 2 * margin, height: height) }
+}

@@ -1,0 +1,84 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// One household, opened from the caseload. Tab 1 is the overview; the other tabs appear
+/// as their screens are built.
+public struct HouseholdState {
+    public let id: String
+    public var file: CaseFile
+    public var tab = 0
+    public var scroll = 0
+
+    public init(id: String, file: CaseFile) { self.id = id; self.file = file }
+}
+
+enum HouseholdAction: Hashable, Sendable {
+    case help, back, tab(Int)
+}
+
+enum HouseholdScreen {
+    static func tabTitles(_ l: Language) -> [String] { [l.pick("1 Overzicht", "1 Overview")] }
+
+    static func actions(_ l: Language) -> ActionTable<HouseholdAction> {
+        ActionTable(actions: [
+            Action(id: .help, keys: [.function(1), .character("?")], barLabel: l.pick("Help", "Help"),
+                   help: l.pick("Deze hulp", "This help")),
+            Action(id: .back, keys: [.escape, .character("q")], barLabel: l.pick("Terug", "Back"),
+                   help: l.pick("Terug naar de caseload", "Back to the caseload")),
+            Action(id: .tab(0), keys: [.function(2), .character("1")], barLabel: l.pick("Overzicht", "Overview"),
+                   help: l.pick("Tab Overzicht", "Overview tab")),
+        ])
+    }
+
+    /// Opens a household: the view is recorded in the audit trail before anything is shown.
+    static func open(_ id: String, env: AppEnvironment) throws -> HouseholdState {
+        let file = try env.store.viewCaseFile(id, by: env.actor, action: "household.view")
+        return HouseholdState(id: id, file: file)
+    }
+
+    static func bodyHeight(_ size: Size) -> Int { max(1, size.height - 5) }
+
+    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment) {
+        guard var household = state.household else { return }
+        let content = HouseholdOverview.lines(household, env: env, width: state.size.width - 2)
+        let page = bodyHeight(state.size)
+        let maxScroll = max(0, content.count - page)
+        switch key {
+        case .up, .character("k"): household.scroll -= 1
+        case .down, .character("j"): household.scroll += 1
+        case .pageUp: household.scroll -= page
+        case .pageDown: household.scroll += page
+        case .home: household.scroll = 0
+        case .end: household.scroll = maxScroll
+        default:
+            switch actions(env.l).action(for: key) {
+            case .help?: state.help = 0
+            case .back?:
+                state.household = nil
+                state.screen = .caseload
+                return
+            case .tab(let n)?: household.tab = n
+            case nil: break
+            }
+        }
+        household.scroll = min(max(0, household.scroll), maxScroll)
+        state.household = household
+    }
+
+    static func render(_ state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, body: Rect) {
+        guard let household = state.household else { return }
+        let l = env.l
+        let (tabs, rest) = body.splitTop(1)
+        TabBar.render(into: &buffer, rect: tabs.inset(horizontal: 1), titles: tabTitles(l), active: household.tab)
+        let area = rest.inset(horizontal: 1)
+        let content = HouseholdOverview.lines(household, env: env, width: area.width)
+        for (i, line) in content.dropFirst(household.scroll).prefix(area.height).enumerated() {
+            line.render(into: &buffer, at: Point(x: area.x, y: area.y + i), maxWidth: area.width)
+        }
+        if content.count > area.height {
+            let mark = "\(household.scroll + 1)–\(min(content.count, household.scroll + area.height))/\(content.count)"
+            buffer.put(mark, x: area.maxX - DisplayWidth.of(mark), y: tabs.y, role: .dim)
+        }
+    }
+}

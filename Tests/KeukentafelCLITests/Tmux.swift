@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// Drives a real terminal: tmux on a private socket, a fixed size, `TERM` and `LANG` set.
+/// Waits for text on the screen instead of sleeping blindly.
+final class Tmux {
+    let socket: String
+    let session = "kt"
+    let folder: URL
+
+    /// Starts a shell in a detached session of `width`×`height` in `folder`.
+    init(folder: URL, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        self.folder = folder
+        socket = "kt-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no",
+                   "KEUKENTAFEL_TODAY": CLI.today, "HOME": folder.path, "XDG_DATA_HOME": folder.appendingPathComponent("data").path,
+                   "PS1": "$ "]
+        env.merge(environment) { $1 }
+        let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                 "env -i PATH=\(Self.quote(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")) \(exports) bash --norc --noprofile"])
+        try run(["set-option", "-t", session, "status", "off"])
+    }
+
+    deinit { _ = try? run(["kill-server"]) }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    static var available: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Types a line into the shell and presses Enter.
+    func shell(_ line: String) throws { try run(["send-keys", "-t", session, "-l", line]); try keys("Enter") }
+
+    /// Sends tmux key names: "Enter", "Escape", "F1", "Down", or literal text with `literal`.
+    func keys(_ names: String...) throws { try run(["send-keys", "-t", session] + names) }
+    func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    var screen: String { (try? run(["capture-pane", "-p", "-t", session])) ?? "" }
+
+    /// Waits until the screen contains `text` (up to `timeout` seconds); fails the test with
+    /// the screen as it was otherwise.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        waitUntil(timeout: timeout, "the screen to show \"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    @discardableResult
+    func waitUntil(timeout: Double = 15, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+                   _ condition: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = screen
+            if condition(last) { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("waited \(timeout) s for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        return false
+    }
+
+    /// The process running in the pane's shell (the workstation), if any.
+    var foregroundPID: Int32? {
+        guard let shell = Int32((try? run(["display-message", "-p", "-t", session, "#{pane_pid}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pgrep", "-P", "\(shell)"]
+        let out = Pipe()
+        process.standardOutput = out
+        try? process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.flatMap { Int32($0) }
+    }
+}

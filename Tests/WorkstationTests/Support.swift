@@ -1,0 +1,57 @@
+import CaseStore
+import Casework
+import Foundation
+import Terminal
+import Testing
+@testable import Workstation
+
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+let referenceDay = CalendarDate(iso: "2026-11-23")!
+
+/// A demo store from sample-data with a fixed clock, in a temporary folder removed after
+/// `body`; the app runs as `user`.
+func withDemoApp<T>(user: String = "r.westra", language: Language = .nl, size: Size = Size(width: 100, height: 30),
+                    _ body: (App) throws -> T) throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kt-ws-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let start = Moment(iso: "2026-11-23T09:00:00+01:00")!
+    let store = try Store.createDemo(from: packageRoot.appendingPathComponent("sample-data").path, temporaryRoot: folder,
+                                     clock: { start })
+    let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: language, today: referenceDay)
+    return try body(try App(env: env, size: size))
+}
+
+/// Compares a render with `Golden/NAME.txt` (the text) and `Golden/NAME.styled.txt` (with
+/// style marks). With `KEUKENTAFEL_RECORD=1` the files are written and the test fails, so a
+/// recording is never mistaken for a pass.
+func assertGolden(_ buffer: ScreenBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let record = ProcessInfo.processInfo.environment["KEUKENTAFEL_RECORD"] == "1"
+    for (suffix, lines) in [(".txt", buffer.lines), (".styled.txt", buffer.styledLines)] {
+        let url = goldenFolder.appendingPathComponent(name + suffix)
+        let actual = lines.joined(separator: "\n") + "\n"
+        if record {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(url.lastPathComponent); run again without KEUKENTAFEL_RECORD", sourceLocation: sourceLocation)
+            continue
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("no golden file \(url.lastPathComponent); record it with KEUKENTAFEL_RECORD=1", sourceLocation: sourceLocation)
+            continue
+        }
+        if expected != actual {
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
+            Issue.record("""
+                \(url.lastPathComponent) differs from line \(first + 1):
+                expected: \(first < e.count ? String(e[first]) : "<end>")
+                actual:   \(first < a.count ? String(a[first]) : "<end>")
+                --- actual screen ---
+                \(actual)
+                """, sourceLocation: sourceLocation)
+        }
+    }
+}

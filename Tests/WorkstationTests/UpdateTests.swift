@@ -1,0 +1,121 @@
+import CaseStore
+import Casework
+import Foundation
+import Terminal
+import Testing
+@testable import Workstation
+
+/// Key sequences replayed through `handle`, without a terminal.
+@Suite("Replayed key sequences")
+struct UpdateTests {
+    @Test("The caseload starts with the caseworker's own households; F4 shows all")
+    func scope() throws {
+        try withDemoApp { app in
+            // r.westra has 0001, 0002, 0003, 0007 and 0009 in the sample data
+            #expect(app.state.caseload.count == 5)
+            #expect(app.state.caseload.rows.map(\.id) == ["hh-demo-0003", "hh-demo-0001", "hh-demo-0007", "hh-demo-0002", "hh-demo-0009"])
+            app.handle(.key(.function(4)))
+            #expect(app.state.caseload.count == 9)
+            app.handle(.key(.character("m")))
+            #expect(app.state.caseload.count == 5)
+        }
+    }
+
+    @Test("/ plus a name narrows the list as you type; Esc clears it")
+    func search() throws {
+        try withDemoApp { app in
+            app.handle(.key(.function(4)))
+            app.handle(.key(.character("/")))
+            #expect(app.state.caseload.searching)
+            var counts: [Int] = []
+            for c in "zoë" {
+                app.handle(.key(.character(c)))
+                counts.append(app.state.caseload.count)
+            }
+            // each letter narrows the list; "zoë" matches only Zoë Verbeek (a member of hh-demo-0002)
+            #expect(counts.last == 1)
+            #expect(app.state.caseload.rows.first?.id == "hh-demo-0002")
+            app.handle(.key(.enter))
+            #expect(!app.state.caseload.searching)
+            #expect(app.state.caseload.count == 1)
+            app.handle(.key(.escape))
+            #expect(app.state.caseload.count == 9)
+            // postcode without its space
+            app.handle(.key(.character("/")))
+            let postcode = try #require(app.state.caseload.rows.first).postcode.replacingOccurrences(of: " ", with: "")
+            for c in postcode { app.handle(.key(.character(c))) }
+            #expect(app.state.caseload.count >= 1)
+            #expect(app.state.caseload.rows.allSatisfy { $0.postcode.replacingOccurrences(of: " ", with: "") == postcode })
+        }
+    }
+
+    @Test("Enter opens the household (and the view is audited); Esc goes back")
+    func openAndBack() throws {
+        try withDemoApp { app in
+            let id = try #require(app.state.caseload.selectedRow?.id)
+            app.handle(.key(.enter))
+            #expect(app.state.screen == .household)
+            #expect(app.state.household?.id == id)
+            #expect(app.render().text.contains("Leefgebieden (ZRM)"))
+            let trail = try app.env.store.auditTrail(household: id)
+            #expect(trail.last?.action == "household.view")
+            #expect(trail.last?.user == "r.westra")
+            app.handle(.key(.escape))
+            #expect(app.state.screen == .caseload)
+            #expect(app.state.household == nil)
+        }
+    }
+
+    @Test("F1 and ? open help generated from the action table; Esc closes it")
+    func help() throws {
+        try withDemoApp { app in
+            app.handle(.key(.function(1)))
+            #expect(app.state.help != nil)
+            let text = app.render().text
+            for action in CaseloadScreen.actions(.nl).helpRows { #expect(text.contains(action.text), "help lacks \(action.text)") }
+            app.handle(.key(.escape))
+            #expect(app.state.help == nil)
+            app.handle(.key(.character("?")))
+            #expect(app.state.help != nil)
+        }
+    }
+
+    @Test("A resize below 80×24 shows the notice; back to size restores the screen")
+    func resize() throws {
+        try withDemoApp { app in
+            let before = app.render()
+            app.handle(.resize(Size(width: 60, height: 20)))
+            #expect(app.state.isTooSmall)
+            #expect(app.render().text.contains("te klein"))
+            app.handle(.key(.down)) // ignored while too small
+            app.handle(.resize(Size(width: 100, height: 30)))
+            #expect(app.render() == before)
+        }
+    }
+
+    @Test("Arrow keys move the selection and the page follows, reading only what is shown")
+    func scrolling() throws {
+        try withDemoApp(size: Size(width: 80, height: 10)) { app in
+            // 80×10 is too small to use, but the list logic still pages: use 80×24 and all
+            app.handle(.resize(Size(width: 80, height: 24)))
+            app.handle(.key(.function(4)))
+            app.handle(.key(.end))
+            #expect(app.state.caseload.list.selected == 8)
+            #expect(app.state.caseload.selectedRow?.id == "hh-demo-0009")
+            app.handle(.key(.home))
+            #expect(app.state.caseload.list.selected == 0)
+        }
+    }
+
+    @Test("q in the caseload quits; in a household it goes back")
+    func quit() throws {
+        try withDemoApp { app in
+            app.handle(.key(.enter))
+            app.handle(.key(.character("q")))
+            #expect(app.state.screen == .caseload)
+            #expect(!app.state.quit)
+            app.handle(.key(.function(10)))
+            #expect(app.state.quit)
+        }
+    }
+}
