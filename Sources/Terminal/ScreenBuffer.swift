@@ -47,9 +47,12 @@ public struct ScreenBuffer: Equatable, Sendable {
         let limit = min(x + (width ?? size.width), size.width)
         var column = x
         for character in text {
-            var shown = ascii ? Self.asciiFallback(character) : String(character)
-            var w = DisplayWidth.of(Character(shown))
+            var w = DisplayWidth.of(character)
             if w == 0 { continue }
+            // The ASCII stand-in keeps the columns of the character ("李" → "??"); one
+            // that came out longer ("👍🏽" → "????") is cut back to them.
+            var shown = ascii ? Self.asciiFallback(character) : String(character)
+            if ascii && DisplayWidth.of(shown) != w { shown = String(repeating: "?", count: w) }
             if column + w > limit {
                 if column < limit { shown = " "; w = 1 } else { break }
             }

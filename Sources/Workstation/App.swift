@@ -51,6 +51,8 @@ public final class App {
             }
             state.message = nil
             if let scroll = state.help {
+                // Kept within the text, so ↑ moves at once after holding ↓.
+                defer { state.help = state.help.map { min($0, HelpOverlay.maxScroll(bounds: state.size.rect, sections: helpSections())) } }
                 switch key {
                 case .escape, .function(1), .character("?"), .character("q"), .enter: state.help = nil
                 case .down, .character("j"): state.help = scroll + 1

@@ -64,6 +64,7 @@ enum CaseloadScreen {
         state.count = try env.store.caseloadCount(filter)
         if !keepSelection { state.list = ListState(selected: 0, offset: 0) }
         state.list.clamp(count: state.count, pageSize: pageSize(size))
+        state.rows = []  // the filter or the data changed: what was read is stale
         try loadPage(&state, env: env, size: size)
     }
 
@@ -136,15 +137,19 @@ enum CaseloadScreen {
             caseload.search.render(into: &buffer, rect: Rect(x: top.maxX - fieldWidth - 1, y: top.y, width: fieldWidth, height: 1),
                                    focused: caseload.searching, error: nil)
         }
-        let columns = [
-            TableColumn(title: l.pick("Naam", "Name"), width: .flexible(minimum: 14, weight: 3)),
-            TableColumn(title: l.pick("Adres", "Address"), width: .flexible(minimum: 16, weight: 4)),
-            TableColumn(title: l.pick("Sign.", "Sig."), width: .fixed(5), alignment: .right),
-            TableColumn(title: l.pick("Te laat", "Late"), width: .fixed(7), alignment: .right),
-            TableColumn(title: l.pick("Aangevraagd", "Requested"), width: .fixed(12), alignment: .right),
-            TableColumn(title: l.pick("Contact", "Contact"), width: .fixed(10)),
-            TableColumn(title: l.pick("Regisseur", "Caseworker"), width: .flexible(minimum: 10, weight: 1)),
+        var columns = [
+            TableColumn(title: l.pick("Naam", "Name"), width: .flexible(minimum: 16, weight: 8)),
+            TableColumn(title: l.pick("Adres", "Address"), width: .flexible(minimum: 12, weight: 3)),
+            TableColumn(title: l.pick("Sign", "Sig"), width: .fixed(4), alignment: .right),
+            TableColumn(title: l.pick("Laat", "Late"), width: .fixed(4), alignment: .right),
+            TableColumn(title: l.pick("Aanvraag", "Requested"), width: .fixed(11), alignment: .right),
+            TableColumn(title: l.pick("Contact", "Contact"), width: .fixed(8)),
         ]
+        // Whose household it is matters when the list shows everyone's, and there is room.
+        let showCaseworker = caseload.scope == .all && body.width >= 100
+        if showCaseworker {
+            columns.append(TableColumn(title: l.pick("Regisseur", "Caseworker"), width: .flexible(minimum: 10, weight: 2)))
+        }
         let empty = caseload.search.isEmpty
             ? l.pick("Geen huishoudens. F4 toont alle huishoudens.", "No households. F4 shows all households.")
             : l.pick("Niets gevonden voor \"\(caseload.search.text)\". Esc wist de zoekopdracht.",
@@ -154,17 +159,21 @@ enum CaseloadScreen {
             guard let row = caseload.row(index) else { return [Span(text: "…", role: .dim)] }
             let address = [row.street, [row.postcode, row.city].filter { !$0.isEmpty }.joined(separator: " ")]
                 .filter { !$0.isEmpty }.joined(separator: ", ")
-            return [
+            var cells = [
                 Span(text: row.adults.isEmpty ? row.name : row.adults, role: .normal),
                 Span(text: address, role: .normal),
                 Span(text: row.openSignals == 0 ? "" : "\(row.openSignals)", role: row.openSignals == 0 ? .normal : .warning),
                 Span(text: row.overdueAgreements == 0 ? "" : "\(row.overdueAgreements)!", role: row.overdueAgreements == 0 ? .normal : .overdue),
                 Span(text: row.grantsWaiting == 0 ? "" : row.waitingAmount.dutch, role: .normal),
-                Span(text: row.lastContact?.dutch ?? "—", role: row.lastContact == nil ? .dim : .normal),
-                Span(text: row.caseworker ?? "—", role: .dim),
+                Span(text: row.lastContact.map(shortDate) ?? "—", role: row.lastContact == nil ? .dim : .normal),
             ]
+            if showCaseworker { cells.append(Span(text: row.caseworker ?? "—", role: .dim)) }
+            return cells
         }
     }
+
+    /// `20-11-26`: the list's date column; the full date is on the household screen.
+    static func shortDate(_ d: CalendarDate) -> String { String(d.dutch.prefix(6)) + String(d.dutch.suffix(2)) }
 
     static func hints(_ state: AppState, env: AppEnvironment) -> [KeyHint] {
         let l = env.l

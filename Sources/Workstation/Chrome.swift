@@ -11,10 +11,10 @@ enum Chrome {
         var x = rect.x + 1
         x += buffer.put("Keukentafel", x: x, y: rect.y, role: .title)
         let who = " · \(env.staff.name) (\(env.staff.role.name(in: l))\(env.staff.team.isEmpty ? "" : ", " + env.staff.team))"
-        x += buffer.put(who, x: x, y: rect.y, width: rect.maxX - x, role: .statusBar)
         var right = rect.maxX - 1
-        if env.store.kind == .demo {
-            let badge = l.pick(" DEMO — oefengegevens ", " DEMO — practice data ")
+        let badge = env.store.kind == .demo ? l.pick(" DEMO — oefengegevens ", " DEMO — practice data ") : ""
+        x += buffer.put(DisplayWidth.truncate(who, to: right - DisplayWidth.of(badge) - 1 - x), x: x, y: rect.y, role: .statusBar)
+        if !badge.isEmpty {
             right -= DisplayWidth.of(badge)
             buffer.put(badge, x: right, y: rect.y, role: .demoBadge)
             right -= 1

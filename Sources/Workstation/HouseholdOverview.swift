@@ -21,10 +21,18 @@ enum HouseholdOverview {
         head.append(StyledLine([Span(text: facts.joined(separator: " · "), role: .normal)]))
         head.append(StyledLine([]))
 
-        let left = members(file, env: env) + [StyledLine([])] + lifeDomains(file, env: env) + [StyledLine([])] + plan(file, env: env)
-        let right = signals(file, env: env) + [StyledLine([])] + agreements(file, env: env) + [StyledLine([])] + timeline(file, env: env)
-        if width < 110 { return head + left + [StyledLine([])] + right }
-        let leftWidth = (width - 3) / 2
+        func left(_ w: Int) -> [StyledLine] {
+            members(file, env: env) + [StyledLine([])] + lifeDomains(file, env: env) + [StyledLine([])] + plan(file, env: env, width: w)
+        }
+        func right(_ w: Int) -> [StyledLine] {
+            signals(file, env: env, width: w) + [StyledLine([])] + agreements(file, env: env, width: w) + [StyledLine([])]
+                + timeline(file, env: env)
+        }
+        if width < 110 { return head + left(width) + [StyledLine([])] + right(width) }
+        // The left column as wide as its members and scores need; the right one the rest.
+        let natural = (members(file, env: env) + lifeDomains(file, env: env)).map(\.width).max() ?? 0
+        let leftWidth = min(max(natural, 40), width - 3 - 44)
+        let (left, right) = (left(leftWidth), right(width - 3 - leftWidth))
         var out = head
         for i in 0..<max(left.count, right.count) {
             let a = i < left.count ? left[i] : StyledLine([])
@@ -35,6 +43,24 @@ enum HouseholdOverview {
     }
 
     private static func heading(_ text: String) -> StyledLine { StyledLine([Span(text: text, role: .header)]) }
+
+    /// `lead` then `text` word-wrapped to `width`, continuation lines indented under the text.
+    private static func wrapped(_ lead: [Span], _ text: String, role: StyleRole = .normal, tail: [Span] = [], width: Int) -> [StyledLine] {
+        let indent = lead.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let parts = TextWrap.wrap(text + tail.map(\.text).joined(), width: max(10, width - indent))
+        // The tail keeps its own role when it fits on the last line as written.
+        var out: [StyledLine] = []
+        for (i, part) in parts.enumerated() {
+            let first = i == 0 ? lead : [Span(text: String(repeating: " ", count: indent), role: .normal)]
+            out.append(StyledLine(first + [Span(text: part, role: role)]))
+        }
+        if !tail.isEmpty, let last = parts.last, last.hasSuffix(tail.map(\.text).joined()) {
+            let body = String(last.dropLast(tail.map(\.text).joined().count))
+            let first = parts.count == 1 ? lead : [Span(text: String(repeating: " ", count: indent), role: .normal)]
+            out[out.count - 1] = StyledLine(first + [Span(text: body, role: role)] + tail)
+        }
+        return out
+    }
     private static func dim(_ text: String) -> StyledLine { StyledLine([Span(text: "  " + text, role: .dim)]) }
 
     static func members(_ file: CaseFile, env: AppEnvironment) -> [StyledLine] {
@@ -67,7 +93,7 @@ enum HouseholdOverview {
             let stale = s.isStale(on: env.today)
             let role: StyleRole = s.score <= 2 ? .warning : .normal
             var spans = [Span(text: "  " + DisplayWidth.fit(domain.name(in: l), to: 22) + " ", role: .normal),
-                         Span(text: "\(s.score) " + DisplayWidth.fit(ZRM.label(s.score, in: l), to: 22), role: role),
+                         Span(text: "\(s.score) " + DisplayWidth.fit(ZRM.label(s.score, in: l), to: 25), role: role),
                          Span(text: " " + (s.date?.dutch ?? "—"), role: stale ? .overdue : .dim)]
             if stale { spans.append(Span(text: l.pick(" verouderd", " stale"), role: .overdue)) }
             out.append(StyledLine(spans))
@@ -75,34 +101,33 @@ enum HouseholdOverview {
         return out
     }
 
-    static func plan(_ file: CaseFile, env: AppEnvironment) -> [StyledLine] {
+    static func plan(_ file: CaseFile, env: AppEnvironment, width: Int) -> [StyledLine] {
         let l = env.l
         var out = [heading(l.pick("Plan", "Plan"))]
         let goals = file.plan?.goals ?? []
         if goals.isEmpty { return out + [dim(l.pick("nog geen doelen", "no goals yet"))] }
         for g in goals {
-            var spans = [Span(text: "  • " + g.text, role: .normal)]
-            if let due = g.due { spans.append(Span(text: l.pick("  vóór ", "  by ") + due.dutch, role: .dim)) }
-            out.append(StyledLine(spans))
+            let tail = g.due.map { [Span(text: l.pick(" (vóór ", " (by ") + $0.dutch + ")", role: .dim)] } ?? []
+            out += wrapped([Span(text: "  • ", role: .normal)], g.text, tail: tail, width: width)
         }
         return out
     }
 
-    static func signals(_ file: CaseFile, env: AppEnvironment) -> [StyledLine] {
+    static func signals(_ file: CaseFile, env: AppEnvironment, width: Int) -> [StyledLine] {
         let l = env.l
         var out = [heading(l.pick("Signalen (vroegsignalering)", "Early-warning signals"))]
         if file.signals.isEmpty { return out + [dim(l.pick("geen signalen", "no signals"))] }
         for s in file.signals {
             let open = s.status != .closed
-            var text = "  \(s.partner.name(in: l)): \(s.creditor) \(s.amount.dutch)"
+            var text = "\(s.partner.name(in: l)): \(s.creditor) \(s.amount.dutch)"
             if let since = s.since { text += l.pick(" sinds ", " since ") + since.dutch }
-            out.append(StyledLine([Span(text: text, role: .normal),
-                                   Span(text: " (" + s.status.name(in: l) + ")", role: open ? .warning : .dim)]))
+            out += wrapped([Span(text: open ? "! " : "  ", role: .warning)], text,
+                           tail: [Span(text: " (" + s.status.name(in: l) + ")", role: open ? .warning : .dim)], width: width)
         }
         return out
     }
 
-    static func agreements(_ file: CaseFile, env: AppEnvironment) -> [StyledLine] {
+    static func agreements(_ file: CaseFile, env: AppEnvironment, width: Int) -> [StyledLine] {
         let l = env.l
         var out = [heading(l.pick("Afspraken die openstaan", "Open agreements"))]
         let open = file.conversations.flatMap(\.agreements).filter { !$0.done }
@@ -110,12 +135,9 @@ enum HouseholdOverview {
         if open.isEmpty { return out + [dim(l.pick("geen open afspraken", "no open agreements"))] }
         for a in open {
             let overdue = a.due.map { $0.daysSinceEpoch < env.today.daysSinceEpoch } ?? false
-            out.append(StyledLine([
-                Span(text: overdue ? "! " : "  ", role: .overdue),
-                Span(text: (a.due?.dutch ?? "—") + " ", role: overdue ? .overdue : .dim),
-                Span(text: a.owner.isEmpty ? "" : a.owner + ": ", role: .dim),
-                Span(text: a.text, role: .normal),
-            ]))
+            out += wrapped([Span(text: overdue ? "! " : "  ", role: .overdue),
+                            Span(text: (a.due?.dutch ?? "—        ") + " ", role: overdue ? .overdue : .dim)],
+                           (a.owner.isEmpty ? "" : a.owner + ": ") + a.text, width: width)
         }
         return out
     }

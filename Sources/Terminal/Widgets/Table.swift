@@ -1,0 +1,164 @@
+/// How wide a column is: a fixed number of columns (dates, amounts, counts), or a share of
+/// what is left (names, addresses), never below a minimum.
+public enum ColumnWidth: Equatable, Sendable {
+    case fixed(Int)
+    case flexible(minimum: Int, weight: Int)
+}
+
+/// One column of a table: its title, width and alignment (amounts align right, so their
+/// digits line up).
+public struct TableColumn: Equatable, Sendable {
+    public enum Alignment: Equatable, Sendable { case left, right }
+
+    public var title: String
+    public var width: ColumnWidth
+    public var alignment: Alignment
+
+    public init(title: String, width: ColumnWidth, alignment: Alignment = .left) {
+        self.title = title
+        self.width = width
+        self.alignment = alignment
+    }
+
+    /// The least this column needs to be shown at all.
+    var minimumWidth: Int {
+        switch width {
+        case .fixed(let w): max(0, w)
+        case .flexible(let minimum, _): max(0, minimum)
+        }
+    }
+}
+
+/// A list of rows in columns with a header, a selection and virtual scrolling: it asks for
+/// the rows it shows and nothing else, so a caseload of 100,000 households costs as much
+/// to draw as one of twenty.
+///
+/// Layout of a row: a two-column marker ("› " on the selected row, so the selection does
+/// not rest on reverse video alone), then the columns with one space between them.
+public enum Table {
+    /// Columns taken by the selection marker at the left of every row.
+    public static let markerWidth = 2
+
+    /// Widths of `columns` in `width` columns, one space between visible columns. Fixed
+    /// columns get their width, flexible ones their minimum plus a share of the rest by
+    /// weight. When not all fit, columns are hidden (width 0) from the right: the first
+    /// columns are the ones that identify a row. A first column that does not fit alone is
+    /// narrowed rather than hidden, so a row never shows nothing.
+    public static func layout(_ columns: [TableColumn], width: Int) -> [Int] {
+        var widths = Array(repeating: 0, count: columns.count)
+        guard width > 0, !columns.isEmpty else { return widths }
+
+        // How many columns fit, from the left, with their minimum widths and separators.
+        var shown = 0
+        var needed = 0
+        for column in columns {
+            let extra = column.minimumWidth + (shown > 0 ? 1 : 0)
+            if needed + extra > width { break }
+            needed += extra
+            shown += 1
+        }
+        if shown == 0 {
+            widths[0] = width
+            return widths
+        }
+
+        for i in 0..<shown { widths[i] = columns[i].minimumWidth }
+        var rest = width - needed
+        let flexible = (0..<shown).compactMap { i -> (index: Int, weight: Int)? in
+            if case .flexible(_, let weight) = columns[i].width, weight > 0 { return (i, weight) }
+            return nil
+        }
+        let totalWeight = flexible.reduce(0) { $0 + $1.weight }
+        guard totalWeight > 0, rest > 0 else { return widths }
+
+        // Shares by weight, rounded down; the columns left over go one each to the
+        // flexible columns from the left, so the sum is exactly the width.
+        var given = 0
+        for f in flexible {
+            let share = rest * f.weight / totalWeight
+            widths[f.index] += share
+            given += share
+        }
+        rest -= given
+        var k = 0
+        while rest > 0 {
+            widths[flexible[k % flexible.count].index] += 1
+            rest -= 1
+            k += 1
+        }
+        return widths
+    }
+
+    /// Rows that fit below the header in `rect`.
+    public static func visibleRows(rect: Rect) -> Int { max(0, rect.height - 1) }
+
+    /// Draws the header and the visible rows of a table of `rowCount` rows into `rect`.
+    ///
+    /// `row(i)` gives the cells of row `i`, one span per column; it is called only for the
+    /// rows on screen. The state is clamped to the rect here as well, so a state kept for
+    /// a different page size still shows its selection. The selected row is painted in
+    /// `.selection` (reverse video in every theme) when the table has the focus; it always
+    /// has its marker. With more rows than fit, the header shows "selected/count" at the
+    /// right; an empty table shows `emptyText`.
+    public static func render(
+        into buffer: inout ScreenBuffer, rect: Rect, columns: [TableColumn], state: ListState,
+        rowCount: Int, focused: Bool, emptyText: String, row: (Int) -> [Span]
+    ) {
+        guard !rect.isEmpty else { return }
+        buffer.fill(rect)
+        let widths = layout(columns, width: rect.width - markerWidth)
+        let ascii = buffer.ascii
+
+        // Header.
+        buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
+        drawCells(into: &buffer, x: rect.x + markerWidth, y: rect.y, maxX: rect.maxX, widths: widths, columns: columns,
+                  spans: columns.map { Span(text: $0.title, role: .header) })
+
+        let visible = visibleRows(rect: rect)
+        var state = state
+        state.clamp(count: rowCount, pageSize: visible)
+
+        if rowCount > visible {
+            let mark = " \(state.selected + 1)/\(rowCount)"
+            let w = DisplayWidth.of(mark)
+            if w <= rect.width { buffer.put(mark, x: rect.maxX - w, y: rect.y, role: .header) }
+        }
+
+        guard rowCount > 0 else {
+            let lines = TextWrap.wrap(emptyText, width: rect.width - markerWidth)
+            for (i, line) in lines.prefix(visible).enumerated() {
+                buffer.put(line, x: rect.x + markerWidth, y: rect.y + 1 + i, width: rect.width - markerWidth, role: .dim)
+            }
+            return
+        }
+
+        for index in state.visibleRange(count: rowCount, pageSize: visible) {
+            let y = rect.y + 1 + index - state.offset
+            let isSelected = index == state.selected
+            if isSelected {
+                buffer.put(ascii ? ">" : "›", x: rect.x, y: y, width: markerWidth, role: focused ? .selection : .dim)
+            }
+            drawCells(into: &buffer, x: rect.x + markerWidth, y: y, maxX: rect.maxX, widths: widths, columns: columns,
+                      spans: row(index))
+            if isSelected && focused {
+                buffer.paint(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection)
+            }
+        }
+    }
+
+    /// One line of cells: each span cut (with "…") to its column's width and aligned;
+    /// spans beyond the columns are ignored, missing ones are empty. Padding stays in the
+    /// normal role, so only the text carries the span's meaning.
+    private static func drawCells(
+        into buffer: inout ScreenBuffer, x: Int, y: Int, maxX: Int, widths: [Int], columns: [TableColumn], spans: [Span]
+    ) {
+        var column = x
+        for (i, w) in widths.enumerated() where w > 0 {
+            let span = i < spans.count ? spans[i] : Span(text: "")
+            let text = DisplayWidth.truncate(span.text, to: w, ascii: buffer.ascii)
+            let pad = columns[i].alignment == .right ? w - DisplayWidth.of(text) : 0
+            buffer.put(text, x: column + pad, y: y, width: min(w - pad, maxX - column - pad), role: span.role)
+            column += w + 1
+        }
+    }
+}
