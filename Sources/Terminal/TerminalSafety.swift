@@ -53,6 +53,12 @@ enum TerminalSafety {
         installStopHandler()
         setHandler(SIGCONT) { _ in handleContinue() }
         atexit { restoreTerminal() }
+        // A blocked signal mask survives exec: a parent that blocked SIGWINCH or SIGTERM
+        // (a test runner, a service manager) would leave us deaf to resizes and to kill.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for signal in terminatingSignals + crashSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&mask, signal) }
+        sigprocmask(SIG_UNBLOCK, &mask, nil)
     }
 
     /// Whether curses owns the terminal now (between `newterm` and `shutdown`).

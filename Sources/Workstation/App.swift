@@ -18,6 +18,9 @@ public final class App {
         try CaseloadScreen.reload(&state.caseload, env: env, size: size)
     }
 
+    /// Shows a sentence on the status line (a warning at start, for instance).
+    public func show(_ text: String, isError: Bool = false) { state.message = StatusMessage(text, isError: isError) }
+
     /// Changes the state for one event. Store failures become a message on the status
     /// line; the screen stays as it was.
     public func handle(_ event: Event) {

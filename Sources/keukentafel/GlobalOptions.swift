@@ -5,13 +5,15 @@ import Foundation
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Taal van de uitvoer: nl (standaard) of en. / Output language: nl (default) or en.")
-    var lang: LanguageOption = .nl
+    var lang: LanguageOption?
 
     @Option(name: .long, help: ArgumentHelp("De opslag (ook KEUKENTAFEL_STORE). / The store (also KEUKENTAFEL_STORE).",
                                             valueName: "path"))
     var store: String?
 
-    var language: Language { lang.language }
+    var language: Language { (lang ?? .nl).language }
+    /// True when --lang was given (it then beats the configuration file).
+    var langGiven: Bool { lang != nil }
 }
 
 enum LanguageOption: String, ExpressibleByArgument, CaseIterable {

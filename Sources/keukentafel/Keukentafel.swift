@@ -13,6 +13,8 @@ struct Keukentafel: ParsableCommand {
         Exit status: 0 fine, 64 usage, 65 bad data, 74 storage failure.
         """,
         version: version,
-        subcommands: [OverviewCommand.self, InitCommand.self, StaffCommand.self, ImportCommand.self, ExportCommand.self]
+        subcommands: [WorkstationCommand.self, DemoCommand.self, OverviewCommand.self, InitCommand.self, StaffCommand.self,
+                      ImportCommand.self, ExportCommand.self],
+        defaultSubcommand: WorkstationCommand.self
     )
 }

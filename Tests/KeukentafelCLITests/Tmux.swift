@@ -17,7 +17,7 @@ final class Tmux {
                    "PS1": "$ "]
         env.merge(environment) { $1 }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "-c", folder.path,
                  "env -i PATH=\(Self.quote(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")) \(exports) bash --norc --noprofile"])
         try run(["set-option", "-t", session, "status", "off"])
     }
@@ -32,17 +32,40 @@ final class Tmux {
 
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        // posix_spawn and waitpid, with the output in a file: Foundation's Process did not
+        // notice the exit of the tmux client whose server had forked away, and a pipe would
+        // be inherited and held open by that server.
+        let outURL = folder.appendingPathComponent(".tmux-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outURL) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + arguments
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        // Start tmux (and so the server, its shell and the workstation) with no signal
+        // blocked and default handlers, whatever the test runner has set for itself.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, environ)
+        guard spawned == 0 else { throw TmuxFailure(description: "tmux could not start: \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
     }
+
+    struct TmuxFailure: Error, CustomStringConvertible { let description: String }
 
     /// Types a line into the shell and presses Enter.
     func shell(_ line: String) throws { try run(["send-keys", "-t", session, "-l", line]); try keys("Enter") }

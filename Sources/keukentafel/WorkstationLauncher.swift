@@ -1,0 +1,50 @@
+import CaseStore
+import Casework
+import Foundation
+import Terminal
+import Workstation
+
+/// Starts the workstation on a store: the terminal, the theme, the app, the loop — and the
+/// terminal restored whatever happens.
+enum WorkstationLauncher {
+    static func run(store: Store, staff: StaffMember, global: GlobalOptions, theme requested: String?) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let uiLanguage: UILanguage = global.language == .nl ? .nl : .en
+        let (config, configWarning) = UserConfiguration.load(environment: environment, language: uiLanguage)
+        // --lang on the command line wins; else the configuration file; else Dutch.
+        let language: Language = global.langGiven ? global.language : (config.language == .en ? .en : global.language)
+        let today = try Clock.today()
+
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend()
+        } catch {
+            Console.error(error.message(in: uiLanguage))
+            throw Failure(status: Exit.usage)
+        }
+        defer { backend.shutdown() }
+        let themes = ThemeChoice.packageThemesDirectory(executablePath: CommandLine.arguments[0])
+            ?? ThemeChoice.packageThemesDirectory(executablePath: Bundle.main.executablePath ?? "")
+        let (theme, themeWarning) = ThemeChoice.resolve(requested: requested, configured: config.theme, environment: environment,
+                                                         terminalHasColors: backend.hasColors, themesDirectory: themes,
+                                                         language: language == .nl ? .nl : .en)
+        backend.theme = theme
+
+        let env = AppEnvironment(store: store, staff: staff, language: language, today: today)
+        let app: App
+        do {
+            app = try App(env: env, size: backend.size, ascii: !backend.supportsUnicode)
+        } catch let error as StoreError {
+            backend.shutdown()
+            Console.error(error.message(in: language))
+            throw Failure(status: StoreAccess.status(of: error))
+        }
+        var notes = [configWarning, themeWarning].compactMap { $0 }
+        if !backend.supportsUnicode {
+            notes.append(language.pick("De taalinstelling is geen UTF-8: tekens zonder accenten (zet LANG=C.UTF-8).",
+                                       "The locale is not UTF-8: characters without accents (set LANG=C.UTF-8)."))
+        }
+        if !notes.isEmpty { app.show(notes.joined(separator: " "), isError: true) }
+        app.run(on: backend)
+    }
+}

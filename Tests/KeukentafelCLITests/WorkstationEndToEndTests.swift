@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import Testing
+
+/// The real binary in a real terminal (tmux, private socket, 100×30, xterm-256color,
+/// C.UTF-8): keys in, screen and store checked.
+@Suite("The workstation end to end under tmux", .serialized)
+struct WorkstationEndToEndTests {
+    @Test("demo: caseload, search, open, help, back, resize, quit with the terminal restored")
+    func demoSession() throws {
+        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
+        let binary = try CLI.binary()
+        try CLI.withTemporaryDirectory { folder in
+            let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_SAMPLE_DATA": CLI.packageRoot.appendingPathComponent("sample-data").path])
+            try tmux.shell("stty -a > before.txt; \(Tmux.quote(binary.path)) demo; echo EXIT=$?; stty -a > after.txt")
+            tmux.waitFor("Mijn huishoudens")
+            let start = tmux.screen
+            #expect(start.contains("DEMO"))
+            #expect(start.contains("Noëlle Verbeek"))
+            #expect(start.contains("陈秀兰"))
+            #expect(start.contains("5 huishoudens"))
+
+            try tmux.keys("/")
+            try tmux.type("verb")
+            tmux.waitFor("1 huishouden ")
+            #expect(!tmux.screen.contains("Sanne Jansen"))
+            #expect(tmux.screen.contains("Noëlle Verbeek"))
+
+            try tmux.keys("Enter")   // from the search field to the list
+            try tmux.keys("Enter")   // open
+            tmux.waitFor("Leefgebieden (ZRM)")
+            #expect(tmux.screen.contains("Huishouden Verbeek"))
+
+            try tmux.keys("F1")
+            tmux.waitFor("Terug naar de caseload")
+            try tmux.keys("Escape")
+            tmux.waitUntil("help to close") { !$0.contains("Terug naar de caseload") && $0.contains("Leefgebieden") }
+            try tmux.keys("Escape")
+            tmux.waitFor("Mijn huishoudens")
+
+            try tmux.resize(width: 60, height: 20)
+            tmux.waitFor("te klein")
+            try tmux.resize(width: 100, height: 30)
+            tmux.waitFor("Mijn huishoudens")
+            #expect(tmux.screen.contains("Noëlle Verbeek"))
+
+            try tmux.keys("q")
+            tmux.waitFor("EXIT=0")
+            try waitForFile(folder.appendingPathComponent("after.txt"))
+            let before = try String(contentsOf: folder.appendingPathComponent("before.txt"), encoding: .utf8)
+            let after = try String(contentsOf: folder.appendingPathComponent("after.txt"), encoding: .utf8)
+            #expect(!before.isEmpty)
+            #expect(before == after, "stty -a differs after quitting")
+        }
+    }
+
+    @Test("kill -TERM restores the terminal and exits with the signal's status")
+    func terminated() throws {
+        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
+        let binary = try CLI.binary()
+        try CLI.withTemporaryDirectory { folder in
+            let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_SAMPLE_DATA": CLI.packageRoot.appendingPathComponent("sample-data").path])
+            try tmux.shell("stty -a > before.txt; \(Tmux.quote(binary.path)) demo; echo EXIT=$?; stty -a > after.txt")
+            tmux.waitFor("Mijn huishoudens")
+            let pid = try #require(tmux.foregroundPID, "no process in the pane")
+            kill(pid, SIGTERM)
+            tmux.waitFor("EXIT=143")
+            try waitForFile(folder.appendingPathComponent("after.txt"))
+            let before = try String(contentsOf: folder.appendingPathComponent("before.txt"), encoding: .utf8)
+            let after = try String(contentsOf: folder.appendingPathComponent("after.txt"), encoding: .utf8)
+            #expect(before == after, "stty -a differs after SIGTERM")
+        }
+    }
+
+    @Test("On a real store, opening a household is in the audit trail under the OS user")
+    func realStoreAudit() throws {
+        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
+        let binary = try CLI.binary()
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("store/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider"]).status == 0)
+            #expect(try CLI.run(["import", "--store", store, CLI.sample]).status == 0)
+            let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_STORE": store])
+            try tmux.shell("\(Tmux.quote(binary.path)) --theme monochrome; echo EXIT=$?")
+            tmux.waitFor("Mijn huishoudens")
+            try tmux.keys("F4")        // all households: the OS user is not the caseworker of the sample
+            tmux.waitFor("Sanne Jansen")
+            try tmux.keys("Enter")
+            tmux.waitFor("Leefgebieden (ZRM)")
+            try tmux.keys("Escape")
+            tmux.waitFor("Alle huishoudens")
+            try tmux.keys("F10")
+            tmux.waitFor("EXIT=0")
+            let queue = try DatabaseQueue(path: store)
+            let views = try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT user, householdId FROM audit WHERE action = 'household.view'")
+            }
+            #expect(views.count == 1)
+            #expect(views.first?["householdId"] == "hh-demo-0001")
+        }
+    }
+}
+
+/// Waits until the shell has written `file` (after the program exited).
+func waitForFile(_ url: URL, timeout: Double = 10) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { return }
+        Thread.sleep(forTimeInterval: 0.05)
+    }
+    Issue.record("\(url.lastPathComponent) was not written within \(timeout) s")
+}
