@@ -40,7 +40,15 @@ public final class App {
             try CaseloadScreen.reload(&state.caseload, env: env, size: size)
             if state.screen == .household { HouseholdScreen.handle(.character("\u{0}"), state: &state, env: env) }
             return
-        case .tick, .mouse:
+        case .tick:
+            return
+        case .mouse(let mouse):
+            // The wheel scrolls what the arrows scroll; clicks are not needed for anything.
+            switch mouse.kind {
+            case .scrollUp: try update(.key(.up))
+            case .scrollDown: try update(.key(.down))
+            case .press, .release: break
+            }
             return
         case .paste(let text):
             if state.screen == .caseload && state.caseload.searching {
