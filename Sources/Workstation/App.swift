@@ -38,7 +38,7 @@ public final class App {
         case .resize(let size):
             state.size = size
             try CaseloadScreen.reload(&state.caseload, env: env, size: size)
-            if state.screen == .household { HouseholdScreen.handle(.character("\u{0}"), state: &state, env: env) }
+            if state.screen == .household { HouseholdScreen.clampScroll(&state, env: env) }
             return
         case .tick:
             return
@@ -81,7 +81,7 @@ public final class App {
                     state.screen = .household
                 }
             case .household:
-                HouseholdScreen.handle(key, state: &state, env: env)
+                try HouseholdScreen.handle(key, state: &state, env: env)
                 if state.screen == .caseload {
                     // Back on the list: its figures may have changed meanwhile.
                     try CaseloadScreen.reload(&state.caseload, env: env, size: state.size)
@@ -119,7 +119,9 @@ public final class App {
     private func hints() -> [KeyHint] {
         switch state.screen {
         case .caseload: CaseloadScreen.hints(state, env: env)
-        case .household: HouseholdScreen.actions(env.l).keyHints
+        case .household:
+            if state.household?.tab == 1, let ledger = state.household?.ledger { LedgerView.hints(ledger, env: env) }
+            else { HouseholdScreen.actions(env.l).keyHints }
         }
     }
 
@@ -145,8 +147,14 @@ public final class App {
             return [(l.pick("Caseload", "Caseload"), CaseloadScreen.actions(l).helpRows),
                     (l.pick("Bewegen", "Moving"), moving)]
         case .household:
-            return [(l.pick("Huishouden", "Household"), HouseholdScreen.actions(l).helpRows),
-                    (l.pick("Bewegen", "Moving"), moving)]
+            var sections: [(title: String, rows: [(keys: String, text: String)])] = []
+            if state.household?.tab == 1 {
+                sections.append((l.pick("Financiën", "Finances"), LedgerScreen.actions(l).helpRows))
+                sections.append((l.pick("In een regel", "In a line"), LedgerView.formHelp(l)))
+            }
+            sections.append((l.pick("Huishouden", "Household"), HouseholdScreen.actions(l).helpRows))
+            sections.append((l.pick("Bewegen", "Moving"), moving))
+            return sections
         }
     }
 

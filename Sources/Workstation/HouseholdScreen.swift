@@ -9,6 +9,8 @@ public struct HouseholdState {
     public var file: CaseFile
     public var tab = 0
     public var scroll = 0
+    /// Tab 2, read when it is first opened.
+    var ledger: LedgerState?
 
     public init(id: String, file: CaseFile) { self.id = id; self.file = file }
 }
@@ -18,7 +20,9 @@ enum HouseholdAction: Hashable, Sendable {
 }
 
 enum HouseholdScreen {
-    static func tabTitles(_ l: Language) -> [String] { [l.pick("1 Overzicht", "1 Overview")] }
+    static func tabTitles(_ l: Language) -> [String] {
+        [l.pick("1 Overzicht", "1 Overview"), l.pick("2 Financiën", "2 Finances")]
+    }
 
     static func actions(_ l: Language) -> ActionTable<HouseholdAction> {
         ActionTable(actions: [
@@ -28,6 +32,8 @@ enum HouseholdScreen {
                    help: l.pick("Terug naar de caseload", "Back to the caseload")),
             Action(id: .tab(0), keys: [.function(2), .character("1")], barLabel: l.pick("Overzicht", "Overview"),
                    help: l.pick("Tab Overzicht", "Overview tab")),
+            Action(id: .tab(1), keys: [.function(3), .character("2")], barLabel: l.pick("Financiën", "Finances"),
+                   help: l.pick("Tab Financiën: inkomsten, uitgaven, schulden, inhoudingen", "Finances tab: income, expenses, debts, deductions")),
         ])
     }
 
@@ -39,8 +45,14 @@ enum HouseholdScreen {
 
     static func bodyHeight(_ size: Size) -> Int { max(1, size.height - 5) }
 
-    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment) {
+    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment) throws {
         guard var household = state.household else { return }
+        if household.tab == 1 {
+            let used = try LedgerScreen.handle(key, household: &household, state: &state, env: env)
+            if let ledger = household.ledger { household.file.finances = ledger.finances }
+            state.household = household
+            if used { return }
+        }
         let content = HouseholdOverview.lines(household, env: env, width: state.size.width - 2)
         let page = bodyHeight(state.size)
         let maxScroll = max(0, content.count - page)
@@ -58,11 +70,21 @@ enum HouseholdScreen {
                 state.household = nil
                 state.screen = .caseload
                 return
-            case .tab(let n)?: household.tab = n
+            case .tab(let n)?:
+                household.tab = n
+                if n == 1 && household.ledger == nil { household.ledger = try LedgerScreen.load(household.id, env: env) }
             case nil: break
             }
         }
         household.scroll = min(max(0, household.scroll), maxScroll)
+        state.household = household
+    }
+
+    /// Keeps the overview's scroll position within its text (after a resize).
+    static func clampScroll(_ state: inout AppState, env: AppEnvironment) {
+        guard var household = state.household else { return }
+        let content = HouseholdOverview.lines(household, env: env, width: state.size.width - 2)
+        household.scroll = min(max(0, household.scroll), max(0, content.count - bodyHeight(state.size)))
         state.household = household
     }
 
@@ -71,6 +93,10 @@ enum HouseholdScreen {
         let l = env.l
         let (tabs, rest) = body.splitTop(1)
         TabBar.render(into: &buffer, rect: tabs.inset(horizontal: 1), titles: tabTitles(l), active: household.tab)
+        if household.tab == 1 {
+            LedgerView.render(household, env: env, into: &buffer, area: rest)
+            return
+        }
         let area = rest.inset(horizontal: 1)
         let content = HouseholdOverview.lines(household, env: env, width: area.width)
         for (i, line) in content.dropFirst(household.scroll).prefix(area.height).enumerated() {

@@ -1,0 +1,66 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// The line form as a box over the ledger: one row per field, the mistake in words next to
+/// the field as it is typed, and the monthly equivalent once the amount is right.
+enum LedgerFormView {
+    static func render(_ form: LineForm, env: AppEnvironment, into buffer: inout ScreenBuffer, bounds: Rect) {
+        let l = env.l
+        let height = form.fields.count + 5
+        let box = Rect(x: bounds.x + 2, y: bounds.maxY - height, width: min(bounds.width - 4, 76), height: height)
+        buffer.fill(box, role: .dialog)
+        let title: String = switch form.mode {
+        case .add: l.pick("Nieuwe regel — ", "New line — ") + form.section.name(in: l)
+        case .edit: l.pick("Regel wijzigen — ", "Edit line — ") + form.section.name(in: l)
+        }
+        buffer.box(box, title: title)
+        let labelWidth = 14
+        let fieldX = box.x + 2 + labelWidth
+        let fieldWidth = 26
+        for (i, field) in form.fields.enumerated() {
+            let y = box.y + 1 + i
+            let focused = i == form.focus
+            buffer.put(name(field, form.section, l), x: box.x + 2, y: y, width: labelWidth, role: focused ? .keyName : .dialog)
+            switch field {
+            case .label, .amount, .payment:
+                let text = field == .label ? form.label : field == .amount ? form.amount : form.payment
+                let error = field == .label ? form.labelError(l) : form.amountError(field, l)
+                text.render(into: &buffer, rect: Rect(x: fieldX, y: y, width: fieldWidth, height: 1), focused: focused, error: error)
+                let noteX = fieldX + fieldWidth + 2
+                if let error {
+                    buffer.put(error, x: noteX, y: y, width: box.maxX - 1 - noteX, role: .error)
+                } else if field == .amount, case .success(let m) = AmountParser.parseTyped(form.amount.text), form.section != .debt {
+                    let monthly = form.frequency.monthly(m)
+                    buffer.put("= \(monthly.dutch) \(l.pick("per maand", "per month"))", x: noteX, y: y, width: box.maxX - 1 - noteX, role: .dim)
+                }
+            default:
+                let options = form.choices(field, l)
+                let chosen = options[form.choiceIndex(field)]
+                let shown = "‹ " + chosen + " ›"
+                buffer.put(shown, x: fieldX, y: y, width: fieldWidth, role: focused ? .fieldActive : .field)
+                if focused {
+                    let others = options.filter { $0 != chosen }.map { String($0.prefix(1)) }
+                    let hint = l.pick("letter kiest: ", "a letter picks: ") + Array(Set(others + [String(chosen.prefix(1))])).sorted().joined()
+                    buffer.put(hint, x: fieldX + fieldWidth + 2, y: y, width: box.maxX - 3 - fieldX - fieldWidth, role: .dim)
+                }
+            }
+        }
+        let footer = l.pick("Tab volgend veld · Enter bewaart · Esc annuleert · PgDn ander deel",
+                            "Tab next field · Enter saves · Esc cancels · PgDn other section")
+        buffer.put(footer, x: box.x + 2, y: box.maxY - 2, width: box.width - 4, role: .dim)
+    }
+
+    static func name(_ field: LineForm.Field, _ section: LedgerSection, _ l: Language) -> String {
+        switch field {
+        case .label: section == .debt ? l.pick("Schuldeiser", "Creditor") : l.pick("Omschrijving", "Description")
+        case .amount: section == .debt ? l.pick("Schuld", "Amount owed") : l.pick("Bedrag", "Amount")
+        case .payment: l.pick("Aflossing p/m", "Paid monthly")
+        case .frequency: l.pick("Per", "Per")
+        case .kind: l.pick("Soort", "Kind")
+        case .category: l.pick("Categorie", "Category")
+        case .status: l.pick("Status", "Status")
+        case .arrears: l.pick("Achterstand", "Arrears")
+        }
+    }
+}

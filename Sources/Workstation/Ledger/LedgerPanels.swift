@@ -1,0 +1,108 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// The figures that stay in view while the ledger is filled in: the bottom line, the norm
+/// test and draagkracht, and the warnings. A negative bottom line has its minus sign and
+/// the warning role — never colour alone.
+enum LedgerPanels {
+    static func lines(_ overview: FinancialOverview?, env: AppEnvironment, width: Int, compact: Bool) -> [StyledLine] {
+        let l = env.l
+        guard let o = overview else {
+            return [StyledLine([Span(text: l.pick("Geen normtabel voor deze peildatum: de normtoets kan niet.",
+                                                  "No norm table for this reference date: no norm test."), role: .warning)])]
+        }
+        let remaining = o.totals.remaining
+        let bottom = StyledLine([Span(text: l.pick("Bestedingsruimte per maand ", "Left each month "), role: .title),
+                                 Span(text: remaining.dutch, role: remaining < .zero ? .amountNegative : .amountPositive),
+                                 Span(text: remaining < .zero ? l.pick("  tekort", "  shortfall") : "", role: .amountNegative)])
+        var out: [StyledLine] = []
+        if compact {
+            var first = bottom
+            if let d = o.draagkracht {
+                first = first + StyledLine([Span(text: l.pick("   Draagkracht ", "   Draagkracht "), role: .header),
+                                            Span(text: "\(d.monthly.dutch) p/m · \(d.periodMonths) \(l.pick("mnd", "mo")) \(d.total.dutch)")])
+            }
+            out.append(first)
+            if let t = o.normTest {
+                out.append(StyledLine([Span(text: l.pick("Normtoets ", "Norm test "), role: .header),
+                                       Span(text: t.category.name(in: l) + " · norm \(t.norm.dutch) (\(l.pick("tabel", "table")) \(t.normDate.dutch))")]))
+                out.append(StyledLine([Span(text: "  " + l.pick("grens", "threshold") + " \(t.percentage)% \(t.threshold.dutch) · "
+                                                + l.pick("getoetst inkomen ", "assessed income ") + t.assessedIncome.dutch + " · "),
+                                       verdict(t, l)]))
+            }
+        } else {
+            out.append(bottom)
+            out.append(StyledLine([]))
+            if let t = o.normTest {
+                out.append(StyledLine([Span(text: l.pick("Normtoets", "Norm test"), role: .header)]))
+                out += TextWrap.wrap(t.category.name(in: l), width: width - 2).map { StyledLine([Span(text: "  " + $0)]) }
+                out.append(row(l.pick("Norm (tabel \(t.normDate.dutch))", "Norm (table \(t.normDate.dutch))"), t.norm.dutch, width))
+                out.append(row(l.pick("Grens (\(t.percentage)%)", "Threshold (\(t.percentage)%)"), t.threshold.dutch, width))
+                out.append(row(l.pick("Getoetst inkomen", "Assessed income"), t.assessedIncome.dutch, width))
+                out.append(StyledLine([Span(text: "  "), verdict(t, l)]))
+                out.append(StyledLine([]))
+            }
+            if let d = o.draagkracht {
+                out.append(StyledLine([Span(text: l.pick("Draagkracht", "Draagkracht"), role: .header)]))
+                out.append(row(l.pick("Vrij tot", "Free up to"), d.base.dutch, width))
+                out.append(row(l.pick("Per maand (\(d.sharePercent)% van het meerdere)", "Monthly (\(d.sharePercent)% of the excess)"),
+                               d.monthly.dutch, width))
+                out.append(row(l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"), d.total.dutch, width))
+                out.append(StyledLine([]))
+            }
+        }
+        for warning in o.warnings {
+            out += TextWrap.wrap("! " + warning.message(in: l), width: width).map { StyledLine([Span(text: $0, role: .warning)]) }
+        }
+        return out
+    }
+
+    private static func verdict(_ t: NormTest, _ l: Language) -> Span {
+        let difference = t.assessedIncome - t.threshold
+        if t.withinNorm {
+            return Span(text: l.pick("binnen de norm (\((-difference).dutch) eronder)", "within the norm (\((-difference).dutch) below)"),
+                        role: .success)
+        }
+        return Span(text: l.pick("BOVEN de norm (\(difference.dutch) erboven)", "ABOVE the norm (\(difference.dutch) above)"),
+                    role: .warning)
+    }
+
+    private static func row(_ label: String, _ amount: String, _ width: Int) -> StyledLine {
+        let pad = max(1, width - 2 - DisplayWidth.of(label) - DisplayWidth.of(amount))
+        return StyledLine([Span(text: "  " + label + String(repeating: " ", count: pad)), Span(text: amount)])
+    }
+}
+
+/// `x`: which lines make a total, each with its monthly equivalent, and — for income —
+/// which lines do not count for the norm test and why.
+enum LedgerExplanation {
+    static func sections(_ section: LedgerSection, ledger: LedgerState, overview: FinancialOverview,
+                         env: AppEnvironment) -> [(title: String, rows: [(keys: String, text: String)])] {
+        let l = env.l
+        let lines = ledger.lines(in: section).map(\.entry)
+        var rows: [(keys: String, text: String)] = lines.map { entry in
+            let how: String
+            switch entry {
+            case .debt(let d): how = l.pick("aflossing per maand \(d.monthlyPayment.dutch)", "monthly payment \(d.monthlyPayment.dutch)")
+            default: how = "\(entry.amount.dutch) \(entry.frequencyText(in: l)) → \(entry.monthly.dutch) \(l.pick("per maand", "per month"))"
+            }
+            return (entry.label, how)
+        }
+        let total = lines.map(\.monthly).sum()
+        rows.append((l.pick("Totaal", "Total"), total.dutch + l.pick(" per maand (elke regel apart afgerond)", " per month (each line rounded on its own)")))
+        var result = [(title: section.name(in: l), rows: rows)]
+        if section == .income || section == .deduction, let test = overview.normTest {
+            var normRows: [(keys: String, text: String)] = []
+            for case .income(let line) in ledger.lines(in: .income).map(\.entry) where !line.countsForNormTest {
+                let why = line.counts == false ? l.pick("uitgezet voor deze regel", "switched off for this line")
+                    : l.pick("\(line.kind.name(in: l)) telt niet als inkomen voor de normtoets", "\(line.kind.name(in: l)) is not income for the norm test")
+                normRows.append((line.label, l.pick("telt niet: ", "does not count: ") + why))
+            }
+            normRows.append((l.pick("Getoetst inkomen", "Assessed income"),
+                             l.pick("inkomsten die tellen min inhoudingen = ", "counting income minus deductions = ") + test.assessedIncome.dutch))
+            result.append((l.pick("Voor de normtoets", "For the norm test"), normRows))
+        }
+        return result
+    }
+}
