@@ -110,3 +110,71 @@ func waitForFile(_ url: URL, timeout: Double = 10) throws {
     }
     Issue.record("\(url.lastPathComponent) was not written within \(timeout) s")
 }
+
+@Suite("The ledger end to end under tmux", .serialized)
+struct LedgerEndToEndTests {
+    @Test("Add 1.234,56 per four weeks, see € 1.337,44; refuse 12,345.6; delete and undo; reopen: still there")
+    func ledgerSession() throws {
+        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
+        let binary = try CLI.binary()
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("store/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider"]).status == 0)
+            #expect(try CLI.run(["import", "--store", store, CLI.sample]).status == 0)
+            let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_STORE": store])
+            try tmux.shell("\(Tmux.quote(binary.path)); echo EXIT=$?")
+            tmux.waitFor("Mijn huishoudens")
+            try tmux.keys("F4")
+            tmux.waitFor("Sanne Jansen")
+            try tmux.keys("Enter")
+            tmux.waitFor("Leefgebieden (ZRM)")
+            try tmux.keys("F3")
+            tmux.waitFor("per maand € 2.062,00")
+            try tmux.keys("a")
+            try tmux.type("Bijbaan")
+            try tmux.keys("Tab")
+            try tmux.type("1.234,56")
+            try tmux.keys("Tab", "v")
+            tmux.waitFor("= € 1.337,44 per maand")
+            try tmux.keys("Enter")
+            tmux.waitFor("Bewaard: Bijbaan")
+            tmux.waitFor("per maand € 3.399,44")        // 2062.00 + 1337.44
+            try tmux.type("Fout")
+            try tmux.keys("Tab")
+            try tmux.type("12,345.6")
+            tmux.waitFor("\"12,345.6\" heeft punten")
+            try tmux.keys("Enter")
+            try tmux.keys("Escape")
+            tmux.waitUntil("the form to close") { !$0.contains("Nieuwe regel") }
+            try tmux.keys("End", "DC")
+            tmux.waitFor("\"Bijbaan\" (€ 1.234,56) wissen?")
+            try tmux.keys("Enter")
+            tmux.waitFor("per maand € 2.062,00")
+            try tmux.keys("u")
+            tmux.waitFor("\"Bijbaan\" staat er weer.")
+            tmux.waitFor("per maand € 3.399,44")
+            try tmux.keys("Escape")
+            tmux.waitFor("Alle huishoudens")
+            try tmux.keys("F10")
+            tmux.waitFor("EXIT=0")
+
+            // reopen: the line is there, and the store agrees with the screen
+            try tmux.shell("clear; \(Tmux.quote(binary.path)); echo EXIT2=$?")
+            tmux.waitFor("Mijn huishoudens")
+            try tmux.keys("F4")
+            tmux.waitFor("Sanne Jansen")
+            try tmux.keys("Enter")
+            tmux.waitFor("Leefgebieden (ZRM)")
+            try tmux.keys("F3")
+            tmux.waitFor("Bijbaan")
+            #expect(tmux.screen.contains("€ 1.337,44"))
+            try tmux.keys("Escape")
+            try tmux.keys("F10")
+            tmux.waitFor("EXIT2=0")
+            let overview = try CLI.run(["overview", "hh-demo-0001", "--json", "--store", store])
+            let monthly = try #require(try CLI.object(overview.stdout)["monthly"] as? [String: Any])
+            #expect(monthly["income"] as? String == "3399.44")
+            #expect(monthly["remaining"] as? String == "1754.44")   // 3399.44 − 1495.00 − 0.00 − 150.00
+        }
+    }
+}

@@ -86,6 +86,25 @@ struct LedgerTests {
         }
     }
 
+    @Test("x explains a total: every line with its monthly equivalent, and what does not count for the norm test")
+    func explain() throws {
+        try withDemoApp(size: Size(width: 100, height: 30)) { app in
+            try open("hh-demo-0001", in: app)
+            app.handle(.key(.function(3)))
+            app.handle(.key(.character("x")))
+            let text = app.render().text
+            #expect(text.contains("Uitleg — Inkomsten"))
+            #expect(text.contains("€ 306,00 kwartaal → € 102,00 per maand"))
+            #expect(text.contains("Totaal"))
+            #expect(text.contains("€ 2.062,00 per maand"))
+            #expect(text.contains("kinderbijslag telt niet als inkomen voor de normtoets"))
+            #expect(text.contains("inkomsten die tellen min inhoudingen = € 1.500,00"))
+            app.handle(.key(.escape))
+            #expect(app.state.household?.ledger?.explaining == nil)
+            #expect(app.state.screen == .household)
+        }
+    }
+
     @Test("A save against a line another caseworker changed is refused; their change is kept and shown")
     func conflictShown() throws {
         try withDemoApp { app in
