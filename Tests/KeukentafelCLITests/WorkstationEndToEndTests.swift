@@ -46,9 +46,7 @@ struct WorkstationEndToEndTests {
 
             try tmux.keys("q")
             tmux.waitFor("EXIT=0")
-            try waitForFile(folder.appendingPathComponent("after.txt"))
-            let before = try String(contentsOf: folder.appendingPathComponent("before.txt"), encoding: .utf8)
-            let after = try String(contentsOf: folder.appendingPathComponent("after.txt"), encoding: .utf8)
+            let (before, after) = try sttyBeforeAndAfter(folder)
             #expect(!before.isEmpty)
             #expect(before == after, "stty -a differs after quitting")
         }
@@ -65,9 +63,7 @@ struct WorkstationEndToEndTests {
             let pid = try #require(tmux.foregroundPID, "no process in the pane")
             kill(pid, SIGTERM)
             tmux.waitFor("EXIT=143")
-            try waitForFile(folder.appendingPathComponent("after.txt"))
-            let before = try String(contentsOf: folder.appendingPathComponent("before.txt"), encoding: .utf8)
-            let after = try String(contentsOf: folder.appendingPathComponent("after.txt"), encoding: .utf8)
+            let (before, after) = try sttyBeforeAndAfter(folder)
             #expect(before == after, "stty -a differs after SIGTERM")
         }
     }
@@ -77,16 +73,10 @@ struct WorkstationEndToEndTests {
         try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
         let binary = try CLI.binary()
         try CLI.withTemporaryDirectory { folder in
-            let store = folder.appendingPathComponent("store/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider"]).status == 0)
-            #expect(try CLI.run(["import", "--store", store, CLI.sample]).status == 0)
+            let store = try sampleStore(in: folder)
             let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_STORE": store])
             try tmux.shell("\(Tmux.quote(binary.path)) --theme monochrome; echo EXIT=$?")
-            tmux.waitFor("Mijn huishoudens")
-            try tmux.keys("F4")        // all households: the OS user is not the caseworker of the sample
-            tmux.waitFor("Sanne Jansen")
-            try tmux.keys("Enter")
-            tmux.waitFor("Leefgebieden (ZRM)")
+            openSanneJansen(tmux)
             try tmux.keys("Escape")
             tmux.waitFor("Alle huishoudens")
             try tmux.keys("F10")
@@ -99,6 +89,30 @@ struct WorkstationEndToEndTests {
             #expect(views.first?["householdId"] == "hh-demo-0001")
         }
     }
+}
+
+/// A store made with init and the CASEFILE example imported, in `folder`.
+func sampleStore(in folder: URL) throws -> String {
+    let store = folder.appendingPathComponent("store/k.sqlite").path
+    #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider"]).status == 0)
+    #expect(try CLI.run(["import", "--store", store, CLI.sample]).status == 0)
+    return store
+}
+
+/// From the caseload of that store, as its team leader: all households, then hh-demo-0001.
+func openSanneJansen(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) {
+    tmux.waitFor("Mijn huishoudens", sourceLocation: sourceLocation)
+    _ = try? tmux.keys("F4")        // all households: the OS user is not the caseworker of the sample
+    tmux.waitFor("Sanne Jansen", sourceLocation: sourceLocation)
+    _ = try? tmux.keys("Enter")
+    tmux.waitFor("Leefgebieden (ZRM)", sourceLocation: sourceLocation)
+}
+
+/// What `stty -a` printed before the workstation started and after it ended.
+func sttyBeforeAndAfter(_ folder: URL) throws -> (String, String) {
+    try waitForFile(folder.appendingPathComponent("after.txt"))
+    return (try String(contentsOf: folder.appendingPathComponent("before.txt"), encoding: .utf8),
+            try String(contentsOf: folder.appendingPathComponent("after.txt"), encoding: .utf8))
 }
 
 /// Waits until the shell has written `file` (after the program exited).
@@ -118,16 +132,10 @@ struct LedgerEndToEndTests {
         try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
         let binary = try CLI.binary()
         try CLI.withTemporaryDirectory { folder in
-            let store = folder.appendingPathComponent("store/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider"]).status == 0)
-            #expect(try CLI.run(["import", "--store", store, CLI.sample]).status == 0)
+            let store = try sampleStore(in: folder)
             let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_STORE": store])
             try tmux.shell("\(Tmux.quote(binary.path)); echo EXIT=$?")
-            tmux.waitFor("Mijn huishoudens")
-            try tmux.keys("F4")
-            tmux.waitFor("Sanne Jansen")
-            try tmux.keys("Enter")
-            tmux.waitFor("Leefgebieden (ZRM)")
+            openSanneJansen(tmux)
             try tmux.keys("F3")
             tmux.waitFor("per maand € 2.062,00")
             try tmux.keys("a")
@@ -160,11 +168,7 @@ struct LedgerEndToEndTests {
 
             // reopen: the line is there, and the store agrees with the screen
             try tmux.shell("clear; \(Tmux.quote(binary.path)); echo EXIT2=$?")
-            tmux.waitFor("Mijn huishoudens")
-            try tmux.keys("F4")
-            tmux.waitFor("Sanne Jansen")
-            try tmux.keys("Enter")
-            tmux.waitFor("Leefgebieden (ZRM)")
+            openSanneJansen(tmux)
             try tmux.keys("F3")
             tmux.waitFor("Bijbaan")
             #expect(tmux.screen.contains("€ 1.337,44"))
