@@ -19,7 +19,8 @@ enum Chrome {
             buffer.put(badge, x: right, y: rect.y, role: .demoBadge)
             right -= 1
         }
-        let where_ = StorePathLabel(path: env.store.location.path).lastTwoComponents
+        // The last two parts of the path: enough to see which store is open.
+        let where_ = env.store.location.path.split(separator: "/").suffix(2).joined(separator: "/")
         let storeText = (env.store.isReadOnly ? l.pick("alleen lezen · ", "read-only · ") : "") + where_ + " "
         let storeX = right - DisplayWidth.of(storeText)
         if storeX > x + 2 { buffer.put(storeText, x: storeX, y: rect.y, role: .statusBar) }
@@ -35,14 +36,5 @@ enum Chrome {
             let x = max(0, (size.width - DisplayWidth.of(line)) / 2)
             buffer.put(line, x: x, y: top + i, role: .warning)
         }
-    }
-}
-
-/// The last two parts of a path, enough to see which store is open without its full path.
-struct StorePathLabel {
-    let path: String
-    var lastTwoComponents: String {
-        let parts = path.split(separator: "/")
-        return parts.suffix(2).joined(separator: "/")
     }
 }

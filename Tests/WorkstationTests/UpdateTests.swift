@@ -95,9 +95,7 @@ struct UpdateTests {
 
     @Test("Arrow keys move the selection and the page follows, reading only what is shown")
     func scrolling() throws {
-        try withDemoApp(size: Size(width: 80, height: 10)) { app in
-            // 80×10 is too small to use, but the list logic still pages: use 80×24 and all
-            app.handle(.resize(Size(width: 80, height: 24)))
+        try withDemoApp(size: Size(width: 80, height: 24)) { app in
             app.handle(.key(.function(4)))
             app.handle(.key(.end))
             #expect(app.state.caseload.list.selected == 8)

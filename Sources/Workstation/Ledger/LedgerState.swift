@@ -13,7 +13,6 @@ struct LedgerState {
     var lastDeleted: LedgerEntry?
     /// The section whose total is explained, when the explanation is open.
     var explaining: LedgerSection?
-    var scroll = 0
 
     func lines(in section: LedgerSection) -> [StoredLedgerLine] { lines.filter { $0.entry.section == section } }
 
