@@ -23,8 +23,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let l = global.language
         do {
-            let store = try StoreAccess.open(global)
-            let me = try StoreAccess.actor(store, global)
+            let (store, me) = try StoreAccess.openAsStaff(global)
             let file = try StoreAccess.reporting(l) { try store.viewCaseFile(id, by: me.actor, action: "household.export") }
             let text = CaseFileWriter.text(file)
             if let output {

@@ -22,8 +22,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let l = global.language
         do {
-            let store = try StoreAccess.open(global)
-            let me = try StoreAccess.actor(store, global)
+            let (store, me) = try StoreAccess.openAsStaff(global)
             // Every file is read before anything is written: a missing one stops it all.
             let sources = try files.map { CaseFileSource(name: $0, bytes: try CaseFileLoading.readBytes(path: $0, language: l)) }
             let ids = try StoreAccess.reporting(l) { try store.importCaseFiles(sources, by: me.actor) }

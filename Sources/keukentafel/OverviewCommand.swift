@@ -36,8 +36,7 @@ struct OverviewCommand: ParsableCommand {
             if isFile {
                 caseFile = try CaseFileLoading.load(path: file, language: l)
             } else {
-                let store = try StoreAccess.open(global)
-                let me = try StoreAccess.actor(store, global)
+                let (store, me) = try StoreAccess.openAsStaff(global)
                 caseFile = try StoreAccess.reporting(l) { try store.viewCaseFile(file, by: me.actor, action: "household.overview") }
             }
             let today = try Clock.today()

@@ -33,8 +33,7 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             let l = global.language
             do {
-                let store = try StoreAccess.open(global)
-                let me = try StoreAccess.actor(store, global)
+                let (store, me) = try StoreAccess.openAsStaff(global)
                 let member = StaffMember(user: user, name: name, role: role.role, team: team ?? me.team)
                 try StoreAccess.reporting(l) { try store.addStaff(member, by: me.actor) }
                 Console.out(l.pick("\(user) (\(name)) toegevoegd als \(role.role.dutchName).\n",
@@ -56,8 +55,7 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             let l = global.language
             do {
-                let store = try StoreAccess.open(global)
-                _ = try StoreAccess.actor(store, global)
+                let (store, _) = try StoreAccess.openAsStaff(global)
                 let staff = try StoreAccess.reporting(l) { try store.staff() }
                 let userWidth = max(10, staff.map(\.user.count).max() ?? 0)
                 let nameWidth = max(12, staff.map(\.name.count).max() ?? 0)

@@ -13,6 +13,13 @@ enum StoreAccess {
         try reporting(global.language) { try Store.open(at: location(global)) }
     }
 
+    /// The store, and who is running the command on it: every command that reads or
+    /// changes households needs both.
+    static func openAsStaff(_ global: GlobalOptions) throws -> (Store, StaffMember) {
+        let store = try open(global)
+        return (store, try actor(store, global))
+    }
+
     /// The staff member running this command: the OS user, looked up in the staff list.
     static func actor(_ store: Store, _ global: GlobalOptions) throws -> StaffMember {
         try reporting(global.language) { try store.staffMember(OSUser.current) }

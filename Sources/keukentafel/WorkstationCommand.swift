@@ -18,8 +18,7 @@ struct WorkstationCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let store = try StoreAccess.open(global)
-            let me = try StoreAccess.actor(store, global)
+            let (store, me) = try StoreAccess.openAsStaff(global)
             try WorkstationLauncher.run(store: store, staff: me, global: global, theme: theme)
         } catch let failure as Failure {
             throw ExitCode(failure.status)
