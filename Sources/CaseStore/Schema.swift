@@ -12,11 +12,28 @@ enum Schema {
         migrator.registerMigration("v1: households, ledger, conversations, grants, staff, audit") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: drafts of conversations being typed") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
     /// Every element a person edits is one row with its case-file JSON (`document`), the
     /// columns that queries and indexes need, and a version with who changed it and when.
+    /// What someone is typing and has not saved yet: one draft per user and household,
+    /// written within a second of the last keystroke so a crash loses at most that second.
+    static let v2 = """
+    CREATE TABLE draft (
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        user TEXT NOT NULL,
+        -- the conversation being edited, NULL for a new one
+        conversationId INTEGER,
+        document TEXT NOT NULL,
+        savedAt TEXT NOT NULL,
+        PRIMARY KEY (householdId, user)
+    );
+    """
+
     static let v1 = """
     CREATE TABLE meta (
         key TEXT PRIMARY KEY NOT NULL,

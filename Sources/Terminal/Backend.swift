@@ -9,6 +9,13 @@ public protocol Backend: AnyObject {
     func draw(_ buffer: ScreenBuffer)
     /// The next event, waiting at most `timeout` seconds (nil: wait for ever); nil on timeout.
     func nextEvent(timeout: Double?) -> Event?
+    /// Gives the terminal to another program for the duration of `body` (Ctrl-E: the
+    /// user's editor) and redraws after.
+    func runOutside(_ body: () -> Void)
+}
+
+extension Backend {
+    public func runOutside(_ body: () -> Void) { body() }
 }
 
 /// A backend without a terminal: events are queued by the test, frames are kept.

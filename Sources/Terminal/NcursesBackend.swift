@@ -221,6 +221,16 @@ public final class NcursesBackend: Backend {
         resume()
     }
 
+    /// Hands the terminal to another program (an editor) and takes it back afterwards.
+    public func runOutside(_ body: () -> Void) {
+        guard !isShutDown else { body(); return }
+        Self.writeToTerminal(BracketedPaste.disable)
+        if mouseMask != 0 { mousemask(0, nil) }
+        endwin()
+        body()
+        resume()
+    }
+
     /// After a stop: back into curses mode, everything repainted, paste and mouse back on.
     func resume() {
         kt_force_full_repaint()

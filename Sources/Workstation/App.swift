@@ -1,5 +1,6 @@
 import CaseStore
 import Casework
+import Foundation
 import Terminal
 
 /// The workstation: state, `handle(event)` and `render()`, in the Elm way. The loop in
@@ -41,6 +42,11 @@ public final class App {
             if state.screen == .household { HouseholdScreen.clampScroll(&state, env: env) }
             return
         case .tick:
+            // A pause in typing: the draft goes to the store now.
+            if var household = state.household {
+                try ConversationsScreen.saveDraft(&household, env: env, now: Self.now())
+                state.household = household
+            }
             return
         case .mouse(let mouse):
             // The wheel scrolls what the arrows scroll; clicks are not needed for anything.
@@ -51,6 +57,11 @@ public final class App {
             }
             return
         case .paste(let text):
+            if var household = state.household, household.tab == 2, household.conversations?.form != nil {
+                ConversationsScreen.paste(text, household: &household)
+                state.household = household
+                return
+            }
             if state.screen == .caseload && state.caseload.searching {
                 for c in text where c != "\n" && c != "\r" { try update(.key(.character(c))) }
             }
@@ -81,7 +92,7 @@ public final class App {
                     state.screen = .household
                 }
             case .household:
-                try HouseholdScreen.handle(key, state: &state, env: env)
+                try HouseholdScreen.handle(key, state: &state, env: env, now: Self.now())
                 if state.screen == .caseload {
                     // Back on the list: its figures may have changed meanwhile.
                     try CaseloadScreen.reload(&state.caseload, env: env, size: state.size)
@@ -120,7 +131,10 @@ public final class App {
         switch state.screen {
         case .caseload: CaseloadScreen.hints(state, env: env)
         case .household:
-            if state.household?.tab == 1, let ledger = state.household?.ledger { LedgerView.hints(ledger, env: env) }
+            if let household = state.household, household.draftOffer != nil {
+                [KeyHint(keys: "Enter", label: env.l.pick("Herstellen", "Restore")), KeyHint(keys: "d", label: env.l.pick("Weggooien", "Discard"))]
+            } else if state.household?.tab == 1, let ledger = state.household?.ledger { LedgerView.hints(ledger, env: env) }
+            else if let household = state.household, household.tab == 2 { ConversationsView.hints(household, env: env) }
             else { HouseholdScreen.actions(env.l).keyHints }
         }
     }
@@ -148,6 +162,10 @@ public final class App {
                     (l.pick("Bewegen", "Moving"), moving)]
         case .household:
             var sections: [(title: String, rows: [(keys: String, text: String)])] = []
+            if state.household?.tab == 2 {
+                sections.append((l.pick("Gesprekken", "Conversations"), ConversationsScreen.actions(l).helpRows))
+                sections.append((l.pick("In een gesprek", "In a conversation"), ConversationsScreen.formHelp(l)))
+            }
             if state.household?.tab == 1 {
                 sections.append((l.pick("Financiën", "Finances"), LedgerScreen.actions(l).helpRows))
                 sections.append((l.pick("In een regel", "In a line"), LedgerView.formHelp(l)))
@@ -158,13 +176,61 @@ public final class App {
         }
     }
 
-    /// Runs until the user quits: draw, wait for an event, handle it.
+    static func now() -> Double { Date().timeIntervalSince1970 }
+
+    /// True while typed text is not yet in the draft: the loop then wakes up sooner.
+    var hasUnsavedTyping: Bool { state.household?.conversations?.form?.dirty ?? false }
+
+    /// Runs until the user quits: draw, wait for an event, handle it. While text is typed,
+    /// a pause of a quarter second writes the draft; otherwise it is written every second.
     public func run(on backend: Backend) {
         if backend.size != state.size { handle(.resize(backend.size)) }
         while !state.quit {
             backend.draw(render())
-            guard let event = backend.nextEvent(timeout: 1.0) else { continue }
+            let event = backend.nextEvent(timeout: hasUnsavedTyping ? 0.25 : 1.0) ?? .tick
             handle(event)
+            if state.externalEdit { editExternally(on: backend) }
         }
+        handle(.tick)  // what was typed last is in the draft
+    }
+
+    /// Ctrl-E: the current field in `$EDITOR` (else `nano`, else `vi`), read back after.
+    public func editExternally(on backend: Backend) {
+        state.externalEdit = false
+        guard var household = state.household, var conversations = household.conversations, var form = conversations.form else { return }
+        let l = env.l
+        let file = NSTemporaryDirectory() + "keukentafel-\(getpid())-\(UUID().uuidString.prefix(8)).txt"
+        guard FileManager.default.createFile(atPath: file, contents: Data(form.text(form.field).utf8),
+                                             attributes: [.posixPermissions: 0o600]) else { return }
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let environment = ProcessInfo.processInfo.environment
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
+            ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/nano") ? "nano" : "vi")
+        var status: Int32 = -1
+        backend.runOutside {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "\(editor) \"$1\"", "editor", file]
+            do {
+                try process.run()
+                process.waitUntilExit()
+                status = process.terminationStatus
+            } catch { status = -1 }
+        }
+        guard status == 0, let data = FileManager.default.contents(atPath: file) else {
+            state.message = StatusMessage(l.pick("De editor (\(editor)) gaf een fout; de tekst is niet veranderd.",
+                                                 "The editor (\(editor)) failed; the text is unchanged."), isError: true)
+            return
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasSuffix("\n") { text.removeLast() }   // editors add a final line break
+        if form.field.isSingleLine { text = text.replacingOccurrences(of: "\n", with: " ") }
+        form.editors[form.field] = TextEditor(text: text)
+        form.dirty = true
+        conversations.form = form
+        household.conversations = conversations
+        state.household = household
+        handle(.tick)
+        state.message = StatusMessage(l.pick("Tekst uit de editor overgenomen.", "Text taken over from the editor."))
     }
 }

@@ -19,6 +19,8 @@ public struct AppState {
     /// A sentence for the user in the status line (an error is shown in the error role).
     public var message: StatusMessage?
     public var quit = false
+    /// Ctrl-E asked to open the current field in the user's editor; the loop does it.
+    public var externalEdit = false
 
     public init(size: Size) { self.size = size }
 

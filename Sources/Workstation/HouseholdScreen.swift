@@ -11,6 +11,10 @@ public struct HouseholdState {
     public var scroll = 0
     /// Tab 2, read when it is first opened.
     var ledger: LedgerState?
+    /// Tab 3, read when it is first opened.
+    var conversations: ConversationsState?
+    /// A conversation typed earlier and not saved (after a crash or a kill), offered back.
+    var draftOffer: ConversationDraft?
 
     public init(id: String, file: CaseFile) { self.id = id; self.file = file }
 }
@@ -21,7 +25,7 @@ enum HouseholdAction: Hashable, Sendable {
 
 enum HouseholdScreen {
     static func tabTitles(_ l: Language) -> [String] {
-        [l.pick("1 Overzicht", "1 Overview"), l.pick("2 Financiën", "2 Finances")]
+        [l.pick("1 Overzicht", "1 Overview"), l.pick("2 Financiën", "2 Finances"), l.pick("3 Gesprekken", "3 Conversations")]
     }
 
     static func actions(_ l: Language) -> ActionTable<HouseholdAction> {
@@ -34,19 +38,48 @@ enum HouseholdScreen {
                    help: l.pick("Tab Overzicht", "Overview tab")),
             Action(id: .tab(1), keys: [.function(3), .character("2")], barLabel: l.pick("Financiën", "Finances"),
                    help: l.pick("Tab Financiën: inkomsten, uitgaven, schulden, inhoudingen", "Finances tab: income, expenses, debts, deductions")),
+            Action(id: .tab(2), keys: [.function(4), .character("3")], barLabel: l.pick("Gesprekken", "Conversations"),
+                   help: l.pick("Tab Gesprekken: de keukentafelgesprekken", "Conversations tab: the kitchen-table conversations")),
         ])
     }
 
     /// Opens a household: the view is recorded in the audit trail before anything is shown.
     static func open(_ id: String, env: AppEnvironment) throws -> HouseholdState {
         let file = try env.store.viewCaseFile(id, by: env.actor, action: "household.view")
-        return HouseholdState(id: id, file: file)
+        var household = HouseholdState(id: id, file: file)
+        household.draftOffer = try env.store.draft(household: id, user: env.staff.user)
+        return household
     }
 
     static func bodyHeight(_ size: Size) -> Int { max(1, size.height - 5) }
 
-    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment) throws {
+    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment, now: Double = 0) throws {
         guard var household = state.household else { return }
+        if let draft = household.draftOffer {
+            switch key {
+            case .enter:
+                // Restore: on tab 3, the form as it was, editing the same conversation.
+                var conversations = try ConversationsScreen.load(household.id, env: env)
+                let stored = conversations.list.first { $0.id == draft.conversationId }
+                conversations.form = ConversationForm.fromDraft(draft, stored: stored)
+                household.conversations = conversations
+                household.tab = 2
+                household.draftOffer = nil
+            case .character("d"), .delete:
+                try env.store.discardDraft(household: household.id, by: env.actor)
+                household.draftOffer = nil
+            case .escape:
+                household.draftOffer = nil   // asked again next time the household opens
+            default: break
+            }
+            state.household = household
+            return
+        }
+        if household.tab == 2 {
+            let used = try ConversationsScreen.handle(key, household: &household, state: &state, env: env, now: now)
+            state.household = household
+            if used { return }
+        }
         if household.tab == 1 {
             let used = try LedgerScreen.handle(key, household: &household, state: &state, env: env)
             if let ledger = household.ledger { household.file.finances = ledger.finances }
@@ -73,6 +106,7 @@ enum HouseholdScreen {
             case .tab(let n)?:
                 household.tab = n
                 if n == 1 && household.ledger == nil { household.ledger = try LedgerScreen.load(household.id, env: env) }
+                if n == 2 && household.conversations == nil { household.conversations = try ConversationsScreen.load(household.id, env: env) }
             case nil: break
             }
         }
@@ -93,8 +127,21 @@ enum HouseholdScreen {
         let l = env.l
         let (tabs, rest) = body.splitTop(1)
         TabBar.render(into: &buffer, rect: tabs.inset(horizontal: 1), titles: tabTitles(l), active: household.tab)
+        if let draft = household.draftOffer {
+            Dialog(title: l.pick("Niet-opgeslagen gesprek", "Unsaved conversation"),
+                   message: l.pick("Er is een gesprek dat nog niet was opgeslagen (concept van \(draft.savedAt.prefix(16).replacingOccurrences(of: "T", with: " "))). Herstellen en verder typen?",
+                                   "There is a conversation that was not saved (draft of \(draft.savedAt.prefix(16).replacingOccurrences(of: "T", with: " "))). Restore it and go on typing?"),
+                   buttons: [KeyHint(keys: "Enter", label: l.pick("Herstellen", "Restore")),
+                             KeyHint(keys: "d", label: l.pick("Weggooien", "Discard")),
+                             KeyHint(keys: "Esc", label: l.pick("Later", "Later"))]).render(into: &buffer, bounds: rest)
+            return
+        }
         if household.tab == 1 {
             LedgerView.render(household, env: env, into: &buffer, area: rest)
+            return
+        }
+        if household.tab == 2 {
+            ConversationsView.render(household, state: state, env: env, into: &buffer, area: rest)
             return
         }
         let area = rest.inset(horizontal: 1)

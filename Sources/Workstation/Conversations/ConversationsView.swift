@@ -1,0 +1,113 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// Draws tab 3: the list of conversations, or the form with its fields on the left and the
+/// field being typed on the right.
+enum ConversationsView {
+    static func render(_ household: HouseholdState, state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, area: Rect) {
+        guard let conversations = household.conversations else { return }
+        if let form = conversations.form {
+            renderForm(form, conversations: conversations, household: household, state: state, env: env, into: &buffer, area: area)
+        } else {
+            renderList(conversations, env: env, into: &buffer, area: area.inset(horizontal: 1))
+        }
+    }
+
+    private static func renderList(_ conversations: ConversationsState, env: AppEnvironment, into buffer: inout ScreenBuffer, area: Rect) {
+        let l = env.l
+        let columns = [
+            TableColumn(title: l.pick("Datum", "Date"), width: .fixed(10)),
+            TableColumn(title: l.pick("Door", "By"), width: .fixed(12)),
+            TableColumn(title: l.pick("Plaats", "Location"), width: .fixed(10)),
+            TableColumn(title: l.pick("Hulpvraag", "Question"), width: .flexible(minimum: 16, weight: 1)),
+            TableColumn(title: l.pick("Afspraken", "Agreements"), width: .fixed(16)),
+        ]
+        let list = conversations.list
+        Table.render(into: &buffer, rect: area, columns: columns, state: ListState(selected: conversations.selected, offset: 0),
+                     rowCount: list.count, focused: true,
+                     emptyText: l.pick("Nog geen gesprekken. a begint een nieuw gesprek.", "No conversations yet. a starts a new one.")) { i in
+            let c = list[i].conversation
+            let open = c.agreements.filter { !$0.done }.count, done = c.agreements.count - open
+            let overdue = c.agreements.contains { $0.isOverdue(on: env.today) }
+            return [Span(text: c.date?.dutch ?? "—"), Span(text: c.author, role: .dim), Span(text: c.location, role: .dim),
+                    Span(text: c.question.split(separator: "\n").first.map(String.init) ?? ""),
+                    Span(text: l.pick("\(open) open · \(done) klaar", "\(open) open · \(done) done") + (overdue ? " !" : ""),
+                         role: overdue ? .overdue : .normal)]
+        }
+    }
+
+    private static func renderForm(_ form: ConversationForm, conversations: ConversationsState, household: HouseholdState,
+                                   state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, area: Rect) {
+        let l = env.l
+        let listWidth = ConversationsScreen.fieldListWidth(state.size)
+        let (left, right) = area.splitLeft(listWidth)
+        // The fields, scrolled so the focused one shows.
+        let fields = ConversationForm.fields
+        let top = max(0, min(form.focus - left.height / 2, fields.count - left.height))
+        for (i, field) in fields.enumerated().dropFirst(top).prefix(left.height) {
+            let y = left.y + i - top
+            let count = form.editor(field).count
+            let focused = i == form.focus
+            let mark = focused ? "›" : (count > 0 ? "•" : " ")
+            let label = " \(mark) " + ConversationForm.name(field, l)
+            let countText = count > 0 ? String(count) : ""
+            buffer.put(DisplayWidth.fit(label, to: left.width - 6) + DisplayWidth.fit(countText, to: 5, alignRight: true),
+                       x: left.x, y: y, width: left.width - 1, role: focused ? .selection : (count > 0 ? .normal : .dim))
+        }
+        for y in left.y..<left.maxY { buffer.put("│", x: left.maxX - 1, y: y, role: .border) }
+
+        let inner = Rect(x: right.x + 1, y: right.y, width: right.width - 2, height: right.height)
+        let field = form.field
+        var y = inner.y
+        var title = ConversationForm.name(field, l)
+        if case .domain(let domain) = field,
+           let latest = household.file.lifeDomains.filter({ $0.domain == domain }).max(by: { ($0.date?.daysSinceEpoch ?? 0) < ($1.date?.daysSinceEpoch ?? 0) }) {
+            title += " · ZRM \(latest.score) \(ZRM.label(latest.score, in: l))" + (latest.date.map { " (\($0.dutch))" } ?? "")
+        }
+        let count = form.editor(field).countLabel(dutch: l == .nl)
+        buffer.put(title, x: inner.x, y: y, width: inner.width - DisplayWidth.of(count) - 1, role: .title)
+        buffer.put(count, x: inner.maxX - DisplayWidth.of(count), y: y, role: .dim)
+        y += 1
+        if form.showPrompts, case .domain(let domain) = field {
+            for q in DomainPrompts.questions(domain, l) {
+                for line in TextWrap.wrap("? " + q, width: inner.width) { buffer.put(line, x: inner.x, y: y, width: inner.width, role: .dim); y += 1 }
+            }
+        }
+        if form.scoring {
+            buffer.put(l.pick("Score 1–5? 1 acuut · 2 niet · 3 beperkt · 4 voldoende · 5 volledig zelfredzaam",
+                              "Score 1–5? 1 acute · 2 not · 3 partly · 4 sufficiently · 5 fully self-reliant"),
+                       x: inner.x, y: y, width: inner.width, role: .keyName)
+            y += 1
+        } else if field == .agreements {
+            buffer.put(l.pick("Eén per regel: tekst | eigenaar | dd-mm-jjjj | klaar", "One per line: text | owner | dd-mm-yyyy | done"),
+                       x: inner.x, y: y, width: inner.width, role: .dim)
+            y += 1
+        }
+        let editorRect = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
+        let editor = form.editor(field)
+        let width = field.isSingleLine ? editorRect.width : editorRect.width
+        let scrollTop = editor.scroll(width: width, height: editorRect.height, from: 0)
+        editor.render(into: &buffer, rect: editorRect, focused: !conversations.confirmClose && !form.scoring, top: scrollTop)
+
+        if conversations.confirmClose {
+            Dialog(title: l.pick("Gesprek sluiten", "Close conversation"),
+                   message: l.pick("Het gesprek opslaan? Het concept blijft bewaard tot u kiest.",
+                                   "Save the conversation? The draft is kept until you choose."),
+                   buttons: [KeyHint(keys: "Enter", label: l.pick("Opslaan", "Save")),
+                             KeyHint(keys: "n", label: l.pick("Weggooien", "Discard")),
+                             KeyHint(keys: "Esc", label: l.pick("Verder typen", "Keep typing"))]).render(into: &buffer, bounds: area)
+        }
+    }
+
+    static func hints(_ household: HouseholdState, env: AppEnvironment) -> [KeyHint] {
+        let l = env.l
+        if household.conversations?.form != nil {
+            return [KeyHint(keys: "F1", label: l.pick("Help", "Help")), KeyHint(keys: "F2", label: l.pick("Opslaan", "Save")),
+                    KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field")), KeyHint(keys: "F8", label: l.pick("Score", "Score")),
+                    KeyHint(keys: "F9", label: l.pick("Vragen", "Questions")), KeyHint(keys: "Ctrl-E", label: l.pick("Editor", "Editor")),
+                    KeyHint(keys: "Esc", label: l.pick("Sluiten", "Close"))]
+        }
+        return ConversationsScreen.actions(l).keyHints
+    }
+}
