@@ -49,9 +49,13 @@ extension Store {
                                             arguments: [household]) ?? 0
             try CaseFileRows.insertConversation(conversation, position: position, household: household, into: db,
                                                 by: actor.user, at: at.iso)
-            let id = db.lastInsertedRowID
             try db.execute(sql: "DELETE FROM draft WHERE householdId = ? AND user = ?", arguments: [household, actor.user])
-            return try Self.storedConversation(db, Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE id = ?", arguments: [id])!)
+            // (lastInsertedRowID would be the last agreement's)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE householdId = ? AND position = ?",
+                                             arguments: [household, position]) else {
+                throw StoreError.database("the new conversation of \(household) was not found")
+            }
+            return try Self.storedConversation(db, row)
         }
     }
 
@@ -75,7 +79,10 @@ extension Store {
                                      actor.user, at.iso])
             }
             try db.execute(sql: "DELETE FROM draft WHERE householdId = ? AND user = ?", arguments: [stored.householdId, actor.user])
-            return try Self.storedConversation(db, Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE id = ?", arguments: [stored.id])!)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE id = ?", arguments: [stored.id]) else {
+                throw StoreError.rowGone(what: conversation.date?.dutch ?? "gesprek")
+            }
+            return try Self.storedConversation(db, row)
         }
     }
 

@@ -1,4 +1,5 @@
 import CaseStore
+import Foundation
 import Casework
 import Terminal
 
@@ -9,9 +10,13 @@ public struct AppEnvironment: Sendable {
     public let staff: StaffMember
     public let language: Language
     public let today: CalendarDate
+    /// Where printed conversations are written (the current folder unless told otherwise).
+    public let outputFolder: String
 
-    public init(store: Store, staff: StaffMember, language: Language, today: CalendarDate) {
+    public init(store: Store, staff: StaffMember, language: Language, today: CalendarDate,
+                outputFolder: String = FileManager.default.currentDirectoryPath) {
         self.store = store; self.staff = staff; self.language = language; self.today = today
+        self.outputFolder = outputFolder
     }
 
     var actor: Actor { staff.actor }

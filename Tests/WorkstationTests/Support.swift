@@ -20,8 +20,14 @@ func withDemoApp<T>(user: String = "r.westra", language: Language = .nl, size: S
     let start = Moment(iso: "2026-11-23T09:00:00+01:00")!
     let store = try Store.createDemo(from: packageRoot.appendingPathComponent("sample-data").path, temporaryRoot: folder,
                                      clock: { start })
-    let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: language, today: referenceDay)
+    let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: language, today: referenceDay,
+                             outputFolder: folder)
     return try body(try App(env: env, size: size))
+}
+
+/// A second app on the same store, as after a restart.
+func restarted(_ app: App) throws -> App {
+    try App(env: app.env, size: app.state.size)
 }
 
 /// Compares a render with `Golden/NAME.txt` (the text) and `Golden/NAME.styled.txt` (with

@@ -27,11 +27,11 @@ enum ConversationPrint {
         return out
     }
 
-    /// Writes `gesprek-<household>-<date>.txt` (0600: it holds personal data) in the current
+    /// Writes `gesprek-<household>-<date>.txt` (0600: it holds personal data) in the output
     /// folder and returns its path.
     static func write(_ c: Conversation, household: HouseholdState, env: AppEnvironment) throws -> String {
         let name = "gesprek-\(household.id)-\(c.date?.iso ?? env.today.iso).txt"
-        let path = FileManager.default.currentDirectoryPath + "/" + name
+        let path = env.outputFolder + "/" + name
         guard FileManager.default.createFile(atPath: path, contents: Data(text(c, household: household, env: env).utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
             throw StoreError.cannotCreate(path: path, reason: "cannot write")
