@@ -114,6 +114,19 @@ enum HouseholdScreen {
         state.household = household
     }
 
+    /// The question after a crash: the draft typed earlier, over whatever tab is shown.
+    static func drawDraftOffer(_ household: HouseholdState, env: AppEnvironment, into buffer: inout ScreenBuffer, area rest: Rect) {
+        let l = env.l
+        if let draft = household.draftOffer {
+            Dialog(title: l.pick("Niet-opgeslagen gesprek", "Unsaved conversation"),
+                   message: l.pick("Er is een gesprek dat nog niet was opgeslagen (concept van \(draft.savedAt.prefix(16).replacingOccurrences(of: "T", with: " "))). Herstellen en verder typen?",
+                                   "There is a conversation that was not saved (draft of \(draft.savedAt.prefix(16).replacingOccurrences(of: "T", with: " "))). Restore it and go on typing?"),
+                   buttons: [KeyHint(keys: "Enter", label: l.pick("Herstellen", "Restore")),
+                             KeyHint(keys: "d", label: l.pick("Weggooien", "Discard")),
+                             KeyHint(keys: "Esc", label: l.pick("Later", "Later"))]).render(into: &buffer, bounds: rest)
+        }
+    }
+
     /// Keeps the overview's scroll position within its text (after a resize).
     static func clampScroll(_ state: inout AppState, env: AppEnvironment) {
         guard var household = state.household else { return }
@@ -127,21 +140,14 @@ enum HouseholdScreen {
         let l = env.l
         let (tabs, rest) = body.splitTop(1)
         TabBar.render(into: &buffer, rect: tabs.inset(horizontal: 1), titles: tabTitles(l), active: household.tab)
-        if let draft = household.draftOffer {
-            Dialog(title: l.pick("Niet-opgeslagen gesprek", "Unsaved conversation"),
-                   message: l.pick("Er is een gesprek dat nog niet was opgeslagen (concept van \(draft.savedAt.prefix(16).replacingOccurrences(of: "T", with: " "))). Herstellen en verder typen?",
-                                   "There is a conversation that was not saved (draft of \(draft.savedAt.prefix(16).replacingOccurrences(of: "T", with: " "))). Restore it and go on typing?"),
-                   buttons: [KeyHint(keys: "Enter", label: l.pick("Herstellen", "Restore")),
-                             KeyHint(keys: "d", label: l.pick("Weggooien", "Discard")),
-                             KeyHint(keys: "Esc", label: l.pick("Later", "Later"))]).render(into: &buffer, bounds: rest)
-            return
-        }
         if household.tab == 1 {
             LedgerView.render(household, env: env, into: &buffer, area: rest)
+            drawDraftOffer(household, env: env, into: &buffer, area: rest)
             return
         }
         if household.tab == 2 {
             ConversationsView.render(household, state: state, env: env, into: &buffer, area: rest)
+            drawDraftOffer(household, env: env, into: &buffer, area: rest)
             return
         }
         let area = rest.inset(horizontal: 1)
@@ -153,5 +159,6 @@ enum HouseholdScreen {
             let mark = "\(household.scroll + 1)–\(min(content.count, household.scroll + area.height))/\(content.count)"
             buffer.put(mark, x: area.maxX - DisplayWidth.of(mark), y: tabs.y, role: .dim)
         }
+        drawDraftOffer(household, env: env, into: &buffer, area: rest)
     }
 }

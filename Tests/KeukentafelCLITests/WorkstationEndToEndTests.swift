@@ -100,12 +100,12 @@ func sampleStore(in folder: URL) throws -> String {
 }
 
 /// From the caseload of that store, as its team leader: all households, then hh-demo-0001.
-func openSanneJansen(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) {
+func openSanneJansen(_ tmux: Tmux, until shown: String = "Leefgebieden (ZRM)", sourceLocation: SourceLocation = #_sourceLocation) {
     tmux.waitFor("Mijn huishoudens", sourceLocation: sourceLocation)
     _ = try? tmux.keys("F4")        // all households: the OS user is not the caseworker of the sample
     tmux.waitFor("Sanne Jansen", sourceLocation: sourceLocation)
     _ = try? tmux.keys("Enter")
-    tmux.waitFor("Leefgebieden (ZRM)", sourceLocation: sourceLocation)
+    tmux.waitFor(shown, sourceLocation: sourceLocation)
 }
 
 /// What `stty -a` printed before the workstation started and after it ended.
@@ -179,6 +179,71 @@ struct LedgerEndToEndTests {
             let monthly = try #require(try CLI.object(overview.stdout)["monthly"] as? [String: Any])
             #expect(monthly["income"] as? String == "3399.44")
             #expect(monthly["remaining"] as? String == "1754.44")   // 3399.44 − 1495.00 − 0.00 − 150.00
+        }
+    }
+}
+
+@Suite("Conversations end to end under tmux", .serialized)
+struct ConversationEndToEndTests {
+    static let note = "één gezin, één plan · € 650,00"
+
+    @Test("Type a conversation, kill -9, restart: the draft is offered and restored; F8 scores; Ctrl-E reads the editor back")
+    func neverLost() throws {
+        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
+        let binary = try CLI.binary()
+        try CLI.withTemporaryDirectory { folder in
+            let store = try sampleStore(in: folder)
+            let editor = folder.appendingPathComponent("append.sh").path
+            try "#!/bin/sh\nprintf '\\nRegel uit de editor' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+            chmod(editor, 0o700)
+            let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_STORE": store, "EDITOR": editor])
+            try tmux.shell("\(Tmux.quote(binary.path)); echo EXIT=$?")
+            openSanneJansen(tmux)
+            try tmux.keys("F4")
+            tmux.waitFor("Nieuw gesprek")
+            try tmux.keys("a")
+            tmux.waitFor("Hulpvraag")
+            try tmux.type("Sanne wil haar baan houden.")
+            try tmux.keys("Tab")
+            try tmux.type(Self.note)
+            tmux.waitFor(Self.note)
+            // The draft reaches the store within a second of the last key.
+            let queue = try DatabaseQueue(path: store, configuration: { var c = Configuration(); c.readonly = true; return c }())
+            let deadline = Date().addingTimeInterval(5)
+            var draft: String?
+            while Date() < deadline {
+                draft = try queue.read { db in try String.fetchOne(db, sql: "SELECT document FROM draft") }
+                if draft?.contains(Self.note) == true { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            #expect(draft?.contains(Self.note) == true, "no draft with the note in the store")
+            let pid = try #require(tmux.foregroundPID)
+            kill(pid, SIGKILL)
+            tmux.waitFor("EXIT=137")
+
+            try tmux.shell("reset; \(Tmux.quote(binary.path)); echo EXIT2=$?")
+            openSanneJansen(tmux, until: "Niet-opgeslagen gesprek")
+            try tmux.keys("Enter")
+            tmux.waitFor(Self.note)
+            #expect(tmux.screen.contains("Financiën"))
+            // F8 3: the score for Financiën, dated today
+            try tmux.keys("F8")
+            tmux.waitFor("Score 1–5?")
+            try tmux.keys("3")
+            tmux.waitFor("Financiën: 3 beperkt zelfredzaam, vandaag.")
+            // Ctrl-E: the editor appends a line, which comes back into the field
+            try tmux.keys("C-e")
+            tmux.waitFor("Regel uit de editor")
+            #expect(tmux.screen.contains(Self.note))
+            try tmux.keys("F2")
+            tmux.waitFor("Gesprek opgeslagen.")
+            try tmux.keys("F2")
+            tmux.waitFor("3 beperkt zelfredzaam")
+            #expect(tmux.screen.contains("23-11-2026"))
+            try tmux.keys("Escape", "F10")
+            tmux.waitFor("EXIT2=0")
+            let export = try CLI.run(["export", "hh-demo-0001", "--store", store])
+            #expect(export.stdout.contains(Self.note + "\\nRegel uit de editor"))
         }
     }
 }

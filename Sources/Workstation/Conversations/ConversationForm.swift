@@ -107,6 +107,13 @@ struct ConversationForm: Equatable {
 
     /// The draft keeps what was typed even where it does not read yet (a half-typed date).
     func draft(_ l: Language, today: CalendarDate) -> Conversation {
+        var c = typed(l, today: today)
+        // Where the cursor was, so the form comes back at the same field.
+        c.unknownFields["x-draft-field"] = .number(String(focus))
+        return c
+    }
+
+    private func typed(_ l: Language, today: CalendarDate) -> Conversation {
         if case .success(let c) = conversation(l) { return c }
         var c = Conversation(date: Self.date(text(.date)) ?? today, author: author,
                              present: text(.present).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
@@ -124,9 +131,11 @@ struct ConversationForm: Equatable {
         var conversation = draft.conversation
         let typedAgreements = conversation.unknownFields["x-draft-agreements"]?.stringValue
         let typedDate = conversation.unknownFields["x-draft-date"]?.stringValue
-        conversation.unknownFields["x-draft-agreements"] = nil
-        conversation.unknownFields["x-draft-date"] = nil
+        var focus: Int?
+        if case .number(let n)? = conversation.unknownFields["x-draft-field"] { focus = Int(n) }
+        for key in ["x-draft-agreements", "x-draft-date", "x-draft-field"] { conversation.unknownFields[key] = nil }
         var form = ConversationForm(conversation, stored: stored)
+        if let focus, fields.indices.contains(focus) { form.focus = focus }
         if let typedAgreements { form.editors[.agreements] = TextEditor(text: typedAgreements) }
         if let typedDate { form.editors[.date] = TextEditor(text: typedDate) }
         return form
