@@ -86,8 +86,7 @@ enum ConversationsView {
         }
         let editorRect = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
         let editor = form.editor(field)
-        let width = field.isSingleLine ? editorRect.width : editorRect.width
-        let scrollTop = editor.scroll(width: width, height: editorRect.height, from: 0)
+        let scrollTop = editor.scroll(width: editorRect.width, height: editorRect.height, from: 0)
         editor.render(into: &buffer, rect: editorRect, focused: !conversations.confirmClose && !form.scoring, top: scrollTop)
 
         if conversations.confirmClose {
