@@ -39,7 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CaseworkTests", dependencies: ["Casework"]),
+        .testTarget(name: "CaseworkTests", dependencies: ["Casework"], exclude: ["Golden"]),
         .testTarget(
             name: "CaseStoreTests",
             dependencies: ["CaseStore", "Casework", .product(name: "GRDB", package: "GRDB.swift")]

@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable {
     /// Someone else saved this row since it was read: who and when.
     case conflict(what: String, by: String, at: String)
     case importRejected([ImportProblem])
+    /// The rules refuse a step on a grant, with every reason.
+    case grantRefusals([GrantRefusal])
     case database(String)
 
     public enum StaffAction: String, Sendable {
@@ -97,6 +99,8 @@ extension StoreError {
             let head = l.pick("Niets geïmporteerd: \(n) \(n == 1 ? "probleem" : "problemen") gevonden.",
                               "Nothing imported: \(n) \(n == 1 ? "problem" : "problems") found.")
             return ([head] + problems.map { "\($0.file): \($0.problem.message(in: l))" }).joined(separator: "\n")
+        case .grantRefusals(let reasons):
+            return reasons.map { $0.message(in: l) }.joined(separator: " ")
         case .database(let message):
             return l.pick("Fout in de opslag: \(message)", "Store failure: \(message)")
         }

@@ -269,12 +269,34 @@ public enum CaseFileReader {
                 sink.add(f.childPath(key), .requiredForStatus(status: status.rawValue))
             }
         }
+        let snapshot = f.nested("snapshot").map { s -> FinancialSnapshot in
+            var s = s
+            let normTest = s.nested("normTest").flatMap { n -> NormTest? in
+                var n = n
+                let category: NormCategory? = n.code("category"), normDate = n.date("normDate", required: true)
+                let norm = n.amount("norm"), percentage = n.integer("percentage", in: 1...1000, required: true)
+                let threshold = n.amount("threshold"), assessed = n.amount("assessedIncome")
+                _ = n.bool("withinNorm")
+                guard let category, let normDate, let norm, let percentage, let threshold, let assessed else { return nil }
+                return NormTest(category: category, normDate: normDate, norm: norm, percentage: percentage,
+                                threshold: threshold, assessedIncome: assessed)
+            }
+            let draagkracht = s.nested("draagkracht").flatMap { d -> Draagkracht? in
+                var d = d
+                let base = d.amount("base"), share = d.integer("sharePercent", in: 0...100, required: true)
+                let monthly = d.amount("monthly"), period = d.integer("periodMonths", in: 1...120, required: true)
+                _ = d.amount("total", required: false)
+                guard let base, let share, let monthly, let period else { return nil }
+                return Draagkracht(base: base, sharePercent: share, monthly: monthly, periodMonths: period)
+            }
+            return FinancialSnapshot(normTest: normTest, draagkracht: draagkracht, grantable: s.amount("grantable", required: false))
+        }
         guard let route, let category, let amount, let status else { return nil }
         return Grant(id: id, route: route, category: category, amount: amount, form: form ?? .gift, payee: payee,
                      goalShort: goalShort, goalLong: goalLong, planGoal: planGoal, urgencyDate: urgencyDate,
                      motivation: motivation, businessCase: businessCase, status: status, submittedBy: submittedBy,
                      submittedAt: submittedAt, decidedBy: decidedBy, decidedAt: decidedAt,
                      decisionComment: decisionComment, approvedUnderMandate: underMandate, paidAt: paidAt,
-                     paidBy: paidBy, evaluation: evaluation, unknownFields: f.unknownFields)
+                     paidBy: paidBy, evaluation: evaluation, snapshot: snapshot, unknownFields: f.unknownFields)
     }
 }

@@ -156,6 +156,12 @@ public enum CaseFileWriter {
         if g.approvedUnderMandate { o["approvedUnderMandate"] = .bool(true) }
         o["paidAt"] = nullable(g.paidAt.map { .string($0.iso) })
         o["paidBy"] = str(g.paidBy)
+        // An extension of the format (optional): the figures as they were at submission.
+        o["snapshot"] = g.snapshot.map { s in
+            .object(["normTest": s.normTest.map(OverviewReport.json) ?? .null,
+                     "draagkracht": s.draagkracht.map(OverviewReport.json) ?? .null,
+                     "grantable": s.grantable.map(money) ?? .null])
+        }
         o["evaluation"] = nullable(g.evaluation.map { e in
             var eo: JSONObject = ["shortTerm": .string(e.shortTerm.rawValue), "participation": .string(e.participation)]
             eo["societalCost"] = e.societalCost.map { .string($0.rawValue) }

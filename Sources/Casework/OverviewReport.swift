@@ -11,19 +11,23 @@ public enum OverviewReport {
         o["monthly"] = .object(["income": .string(t.income.plain), "expenses": .string(t.expenses.plain),
                                 "debtPayments": .string(t.debtPayments.plain), "deductions": .string(t.deductions.plain),
                                 "remaining": .string(t.remaining.plain)])
-        o["normTest"] = overview.normTest.map { n in
-            .object(["category": .string(n.category.rawValue), "normDate": .string(n.normDate.iso),
-                     "norm": .string(n.norm.plain), "percentage": .number(String(n.percentage)),
-                     "threshold": .string(n.threshold.plain), "assessedIncome": .string(n.assessedIncome.plain),
-                     "withinNorm": .bool(n.withinNorm)])
-        } ?? .null
-        o["draagkracht"] = overview.draagkracht.map { d in
-            .object(["base": .string(d.base.plain), "sharePercent": .number(String(d.sharePercent)),
-                     "monthly": .string(d.monthly.plain), "periodMonths": .number(String(d.periodMonths)),
-                     "total": .string(d.total.plain)])
-        } ?? .null
+        o["normTest"] = overview.normTest.map(json) ?? .null
+        o["draagkracht"] = overview.draagkracht.map(json) ?? .null
         o["warnings"] = .array(overview.warnings.map { .string($0.message(in: .en)) })
         return .object(o)
+    }
+
+    public static func json(_ n: NormTest) -> JSONValue {
+        .object(["category": .string(n.category.rawValue), "normDate": .string(n.normDate.iso),
+                 "norm": .string(n.norm.plain), "percentage": .number(String(n.percentage)),
+                 "threshold": .string(n.threshold.plain), "assessedIncome": .string(n.assessedIncome.plain),
+                 "withinNorm": .bool(n.withinNorm)])
+    }
+
+    public static func json(_ d: Draagkracht) -> JSONValue {
+        .object(["base": .string(d.base.plain), "sharePercent": .number(String(d.sharePercent)),
+                 "monthly": .string(d.monthly.plain), "periodMonths": .number(String(d.periodMonths)),
+                 "total": .string(d.total.plain)])
     }
 
     /// A readable overview: the lines with their monthly equivalents, the totals, the

@@ -37,7 +37,7 @@ enum StoreAccess {
 
     static func status(of error: StoreError) -> Int32 {
         switch error {
-        case .importRejected: Exit.badData
+        case .importRejected, .grantRefusals: Exit.badData
         case .alreadyExists, .unknownUser, .notAllowed, .staffExists, .householdNotFound, .grantNotFound: Exit.usage
         case .missing, .cannotCreate, .cannotOpen, .notAStore, .permissionsTooOpen, .readOnly,
              .demoStoreOpenedAsReal, .realStoreOpenedAsDemo, .rowGone, .conflict, .database: Exit.storage

@@ -1,0 +1,149 @@
+import Casework
+import GRDB
+
+/// A grant as stored: the version an edit must be based on.
+public struct StoredGrant: Equatable, Sendable {
+    public let householdId: String
+    public let version: Int
+    public let grant: Grant
+    public var id: String { grant.id ?? "" }
+}
+
+extension StoreError {
+    /// Every reason a step on a grant is refused, from the domain's rules.
+    public static func grantRefused(_ refusals: Refusals) -> StoreError { .grantRefusals(refusals.reasons) }
+}
+
+/// Grant steps as units of work. The rules of `GrantWorkflow` run again inside the
+/// transaction, on the household as stored, so a bypassed screen changes nothing.
+extension Store {
+    public func grants(household: String) throws -> [StoredGrant] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM grant_request WHERE householdId = ? ORDER BY position",
+                             arguments: [household]).map(Self.storedGrant)
+        }
+    }
+
+    public func grant(_ id: String) throws -> StoredGrant {
+        guard let grant = try read({ db in
+            try Row.fetchOne(db, sql: "SELECT * FROM grant_request WHERE id = ?", arguments: [id]).map(Self.storedGrant)
+        }) else { throw StoreError.grantNotFound(id: id) }
+        return grant
+    }
+
+    static func storedGrant(_ row: Row) throws -> StoredGrant {
+        guard case .success(let grant) = CaseFileReader.grant(try CaseFileRows.value(row["document"])) else {
+            throw StoreError.database("grant \(String(describing: row["id"] as String?)) does not read")
+        }
+        return StoredGrant(householdId: row["householdId"], version: row["version"], grant: grant)
+    }
+
+    /// A new request in draft, with a fresh id.
+    public func addGrantDraft(_ grant: Grant, household: String, by actor: Actor) throws -> StoredGrant {
+        var grant = grant
+        grant.status = .draft
+        let draft = grant
+        return try change(by: actor, household: household, action: "grant.draft",
+                          detail: "\(grant.category.rawValue) \(grant.amount.plain)") { db, at in
+            var taken = Set<String>()
+            var g = draft
+            g.id = try Self.newId(db, prefix: "gr-", table: "grant_request", taken: &taken)
+            let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM grant_request WHERE householdId = ?",
+                                            arguments: [household]) ?? 0
+            try CaseFileRows.insertGrant(g, position: position, household: household, into: db, by: actor.user, at: at.iso)
+            try Self.event(db, g.id!, at: at, user: actor.user, action: "draft", from: nil, to: .draft, comment: nil)
+            return StoredGrant(householdId: household, version: 1, grant: g)
+        }
+    }
+
+    /// Saves an edited draft (or a returned request being mended).
+    public func updateGrantDraft(_ stored: StoredGrant, to grant: Grant, by actor: Actor) throws -> StoredGrant {
+        guard [.draft].contains(stored.grant.status) else {
+            throw StoreError.grantRefused(Refusals([.illegalTransition(from: stored.grant.status, action: .submit)]))
+        }
+        var g = grant
+        g.id = stored.grant.id; g.status = stored.grant.status
+        let next = g
+        return try change(by: actor, household: stored.householdId, action: "grant.edit", detail: stored.id) { db, at in
+            try Self.write(db, stored, next, user: actor.user, at: at)
+        }
+    }
+
+    /// Submits a draft: the norm test and draagkracht are computed from the household as
+    /// stored on `today` and kept with the request. Within the mandate it is approved at once.
+    public func submitGrant(_ stored: StoredGrant, by actor: Actor, today: CalendarDate, policy: Policy = .defaults) throws -> StoredGrant {
+        try change(by: actor, household: stored.householdId, action: "grant.submit", detail: "\(stored.id) \(stored.grant.amount.plain)") { db, at in
+            guard let file = try CaseFileRows.load(stored.householdId, from: db) else { throw StoreError.householdNotFound(id: stored.householdId) }
+            let overview = try? file.overview(installationPolicy: policy, today: today).get()
+            let filePolicy = file.policy.map { policy.overridden(by: $0) } ?? policy
+            switch GrantWorkflow.submit(stored.grant, by: actor, at: at, normTest: overview?.normTest,
+                                        draagkracht: overview?.draagkracht, policy: filePolicy) {
+            case .failure(let refusals): throw StoreError.grantRefused(refusals)
+            case .success(let next):
+                let result = try Self.write(db, stored, next, user: actor.user, at: at)
+                try Self.event(db, stored.id, at: at, user: actor.user, action: "submit", from: stored.grant.status,
+                               to: next.status, comment: next.approvedUnderMandate ? "approved under the mandate" : nil)
+                return result
+            }
+        }
+    }
+
+    /// A team leader approves, rejects or returns a submitted request (four eyes).
+    public func decideGrant(_ stored: StoredGrant, _ action: GrantAction, comment: String?, by actor: Actor) throws -> StoredGrant {
+        try change(by: actor, household: stored.householdId, action: "grant.\(action.rawValue)", detail: "\(stored.id) \(comment ?? "")") { db, at in
+            switch GrantWorkflow.decide(stored.grant, action: action, by: actor, at: at, comment: comment) {
+            case .failure(let refusals): throw StoreError.grantRefused(refusals)
+            case .success(let next):
+                let result = try Self.write(db, stored, next, user: actor.user, at: at)
+                try Self.event(db, stored.id, at: at, user: actor.user, action: action.rawValue, from: stored.grant.status,
+                               to: next.status, comment: comment)
+                return result
+            }
+        }
+    }
+
+    public func reopenGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
+        try step(stored, .reopen, by: actor) { GrantWorkflow.reopen(stored.grant) }
+    }
+
+    public func payGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
+        try step(stored, .pay, by: actor) { [clock] in GrantWorkflow.pay(stored.grant, by: actor, at: clock()) }
+    }
+
+    public func evaluateGrant(_ stored: StoredGrant, _ evaluation: Evaluation, by actor: Actor) throws -> StoredGrant {
+        try step(stored, .evaluate, by: actor) { GrantWorkflow.evaluate(stored.grant, evaluation: evaluation) }
+    }
+
+    private func step(_ stored: StoredGrant, _ action: GrantAction, by actor: Actor,
+                      _ rule: @Sendable () -> Result<Grant, Refusals>) throws -> StoredGrant {
+        try change(by: actor, household: stored.householdId, action: "grant.\(action.rawValue)", detail: stored.id) { db, at in
+            switch rule() {
+            case .failure(let refusals): throw StoreError.grantRefused(refusals)
+            case .success(let next):
+                let result = try Self.write(db, stored, next, user: actor.user, at: at)
+                try Self.event(db, stored.id, at: at, user: actor.user, action: action.rawValue, from: stored.grant.status,
+                               to: next.status, comment: nil)
+                return result
+            }
+        }
+    }
+
+    /// The grant's document and query columns, if nobody saved it since it was read.
+    private static func write(_ db: Database, _ stored: StoredGrant, _ g: Grant, user: String, at: Moment) throws -> StoredGrant {
+        try Versioning.update(db, table: "grant_request", id: stored.id, expected: stored.version, columns: [
+            ("status", g.status.rawValue), ("route", g.route.rawValue), ("category", g.category.rawValue),
+            ("amountCents", g.amount.cents), ("urgencyDate", g.urgencyDate?.iso), ("submittedBy", g.submittedBy),
+            ("submittedAt", g.submittedAt?.iso), ("decidedBy", g.decidedBy), ("decidedAt", g.decidedAt?.iso),
+            ("paidAt", g.paidAt?.iso), ("approvedUnderMandate", g.approvedUnderMandate),
+            ("document", CaseFileRows.doc(CaseFileWriter.grant(g))),
+        ], by: user, at: at.iso, what: stored.id)
+        return StoredGrant(householdId: stored.householdId, version: stored.version + 1, grant: g)
+    }
+
+    private static func event(_ db: Database, _ grant: String, at: Moment, user: String, action: String,
+                              from: GrantStatus?, to: GrantStatus, comment: String?) throws {
+        try db.execute(sql: """
+            INSERT INTO grant_event (grantId, at, user, action, fromStatus, toStatus, comment) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [grant, at.iso, user, action, from?.rawValue, to.rawValue, comment])
+    }
+}

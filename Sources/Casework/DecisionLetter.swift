@@ -1,0 +1,153 @@
+/// The decision letter (beschikking) of DOMAIN.md: plain Dutch text, printable, filled from
+/// the data — the motivation written out, the financial reasoning, and the objection
+/// clause with the last day of the six weeks.
+public enum DecisionLetter {
+    /// Who sends the letter.
+    public struct Sender: Equatable, Sendable {
+        public var municipality: String
+        public var team: String
+        public init(municipality: String = "Gemeente Zaanstad", team: String) {
+            self.municipality = municipality; self.team = team
+        }
+    }
+
+    /// `sent` is the day of sending; the objection term ends six weeks after it.
+    /// `figures` is used for the reasoning when the request carries no snapshot (a request
+    /// imported from elsewhere): the household's figures as they are now.
+    public static func text(grant: Grant, household: Household, sender: Sender, sent: CalendarDate,
+                            figures: FinancialSnapshot? = nil) -> String {
+        let applicant = household.applicant?.name ?? household.name
+        var out: [String] = []
+        out.append(sender.municipality)
+        out.append(sender.team)
+        out.append("")
+        out.append(applicant)
+        if let a = household.address {
+            out.append(a.street)
+            out.append([a.postcode, a.city].filter { !$0.isEmpty }.joined(separator: "  "))
+        }
+        out.append("")
+        out.append("Datum: \(longDate(sent))")
+        out.append("Kenmerk: \(grant.id ?? "-") / \(household.id ?? "-")")
+        out.append("Onderwerp: besluit op uw aanvraag bijzondere bijstand")
+        out.append("")
+        out.append("Beste \(applicant),")
+        out.append("")
+        out.append(contentsOf: wrap("U vroeg bijzondere bijstand voor \(categoryText(grant.category)): \(grant.amount.dutch)"
+                                    + (grant.goalShort.isEmpty ? "." : ", met als doel: \(sentence(grant.goalShort))"), 78))
+        out.append("")
+        out.append("Ons besluit")
+        out.append("-----------")
+        switch grant.status {
+        case .approved, .paid, .evaluated:
+            let form = grant.form == .loan ? "als renteloze lening" : "als gift (u hoeft het niet terug te betalen)"
+            var decision = "Wij kennen u \(grant.amount.dutch) bijzondere bijstand toe, \(form). "
+            decision += "Wij betalen het bedrag binnen 24 uur rechtstreeks aan \(grant.payee.name)"
+            if let iban = IBAN(grant.payee.iban) { decision += " (rekening \(iban.formatted))" }
+            if !grant.payee.reference.isEmpty { decision += ", onder vermelding van \"\(grant.payee.reference)\"" }
+            decision += ". U krijgt het geld dus niet zelf op uw rekening."
+            out.append(contentsOf: wrap(decision, 78))
+        case .rejected:
+            out.append(contentsOf: wrap("Wij wijzen uw aanvraag af.", 78))
+        case .returned, .draft, .submitted:
+            out.append(contentsOf: wrap("Over uw aanvraag is nog niet beslist.", 78))
+        }
+        if let comment = grant.decisionComment, !comment.isEmpty {
+            out.append("")
+            out.append(contentsOf: wrap(comment, 78))
+        }
+        out.append("")
+        out.append("Waarom wij zo besluiten")
+        out.append("-----------------------")
+        out.append(contentsOf: wrap("Dit besluit is gebaseerd op artikel 35 van de Participatiewet (bijzondere bijstand). "
+                                    + (grant.route == .custom
+                                       ? "Wij hebben maatwerk toegepast: wij kijken naar wat in uw situatie nodig is."
+                                       : "Het gaat om kosten die wij volgens vaste regels beoordelen (centrale route)."), 78))
+        if !grant.motivation.isEmpty {
+            out.append("")
+            for paragraph in grant.motivation.split(separator: "\n", omittingEmptySubsequences: false) {
+                out.append(contentsOf: paragraph.isEmpty ? [""] : wrap(String(paragraph), 78))
+            }
+        }
+        if let snapshot = grant.snapshot ?? figures {
+            out.append("")
+            out.append("De berekening")
+            out.append("-------------")
+            if let t = snapshot.normTest {
+                out.append(row("Bijstandsnorm (tabel van \(t.normDate.dutch))", t.norm.dutch))
+                out.append(row("Inkomensgrens (\(t.percentage)% van de norm)", t.threshold.dutch))
+                out.append(row("Uw inkomen voor deze toets", t.assessedIncome.dutch))
+                out.append(contentsOf: wrap(t.withinNorm ? "Uw inkomen ligt binnen de grens."
+                                            : "Uw inkomen ligt boven de grens; daarom is maatwerk toegepast en gemotiveerd.", 78))
+            } else {
+                out.append("Voor uw huishouden geldt geen bijstandsnorm; de aanvraag is als maatwerk beoordeeld.")
+            }
+            if let d = snapshot.draagkracht {
+                out.append(row("Draagkracht per maand (\(d.sharePercent)% van het inkomen boven \(d.base.dutch))", d.monthly.dutch))
+                out.append(row("Draagkracht over \(d.periodMonths) maanden", d.total.dutch))
+            }
+            if let grantable = snapshot.grantable { out.append(row("Wat bijzondere bijstand kan dekken", grantable.dutch)) }
+        }
+        out.append("")
+        out.append("Bent u het niet eens met dit besluit?")
+        out.append("------------------------------------")
+        let deadline = longDate(sent.adding(days: 42))
+        let college = sender.municipality.hasPrefix("Gemeente ") ? String(sender.municipality.dropFirst(9)) : sender.municipality
+        var objection = "Dan kunt u bezwaar maken binnen zes weken na de dag waarop wij deze brief verstuurden, "
+        objection += "dus uiterlijk op \(deadline). Stuur uw bezwaar aan het college van "
+        objection += "burgemeester en wethouders van \(college). "
+        objection += "Zet in uw bezwaarschrift: uw naam en adres, de datum, het besluit waartegen u bezwaar maakt "
+        objection += "(het kenmerk hierboven), waarom u het er niet mee eens bent, en uw handtekening."
+        out.append(contentsOf: wrap(objection, 78))
+        out.append("")
+        out.append("Met vriendelijke groet,")
+        out.append("")
+        out.append(sender.team)
+        out.append(sender.municipality)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                         "oktober", "november", "december"]
+
+    /// "23 november 2026".
+    public static func longDate(_ d: CalendarDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
+
+    static func categoryText(_ c: GrantCategory) -> String {
+        switch c {
+        case .borg: "de borg voor een woning"
+        case .huurachterstand: "een huurachterstand"
+        case .zorgverzekering: "een achterstand bij de zorgverzekering"
+        case .energie: "een achterstand bij energie"
+        case .kinderopvang: "kinderopvang"
+        case .inrichting: "de inrichting van uw woning"
+        case .bewindvoering: "de kosten van bewindvoering"
+        case .rechtsbijstand: "rechtsbijstand"
+        case .schuldhulp: "schuldhulp"
+        case .overig: "bijzondere kosten"
+        }
+    }
+
+    /// Ends with a full stop unless it already ends a sentence.
+    static func sentence(_ text: String) -> String {
+        guard let last = text.last else { return text }
+        return ".!?".contains(last) ? text : text + "."
+    }
+
+    private static func row(_ label: String, _ amount: String) -> String {
+        let pad = max(1, 78 - label.count - amount.count)
+        return label + String(repeating: " ", count: pad) + amount
+    }
+
+    /// Word wrap to `width` characters (the letter is plain text in a fixed font).
+    static func wrap(_ text: String, _ width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if line.isEmpty { line = String(word) } else if line.count + 1 + word.count <= width { line += " " + word } else {
+                lines.append(line); line = String(word)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CaseStore
+import Casework
+import Foundation
+
+/// `keukentafel letter GRANT-ID [-o FILE]`: the decision letter as Dutch text.
+struct LetterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "letter",
+        abstract: "De besluitbrief (beschikking) van een aanvraag. / The decision letter of a grant."
+    )
+
+    @Argument(help: "Het id van de aanvraag, bijvoorbeeld gr-0003-1. / The grant id.")
+    var grantID: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Schrijf naar dit bestand. / Write to this file.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let l = global.language
+        do {
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
+            let file = try StoreAccess.reporting(l) {
+                try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter")
+            }
+            let team = me.team.isEmpty ? "Wijkteam" : me.team
+            let today = try Clock.today()
+            let figures = (try? file.overview(today: today).get()).map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
+            let text = DecisionLetter.text(grant: stored.grant, household: file.household,
+                                           sender: DecisionLetter.Sender(team: team), sent: today, figures: figures)
+            if let output { try OutputFile.write(text, to: output, language: l) } else { Console.out(text) }
+        } catch let failure as Failure {
+            throw ExitCode(failure.status)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Casework
+import Foundation
+import GRDB
+import Testing
+@testable import CaseStore
+
+/// The grant rules hold inside the store: a screen that is bypassed still cannot break them.
+@Suite("Grants in the store")
+struct GrantStoreTests {
+    static let motivation = String(repeating: "Zonder kinderopvang verliest Sanne haar baan; dat kost meer dan dit. ", count: 2)
+    static let teamleader2 = Actor(user: "t.tweede", role: .teamleader)
+
+    static func request(amount: Int, motivation: String = "") -> Grant {
+        Grant(route: .custom, category: .kinderopvang, amount: Money(cents: amount),
+              payee: Payee(name: "Kinderopvang De Zaan", iban: "NL91ABNA0417164300", reference: "Jansen/2026-11"),
+              goalShort: "Sanne houdt haar baan", motivation: motivation)
+    }
+
+    static func setUp(_ folder: String) throws -> (Store, String) {
+        let store = try makeStore(in: folder)
+        try store.addStaff(StaffMember(user: "t.tweede", name: "Tweede Teamleider", role: .teamleader), by: leader.actor)
+        let ids = try store.importCaseFiles([try sampleSource("hh-demo-0001.json")], by: caseworker)
+        return (store, ids[0])
+    }
+
+    @Test("Above the norm without motivation: refused in the transaction, nothing changes")
+    func refusedWithoutMotivation() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try Self.setUp(folder)
+            let draft = try store.addGrantDraft(Self.request(amount: 240_000), household: household, by: caseworker)
+            let audit = try count(store, "audit")
+            #expect(throws: StoreError.grantRefusals([.motivationTooShort(length: 0, required: 80)])) {
+                _ = try store.submitGrant(draft, by: caseworker, today: day("2026-11-23"))
+            }
+            #expect(try store.grant(draft.id) == draft)
+            #expect(try count(store, "audit") == audit)
+            #expect(StoreError.grantRefusals([.motivationTooShort(length: 0, required: 80)]).message(in: .nl)
+                    == "Boven de norm is een motivering van minstens 80 tekens nodig; er staan er 0.")
+        }
+    }
+
+    @Test("Submitted above the mandate with the figures of that day; four eyes on approval")
+    func submitAndApprove() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try Self.setUp(folder)
+            let draft = try store.addGrantDraft(Self.request(amount: 240_000, motivation: Self.motivation), household: household,
+                                                by: leader.actor)
+            let submitted = try store.submitGrant(draft, by: leader.actor, today: day("2026-11-23"))
+            #expect(submitted.grant.status == .submitted)
+            // hh-demo-0001: assessed 1500.00 above the threshold 1480.00; draagkracht 649.08 over
+            // 12 months, so of 2400.00 the grant can cover 2400.00 − 649.08 = 1750.92
+            let snapshot = try #require(submitted.grant.snapshot)
+            #expect(snapshot.normTest?.assessedIncome == Money(cents: 150_000))
+            #expect(snapshot.draagkracht?.total == Money(cents: 64_908))
+            #expect(snapshot.grantable == Money(cents: 175_092))
+            // the team leader who submitted it may not approve it
+            #expect(throws: StoreError.grantRefusals([.ownRequest])) {
+                _ = try store.decideGrant(submitted, .approve, comment: nil, by: leader.actor)
+            }
+            #expect(throws: StoreError.grantRefusals([.notTeamLeader])) {
+                _ = try store.decideGrant(submitted, .approve, comment: nil, by: caseworker)
+            }
+            let approved = try store.decideGrant(submitted, .approve, comment: "Akkoord", by: Self.teamleader2)
+            #expect(approved.grant.status == .approved)
+            #expect(approved.grant.decidedBy == "t.tweede")
+            let paid = try store.payGrant(approved, by: Self.teamleader2)
+            #expect(paid.grant.status == .paid)
+            let evaluated = try store.evaluateGrant(paid, Evaluation(shortTerm: .yes, participation: "Werkt nog", societalCost: .higher),
+                                                    by: caseworker)
+            #expect(evaluated.grant.status == .evaluated)
+            // every step in the audit trail and in the grant's history
+            let actions = try store.auditTrail(household: household).map(\.action).filter { $0.hasPrefix("grant.") }
+            #expect(actions == ["grant.draft", "grant.submit", "grant.approve", "grant.pay", "grant.evaluate"])
+            let events = try store.read { db in try String.fetchAll(db, sql: "SELECT toStatus FROM grant_event WHERE grantId = ? ORDER BY id", arguments: [draft.id]) }
+            #expect(events == ["draft", "submitted", "approved", "paid", "evaluated"])
+            // a stale copy cannot be stepped again
+            #expect(throws: StoreError.self) { _ = try store.payGrant(approved, by: Self.teamleader2) }
+            // the snapshot survives export and import
+            let file = try store.caseFile(household)
+            let again = try CaseFileReader.read(text: CaseFileWriter.text(file)).get()
+            #expect(again.grants.last?.snapshot == snapshot)
+        }
+    }
+
+    @Test("Within the mandate the caseworker's submission approves it")
+    func withinMandate() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try Self.setUp(folder)
+            let draft = try store.addGrantDraft(Self.request(amount: 150_000, motivation: Self.motivation), household: household, by: caseworker)
+            let submitted = try store.submitGrant(draft, by: caseworker, today: day("2026-11-23"))
+            #expect(submitted.grant.status == .approved)
+            #expect(submitted.grant.approvedUnderMandate)
+            #expect(submitted.grant.decidedBy == "r.westra")
+        }
+    }
+}
