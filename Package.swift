@@ -52,7 +52,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KeukentafelCLITests",
-            dependencies: ["keukentafel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["keukentafel", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Schemas"]
         ),
     ],
     swiftLanguageModes: [.v6]

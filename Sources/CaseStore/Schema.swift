@@ -15,6 +15,9 @@ enum Schema {
         migrator.registerMigration("v2: drafts of conversations being typed") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3: payment batches, so nothing is paid twice") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -31,6 +34,21 @@ enum Schema {
         document TEXT NOT NULL,
         savedAt TEXT NOT NULL,
         PRIMARY KEY (householdId, user)
+    );
+    """
+
+    static let v3 = """
+    CREATE TABLE payment_batch (
+        id TEXT PRIMARY KEY NOT NULL,
+        createdAt TEXT NOT NULL,
+        createdBy TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        totalCents INTEGER NOT NULL
+    );
+    CREATE TABLE payment_batch_item (
+        batchId TEXT NOT NULL REFERENCES payment_batch (id),
+        grantId TEXT NOT NULL UNIQUE REFERENCES grant_request (id),
+        amountCents INTEGER NOT NULL
     );
     """
 

@@ -7,6 +7,10 @@ import TOMLKit
 /// ```toml
 /// theme = "high-contrast"   # default, high-contrast, monochrome, or a file in themes/
 /// lang = "nl"               # nl or en
+///
+/// [payments]                 # the municipality's account for SEPA files
+/// debtorName = "Gemeente Zaanstad"
+/// debtorIBAN = "NL.."
 /// ```
 ///
 /// Command-line options beat it. A file with a mistake is reported (file and line) and
@@ -14,6 +18,8 @@ import TOMLKit
 public struct UserConfiguration: Equatable, Sendable {
     public var theme: String?
     public var language: UILanguage?
+    public var debtorName: String?
+    public var debtorIBAN: String?
 
     public init(theme: String? = nil, language: UILanguage? = nil) { self.theme = theme; self.language = language }
 
@@ -63,9 +69,21 @@ public struct UserConfiguration: Equatable, Sendable {
                 case "en"?: config.language = .en
                 default: return refuse(line, l.pick("lang moet \"nl\" of \"en\" zijn", "lang must be \"nl\" or \"en\""))
                 }
+            case "payments":
+                guard let payments = table[key]?.table else { return refuse(line, l.pick("payments moet een tabel zijn", "payments must be a table")) }
+                for sub in payments.keys {
+                    let subLine = lines.line(of: [key, sub])
+                    guard let value = payments[sub]?.string else { return refuse(subLine, l.pick("\(sub) moet tekst zijn", "\(sub) must be text")) }
+                    switch sub {
+                    case "debtorName": config.debtorName = value
+                    case "debtorIBAN": config.debtorIBAN = value
+                    default: return refuse(subLine, l.pick("onbekende instelling \"\(sub)\" (bekend: debtorName, debtorIBAN)",
+                                                           "unknown setting \"\(sub)\" (known: debtorName, debtorIBAN)"))
+                    }
+                }
             default:
-                return refuse(line, l.pick("onbekende instelling \"\(key)\" (bekend: theme, lang)",
-                                           "unknown setting \"\(key)\" (known: theme, lang)"))
+                return refuse(line, l.pick("onbekende instelling \"\(key)\" (bekend: theme, lang, payments)",
+                                           "unknown setting \"\(key)\" (known: theme, lang, payments)"))
             }
         }
         return (config, nil)

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@Suite("keukentafel payments export and letter")
+struct PaymentsCommandTests {
+    /// ../shared/schemas when it is there; else the copy kept with the tests (CI clones alone).
+    static let schema: URL = {
+        let shared = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/pain.001.001.03.xsd")
+        if FileManager.default.fileExists(atPath: shared.path) { return shared }
+        return CLI.packageRoot.appendingPathComponent("Tests/KeukentafelCLITests/Schemas/pain.001.001.03.xsd")
+    }()
+
+    static func xmllint(_ file: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xmllint", "--noout", "--schema", schema.path, file]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test("The demo data's approved, unpaid grants make a valid SEPA file; a second export has nothing")
+    func sepa() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "xmllint is needed (.ci/run installs libxml2-utils)")
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("s/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store]).status == 0)
+            let files = try FileManager.default.contentsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("sample-data").path)
+                .filter { $0.hasPrefix("hh-") }.sorted().map { "sample-data/" + $0 }
+            #expect(try CLI.run(["import", "--store", store] + files).status == 0)
+            let out = folder.appendingPathComponent("betalingen.xml").path
+            let run = try CLI.run(["payments", "export", "-o", out, "--store", store,
+                                   "--debtor-name", "Gemeente Zaanstad", "--debtor-iban", "NL91ABNA0417164300"])
+            #expect(run.status == 0, "\(run.stderr)")
+            // gr-0003-2 € 978,45 and gr-0004-2 € 650,00: together € 1.628,45
+            #expect(run.stdout == "KT-\(CLI.today.replacingOccurrences(of: "-", with: ""))-0001: 2 betalingen, samen € 1.628,45, in \(out)\n")
+            #expect(try Self.xmllint(out) == 0, "the SEPA file does not validate against \(Self.schema.path)")
+            let xml = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(xml.components(separatedBy: "<CtrlSum>1628.45</CtrlSum>").count == 3)
+            #expect(xml.contains("<InstdAmt Ccy=\"EUR\">978.45</InstdAmt>"))
+            #expect(xml.contains("<InstdAmt Ccy=\"EUR\">650.00</InstdAmt>"))
+            #expect(xml.contains("<NbOfTxs>2</NbOfTxs>"))
+            let again = try CLI.run(["payments", "export", "-o", out + ".2", "--store", store, "--debtor-iban", "NL91ABNA0417164300"])
+            #expect(again.status == 0)
+            #expect(again.stdout.hasPrefix("Er zijn geen goedgekeurde aanvragen"))
+            #expect(!FileManager.default.fileExists(atPath: out + ".2"))
+            let bad = try CLI.run(["payments", "export", "-o", out, "--store", store, "--debtor-iban", "NL91ABNA0417164301"])
+            #expect(bad.status == 65)
+        }
+    }
+
+    @Test("letter GRANT-ID prints the decision letter")
+    func letter() throws {
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("s/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store]).status == 0)
+            #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0003.json"]).status == 0)
+            let run = try CLI.run(["letter", "gr-0003-2", "--store", store])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("Wij kennen u € 978,45 bijzondere bijstand toe"))
+            #expect(run.stdout.contains("binnen zes weken"))
+            #expect(run.stdout.contains("uiterlijk op 4 januari 2027"))
+            #expect(try CLI.run(["letter", "gr-nope", "--store", store]).status == 64)
+        }
+    }
+}
