@@ -135,6 +135,7 @@ public final class App {
                 [KeyHint(keys: "Enter", label: env.l.pick("Herstellen", "Restore")), KeyHint(keys: "d", label: env.l.pick("Weggooien", "Discard"))]
             } else if state.household?.tab == 1, let ledger = state.household?.ledger { LedgerView.hints(ledger, env: env) }
             else if let household = state.household, household.tab == 2 { ConversationsView.hints(household, env: env) }
+            else if let household = state.household, household.tab == 3 { GrantsView.hints(household, env: env) }
             else { HouseholdScreen.actions(env.l).keyHints }
         }
     }
@@ -162,6 +163,10 @@ public final class App {
                     (l.pick("Bewegen", "Moving"), moving)]
         case .household:
             var sections: [(title: String, rows: [(keys: String, text: String)])] = []
+            if state.household?.tab == 3 {
+                sections.append((l.pick("Besluiten", "Decisions"), GrantsScreen.actions(l).helpRows))
+                sections.append((l.pick("In een aanvraag", "In a request"), GrantsScreen.formHelp(l)))
+            }
             if state.household?.tab == 2 {
                 sections.append((l.pick("Gesprekken", "Conversations"), ConversationsScreen.actions(l).helpRows))
                 sections.append((l.pick("In een gesprek", "In a conversation"), ConversationsScreen.formHelp(l)))

@@ -13,6 +13,8 @@ public struct HouseholdState {
     var ledger: LedgerState?
     /// Tab 3, read when it is first opened.
     var conversations: ConversationsState?
+    /// Tab 4, read when it is first opened.
+    var grants: GrantsState?
     /// A conversation typed earlier and not saved (after a crash or a kill), offered back.
     var draftOffer: ConversationDraft?
 
@@ -25,7 +27,7 @@ enum HouseholdAction: Hashable, Sendable {
 
 enum HouseholdScreen {
     static func tabTitles(_ l: Language) -> [String] {
-        [l.pick("1 Overzicht", "1 Overview"), l.pick("2 Financiën", "2 Finances"), l.pick("3 Gesprekken", "3 Conversations")]
+        [l.pick("1 Overzicht", "1 Overview"), l.pick("2 Financiën", "2 Finances"), l.pick("3 Gesprekken", "3 Conversations"), l.pick("4 Besluiten", "4 Decisions")]
     }
 
     static func actions(_ l: Language) -> ActionTable<HouseholdAction> {
@@ -40,6 +42,8 @@ enum HouseholdScreen {
                    help: l.pick("Tab Financiën: inkomsten, uitgaven, schulden, inhoudingen", "Finances tab: income, expenses, debts, deductions")),
             Action(id: .tab(2), keys: [.function(4), .character("3")], barLabel: l.pick("Gesprekken", "Conversations"),
                    help: l.pick("Tab Gesprekken: de keukentafelgesprekken", "Conversations tab: the kitchen-table conversations")),
+            Action(id: .tab(3), keys: [.function(5), .character("4")], barLabel: l.pick("Besluiten", "Decisions"),
+                   help: l.pick("Tab Besluiten: aanvragen bijzondere bijstand", "Decisions tab: grant requests")),
         ])
     }
 
@@ -80,6 +84,11 @@ enum HouseholdScreen {
             state.household = household
             if used { return }
         }
+        if household.tab == 3 {
+            let used = try GrantsScreen.handle(key, household: &household, state: &state, env: env)
+            state.household = household
+            if used { return }
+        }
         if household.tab == 1 {
             let used = try LedgerScreen.handle(key, household: &household, state: &state, env: env)
             if let ledger = household.ledger { household.file.finances = ledger.finances }
@@ -107,6 +116,7 @@ enum HouseholdScreen {
                 household.tab = n
                 if n == 1 && household.ledger == nil { household.ledger = try LedgerScreen.load(household.id, env: env) }
                 if n == 2 && household.conversations == nil { household.conversations = try ConversationsScreen.load(household.id, env: env) }
+                if n == 3 && household.grants == nil { household.grants = try GrantsScreen.load(household.id, env: env) }
             case nil: break
             }
         }
@@ -143,6 +153,10 @@ enum HouseholdScreen {
         if household.tab == 1 {
             LedgerView.render(household, env: env, into: &buffer, area: rest)
             drawDraftOffer(household, env: env, into: &buffer, area: rest)
+            return
+        }
+        if household.tab == 3 {
+            GrantsView.render(household, state: state, env: env, into: &buffer, area: rest)
             return
         }
         if household.tab == 2 {

@@ -1,0 +1,179 @@
+import CaseStore
+import Casework
+import Foundation
+import Terminal
+
+/// The request form: what, how much, to whom, why — with the figures of the household
+/// beside it, and the length rule of the motivation in view.
+struct GrantForm: Equatable {
+    enum Field: CaseIterable, Equatable {
+        case route, category, amount, form, payeeName, iban, reference, goalShort, goalLong, planGoal, urgency, motivation, businessCase
+
+        var isChoice: Bool { [.route, .category, .form, .planGoal].contains(self) }
+        var isEditor: Bool { self == .motivation || self == .businessCase }
+    }
+
+    var stored: StoredGrant?
+    var route = Route.custom
+    var category = GrantCategory.overig
+    var grantForm = GrantForm_.gift
+    var planGoal: String?
+    var texts: [Field: TextField] = [:]
+    var motivation = TextEditor()
+    var businessCase = TextEditor()
+    var focus = 0
+    var unknownFields: JSONObject = [:]
+
+    typealias GrantForm_ = Casework.GrantForm
+
+    init() {
+        for field in Field.allCases where !field.isChoice && !field.isEditor {
+            texts[field] = TextField(text: "", cursor: 0, kind: field == .amount ? .amount : field == .urgency ? .date : .text, maxLength: 140)
+        }
+    }
+
+    init(_ stored: StoredGrant) {
+        self.init()
+        self.stored = stored
+        let g = stored.grant
+        route = g.route; category = g.category; grantForm = g.form; planGoal = g.planGoal; unknownFields = g.unknownFields
+        set(.amount, g.amount.dutchNumber); set(.payeeName, g.payee.name); set(.iban, g.payee.iban)
+        set(.reference, g.payee.reference); set(.goalShort, g.goalShort); set(.goalLong, g.goalLong)
+        set(.urgency, g.urgencyDate?.dutch ?? "")
+        motivation = TextEditor(text: g.motivation)
+        businessCase = TextEditor(text: g.businessCase.without.map { "\($0.label) | \($0.amount.dutchNumber)" }.joined(separator: "\n"))
+    }
+
+    mutating func set(_ field: Field, _ text: String) { texts[field] = TextField(text: text, cursor: text.count, kind: texts[field]?.kind ?? .text, maxLength: 140) }
+    func text(_ field: Field) -> String { texts[field]?.text ?? "" }
+    var field: Field { Field.allCases[focus] }
+
+    /// What is wrong with a field as typed, or nil.
+    func problem(_ field: Field, _ l: Language) -> String? {
+        switch field {
+        case .amount:
+            guard !text(.amount).isEmpty else { return nil }
+            if case .failure(let e) = AmountParser.parseTyped(text(.amount)) { return e.message(in: l) }
+        case .iban:
+            guard !text(.iban).isEmpty else { return nil }
+            if case .failure(let e) = IBAN.check(text(.iban)) { return l.pick("Dit IBAN ", "This IBAN ") + e.message(in: l) }
+        case .urgency:
+            guard !text(.urgency).isEmpty else { return nil }
+            if ConversationForm.date(text(.urgency)) == nil { return l.pick("Schrijf de datum als dd-mm-jjjj.", "Write the date as dd-mm-yyyy.") }
+        case .businessCase:
+            for line in businessCase.text.split(separator: "\n") {
+                let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count != 2 || (try? AmountParser.parseTyped(parts[1]).get()) == nil {
+                    return l.pick("Eén post per regel: omschrijving | bedrag (\"\(line)\")", "One item per line: label | amount (\"\(line)\")")
+                }
+            }
+        default: break
+        }
+        return nil
+    }
+
+    var amount: Money? { try? AmountParser.parseTyped(text(.amount)).get() }
+
+    /// The grant as typed (a draft): what the rules then judge.
+    struct Problem: Error, Equatable { let field: Field; let message: String }
+
+    func grant(_ l: Language) -> Result<Grant, Problem> {
+        for field in Field.allCases { if let p = problem(field, l) { return .failure(Problem(field: field, message: p)) } }
+        let costs = businessCase.text.split(separator: "\n").compactMap { line -> CostItem? in
+            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let money = try? AmountParser.parseTyped(parts[1]).get() else { return nil }
+            return CostItem(label: parts[0], amount: money)
+        }
+        var g = stored?.grant ?? Grant(route: route, category: category, amount: .zero, payee: Payee())
+        g.route = route; g.category = category; g.amount = amount ?? .zero; g.form = grantForm
+        g.payee = Payee(name: text(.payeeName), iban: text(.iban), reference: text(.reference), unknownFields: g.payee.unknownFields)
+        g.goalShort = text(.goalShort); g.goalLong = text(.goalLong); g.planGoal = planGoal
+        g.urgencyDate = ConversationForm.date(text(.urgency)); g.motivation = motivation.text
+        g.businessCase = BusinessCase(without: costs, unknownFields: g.businessCase.unknownFields)
+        return .success(g)
+    }
+
+    mutating func handle(_ key: Key, goals: [Goal], width: Int) -> Bool {
+        switch key {
+        case .tab: focus = (focus + 1) % Field.allCases.count; return true
+        case .backTab: focus = (focus + Field.allCases.count - 1) % Field.allCases.count; return true
+        default: break
+        }
+        switch field {
+        case .route, .category, .form, .planGoal:
+            let step: Int
+            switch key {
+            case .right, .character(" "): step = 1
+            case .left: step = -1
+            case .character(let c):
+                cycle(toLetter: c, goals: goals); return true
+            default: return false
+            }
+            cycle(step, goals: goals)
+            return true
+        case .motivation:
+            return motivation.handle(key, width: width)
+        case .businessCase:
+            return businessCase.handle(key, width: width)
+        default:
+            var t = texts[field] ?? TextField()
+            let used = t.handle(key)
+            texts[field] = t
+            return used
+        }
+    }
+
+    private mutating func cycle(_ step: Int, goals: [Goal]) {
+        func next<T: Equatable>(_ all: [T], _ current: T) -> T {
+            let i = all.firstIndex(of: current) ?? 0
+            return all[(i + step + all.count) % all.count]
+        }
+        switch field {
+        case .route: route = next(Route.allCases, route)
+        case .category: category = next(GrantCategory.allCases, category)
+        case .form: grantForm = next(Casework.GrantForm.allCases, grantForm)
+        case .planGoal: planGoal = next([nil] + goals.map(\.id), planGoal)
+        default: break
+        }
+    }
+
+    private mutating func cycle(toLetter c: Character, goals: [Goal]) {
+        let letter = String(c).lowercased()
+        switch field {
+        case .route: if let r = Route.allCases.first(where: { $0.name(in: .nl).hasPrefix(letter) }) { route = r }
+        case .category: if let x = GrantCategory.allCases.first(where: { $0.rawValue.hasPrefix(letter) && $0 != category })
+                            ?? GrantCategory.allCases.first(where: { $0.rawValue.hasPrefix(letter) }) { category = x }
+        case .form: grantForm = letter == "l" || letter == "r" ? .loan : .gift
+        case .planGoal: if let g = goals.first(where: { $0.id.lowercased().hasPrefix(letter) }) { planGoal = g.id }
+        default: break
+        }
+    }
+
+    static func name(_ field: Field, _ l: Language) -> String {
+        switch field {
+        case .route: l.pick("Route", "Route")
+        case .category: l.pick("Soort kosten", "Cost category")
+        case .amount: l.pick("Bedrag", "Amount")
+        case .form: l.pick("Vorm", "Form")
+        case .payeeName: l.pick("Betalen aan", "Pay to")
+        case .iban: "IBAN"
+        case .reference: l.pick("Kenmerk", "Reference")
+        case .goalShort: l.pick("Doel kort", "Short-term goal")
+        case .goalLong: l.pick("Doel lang", "Long-term goal")
+        case .planGoal: l.pick("Plandoel", "Plan goal")
+        case .urgency: l.pick("Uiterlijk", "Urgent by")
+        case .motivation: l.pick("Motivering", "Motivation")
+        case .businessCase: l.pick("Kosten zonder", "Costs without")
+        }
+    }
+
+    func value(_ field: Field, _ l: Language) -> String {
+        switch field {
+        case .route: route.name(in: l)
+        case .category: category.name(in: l)
+        case .form: grantForm == .gift ? l.pick("gift", "gift") : l.pick("renteloze lening", "interest-free loan")
+        case .planGoal: planGoal ?? l.pick("(geen)", "(none)")
+        default: ""
+        }
+    }
+}

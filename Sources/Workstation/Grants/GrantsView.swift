@@ -1,0 +1,112 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// Draws tab 4: the list of requests, or the request form with the household's figures.
+enum GrantsView {
+    static func render(_ household: HouseholdState, state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, area: Rect) {
+        guard let grants = household.grants else { return }
+        if let form = grants.form {
+            renderForm(form, household: household, env: env, into: &buffer, area: area)
+            return
+        }
+        let l = env.l
+        let columns = [
+            TableColumn(title: l.pick("Aanvraag", "Request"), width: .fixed(10)),
+            TableColumn(title: l.pick("Status", "Status"), width: .fixed(13)),
+            TableColumn(title: l.pick("Route", "Route"), width: .fixed(9)),
+            TableColumn(title: l.pick("Soort", "Category"), width: .flexible(minimum: 10, weight: 1)),
+            TableColumn(title: l.pick("Bedrag", "Amount"), width: .fixed(12), alignment: .right),
+            TableColumn(title: l.pick("Besloten", "Decided"), width: .fixed(10)),
+        ]
+        let list = grants.list
+        Table.render(into: &buffer, rect: area.inset(horizontal: 1), columns: columns,
+                     state: ListState(selected: grants.selected, offset: 0), rowCount: list.count, focused: true,
+                     emptyText: l.pick("Nog geen aanvragen. a begint er een.", "No requests yet. a starts one.")) { i in
+            let g = list[i].grant
+            let late = GrantWorkflow.isPaymentLate(g, now: Moment(epochSeconds: env.today.daysSinceEpoch * 86_400 + 86_399)) && g.status == .approved
+            return [Span(text: list[i].id), Span(text: g.status.name(in: l) + (late ? " !" : ""), role: late ? .overdue : .normal),
+                    Span(text: g.route.name(in: l), role: .dim), Span(text: g.category.name(in: l)),
+                    Span(text: g.amount.dutch), Span(text: g.decidedAt?.localDate.dutch ?? "—", role: .dim)]
+        }
+    }
+
+    private static func renderForm(_ form: GrantForm, household: HouseholdState, env: AppEnvironment,
+                                   into buffer: inout ScreenBuffer, area: Rect) {
+        let l = env.l
+        let panelWidth = area.width >= 110 ? 40 : 0
+        let (main, panel) = area.splitLeft(area.width - panelWidth)
+        let labelWidth = 15
+        var y = main.y
+        for (i, field) in GrantForm.Field.allCases.enumerated() where !field.isEditor {
+            let focused = i == form.focus
+            buffer.put(" " + GrantForm.name(field, l), x: main.x, y: y, width: labelWidth, role: focused ? .keyName : .normal)
+            let rect = Rect(x: main.x + labelWidth + 1, y: y, width: min(40, main.width - labelWidth - 2), height: 1)
+            if field.isChoice {
+                buffer.put("‹ " + form.value(field, l) + " ›", x: rect.x, y: y, width: rect.width, role: focused ? .fieldActive : .field)
+            } else {
+                let problem = form.problem(field, l)
+                (form.texts[field] ?? TextField()).render(into: &buffer, rect: rect, focused: focused, error: problem)
+                if let problem, focused {
+                    buffer.put(problem, x: rect.maxX + 1, y: y, width: main.maxX - rect.maxX - 2, role: .error)
+                }
+            }
+            y += 1
+        }
+        // The motivation, with its length rule, and the business case.
+        let overview = try? household.file.overview(today: env.today).get()
+        let above = overview?.normTest.map { !$0.withinNorm } ?? true
+        let length = form.motivation.text.trimmingCharacters(in: .whitespacesAndNewlines).count
+        let rule = form.route == .custom && above
+            ? l.pick("boven de norm: minstens 80 tekens (nu \(length))", "above the norm: at least 80 characters (now \(length))")
+            : l.pick("\(length) tekens", "\(length) characters")
+        let editorsTop = y + 1
+        let remaining = main.maxY - editorsTop
+        let motivationHeight = max(2, remaining * 2 / 3 - 1)
+        for (field, editor, top, height) in [(GrantForm.Field.motivation, form.motivation, editorsTop, motivationHeight),
+                                             (.businessCase, form.businessCase, editorsTop + motivationHeight + 1, max(1, main.maxY - editorsTop - motivationHeight - 2))] {
+            let index = GrantForm.Field.allCases.firstIndex(of: field)!
+            let focused = index == form.focus
+            var title = " " + GrantForm.name(field, l)
+            if field == .motivation { title += " — " + rule }
+            if field == .businessCase, let amount = form.amount, case .success(let g) = form.grant(l) {
+                let without = g.businessCase.costsWithout
+                title += l.pick(" — samen \(without.dutch), verschil met de aanvraag \(g.businessCase.netAvoided(grant: amount).dutch)",
+                                " — together \(without.dutch), difference with the request \(g.businessCase.netAvoided(grant: amount).dutch)")
+            }
+            buffer.put(title, x: main.x, y: top - 1, width: main.width, role: focused ? .keyName : .header)
+            let rect = Rect(x: main.x + 1, y: top, width: main.width - 2, height: height)
+            editor.render(into: &buffer, rect: rect, focused: focused, top: editor.scroll(width: rect.width, height: rect.height, from: 0))
+        }
+        // The figures beside it (below 110 columns they are on tab 2 and in the status after submit).
+        guard panelWidth > 0, let overview else { return }
+        var py = panel.y
+        func put(_ text: String, _ role: StyleRole = .normal) {
+            buffer.put(text, x: panel.x + 2, y: py, width: panel.width - 3, role: role); py += 1
+        }
+        for y in panel.y..<panel.maxY { buffer.put("│", x: panel.x, y: y, role: .border) }
+        put(l.pick("Nu voor dit huishouden", "Now for this household"), .header)
+        if let t = overview.normTest {
+            put(l.pick("Grens ", "Threshold ") + t.threshold.dutch)
+            put(l.pick("Getoetst inkomen ", "Assessed income ") + t.assessedIncome.dutch)
+            put(t.withinNorm ? l.pick("binnen de norm", "within the norm") : l.pick("BOVEN de norm", "ABOVE the norm"), t.withinNorm ? .success : .warning)
+        } else {
+            put(l.pick("geen norm van toepassing", "no norm applies"), .warning)
+        }
+        if let d = overview.draagkracht {
+            put(l.pick("Draagkracht \(d.periodMonths) mnd ", "Draagkracht \(d.periodMonths) mo ") + d.total.dutch)
+            if let amount = form.amount { put(l.pick("Te vergoeden ", "Grantable ") + d.grantable(cost: amount).dutch, .title) }
+        }
+        put(l.pick("Mandaat tot ", "Mandate up to ") + overview.policy.mandateLimit.dutch, .dim)
+    }
+
+    static func hints(_ household: HouseholdState, env: AppEnvironment) -> [KeyHint] {
+        let l = env.l
+        if household.grants?.form != nil {
+            return [KeyHint(keys: "F1", label: l.pick("Help", "Help")), KeyHint(keys: "F2", label: l.pick("Concept", "Draft")),
+                    KeyHint(keys: "F4", label: l.pick("Indienen", "Submit")), KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field")),
+                    KeyHint(keys: "Esc", label: l.pick("Sluiten", "Close"))]
+        }
+        return GrantsScreen.actions(l).keyHints
+    }
+}
