@@ -210,7 +210,7 @@ extension GrantAction {
         }
     }
 
-    var englishPastParticiple: String {
+    public var englishPastParticiple: String {
         switch self {
         case .submit: "submitted"
         case .approve: "approved"

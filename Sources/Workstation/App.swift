@@ -7,7 +7,7 @@ import Terminal
 /// `run` asks the backend for events and draws every frame from scratch into a buffer;
 /// the backend sends only what changed.
 public final class App {
-    public let env: AppEnvironment
+    public private(set) var env: AppEnvironment
     public private(set) var state: AppState
     /// Draw ASCII only (the terminal's locale is not UTF-8).
     public let ascii: Bool
@@ -86,6 +86,23 @@ public final class App {
                 return
             }
             switch state.screen {
+            case .caseload where key == .function(6) && !state.caseload.searching:
+                guard env.staff.role == .teamleader else {
+                    state.message = StatusMessage(env.l.pick("De beoordelingslijst is voor teamleiders.", "The review queue is for team leaders."), isError: true)
+                    return
+                }
+                var review = ReviewState()
+                try ReviewScreen.load(&review, env: env)
+                state.review = review
+                state.screen = .review
+            case .caseload where key == .function(9) && !state.caseload.searching:
+                try switchDemoRole()
+            case .review:
+                if try !ReviewScreen.handle(key, state: &state, env: env, now: Moment.now()) {
+                    state.screen = .caseload
+                    state.review = nil
+                    try CaseloadScreen.reload(&state.caseload, env: env, size: state.size)
+                }
             case .caseload:
                 if let id = try CaseloadScreen.handle(key, state: &state, env: env) {
                     state.household = try HouseholdScreen.open(id, env: env)
@@ -115,6 +132,7 @@ public final class App {
         switch state.screen {
         case .caseload: CaseloadScreen.render(state, env: env, into: &buffer, body: body)
         case .household: HouseholdScreen.render(state, env: env, into: &buffer, body: body)
+        case .review: ReviewScreen.render(state, env: env, into: &buffer, body: body)
         }
         if let message = state.message {
             buffer.put(" " + message.text, x: status.x, y: status.y, width: status.width, role: message.isError ? .error : .success)
@@ -137,6 +155,7 @@ public final class App {
             else if let household = state.household, household.tab == 2 { ConversationsView.hints(household, env: env) }
             else if let household = state.household, household.tab == 3 { GrantsView.hints(household, env: env) }
             else { HouseholdScreen.actions(env.l).keyHints }
+        case .review: ReviewScreen.hints(state.review, env: env)
         }
     }
 
@@ -145,6 +164,7 @@ public final class App {
         switch state.screen {
         case .caseload: return l.pick("Help — caseload", "Help — caseload")
         case .household: return l.pick("Help — huishouden", "Help — household")
+        case .review: return l.pick("Help — beoordelen", "Help — review")
         }
     }
 
@@ -158,8 +178,12 @@ public final class App {
             ("Ctrl-Z", l.pick("Even naar de shell (terug met fg)", "Suspend to the shell (back with fg)")),
         ]
         switch state.screen {
+        case .review:
+            return [(l.pick("Beoordelen", "Review"), ReviewScreen.helpRows(l)), (l.pick("Bewegen", "Moving"), moving)]
         case .caseload:
-            return [(l.pick("Caseload", "Caseload"), CaseloadScreen.actions(l).helpRows),
+            var extra: [(keys: String, text: String)] = [("F6", l.pick("Beoordelingslijst (teamleiders)", "Review queue (team leaders)"))]
+            if env.store.kind == .demo { extra.append(("F9", l.pick("Demo: werk als een andere medewerker", "Demo: work as another member of staff"))) }
+            return [(l.pick("Caseload", "Caseload"), CaseloadScreen.actions(l).helpRows + extra),
                     (l.pick("Bewegen", "Moving"), moving)]
         case .household:
             var sections: [(title: String, rows: [(keys: String, text: String)])] = []
@@ -179,6 +203,22 @@ public final class App {
             sections.append((l.pick("Bewegen", "Moving"), moving))
             return sections
         }
+    }
+
+    /// F9 in a demo store: act as the next member of the demo staff (a trainer shows each
+    /// role). Never in a real store, where who you are is the OS user.
+    private func switchDemoRole() throws {
+        guard env.store.kind == .demo else {
+            state.message = StatusMessage(env.l.pick("Van rol wisselen kan alleen in een demo.", "Switching roles is only possible in a demo."), isError: true)
+            return
+        }
+        let staff = try env.store.staff()
+        guard let i = staff.firstIndex(where: { $0.user == env.staff.user }) else { return }
+        let next = staff[(i + 1) % staff.count]
+        env = AppEnvironment(store: env.store, staff: next, language: env.language, today: env.today, outputFolder: env.outputFolder)
+        try CaseloadScreen.reload(&state.caseload, env: env, size: state.size, keepSelection: false)
+        state.message = StatusMessage(env.l.pick("U werkt nu als \(next.name) (\(next.role.name(in: env.l))).",
+                                                 "You now work as \(next.name) (\(next.role.name(in: env.l)))."))
     }
 
     static func now() -> Double { Date().timeIntervalSince1970 }

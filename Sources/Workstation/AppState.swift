@@ -8,12 +8,15 @@ public struct AppState {
     public enum Screen: Equatable {
         case caseload
         case household
+        case review
     }
 
     public var size: Size
     public var screen: Screen = .caseload
     public var caseload = CaseloadState()
     public var household: HouseholdState?
+    /// The team leader's review queue (F6).
+    var review: ReviewState?
     /// The help overlay, with its scroll position, when open.
     public var help: Int?
     /// A sentence for the user in the status line (an error is shown in the error role).

@@ -182,7 +182,10 @@ enum CaseloadScreen {
                     KeyHint(keys: "Enter", label: l.pick("Naar de lijst", "To the list")),
                     KeyHint(keys: "Esc", label: l.pick("Zoeken wissen", "Clear search"))]
         }
-        return actions(l).keyHints
+        var hints = actions(l).keyHints
+        if env.staff.role == .teamleader { hints.insert(KeyHint(keys: "F6", label: l.pick("Beoordelen", "Review")), at: hints.count - 1) }
+        if env.store.kind == .demo { hints.insert(KeyHint(keys: "F9", label: l.pick("Andere rol", "Other role")), at: hints.count - 1) }
+        return hints
     }
 }
 
