@@ -7,7 +7,7 @@ import Terminal
 struct GrantsState {
     var list: [StoredGrant] = []
     var selected = 0
-    var form: GrantForm?
+    var form: GrantRequestForm?
     var selectedGrant: StoredGrant? { list.indices.contains(selected) ? list[selected] : nil }
 }
 
@@ -77,12 +77,14 @@ enum GrantsScreen {
         switch key {
         case .up, .character("k"): grants.selected = max(0, grants.selected - 1); return true
         case .down, .character("j"): grants.selected = min(max(0, grants.list.count - 1), grants.selected + 1); return true
+        case .home: grants.selected = 0; return true
+        case .end: grants.selected = max(0, grants.list.count - 1); return true
         default: break
         }
         switch actions(l).action(for: key) {
         case .help?: state.help = 0
-        case .add?: grants.form = GrantForm()
-        case .open?: if let g = grants.selectedGrant { grants.form = GrantForm(g) }
+        case .add?: grants.form = GrantRequestForm()
+        case .open?: if let g = grants.selectedGrant { grants.form = GrantRequestForm(g) }
         case .submit?:
             if let g = grants.selectedGrant { _ = try submit(g, state: &state, env: env); grants.list = try env.store.grants(household: household.id) }
         case .letter?:
@@ -114,7 +116,7 @@ enum GrantsScreen {
     }
 
     /// Saves the form as a draft; nil (with the reason on the status line) when it cannot.
-    private static func saveDraft(_ form: GrantForm, household: String, state: inout AppState, env: AppEnvironment) throws -> StoredGrant? {
+    private static func saveDraft(_ form: GrantRequestForm, household: String, state: inout AppState, env: AppEnvironment) throws -> StoredGrant? {
         switch form.grant(env.l) {
         case .failure(let problem):
             state.message = StatusMessage(problem.message, isError: true)

@@ -31,16 +31,16 @@ enum GrantsView {
         }
     }
 
-    private static func renderForm(_ form: GrantForm, household: HouseholdState, env: AppEnvironment,
+    private static func renderForm(_ form: GrantRequestForm, household: HouseholdState, env: AppEnvironment,
                                    into buffer: inout ScreenBuffer, area: Rect) {
         let l = env.l
         let panelWidth = area.width >= 110 ? 40 : 0
         let (main, panel) = area.splitLeft(area.width - panelWidth)
         let labelWidth = 15
         var y = main.y
-        for (i, field) in GrantForm.Field.allCases.enumerated() where !field.isEditor {
+        for (i, field) in GrantRequestForm.Field.allCases.enumerated() where !field.isEditor {
             let focused = i == form.focus
-            buffer.put(" " + GrantForm.name(field, l), x: main.x, y: y, width: labelWidth, role: focused ? .keyName : .normal)
+            buffer.put(" " + GrantRequestForm.name(field, l), x: main.x, y: y, width: labelWidth, role: focused ? .keyName : .normal)
             let rect = Rect(x: main.x + labelWidth + 1, y: y, width: min(40, main.width - labelWidth - 2), height: 1)
             if field.isChoice {
                 buffer.put("‹ " + form.value(field, l) + " ›", x: rect.x, y: y, width: rect.width, role: focused ? .fieldActive : .field)
@@ -63,11 +63,11 @@ enum GrantsView {
         let editorsTop = y + 1
         let remaining = main.maxY - editorsTop
         let motivationHeight = max(2, remaining * 2 / 3 - 1)
-        for (field, editor, top, height) in [(GrantForm.Field.motivation, form.motivation, editorsTop, motivationHeight),
+        for (field, editor, top, height) in [(GrantRequestForm.Field.motivation, form.motivation, editorsTop, motivationHeight),
                                              (.businessCase, form.businessCase, editorsTop + motivationHeight + 1, max(1, main.maxY - editorsTop - motivationHeight - 2))] {
-            let index = GrantForm.Field.allCases.firstIndex(of: field)!
+            let index = GrantRequestForm.Field.allCases.firstIndex(of: field)!
             let focused = index == form.focus
-            var title = " " + GrantForm.name(field, l)
+            var title = " " + GrantRequestForm.name(field, l)
             if field == .motivation { title += " — " + rule }
             if field == .businessCase, let amount = form.amount, case .success(let g) = form.grant(l) {
                 let without = g.businessCase.costsWithout

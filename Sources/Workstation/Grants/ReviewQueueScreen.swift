@@ -74,6 +74,8 @@ enum ReviewScreen {
             try load(&review, env: env)
         case .up, .character("k"): review.selected = max(0, review.selected - 1)
         case .down, .character("j"): review.selected = min(max(0, review.items.count - 1), review.selected + 1)
+        case .home: review.selected = 0
+        case .end: review.selected = max(0, review.items.count - 1)
         case .enter:
             if review.items.indices.contains(review.selected) {
                 let item = review.items[review.selected]

@@ -5,7 +5,7 @@ import Terminal
 
 /// The request form: what, how much, to whom, why — with the figures of the household
 /// beside it, and the length rule of the motivation in view.
-struct GrantForm: Equatable {
+struct GrantRequestForm: Equatable {
     enum Field: CaseIterable, Equatable {
         case route, category, amount, form, payeeName, iban, reference, goalShort, goalLong, planGoal, urgency, motivation, businessCase
 
@@ -16,7 +16,7 @@ struct GrantForm: Equatable {
     var stored: StoredGrant?
     var route = Route.custom
     var category = GrantCategory.overig
-    var grantForm = GrantForm_.gift
+    var grantForm = CaseworkGrantForm.gift
     var planGoal: String?
     var texts: [Field: TextField] = [:]
     var motivation = TextEditor()
@@ -24,7 +24,7 @@ struct GrantForm: Equatable {
     var focus = 0
     var unknownFields: JSONObject = [:]
 
-    typealias GrantForm_ = Casework.GrantForm
+    typealias CaseworkGrantForm = Casework.GrantForm
 
     init() {
         for field in Field.allCases where !field.isChoice && !field.isEditor {
