@@ -247,3 +247,64 @@ struct ConversationEndToEndTests {
         }
     }
 }
+
+@Suite("Grants end to end under tmux", .serialized)
+struct GrantEndToEndTests {
+    @Test("demo: a caseworker's € 2.400,00 request is refused without motivation and goes in with one; the team leader approves; the letter")
+    func requestAndApprove() throws {
+        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
+        let binary = try CLI.binary()
+        try CLI.withTemporaryDirectory { folder in
+            let tmux = try Tmux(folder: folder, width: 120, height: 40,
+                                environment: ["KEUKENTAFEL_SAMPLE_DATA": CLI.packageRoot.appendingPathComponent("sample-data").path])
+            try tmux.shell("\(Tmux.quote(binary.path)) demo --role caseworker; echo EXIT=$?")
+            tmux.waitFor("Mijn huishoudens")
+            try tmux.keys("/"); try tmux.type("jansen"); try tmux.keys("Enter", "Enter")
+            tmux.waitFor("Leefgebieden (ZRM)")
+            try tmux.keys("F5")
+            tmux.waitFor("Nieuwe aanvraag")
+            try tmux.keys("a")
+            tmux.waitFor("Soort kosten")
+            func field(_ tabs: Int, _ text: String?) throws {
+                for _ in 0..<tabs { try tmux.keys("Tab") }
+                if let text { try tmux.type(text) }
+            }
+            try field(1, "k")                              // category: kinderopvang
+            try field(1, "2.400,00")                       // amount
+            try field(2, "Kinderopvang De Zaan")           // payee
+            try field(1, "NL91ABNA0417164300")
+            try field(2, "Sanne houdt haar baan")          // short-term goal
+            try tmux.keys("F4")
+            tmux.waitFor("Niet ingediend: Boven de norm is een motivering van minstens 80 tekens nodig")
+            try field(4, "Zonder opvang verliest Sanne haar baan; een jaar bijstand kost ruim 12.000 euro, deze gift houdt haar aan het werk.")
+            try tmux.keys("F4")
+            tmux.waitFor("ingediend; hij wacht op de teamleider.")
+            try tmux.keys("Escape")
+            tmux.waitFor("Mijn huishoudens")
+            try tmux.keys("F9", "F9", "F9")
+            tmux.waitFor("U werkt nu als Jeroen Bakker (teamleider).")
+            try tmux.keys("F6")
+            tmux.waitFor("Wacht op besluit")
+            try tmux.keys("End", "Enter")
+            tmux.waitFor("Zonder opvang verliest Sanne")
+            try tmux.keys("g"); try tmux.type("Akkoord"); try tmux.keys("Enter")
+            tmux.waitFor("is goedgekeurd.")
+            try tmux.keys("Escape")
+            tmux.waitFor("Mijn huishoudens · 0")        // the team leader has no households of their own; the search stays
+            try tmux.keys("F4")
+            tmux.waitFor("Alle huishoudens · 1")
+            try tmux.keys("Enter")
+            tmux.waitFor("Leefgebieden (ZRM)")
+            try tmux.keys("F5", "End", "l")
+            tmux.waitFor("Besluitbrief geschreven:")
+            let letters = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("besluit-") }
+            #expect(letters.count == 1)
+            let letter = try String(contentsOf: folder.appendingPathComponent(letters.first ?? "-"), encoding: .utf8)
+            #expect(letter.contains("€ 2.400,00"))
+            #expect(letter.contains("zes weken"))
+            #expect(letter.replacingOccurrences(of: "\n", with: " ").contains("Zonder opvang verliest Sanne haar baan"))
+            try tmux.keys("Escape", "F10")
+            tmux.waitFor("EXIT=0")
+        }
+    }
+}
