@@ -116,3 +116,28 @@ struct GrantScreenTests {
         }
     }
 }
+
+@Suite("Evaluating a paid grant on the screen")
+struct EvaluationScreenTests {
+    @Test("v on a paid grant: j/d/n, h/g/l, the effect in words, Enter")
+    func evaluate() throws {
+        try withDemoApp(user: "r.westra") { app in
+            try open("hh-demo-0003", in: app)
+            app.handle(.key(.function(5)))
+            // gr-0003-1 is paid, gr-0003-2 approved and unpaid
+            app.handle(.key(.end))
+            app.handle(.key(.character("v")))
+            #expect(app.state.message?.text == "Evalueren kan op een betaalde aanvraag.")
+            app.handle(.key(.home))
+            app.handle(.key(.character("v")))
+            app.handle(.key(.character("d")))
+            app.handle(.key(.character("h")))
+            for c in "Het gezin woont er nog" { app.handle(.key(.character(c))) }
+            app.handle(.key(.enter))
+            let grant = try app.env.store.grant("gr-0003-1").grant
+            #expect(grant.status == .evaluated)
+            #expect(grant.evaluation == Evaluation(shortTerm: .partly, participation: "Het gezin woont er nog", societalCost: .higher))
+            #expect(app.state.message?.text == "Evaluatie van gr-0003-1 vastgelegd.")
+        }
+    }
+}

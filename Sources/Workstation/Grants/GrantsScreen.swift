@@ -8,10 +8,39 @@ struct GrantsState {
     var list: [StoredGrant] = []
     var selected = 0
     var form: GrantRequestForm?
+    /// The evaluation being recorded for a paid grant.
+    var evaluation: EvaluationForm?
     var selectedGrant: StoredGrant? { list.indices.contains(selected) ? list[selected] : nil }
 }
 
-enum GrantsAction: Hashable, Sendable { case help, add, open, submit, letter, pay, back }
+enum GrantsAction: Hashable, Sendable { case help, add, open, submit, letter, pay, evaluate, back }
+
+/// Whether it worked: the short-term goal (j/d/n), society's costs (h/g/l) and the
+/// effect on participation in words.
+struct EvaluationForm: Equatable {
+    var grant: StoredGrant
+    var shortTerm: Evaluation.Outcome?
+    var societalCost: Evaluation.SocietalCost?
+    var participation = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
+
+    mutating func handle(_ key: Key) -> Bool {
+        if shortTerm == nil, case .character(let c) = key {
+            switch c { case "j", "y": shortTerm = .yes; case "d", "p": shortTerm = .partly; case "n": shortTerm = .no; default: break }
+            return true
+        }
+        if societalCost == nil, case .character(let c) = key {
+            switch c { case "h": societalCost = .higher; case "g", "s": societalCost = .similar; case "l": societalCost = .lower; default: break }
+            return true
+        }
+        return participation.handle(key)
+    }
+
+    func prompt(_ l: Language) -> String {
+        if shortTerm == nil { return l.pick("Doel op korte termijn bereikt? j ja · d deels · n nee", "Short-term goal reached? y yes · p partly · n no") }
+        if societalCost == nil { return l.pick("Kosten voor de samenleving zonder deze bijstand: h hoger · g gelijk · l lager", "Society's costs without it: h higher · s similar · l lower") }
+        return l.pick("Effect op meedoen (Enter bewaart): ", "Effect on participation (Enter saves): ")
+    }
+}
 
 enum GrantsScreen {
     static func actions(_ l: Language) -> ActionTable<GrantsAction> {
@@ -27,6 +56,8 @@ enum GrantsScreen {
                    help: l.pick("Schrijf de besluitbrief van een besluit als tekstbestand", "Write the decision letter as a text file")),
             Action(id: .pay, keys: [.character("b")], barLabel: l.pick("Betaald", "Paid"),
                    help: l.pick("Zet een toegekende aanvraag op betaald (nu, door u)", "Mark an approved grant paid (now, by you)")),
+            Action(id: .evaluate, keys: [.character("v")], barLabel: l.pick("Evalueren", "Evaluate"),
+                   help: l.pick("Leg vast of het werkte (op een betaalde aanvraag)", "Record whether it worked (on a paid grant)")),
             Action(id: .back, keys: [.escape, .character("q")], barLabel: l.pick("Terug", "Back"), help: l.pick("Terug naar de caseload", "Back to the caseload")),
         ])
     }
@@ -50,6 +81,22 @@ enum GrantsScreen {
         guard var grants = household.grants else { return false }
         defer { household.grants = grants }
         let l = env.l
+        if var evaluation = grants.evaluation {
+            switch key {
+            case .escape: grants.evaluation = nil
+            case .enter where evaluation.shortTerm != nil && evaluation.societalCost != nil:
+                _ = try env.store.evaluateGrant(evaluation.grant, Evaluation(shortTerm: evaluation.shortTerm!,
+                                                                            participation: evaluation.participation.text,
+                                                                            societalCost: evaluation.societalCost), by: env.actor)
+                grants.evaluation = nil
+                grants.list = try env.store.grants(household: household.id)
+                state.message = StatusMessage(l.pick("Evaluatie van \(evaluation.grant.id) vastgelegd.", "Evaluation of \(evaluation.grant.id) recorded."))
+            default:
+                _ = evaluation.handle(key)
+                grants.evaluation = evaluation
+            }
+            return true
+        }
         if var form = grants.form {
             switch key {
             case .escape: grants.form = nil
@@ -109,6 +156,14 @@ enum GrantsScreen {
                 _ = try env.store.payGrant(g, by: env.actor)
                 grants.list = try env.store.grants(household: household.id)
                 state.message = StatusMessage(l.pick("\(g.id) staat op betaald.", "\(g.id) is marked paid."))
+            }
+        case .evaluate?:
+            if let g = grants.selectedGrant {
+                guard g.grant.status == .paid else {
+                    state.message = StatusMessage(l.pick("Evalueren kan op een betaalde aanvraag.", "Only a paid grant can be evaluated."), isError: true)
+                    return true
+                }
+                grants.evaluation = EvaluationForm(grant: g)
             }
         case .back?, nil: return false
         }

@@ -20,7 +20,8 @@ enum GrantsView {
             TableColumn(title: l.pick("Besloten", "Decided"), width: .fixed(10)),
         ]
         let list = grants.list
-        Table.render(into: &buffer, rect: area.inset(horizontal: 1), columns: columns,
+        let tableArea = grants.evaluation == nil ? area : area.splitBottom(1).rest
+        Table.render(into: &buffer, rect: tableArea.inset(horizontal: 1), columns: columns,
                      state: ListState(selected: grants.selected, offset: 0), rowCount: list.count, focused: true,
                      emptyText: l.pick("Nog geen aanvragen. a begint er een.", "No requests yet. a starts one.")) { i in
             let g = list[i].grant
@@ -28,6 +29,15 @@ enum GrantsView {
             return [Span(text: list[i].id), Span(text: g.status.name(in: l) + (late ? " !" : ""), role: late ? .overdue : .normal),
                     Span(text: g.route.name(in: l), role: .dim), Span(text: g.category.name(in: l)),
                     Span(text: g.amount.dutch), Span(text: g.decidedAt?.localDate.dutch ?? "—", role: .dim)]
+        }
+        if let evaluation = grants.evaluation {
+            let prompt = evaluation.prompt(l)
+            let y = area.maxY - 1
+            buffer.put(" " + prompt, x: area.x, y: y, width: area.width, role: .keyName)
+            if evaluation.shortTerm != nil && evaluation.societalCost != nil {
+                let x = area.x + 1 + DisplayWidth.of(prompt)
+                evaluation.participation.render(into: &buffer, rect: Rect(x: x, y: y, width: area.maxX - x - 1, height: 1), focused: true, error: nil)
+            }
         }
     }
 
