@@ -303,7 +303,24 @@ struct GrantEndToEndTests {
             #expect(letter.contains("€ 2.400,00"))
             #expect(letter.contains("zes weken"))
             #expect(letter.replacingOccurrences(of: "\n", with: " ").contains("Zonder opvang verliest Sanne haar baan"))
-            try tmux.keys("Escape", "F10")
+
+            // The team leader submits a request of their own, and cannot approve it.
+            try tmux.keys("a")
+            tmux.waitFor("Soort kosten")
+            try field(1, "k"); try field(1, "1.800,00"); try field(2, "Kinderopvang De Zaan"); try field(1, "NL91ABNA0417164300")
+            try field(2, "Sanne houdt haar baan")
+            try field(4, "Ook de eigen bijdrage voor december is nodig, anders stopt de opvang alsnog en verliest Sanne haar baan.")
+            try tmux.keys("F4")
+            tmux.waitFor("ingediend; hij wacht op de teamleider.")
+            try tmux.keys("Escape")
+            tmux.waitFor("Alle huishoudens")
+            try tmux.keys("F6")
+            tmux.waitFor("Wacht op besluit")
+            try tmux.keys("End", "Enter")
+            tmux.waitFor("Ook de eigen bijdrage")
+            try tmux.keys("g", "Enter")
+            tmux.waitFor("U kunt een aanvraag die u zelf indiende niet goedkeuren (vier ogen).")
+            try tmux.keys("Escape", "Escape", "F10")
             tmux.waitFor("EXIT=0")
         }
     }
