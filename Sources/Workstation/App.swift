@@ -95,6 +95,14 @@ public final class App {
                 try ReviewScreen.load(&review, env: env)
                 state.review = review
                 state.screen = .review
+            case .caseload where key == .function(7) && !state.caseload.searching:
+                state.dashboard = try DashboardScreen.load(allTeams: false, env: env)
+                state.screen = .dashboard
+            case .dashboard:
+                if try !DashboardScreen.handle(key, state: &state, env: env) {
+                    state.screen = .caseload
+                    state.dashboard = nil
+                }
             case .caseload where key == .function(9) && !state.caseload.searching:
                 try switchDemoRole()
             case .review:
@@ -133,6 +141,7 @@ public final class App {
         case .caseload: CaseloadScreen.render(state, env: env, into: &buffer, body: body)
         case .household: HouseholdScreen.render(state, env: env, into: &buffer, body: body)
         case .review: ReviewScreen.render(state, env: env, into: &buffer, body: body)
+        case .dashboard: DashboardScreen.render(state, env: env, into: &buffer, body: body)
         }
         if let message = state.message {
             buffer.put(" " + message.text, x: status.x, y: status.y, width: status.width, role: message.isError ? .error : .success)
@@ -156,6 +165,7 @@ public final class App {
             else if let household = state.household, household.tab == 3 { GrantsView.hints(household, env: env) }
             else { HouseholdScreen.actions(env.l).keyHints }
         case .review: ReviewScreen.hints(state.review, env: env)
+        case .dashboard: DashboardScreen.hints(env)
         }
     }
 
@@ -165,6 +175,7 @@ public final class App {
         case .caseload: return l.pick("Help — caseload", "Help — caseload")
         case .household: return l.pick("Help — huishouden", "Help — household")
         case .review: return l.pick("Help — beoordelen", "Help — review")
+        case .dashboard: return l.pick("Help — dashboard", "Help — dashboard")
         }
     }
 
@@ -180,8 +191,13 @@ public final class App {
         switch state.screen {
         case .review:
             return [(l.pick("Beoordelen", "Review"), ReviewScreen.helpRows(l)), (l.pick("Bewegen", "Moving"), moving)]
+        case .dashboard:
+            return [(l.pick("Dashboard", "Dashboard"), [("Tab", l.pick("Eigen team of alle teams", "Own team or all teams")),
+                                                        ("Esc F7", l.pick("Terug naar de caseload", "Back to the caseload"))]),
+                    (l.pick("Bewegen", "Moving"), moving)]
         case .caseload:
-            var extra: [(keys: String, text: String)] = [("F6", l.pick("Beoordelingslijst (teamleiders)", "Review queue (team leaders)"))]
+            var extra: [(keys: String, text: String)] = [("F6", l.pick("Beoordelingslijst (teamleiders)", "Review queue (team leaders)")),
+                                                         ("F7", l.pick("Dashboard: wat de praktijk oplevert", "Dashboard: what the practice yields"))]
             if env.store.kind == .demo { extra.append(("F9", l.pick("Demo: werk als een andere medewerker", "Demo: work as another member of staff"))) }
             return [(l.pick("Caseload", "Caseload"), CaseloadScreen.actions(l).helpRows + extra),
                     (l.pick("Bewegen", "Moving"), moving)]

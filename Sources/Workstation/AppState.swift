@@ -9,6 +9,7 @@ public struct AppState {
         case caseload
         case household
         case review
+        case dashboard
     }
 
     public var size: Size
@@ -17,6 +18,8 @@ public struct AppState {
     public var household: HouseholdState?
     /// The team leader's review queue (F6).
     var review: ReviewState?
+    /// The dashboard (F7).
+    var dashboard: DashboardState?
     /// The help overlay, with its scroll position, when open.
     public var help: Int?
     /// A sentence for the user in the status line (an error is shown in the error role).

@@ -184,6 +184,7 @@ enum CaseloadScreen {
         }
         var hints = actions(l).keyHints
         if env.staff.role == .teamleader { hints.insert(KeyHint(keys: "F6", label: l.pick("Beoordelen", "Review")), at: hints.count - 1) }
+        hints.insert(KeyHint(keys: "F7", label: l.pick("Dashboard", "Dashboard")), at: hints.count - 1)
         if env.store.kind == .demo { hints.insert(KeyHint(keys: "F9", label: l.pick("Andere rol", "Other role")), at: hints.count - 1) }
         return hints
     }

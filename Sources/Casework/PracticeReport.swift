@@ -1,0 +1,120 @@
+/// What the maatwerk practice yields over a period: how many grants and how much, by route,
+/// category and caseworker; whether it worked; what it saved; and how fast the money went.
+/// Pure arithmetic over the grants, so the dashboard and `keukentafel report` agree.
+public struct PracticeReport: Equatable, Sendable {
+    public struct Tally: Equatable, Sendable {
+        public var count = 0
+        public var total = Money.zero
+        public init(count: Int = 0, total: Money = .zero) { self.count = count; self.total = total }
+        mutating func add(_ m: Money) { count += 1; total = total + m }
+    }
+
+    public let from: CalendarDate
+    public let to: CalendarDate
+    /// Grants approved (decided) in the period: approved, paid or evaluated.
+    public var grants = Tally()
+    public var byRoute: [Route: Tally] = [:]
+    public var byCategory: [GrantCategory: Tally] = [:]
+    public var byCaseworker: [String: Tally] = [:]
+    public var underMandate = 0
+    /// Short-term goal reached, of the evaluated grants.
+    public var shortTerm: [Evaluation.Outcome: Int] = [:]
+    public var societalCost: [Evaluation.SocietalCost: Int] = [:]
+    public var unevaluated = 0
+    /// Costs avoided (the business cases) minus the grants, over the grants in the period.
+    public var netAvoided = Money.zero
+    /// Hours from approval to payment of each paid grant, sorted.
+    public var paymentHours: [Int] = []
+    /// Days from submission to decision of each decided grant, sorted.
+    public var decisionDays: [Int] = []
+    /// Grants that broke the 24-hour promise: paid late, or approved and unpaid for longer.
+    public var late: [Grant] = []
+    /// Approved amounts per month of the period, oldest first (for a sparkline).
+    public var perMonth: [Money] = []
+
+    public var mandateShare: Double? { grants.count == 0 ? nil : Double(underMandate) / Double(grants.count) }
+
+    public var medianPaymentHours: Double? { Self.median(paymentHours) }
+    public var medianDecisionDays: Double? { Self.median(decisionDays) }
+    public var within24hShare: Double? {
+        paymentHours.isEmpty ? nil : Double(paymentHours.filter { $0 <= 24 }.count) / Double(paymentHours.count)
+    }
+
+    static func median(_ sorted: [Int]) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
+    }
+
+    /// The report over `grants` for the period `from`…`to` (both included, by the local date
+    /// of the decision), with `now` deciding which unpaid grants are late.
+    public static func compute(grants all: [Grant], from: CalendarDate, to: CalendarDate, now: Moment) -> PracticeReport {
+        var r = PracticeReport(from: from, to: to)
+        let months = max(1, (to.year - from.year) * 12 + to.month - from.month + 1)
+        r.perMonth = Array(repeating: .zero, count: months)
+        for g in all {
+            guard [.approved, .paid, .evaluated].contains(g.status), let decided = g.decidedAt else { continue }
+            let day = decided.localDate
+            guard day >= from && day <= to else { continue }
+            r.grants.add(g.amount)
+            r.byRoute[g.route, default: Tally()].add(g.amount)
+            r.byCategory[g.category, default: Tally()].add(g.amount)
+            r.byCaseworker[g.submittedBy ?? "?", default: Tally()].add(g.amount)
+            if g.approvedUnderMandate { r.underMandate += 1 }
+            r.netAvoided = r.netAvoided + g.businessCase.netAvoided(grant: g.amount)
+            let month = (day.year - from.year) * 12 + day.month - from.month
+            if r.perMonth.indices.contains(month) { r.perMonth[month] = r.perMonth[month] + g.amount }
+            if let e = g.evaluation, g.status == .evaluated {
+                r.shortTerm[e.shortTerm, default: 0] += 1
+                if let s = e.societalCost { r.societalCost[s, default: 0] += 1 }
+            } else {
+                r.unevaluated += 1
+            }
+            if let paid = g.paidAt { r.paymentHours.append(decided.hours(until: paid)) }
+            if let submitted = g.submittedAt { r.decisionDays.append(decided.localDate.daysSinceEpoch - submitted.localDate.daysSinceEpoch) }
+            if GrantWorkflow.isPaymentLate(g, now: now) { r.late.append(g) }
+        }
+        r.paymentHours.sort()
+        r.decisionDays.sort()
+        r.late.sort { ($0.decidedAt?.epochSeconds ?? 0) < ($1.decidedAt?.epochSeconds ?? 0) }
+        return r
+    }
+
+    /// The JSON of `keukentafel report --json`.
+    public var json: JSONValue {
+        func tally(_ t: Tally) -> JSONValue { .object(["count": .number(String(t.count)), "total": .string(t.total.plain)]) }
+        func number(_ d: Double?) -> JSONValue { d.map { .number(Self.decimal($0)) } ?? .null }
+        var o = JSONObject()
+        o["period"] = .object(["from": .string(from.iso), "to": .string(to.iso)])
+        o["grants"] = .object(["count": .number(String(grants.count)), "total": .string(grants.total.plain),
+                               "underMandate": .number(String(underMandate)), "underMandateShare": number(mandateShare),
+                               "byRoute": .object(JSONObject(Route.allCases.map { (key: $0.rawValue, value: tally(byRoute[$0] ?? Tally())) })),
+                               "byCategory": .object(JSONObject(GrantCategory.allCases.compactMap { c in byCategory[c].map { (key: c.rawValue, value: tally($0)) } })),
+                               "byCaseworker": .object(JSONObject(byCaseworker.keys.sorted().map { (key: $0, value: tally(byCaseworker[$0]!)) }))])
+        o["outcomes"] = .object([
+            "shortTerm": .object(JSONObject(Evaluation.Outcome.allCases.map { (key: $0.rawValue, value: .number(String(shortTerm[$0] ?? 0))) })),
+            "societalCost": .object(JSONObject(Evaluation.SocietalCost.allCases.map { (key: $0.rawValue, value: .number(String(societalCost[$0] ?? 0))) })),
+            "unevaluated": .number(String(unevaluated))])
+        o["payment"] = .object(["medianHours": number(medianPaymentHours), "within24hShare": number(within24hShare),
+                                "paidCount": .number(String(paymentHours.count)),
+                                "late": .array(late.map { .string($0.id ?? "?") })])
+        o["decision"] = .object(["medianDays": number(medianDecisionDays)])
+        o["businessCase"] = .object(["netAvoided": .string(netAvoided.plain)])
+        return .object(o)
+    }
+
+    /// The last second of `day` (UTC): "now" for lateness, the same on every screen and in
+    /// every report of that day.
+    public static func endOfDay(_ day: CalendarDate) -> Moment { Moment(epochSeconds: day.daysSinceEpoch * 86_400 + 86_399) }
+
+    /// A number with at most four decimals, no trailing zeros: 0.6667, 24, 12.5.
+    public static func decimal(_ d: Double) -> String {
+        let scaled = Int((d * 10_000).rounded())
+        let whole = scaled / 10_000, fraction = abs(scaled % 10_000)
+        if fraction == 0 { return String(whole) }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 4 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return (scaled < 0 && whole == 0 ? "-" : "") + String(whole) + "." + digits
+    }
+}
