@@ -325,3 +325,53 @@ struct GrantEndToEndTests {
         }
     }
 }
+
+@Suite("The dashboard and report end to end", .serialized)
+struct DashboardEndToEndTests {
+    @Test("report --json agrees with the dashboard on the screen")
+    func reportAgreesWithScreen() throws {
+        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
+        let binary = try CLI.binary()
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("store/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store]).status == 0)
+            let files = try FileManager.default.contentsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("sample-data").path)
+                .filter { $0.hasPrefix("hh-") }.sorted().map { "sample-data/" + $0 }
+            #expect(try CLI.run(["import", "--store", store] + files).status == 0)
+            let report = try CLI.run(["report", "--json", "--store", store])
+            #expect(report.status == 0)
+            let json = try CLI.object(report.stdout)
+            let grants = try #require(json["grants"] as? [String: Any])
+            let payment = try #require(json["payment"] as? [String: Any])
+            let business = try #require(json["businessCase"] as? [String: Any])
+            let outcomes = try #require(json["outcomes"] as? [String: Any])
+
+            let tmux = try Tmux(folder: folder, width: 120, height: 60, environment: ["KEUKENTAFEL_STORE": store])
+            try tmux.shell("\(Tmux.quote(binary.path)); echo EXIT=$?")
+            tmux.waitFor("Mijn huishoudens")
+            try tmux.keys("F7")
+            tmux.waitFor("Belofte van 24 uur gebroken")
+            let screen = tmux.screen
+            func dutch(_ plain: Any?) -> String {
+                // "16653.35" → "€ 16.653,35"
+                let text = plain as? String ?? "?"
+                let parts = text.split(separator: ".")
+                var whole = String(parts[0]), grouped = ""
+                let negative = whole.hasPrefix("-")
+                if negative { whole.removeFirst() }
+                for (i, c) in whole.reversed().enumerated() { if i > 0 && i % 3 == 0 { grouped.append(".") }; grouped.append(c) }
+                return (negative ? "-€ " : "€ ") + String(grouped.reversed()) + "," + parts[1]
+            }
+            #expect(screen.contains("\(grants["count"] as? Int ?? -1) · \(dutch(grants["total"]))"))
+            #expect(screen.contains(dutch(business["netAvoided"])))
+            let share = payment["within24hShare"] as? Double ?? -1
+            #expect(screen.contains("\(Int((share * 100).rounded()))%"))
+            let hours = payment["medianHours"] as? Double ?? -1
+            #expect(screen.contains("mediaan \(Int(hours)) uur"))
+            #expect(screen.contains("Nog niet geëvalueerd") && screen.contains("\(outcomes["unevaluated"] as? Int ?? -1)"))
+            for late in payment["late"] as? [String] ?? [] { #expect(screen.contains(late), "\(late) is not on the screen") }
+            try tmux.keys("Escape", "F10")
+            tmux.waitFor("EXIT=0")
+        }
+    }
+}
