@@ -36,20 +36,20 @@ enum CaseFileRows {
             o["goals"] = nil
             planDoc = doc(.object(o))
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO household (id, name, street, postcode, city, caseworker, referenceDate, document, policy, plan,
                                    fileExtra, changedBy, changedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, household.name, household.address?.street ?? "", household.address?.postcode ?? "",
+            """).execute(arguments: [id, household.name, household.address?.street ?? "", household.address?.postcode ?? "",
                              household.address?.city ?? "", household.caseworker, file.referenceDate?.iso,
                              doc(.object(householdDoc)), file.policy.map { doc(CaseFileWriter.policy($0)) }, planDoc,
                              doc(.object(file.unknownFields)), user, at])
 
         for (i, m) in household.members.enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO member (householdId, position, name, role, birthDate, bsn, document, changedBy, changedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, i, m.name, m.role.rawValue, m.birthDate?.iso, m.bsn?.digits,
+                """).execute(arguments: [id, i, m.name, m.role.rawValue, m.birthDate?.iso, m.bsn?.digits,
                                  doc(CaseFileWriter.member(m)), user, at])
         }
         let f = file.finances
@@ -59,31 +59,31 @@ enum CaseFileRows {
         ]
         for (section, docs) in lines {
             for (i, d) in docs.enumerated() {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO ledger_line (householdId, section, position, document, changedBy, changedAt)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, section.rawValue, i, doc(d), user, at])
+                    """).execute(arguments: [id, section.rawValue, i, doc(d), user, at])
             }
         }
         for (i, s) in file.signals.enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO signal (householdId, position, partner, status, received, document, changedBy, changedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, i, s.partner.rawValue, s.status.rawValue, s.received?.iso,
+                """).execute(arguments: [id, i, s.partner.rawValue, s.status.rawValue, s.received?.iso,
                                  doc(CaseFileWriter.signal(s)), user, at])
         }
         for (i, s) in file.lifeDomains.enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO life_domain_score (householdId, position, domain, score, date, document, changedBy, changedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, i, s.domain.rawValue, s.score, s.date?.iso, doc(CaseFileWriter.lifeDomain(s)), user, at])
+                """).execute(arguments: [id, i, s.domain.rawValue, s.score, s.date?.iso, doc(CaseFileWriter.lifeDomain(s)), user, at])
         }
         for (i, g) in (file.plan?.goals ?? []).enumerated() {
             let goalDoc = CaseFileWriter.plan(Plan(goals: [g])).objectValue!["goals"]!.arrayValue![0]
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO plan_goal (householdId, position, goalId, document, changedBy, changedAt)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [id, i, g.id, doc(goalDoc), user, at])
+                """).execute(arguments: [id, i, g.id, doc(goalDoc), user, at])
         }
         for (i, c) in file.conversations.enumerated() {
             try insertConversation(c, position: i, household: id, into: db, by: user, at: at)
@@ -98,28 +98,28 @@ enum CaseFileRows {
         var o = CaseFileWriter.conversation(c).objectValue!
         let agreements = o["agreements"]?.arrayValue ?? []
         o["agreements"] = nil
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO conversation (householdId, position, date, author, document, changedBy, changedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [household, position, c.date?.iso, c.author, doc(.object(o)), user, at])
+            """).execute(arguments: [household, position, c.date?.iso, c.author, doc(.object(o)), user, at])
         let conversationId = db.lastInsertedRowID
         for (i, (a, d)) in zip(c.agreements, agreements).enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO agreement (conversationId, householdId, position, owner, due, done, document, changedBy, changedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [conversationId, household, i, a.owner, a.due?.iso, a.done, doc(d), user, at])
+                """).execute(arguments: [conversationId, household, i, a.owner, a.due?.iso, a.done, doc(d), user, at])
         }
     }
 
     static func insertGrant(_ g: Grant, position: Int, household: String, into db: Database,
                             by user: String, at: String) throws {
         guard let id = g.id else { throw StoreError.database("a grant without an id cannot be stored") }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO grant_request (id, householdId, position, status, route, category, amountCents, urgencyDate,
                                        submittedBy, submittedAt, decidedBy, decidedAt, paidAt, approvedUnderMandate,
                                        document, changedBy, changedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, household, position, g.status.rawValue, g.route.rawValue, g.category.rawValue,
+            """).execute(arguments: [id, household, position, g.status.rawValue, g.route.rawValue, g.category.rawValue,
                              g.amount.cents, g.urgencyDate?.iso, g.submittedBy, g.submittedAt?.iso, g.decidedBy,
                              g.decidedAt?.iso, g.paidAt?.iso, g.approvedUnderMandate, doc(CaseFileWriter.grant(g)),
                              user, at])

@@ -14,7 +14,7 @@ struct Keukentafel: ParsableCommand {
         """,
         version: version,
         subcommands: [WorkstationCommand.self, DemoCommand.self, OverviewCommand.self, InitCommand.self, StaffCommand.self,
-                      ImportCommand.self, ExportCommand.self, LetterCommand.self, PaymentsCommand.self, ReportCommand.self],
+                      ImportCommand.self, ExportCommand.self, LetterCommand.self, PaymentsCommand.self, ReportCommand.self, GenerateCommand.self],
         defaultSubcommand: WorkstationCommand.self
     )
 }
