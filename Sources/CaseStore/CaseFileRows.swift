@@ -52,6 +52,8 @@ enum CaseFileRows {
                 """).execute(arguments: [id, i, m.name, m.role.rawValue, m.birthDate?.iso, m.bsn?.digits,
                                  doc(CaseFileWriter.member(m)), user, at])
         }
+        try db.cachedStatement(sql: "INSERT INTO household_search (rowid, text) SELECT h.rowid, \(Schema.searchText("h")) FROM household h WHERE h.id = ?")
+            .execute(arguments: [id])
         let f = file.finances
         let lines: [(LedgerSection, [JSONValue])] = [
             (.income, f.income.map(CaseFileWriter.income)), (.expense, f.expenses.map(CaseFileWriter.expense)),
