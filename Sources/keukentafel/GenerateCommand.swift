@@ -37,6 +37,7 @@ struct GenerateCommand: ParsableCommand {
                     try store.addStaff(StaffMember(user: cw, name: "Regisseur \(cw.suffix(2))", role: .caseworker, team: me.team), by: me.actor)
                 }
             }
+            try StoreAccess.reporting(l) { try store.useFastBulkLoad() }
             let generator = SyntheticHouseholds(seed: seed, caseworkers: caseworkers, teamleader: user)
             let today = try Clock.today()
             let started = Date()
