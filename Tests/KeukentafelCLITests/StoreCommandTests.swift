@@ -147,6 +147,10 @@ struct StoreCommandTests {
         }
     }
 
+    /// Enough households that the import's transaction lasts long enough to be killed in:
+    /// the kill comes at most 50 ms after the transaction is seen open.
+    static let killFiles = 1_000
+
     @Test("SIGKILL in the middle of an import leaves the store as it was, and whole")
     func killDuringImport() throws {
         let binary = try CLI.binary()
@@ -155,7 +159,7 @@ struct StoreCommandTests {
             // Many households in one import, so the kills land while it runs.
             let template = try String(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.sample), encoding: .utf8)
             var files: [String] = []
-            for i in 0..<300 {
+            for i in 0..<Self.killFiles {
                 let file = folder.appendingPathComponent("k\(i).json").path
                 try template.replacingOccurrences(of: "hh-demo-0001", with: "hh-kill-\(i)")
                     .replacingOccurrences(of: "\"gr-1\"", with: "\"gr-kill-\(i)\"")
@@ -198,7 +202,7 @@ struct StoreCommandTests {
                         Thread.sleep(forTimeInterval: 0.002)
                     }
                 }
-                Thread.sleep(forTimeInterval: Double.random(in: 0...0.3, using: &rng))
+                Thread.sleep(forTimeInterval: Double.random(in: 0...0.05, using: &rng))
                 if process.isRunning && holdsWriteLock(pid) {
                     kill(pid, SIGKILL)
                     killed += 1
@@ -208,14 +212,14 @@ struct StoreCommandTests {
                 if process.terminationReason == .uncaughtSignal {
                     #expect(count == 0, "killed inside the import: \(count) households half-imported")
                 } else {
-                    #expect(count == 300)
+                    #expect(count == Self.killFiles)
                     break
                 }
             }
             #expect(killed >= 3, "only \(killed) of 5 kills landed inside the import's transaction")
             // and the store still takes the whole import afterwards (or already has it)
             if try households() == 0 { #expect(try CLI.run(["import", "--store", path] + files).status == 0) }
-            #expect(try households() == 300)
+            #expect(try households() == Self.killFiles)
         }
     }
 }
