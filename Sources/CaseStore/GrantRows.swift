@@ -9,11 +9,6 @@ public struct StoredGrant: Equatable, Sendable {
     public var id: String { grant.id ?? "" }
 }
 
-extension StoreError {
-    /// Every reason a step on a grant is refused, from the domain's rules.
-    public static func grantRefused(_ refusals: Refusals) -> StoreError { .grantRefusals(refusals.reasons) }
-}
-
 /// Grant steps as units of work. The rules of `GrantWorkflow` run again inside the
 /// transaction, on the household as stored, so a bypassed screen changes nothing.
 extension Store {
@@ -59,7 +54,7 @@ extension Store {
     /// Saves an edited draft (or a returned request being mended).
     public func updateGrantDraft(_ stored: StoredGrant, to grant: Grant, by actor: Actor) throws -> StoredGrant {
         guard [.draft].contains(stored.grant.status) else {
-            throw StoreError.grantRefused(Refusals([.illegalTransition(from: stored.grant.status, action: .submit)]))
+            throw StoreError.grantRefusals([.illegalTransition(from: stored.grant.status, action: .submit)])
         }
         var g = grant
         g.id = stored.grant.id; g.status = stored.grant.status
@@ -78,7 +73,7 @@ extension Store {
             let filePolicy = file.policy.map { policy.overridden(by: $0) } ?? policy
             switch GrantWorkflow.submit(stored.grant, by: actor, at: at, normTest: overview?.normTest,
                                         draagkracht: overview?.draagkracht, policy: filePolicy) {
-            case .failure(let refusals): throw StoreError.grantRefused(refusals)
+            case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
             case .success(let next):
                 let result = try Self.write(db, stored, next, user: actor.user, at: at)
                 try Self.event(db, stored.id, at: at, user: actor.user, action: "submit", from: stored.grant.status,
@@ -92,7 +87,7 @@ extension Store {
     public func decideGrant(_ stored: StoredGrant, _ action: GrantAction, comment: String?, by actor: Actor) throws -> StoredGrant {
         try change(by: actor, household: stored.householdId, action: "grant.\(action.rawValue)", detail: "\(stored.id) \(comment ?? "")") { db, at in
             switch GrantWorkflow.decide(stored.grant, action: action, by: actor, at: at, comment: comment) {
-            case .failure(let refusals): throw StoreError.grantRefused(refusals)
+            case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
             case .success(let next):
                 let result = try Self.write(db, stored, next, user: actor.user, at: at)
                 try Self.event(db, stored.id, at: at, user: actor.user, action: action.rawValue, from: stored.grant.status,
@@ -118,7 +113,7 @@ extension Store {
                       _ rule: @Sendable () -> Result<Grant, Refusals>) throws -> StoredGrant {
         try change(by: actor, household: stored.householdId, action: "grant.\(action.rawValue)", detail: stored.id) { db, at in
             switch rule() {
-            case .failure(let refusals): throw StoreError.grantRefused(refusals)
+            case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
             case .success(let next):
                 let result = try Self.write(db, stored, next, user: actor.user, at: at)
                 try Self.event(db, stored.id, at: at, user: actor.user, action: action.rawValue, from: stored.grant.status,

@@ -23,8 +23,10 @@ extension Store {
             let grants = try rows.map(Self.storedGrant)
             guard !grants.isEmpty else { return nil }
             let payments = try grants.map { stored -> SEPACreditTransfer.Payment in
-                guard let iban = IBAN(stored.grant.payee.iban) else {
-                    throw StoreError.grantRefusals([.ibanInvalid(.checksum)])
+                let iban: IBAN
+                switch IBAN.check(stored.grant.payee.iban) {
+                case .success(let checked): iban = checked
+                case .failure(let error): throw StoreError.grantRefusals([.ibanInvalid(error)])
                 }
                 return SEPACreditTransfer.Payment(endToEndId: stored.id, amount: stored.grant.amount,
                                                   creditorName: stored.grant.payee.name, creditorIBAN: iban,

@@ -43,9 +43,9 @@ public final class App {
             return
         case .tick:
             // A pause in typing: the draft goes to the store now.
-            if var household = state.household {
-                try ConversationsScreen.saveDraft(&household, env: env, now: Self.now())
-                state.household = household
+            if let id = state.household?.id, var conversations = state.household?.conversations {
+                try ConversationsScreen.saveDraft(&conversations, household: id, env: env, now: Self.now())
+                state.household?.conversations = conversations
             }
             return
         case .mouse(let mouse):
@@ -106,7 +106,7 @@ public final class App {
             case .caseload where key == .function(9) && !state.caseload.searching:
                 try switchDemoRole()
             case .review:
-                if try !ReviewScreen.handle(key, state: &state, env: env, now: Moment.now()) {
+                if try !ReviewScreen.handle(key, state: &state, env: env) {
                     state.screen = .caseload
                     state.review = nil
                     try CaseloadScreen.reload(&state.caseload, env: env, size: state.size)

@@ -95,16 +95,14 @@ enum HouseholdScreen {
             state.household = household
             if used { return }
         }
-        let content = HouseholdOverview.lines(household, env: env, width: state.size.width - 2)
         let page = bodyHeight(state.size)
-        let maxScroll = max(0, content.count - page)
         switch key {
         case .up, .character("k"): household.scroll -= 1
         case .down, .character("j"): household.scroll += 1
         case .pageUp: household.scroll -= page
         case .pageDown: household.scroll += page
         case .home: household.scroll = 0
-        case .end: household.scroll = maxScroll
+        case .end: household.scroll = .max
         default:
             switch actions(env.l).action(for: key) {
             case .help?: state.help = 0
@@ -120,8 +118,8 @@ enum HouseholdScreen {
             case nil: break
             }
         }
-        household.scroll = min(max(0, household.scroll), maxScroll)
         state.household = household
+        clampScroll(&state, env: env)
     }
 
     /// The question after a crash: the draft typed earlier, over whatever tab is shown.
@@ -137,9 +135,10 @@ enum HouseholdScreen {
         }
     }
 
-    /// Keeps the overview's scroll position within its text (after a resize).
+    /// Keeps the overview's scroll position within its text (after a key or a resize). The
+    /// text is only laid out when the position could be out of range.
     static func clampScroll(_ state: inout AppState, env: AppEnvironment) {
-        guard var household = state.household else { return }
+        guard var household = state.household, household.scroll != 0 else { return }
         let content = HouseholdOverview.lines(household, env: env, width: state.size.width - 2)
         household.scroll = min(max(0, household.scroll), max(0, content.count - bodyHeight(state.size)))
         state.household = household

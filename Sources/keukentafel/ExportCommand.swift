@@ -26,11 +26,7 @@ struct ExportCommand: ParsableCommand {
             let (store, me) = try StoreAccess.openAsStaff(global)
             let file = try StoreAccess.reporting(l) { try store.viewCaseFile(id, by: me.actor, action: "household.export") }
             let text = CaseFileWriter.text(file)
-            if let output {
-                try OutputFile.write(text, to: output, language: l)
-            } else {
-                Console.out(text)
-            }
+            try OutputFile.writeOrPrint(text, to: output, language: l)
         } catch let failure as Failure {
             throw ExitCode(failure.status)
         }
@@ -40,6 +36,11 @@ struct ExportCommand: ParsableCommand {
 /// Writing a file people will keep: whole or not at all (a temporary file renamed into
 /// place), and 0600, because it holds personal data.
 enum OutputFile {
+    /// To the file when one is named, else to standard output.
+    static func writeOrPrint(_ text: String, to path: String?, language l: Language) throws {
+        if let path { try write(text, to: path, language: l) } else { Console.out(text) }
+    }
+
     static func write(_ text: String, to path: String, language l: Language) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"

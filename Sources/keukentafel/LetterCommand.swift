@@ -31,7 +31,7 @@ struct LetterCommand: ParsableCommand {
             let figures = (try? file.overview(today: today).get()).map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
             let text = DecisionLetter.text(grant: stored.grant, household: file.household,
                                            sender: DecisionLetter.Sender(team: team), sent: today, figures: figures)
-            if let output { try OutputFile.write(text, to: output, language: l) } else { Console.out(text) }
+            try OutputFile.writeOrPrint(text, to: output, language: l)
         } catch let failure as Failure {
             throw ExitCode(failure.status)
         }

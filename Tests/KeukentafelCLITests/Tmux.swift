@@ -24,6 +24,23 @@ final class Tmux {
 
     deinit { _ = try? run(["kill-server"]) }
 
+    /// The workstation binary for a terminal test; the test fails (never skips) without tmux.
+    static func requireBinary(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+        try #require(available, "tmux is needed for this test (.ci/run installs it)", sourceLocation: sourceLocation)
+        return try CLI.binary(sourceLocation: sourceLocation)
+    }
+
+    /// Where `keukentafel demo` finds the package's sample data.
+    static var sampleData: [String: String] {
+        ["KEUKENTAFEL_SAMPLE_DATA": CLI.packageRoot.appendingPathComponent("sample-data").path]
+    }
+
+    /// Runs `binary arguments` in the shell with `stty -a` written before (before.txt) and
+    /// after (after.txt), and `EXIT=status` printed when it ends.
+    func runBetweenStty(_ binary: URL, _ arguments: String) throws {
+        try shell("stty -a > before.txt; \(Self.quote(binary.path)) \(arguments); echo EXIT=$?; stty -a > after.txt")
+    }
+
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     static var available: Bool {

@@ -8,11 +8,10 @@ import Testing
 struct WorkstationEndToEndTests {
     @Test("demo: caseload, search, open, help, back, resize, quit with the terminal restored")
     func demoSession() throws {
-        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
-        let binary = try CLI.binary()
+        let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
-            let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_SAMPLE_DATA": CLI.packageRoot.appendingPathComponent("sample-data").path])
-            try tmux.shell("stty -a > before.txt; \(Tmux.quote(binary.path)) demo; echo EXIT=$?; stty -a > after.txt")
+            let tmux = try Tmux(folder: folder, environment: Tmux.sampleData)
+            try tmux.runBetweenStty(binary, "demo")
             tmux.waitFor("Mijn huishoudens")
             let start = tmux.screen
             #expect(start.contains("DEMO"))
@@ -54,11 +53,10 @@ struct WorkstationEndToEndTests {
 
     @Test("kill -TERM restores the terminal and exits with the signal's status")
     func terminated() throws {
-        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
-        let binary = try CLI.binary()
+        let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
-            let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_SAMPLE_DATA": CLI.packageRoot.appendingPathComponent("sample-data").path])
-            try tmux.shell("stty -a > before.txt; \(Tmux.quote(binary.path)) demo; echo EXIT=$?; stty -a > after.txt")
+            let tmux = try Tmux(folder: folder, environment: Tmux.sampleData)
+            try tmux.runBetweenStty(binary, "demo")
             tmux.waitFor("Mijn huishoudens")
             let pid = try #require(tmux.foregroundPID, "no process in the pane")
             kill(pid, SIGTERM)
@@ -70,8 +68,7 @@ struct WorkstationEndToEndTests {
 
     @Test("On a real store, opening a household is in the audit trail under the OS user")
     func realStoreAudit() throws {
-        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
-        let binary = try CLI.binary()
+        let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
             let store = try sampleStore(in: folder)
             let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_STORE": store])
@@ -129,8 +126,7 @@ func waitForFile(_ url: URL, timeout: Double = 10) throws {
 struct LedgerEndToEndTests {
     @Test("Add 1.234,56 per four weeks, see € 1.337,44; refuse 12,345.6; delete and undo; reopen: still there")
     func ledgerSession() throws {
-        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
-        let binary = try CLI.binary()
+        let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
             let store = try sampleStore(in: folder)
             let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_STORE": store])
@@ -189,8 +185,7 @@ struct ConversationEndToEndTests {
 
     @Test("Type a conversation, kill -9, restart: the draft is offered and restored; F8 scores; Ctrl-E reads the editor back")
     func neverLost() throws {
-        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
-        let binary = try CLI.binary()
+        let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
             let store = try sampleStore(in: folder)
             let editor = folder.appendingPathComponent("append.sh").path
@@ -252,11 +247,10 @@ struct ConversationEndToEndTests {
 struct GrantEndToEndTests {
     @Test("demo: a caseworker's € 2.400,00 request is refused without motivation and goes in with one; the team leader approves; the letter")
     func requestAndApprove() throws {
-        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
-        let binary = try CLI.binary()
+        let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
             let tmux = try Tmux(folder: folder, width: 120, height: 40,
-                                environment: ["KEUKENTAFEL_SAMPLE_DATA": CLI.packageRoot.appendingPathComponent("sample-data").path])
+                                environment: Tmux.sampleData)
             try tmux.shell("\(Tmux.quote(binary.path)) demo --role caseworker; echo EXIT=$?")
             tmux.waitFor("Mijn huishoudens")
             try tmux.keys("/"); try tmux.type("jansen"); try tmux.keys("Enter", "Enter")
@@ -330,8 +324,7 @@ struct GrantEndToEndTests {
 struct DashboardEndToEndTests {
     @Test("report --json agrees with the dashboard on the screen")
     func reportAgreesWithScreen() throws {
-        try #require(Tmux.available, "tmux is needed for this test (.ci/run installs it)")
-        let binary = try CLI.binary()
+        let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("store/k.sqlite").path
             #expect(try CLI.run(["init", "--store", store]).status == 0)

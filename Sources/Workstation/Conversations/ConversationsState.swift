@@ -59,14 +59,13 @@ enum ConversationsScreen {
     static func fieldListWidth(_ size: Size) -> Int { size.width >= 110 ? 28 : 24 }
 
     /// Writes the draft of the open form (within a second of typing, and on every field change).
-    static func saveDraft(_ household: inout HouseholdState, env: AppEnvironment, now: Double) throws {
-        guard var conversations = household.conversations, var form = conversations.form, form.dirty else { return }
+    static func saveDraft(_ conversations: inout ConversationsState, household: String, env: AppEnvironment, now: Double) throws {
+        guard var form = conversations.form, form.dirty else { return }
         try env.store.saveDraft(form.draft(env.l, today: env.today), conversationId: form.stored?.id,
-                                household: household.id, by: env.actor)
+                                household: household, by: env.actor)
         form.dirty = false
         conversations.form = form
         conversations.draftSavedAt = now
-        household.conversations = conversations
     }
 
     /// Handles a key on tab 3; false when it is not for this tab (tabs, back).
@@ -139,10 +138,7 @@ enum ConversationsScreen {
             form.focus = (form.focus + (key == .tab ? 1 : n - 1)) % n
             form.showPrompts = false
             conversations.form = form
-            household.conversations = conversations
-            try saveDraft(&household, env: env, now: now)
-            guard let saved = household.conversations else { return true }
-            conversations = saved
+            try saveDraft(&conversations, household: household.id, env: env, now: now)
             return true
         case .enter where form.field.isSingleLine:
             form.focus += 1
@@ -167,9 +163,7 @@ enum ConversationsScreen {
         }
         conversations.form = form
         if form.dirty && now - conversations.draftSavedAt >= 1 {
-            household.conversations = conversations
-            try saveDraft(&household, env: env, now: now)
-            conversations = household.conversations ?? conversations
+            try saveDraft(&conversations, household: household.id, env: env, now: now)
         }
         return true
     }

@@ -103,7 +103,6 @@ enum GrantsScreen {
             case .function(2):
                 if let saved = try saveDraft(form, household: household.id, state: &state, env: env) {
                     grants.list = try env.store.grants(household: household.id)
-                    form.stored = saved
                     grants.form = nil
                     state.message = StatusMessage(l.pick("Concept \(saved.id) bewaard.", "Draft \(saved.id) saved."))
                 }

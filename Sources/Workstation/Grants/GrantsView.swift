@@ -25,7 +25,7 @@ enum GrantsView {
                      state: ListState(selected: grants.selected, offset: 0), rowCount: list.count, focused: true,
                      emptyText: l.pick("Nog geen aanvragen. a begint er een.", "No requests yet. a starts one.")) { i in
             let g = list[i].grant
-            let late = GrantWorkflow.isPaymentLate(g, now: Moment(epochSeconds: env.today.daysSinceEpoch * 86_400 + 86_399)) && g.status == .approved
+            let late = GrantWorkflow.isPaymentLate(g, now: PracticeReport.endOfDay(env.today)) && g.status == .approved
             return [Span(text: list[i].id), Span(text: g.status.name(in: l) + (late ? " !" : ""), role: late ? .overdue : .normal),
                     Span(text: g.route.name(in: l), role: .dim), Span(text: g.category.name(in: l)),
                     Span(text: g.amount.dutch), Span(text: g.decidedAt?.localDate.dutch ?? "—", role: .dim)]

@@ -31,7 +31,7 @@ enum ReviewScreen {
     }
 
     /// Returns false when the key means leaving the queue.
-    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment, now: Moment) throws -> Bool {
+    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment) throws -> Bool {
         var review = state.review ?? ReviewState()
         defer { state.review = review }
         let l = env.l
@@ -84,7 +84,6 @@ enum ReviewScreen {
         case .function(1), .character("?"): state.help = 0
         default: break
         }
-        _ = now
         return true
     }
 
@@ -126,7 +125,7 @@ enum ReviewScreen {
             renderDetail(open.item, file: open.file, review: review, env: env, into: &buffer, area: rest.inset(horizontal: 1))
             return
         }
-        let nowSeconds = env.today.daysSinceEpoch * 86_400 + 86_399
+        let nowSeconds = PracticeReport.endOfDay(env.today).epochSeconds
         let columns = [TableColumn(title: l.pick("Aanvraag", "Request"), width: .fixed(10)),
                        TableColumn(title: l.pick("Huishouden", "Household"), width: .flexible(minimum: 12, weight: 2)),
                        TableColumn(title: l.pick("Soort", "Category"), width: .flexible(minimum: 10, weight: 1)),
