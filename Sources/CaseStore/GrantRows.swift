@@ -85,39 +85,34 @@ extension Store {
 
     /// A team leader approves, rejects or returns a submitted request (four eyes).
     public func decideGrant(_ stored: StoredGrant, _ action: GrantAction, comment: String?, by actor: Actor) throws -> StoredGrant {
-        try change(by: actor, household: stored.householdId, action: "grant.\(action.rawValue)", detail: "\(stored.id) \(comment ?? "")") { db, at in
-            switch GrantWorkflow.decide(stored.grant, action: action, by: actor, at: at, comment: comment) {
+        try step(stored, action, by: actor, detail: "\(stored.id) \(comment ?? "")", comment: comment) { at in
+            GrantWorkflow.decide(stored.grant, action: action, by: actor, at: at, comment: comment)
+        }
+    }
+
+    public func reopenGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
+        try step(stored, .reopen, by: actor) { _ in GrantWorkflow.reopen(stored.grant) }
+    }
+
+    public func payGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
+        try step(stored, .pay, by: actor) { at in GrantWorkflow.pay(stored.grant, by: actor, at: at) }
+    }
+
+    public func evaluateGrant(_ stored: StoredGrant, _ evaluation: Evaluation, by actor: Actor) throws -> StoredGrant {
+        try step(stored, .evaluate, by: actor) { _ in GrantWorkflow.evaluate(stored.grant, evaluation: evaluation) }
+    }
+
+    /// One step as a unit of work: the rule judges at the moment of the transaction (the
+    /// same moment the audit row and the history get), then the grant and its event are written.
+    private func step(_ stored: StoredGrant, _ action: GrantAction, by actor: Actor, detail: String? = nil, comment: String? = nil,
+                      _ rule: @escaping @Sendable (Moment) -> Result<Grant, Refusals>) throws -> StoredGrant {
+        try change(by: actor, household: stored.householdId, action: "grant.\(action.rawValue)", detail: detail ?? stored.id) { db, at in
+            switch rule(at) {
             case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
             case .success(let next):
                 let result = try Self.write(db, stored, next, user: actor.user, at: at)
                 try Self.event(db, stored.id, at: at, user: actor.user, action: action.rawValue, from: stored.grant.status,
                                to: next.status, comment: comment)
-                return result
-            }
-        }
-    }
-
-    public func reopenGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
-        try step(stored, .reopen, by: actor) { GrantWorkflow.reopen(stored.grant) }
-    }
-
-    public func payGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
-        try step(stored, .pay, by: actor) { [clock] in GrantWorkflow.pay(stored.grant, by: actor, at: clock()) }
-    }
-
-    public func evaluateGrant(_ stored: StoredGrant, _ evaluation: Evaluation, by actor: Actor) throws -> StoredGrant {
-        try step(stored, .evaluate, by: actor) { GrantWorkflow.evaluate(stored.grant, evaluation: evaluation) }
-    }
-
-    private func step(_ stored: StoredGrant, _ action: GrantAction, by actor: Actor,
-                      _ rule: @Sendable () -> Result<Grant, Refusals>) throws -> StoredGrant {
-        try change(by: actor, household: stored.householdId, action: "grant.\(action.rawValue)", detail: stored.id) { db, at in
-            switch rule() {
-            case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
-            case .success(let next):
-                let result = try Self.write(db, stored, next, user: actor.user, at: at)
-                try Self.event(db, stored.id, at: at, user: actor.user, action: action.rawValue, from: stored.grant.status,
-                               to: next.status, comment: nil)
                 return result
             }
         }

@@ -22,14 +22,9 @@ public struct SyntheticHouseholds: Sendable {
     static let cities = ["Zaandam", "Koog aan de Zaan", "Wormerveer", "Krommenie", "Assendelft", "Westzaan", "Zaandijk"]
 
     struct RNG {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
         mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
         mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
         mutating func cents(_ euros: ClosedRange<Int>) -> Money { Money(cents: int(euros) * 100 + int(0...99)) }

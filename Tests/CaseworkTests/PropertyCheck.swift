@@ -1,18 +1,8 @@
 import Testing
+@testable import Casework
 
-/// A small, deterministic property checker: a seeded SplitMix64 generator, many cases, and
-/// the failing input in the message. Deterministic so a failure in CI reproduces here.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+// A small, deterministic property checker: Casework's seeded SplitMix64, many cases, and
+// the failing input in the message. Deterministic so a failure in CI reproduces here.
 
 /// Runs `property` on `count` generated inputs; records the first counterexamples.
 func forAll<T>(count: Int = 10_000, seed: UInt64 = 20261123,
