@@ -9,6 +9,7 @@ let package = Package(
     name: "Keukentafel",
     products: [
         .executable(name: "keukentafel", targets: ["keukentafel"]),
+        .executable(name: "keukentafel-bench", targets: ["keukentafel-bench"]),
         .library(name: "Casework", targets: ["Casework"]),
         .library(name: "CaseStore", targets: ["CaseStore"]),
     ],
@@ -39,6 +40,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The measurements of issue 9: the real App and store in-process, the real binary on
+        // a pseudo-terminal. A library, so the test suite runs a quick guard of it.
+        .target(name: "WorkstationBench", dependencies: ["Casework", "CaseStore", "Terminal", "Workstation"]),
+        .executableTarget(name: "keukentafel-bench", dependencies: ["WorkstationBench"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework"], exclude: ["Golden"]),
         .testTarget(
             name: "CaseStoreTests",
@@ -52,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeukentafelCLITests",
-            dependencies: ["keukentafel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["keukentafel", "WorkstationBench", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Schemas"]
         ),
     ],

@@ -52,7 +52,10 @@ enum CaseFileRows {
                 """).execute(arguments: [id, i, m.name, m.role.rawValue, m.birthDate?.iso, m.bsn?.digits,
                                  doc(CaseFileWriter.member(m)), user, at])
         }
-        try db.cachedStatement(sql: "INSERT INTO household_search (rowid, text) SELECT h.rowid, \(Schema.searchText("h")) FROM household h WHERE h.id = ?")
+        try db.cachedStatement(sql: """
+            INSERT INTO household_search (rowid, text, owner)
+            SELECT h.rowid, \(Schema.searchText("h")), \(Schema.ownerToken("h")) FROM household h WHERE h.id = ? AND h.status = 'open'
+            """)
             .execute(arguments: [id])
         let f = file.finances
         let lines: [(LedgerSection, [JSONValue])] = [

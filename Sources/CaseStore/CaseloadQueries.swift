@@ -33,37 +33,36 @@ public struct CaseloadFilter: Equatable, Sendable {
 }
 
 extension Store {
-    /// How many households match.
+    /// How many households match: from a covering index, or from the search index alone.
     public func caseloadCount(_ filter: CaseloadFilter) throws -> Int {
-        let (whereSQL, arguments) = Self.caseloadWhere(filter)
-        let bound = StatementArguments(arguments)
-        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household h \(whereSQL)", arguments: bound) ?? 0 }
+        let query = CaseloadQuery(filter)
+        return try read { db in try query.count(db) }
     }
 
     /// One page of matching households, by name: only the rows the screen shows are read.
     /// `today` decides which agreements are overdue.
     public func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow] {
-        let (whereSQL, arguments) = Self.caseloadWhere(filter)
-        let sql = """
-            SELECT h.id, h.name, h.street, h.postcode, h.city, h.caseworker,
-                   (SELECT COUNT(*) FROM signal s WHERE s.householdId = h.id AND s.status != 'closed') AS openSignals,
-                   (SELECT COUNT(*) FROM agreement a WHERE a.householdId = h.id AND a.done = 0 AND a.due < ?) AS overdue,
-                   (SELECT COUNT(*) FROM grant_request g WHERE g.householdId = h.id AND g.status = 'submitted') AS waiting,
-                   (SELECT COALESCE(SUM(g.amountCents), 0) FROM grant_request g
-                     WHERE g.householdId = h.id AND g.status = 'submitted') AS waitingCents,
-                   (SELECT group_concat(name, ' & ') FROM (SELECT m.name FROM member m WHERE m.householdId = h.id
-                     AND m.role IN ('applicant', 'partner') ORDER BY m.role = 'partner', m.position)) AS adults,
-                   (SELECT MAX(c.date) FROM conversation c WHERE c.householdId = h.id) AS lastContact
-            FROM household h \(whereSQL)
-            ORDER BY h.name COLLATE NOCASE, h.id
-            LIMIT ? OFFSET ?
-            """
-        var all: [(any DatabaseValueConvertible)?] = [today.iso]
-        all += arguments
-        all += [limit, offset]
-        let bound = StatementArguments(all)
+        let query = CaseloadQuery(filter)
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: bound).map { row in
+            let rowids = try query.page(db, offset: offset, limit: limit)
+            guard !rowids.isEmpty else { return [] }
+            // The figures of each row only for the rows shown (an IN list of at most a page).
+            let marks = Array(repeating: "?", count: rowids.count).joined(separator: ", ")
+            let sql = """
+                SELECT h.id, h.name, h.street, h.postcode, h.city, h.caseworker,
+                       (SELECT COUNT(*) FROM signal s WHERE s.householdId = h.id AND s.status != 'closed') AS openSignals,
+                       (SELECT COUNT(*) FROM agreement a WHERE a.householdId = h.id AND a.done = 0 AND a.due < ?) AS overdue,
+                       (SELECT COUNT(*) FROM grant_request g WHERE g.householdId = h.id AND g.status = 'submitted') AS waiting,
+                       (SELECT COALESCE(SUM(g.amountCents), 0) FROM grant_request g
+                         WHERE g.householdId = h.id AND g.status = 'submitted') AS waitingCents,
+                       (SELECT group_concat(name, ' & ') FROM (SELECT m.name FROM member m WHERE m.householdId = h.id
+                         AND m.role IN ('applicant', 'partner') ORDER BY m.role = 'partner', m.position)) AS adults,
+                       (SELECT MAX(c.date) FROM conversation c WHERE c.householdId = h.id) AS lastContact
+                FROM household h WHERE h.rowid IN (\(marks))
+                ORDER BY h.name COLLATE NOCASE, h.rowid
+                """
+            let arguments = StatementArguments([today.iso] as [(any DatabaseValueConvertible)?] + rowids.map { $0 })
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 CaseloadRow(id: row["id"], name: row["name"], adults: row["adults"] ?? "", street: row["street"], postcode: row["postcode"],
                             city: row["city"], caseworker: row["caseworker"], openSignals: row["openSignals"],
                             overdueAgreements: row["overdue"], grantsWaiting: row["waiting"],
@@ -72,29 +71,75 @@ extension Store {
             }
         }
     }
+}
 
-    private static func caseloadWhere(_ filter: CaseloadFilter) -> (String, [(any DatabaseValueConvertible)?]) {
-        var clauses: [String] = ["h.status = 'open'"]
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let caseworker = filter.caseworker {
-            clauses.append("h.caseworker = ?")
-            arguments.append(caseworker)
+/// The caseload's filter as SQL, with the plan chosen by what was measured at 100,000
+/// households (see Schema.v5 and README, "Performance").
+struct CaseloadQuery {
+    let caseworker: String?
+    /// The search as an FTS5 expression: every word must start a word of the household's
+    /// name, address, postcode or members; nil without a search.
+    let match: String?
+    /// True when every word has its own prefix index (one to three letters): probing the
+    /// index for one household is then cheap.
+    let shortWords: Bool
+
+    init(_ filter: CaseloadFilter) {
+        caseworker = filter.caseworker
+        // Only letters and digits make words; anything else separates them ("o'brien",
+        // "1512-AB"), so no typed character can break the search expression.
+        let words = filter.search.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        shortWords = words.allSatisfy { $0.count <= 3 }
+        guard !words.isEmpty else { match = nil; return }
+        var expression = "text : (" + words.map { "\"\($0)\"*" }.joined(separator: " AND ") + ")"
+        if let caseworker { expression += " AND owner : \"\(Schema.ownerToken(user: caseworker))\"" }
+        match = expression
+    }
+
+    /// The index that walks the list in name order.
+    private var orderedIndex: (sql: String, arguments: [(any DatabaseValueConvertible)?]) {
+        if let caseworker {
+            return ("household h INDEXED BY household_by_caseworker WHERE h.caseworker = ? AND h.status = 'open'", [caseworker])
         }
-        for word in filter.search.split(whereSeparator: { $0 == " " }) where !word.isEmpty {
-            if word.count >= 3 {
-                // The trigram index: no scan of every household per keystroke.
-                clauses.append("h.rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH ?)")
-                arguments.append("\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-                continue
-            }
-            // One or two letters: too short for trigrams; a scan, bounded by what is shown.
-            clauses.append("(h.name LIKE ? ESCAPE '\\' OR h.street LIKE ? ESCAPE '\\' OR h.city LIKE ? ESCAPE '\\' "
-                           + "OR replace(h.postcode, ' ', '') LIKE ? ESCAPE '\\' "
-                           + "OR EXISTS (SELECT 1 FROM member m WHERE m.householdId = h.id AND m.name LIKE ? ESCAPE '\\'))")
-            let pattern = "%" + String(word).replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-            arguments += [pattern, pattern, pattern, pattern, pattern]
+        return ("household h INDEXED BY household_open_by_name WHERE h.status = 'open'", [])
+    }
+
+    func count(_ db: Database) throws -> Int {
+        if let match {
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household_search WHERE household_search MATCH ?", arguments: [match]) ?? 0
         }
-        return ("WHERE " + clauses.joined(separator: " AND "), arguments)
+        let (from, arguments) = orderedIndex
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from)", arguments: StatementArguments(arguments)) ?? 0
+    }
+
+    /// The rowids of one page, in name order.
+    func page(_ db: Database, offset: Int, limit: Int) throws -> [Int64] {
+        let order = "ORDER BY h.name COLLATE NOCASE, h.rowid LIMIT ? OFFSET ?"
+        let (from, arguments) = orderedIndex
+        guard let match else {
+            return try Int64.fetchAll(db, sql: "SELECT h.rowid FROM \(from) \(order)", arguments: StatementArguments(arguments + [limit, offset]))
+        }
+        let matches = try count(db)
+        if matches <= 2_000 {
+            // Few matches: read them, sort them. Cost grows with the matches, not the city.
+            return try Int64.fetchAll(db, sql: """
+                SELECT h.rowid FROM household_search s CROSS JOIN household h ON h.rowid = s.rowid
+                WHERE household_search MATCH ? \(order)
+                """, arguments: [match, limit, offset])
+        }
+        if shortWords && offset + limit <= 200 {
+            // Many households match one to three letters: walk the list in name order and ask
+            // the search index about each row until the first pages are full (with more than
+            // 2,000 matches a page is found within a few hundred rows of a city's list).
+            return try Int64.fetchAll(db, sql: """
+                SELECT h.rowid FROM \(from)
+                AND EXISTS (SELECT 1 FROM household_search s WHERE household_search MATCH ? AND s.rowid = h.rowid) \(order)
+                """, arguments: StatementArguments(arguments + [match, limit, offset]))
+        }
+        // Many matches of longer words: walk the list in name order against the set of matches.
+        return try Int64.fetchAll(db, sql: """
+            SELECT h.rowid FROM \(from)
+            AND h.rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH ?) \(order)
+            """, arguments: StatementArguments(arguments + [match, limit, offset]))
     }
 }

@@ -155,7 +155,8 @@ enum CaseloadScreen {
             : l.pick("Niets gevonden voor \"\(caseload.search.text)\". Esc wist de zoekopdracht.",
                      "Nothing found for \"\(caseload.search.text)\". Esc clears the search.")
         Table.render(into: &buffer, rect: tableArea.inset(horizontal: 1), columns: columns, state: caseload.list,
-                     rowCount: caseload.count, focused: !caseload.searching, emptyText: empty) { index in
+                     rowCount: caseload.count, focused: !caseload.searching, emptyText: empty,
+                     highlight: .firstColumn) { index in
             guard let row = caseload.row(index) else { return [Span(text: "…", role: .dim)] }
             let address = [row.street, [row.postcode, row.city].filter { !$0.isEmpty }.joined(separator: " ")]
                 .filter { !$0.isEmpty }.joined(separator: ", ")

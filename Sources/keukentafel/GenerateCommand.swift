@@ -30,23 +30,10 @@ struct GenerateCommand: ParsableCommand {
             let location = StoreAccess.location(global)
             let user = OSUser.current
             let me = StaffMember(user: user, name: OSUser.fullName ?? user, role: .teamleader, team: "Wijkteam Synthetisch")
-            let store = try StoreAccess.reporting(l) { try Store.create(at: location, firstStaff: me) }
-            let caseworkers = (1...20).map { String(format: "gen.cw%02d", $0) }
-            try StoreAccess.reporting(l) {
-                for cw in caseworkers {
-                    try store.addStaff(StaffMember(user: cw, name: "Regisseur \(cw.suffix(2))", role: .caseworker, team: me.team), by: me.actor)
-                }
-            }
-            try StoreAccess.reporting(l) { try store.useFastBulkLoad() }
-            let generator = SyntheticHouseholds(seed: seed, caseworkers: caseworkers, teamleader: user)
             let today = try Clock.today()
             let started = Date()
-            var index = 0
-            while index < households {
-                let end = min(households, index + 2_000)
-                let batch = (index..<end).map { generator.household($0, today: today) }
-                try StoreAccess.reporting(l) { try store.insertGenerated(batch, by: me.actor) }
-                index = end
+            _ = try StoreAccess.reporting(l) {
+                try Store.createSynthetic(at: location, households: households, seed: seed, teamleader: me, today: today)
             }
             let seconds = Date().timeIntervalSince(started)
             Console.out(l.pick("\(households) huishoudens gemaakt in \(String(format: "%.1f", seconds)) s: \(location.path)\n",

@@ -96,7 +96,7 @@ struct GrantScreenTests {
             let id = try #require(app.state.household?.grants?.list.last?.id)
             app.handle(.key(.escape))
             app.handle(.key(.function(6)))
-            while app.state.review?.items[app.state.review!.selected].grant.id != id { app.handle(.key(.down)) }
+            while app.state.review?.item(app.state.review!.selected)?.grant.id != id { app.handle(.key(.down)) }
             app.handle(.key(.enter))
             app.handle(.key(.character("g")))
             app.handle(.key(.enter))

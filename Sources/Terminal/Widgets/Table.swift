@@ -100,9 +100,19 @@ public enum Table {
     /// `.selection` (reverse video in every theme) when the table has the focus; it always
     /// has its marker. With more rows than fit, the header shows "selected/count" at the
     /// right; an empty table shows `emptyText`.
+    /// How much of the selected row is painted in `.selection`.
+    public enum Highlight: Sendable {
+        /// The whole row.
+        case row
+        /// The marker and the first column: one ↓ then rewrites two names instead of two
+        /// whole rows (half the bytes over a slow SSH link), and the other cells keep their
+        /// meaning's colours on the selected row too.
+        case firstColumn
+    }
+
     public static func render(
         into buffer: inout ScreenBuffer, rect: Rect, columns: [TableColumn], state: ListState,
-        rowCount: Int, focused: Bool, emptyText: String, row: (Int) -> [Span]
+        rowCount: Int, focused: Bool, emptyText: String, highlight: Highlight = .row, row: (Int) -> [Span]
     ) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect)
@@ -141,7 +151,8 @@ public enum Table {
             drawCells(into: &buffer, x: rect.x + markerWidth, y: y, maxX: rect.maxX, widths: widths, columns: columns,
                       spans: row(index))
             if isSelected && focused {
-                buffer.paint(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection)
+                let width = highlight == .row ? rect.width : min(rect.width, markerWidth + (widths.first ?? 0))
+                buffer.paint(Rect(x: rect.x, y: y, width: width, height: 1), role: .selection)
             }
         }
     }

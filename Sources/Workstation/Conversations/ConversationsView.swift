@@ -51,7 +51,9 @@ enum ConversationsView {
             let focused = i == form.focus
             let mark = focused ? "›" : (count > 0 ? "•" : " ")
             let label = " \(mark) " + ConversationForm.name(field, l)
-            let countText = count > 0 ? String(count) : ""
+            // The focused field's count is beside its text; repeating it here would redraw
+            // this line at every keystroke.
+            let countText = count > 0 && !focused ? String(count) : ""
             buffer.put(DisplayWidth.fit(label, to: left.width - 6) + DisplayWidth.fit(countText, to: 5, alignRight: true),
                        x: left.x, y: y, width: left.width - 1, role: focused ? .selection : (count > 0 ? .normal : .dim))
         }
@@ -67,7 +69,9 @@ enum ConversationsView {
         }
         let count = form.editor(field).countLabel(dutch: l == .nl)
         buffer.put(title, x: inner.x, y: y, width: inner.width - DisplayWidth.of(count) - 1, role: .title)
-        buffer.put(count, x: inner.maxX - DisplayWidth.of(count), y: y, role: .dim)
+        // In the normal role: a keystroke then changes the digits only, with no attribute
+        // switches around them (bytes over a slow link).
+        buffer.put(count, x: inner.maxX - DisplayWidth.of(count), y: y, role: .normal)
         y += 1
         if form.showPrompts, case .domain(let domain) = field {
             for q in DomainPrompts.questions(domain, l) {
@@ -87,7 +91,9 @@ enum ConversationsView {
         let editorRect = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
         let editor = form.editor(field)
         let scrollTop = editor.scroll(width: editorRect.width, height: editorRect.height, from: 0)
-        editor.render(into: &buffer, rect: editorRect, focused: !conversations.confirmClose && !form.scoring, top: scrollTop)
+        // Plain text, as in an editor: the field is the whole area right of the list.
+        editor.render(into: &buffer, rect: editorRect, focused: !conversations.confirmClose && !form.scoring, top: scrollTop,
+                      role: .normal)
 
         if conversations.confirmClose {
             Dialog(title: l.pick("Gesprek sluiten", "Close conversation"),

@@ -1,0 +1,51 @@
+import CaseStore
+import Casework
+import Foundation
+
+/// Synthetic stores for the benchmark: generated once per size and seed into a cache
+/// folder, then copied for each run so every run starts from the same data.
+public struct BenchStores {
+    public let folder: String
+    public let seed: UInt64
+    /// The day the data is generated for and the workstation believes it is.
+    public static let today = CalendarDate(iso: "2026-11-23")!
+
+    public init(folder: String, seed: UInt64 = 20261123) {
+        self.folder = folder; self.seed = seed
+    }
+
+    /// The cached store of `households`, generated first if it is not there yet.
+    public func cached(households: Int, log: (String) -> Void) throws -> StoreLocation {
+        let location = StoreLocation(path: "\(folder)/\(households)-\(seed)/k.sqlite")
+        if !FileManager.default.fileExists(atPath: location.path) {
+            try makePrivateDirectory(folder)
+            log("generating \(households) households (once, cached in \(folder)) …")
+            let started = monotonicSeconds()
+            let me = StaffMember(user: OSUser.current, name: "Benchmark", role: .teamleader, team: "Wijkteam Synthetisch")
+            let partial = StoreLocation(path: "\(folder)/\(households)-\(seed).partial/k.sqlite")
+            try? FileManager.default.removeItem(atPath: partial.directory)
+            try Store.createSynthetic(at: partial, households: households, seed: seed, teamleader: me, today: Self.today)
+            try FileManager.default.moveItem(atPath: partial.directory, toPath: location.directory)
+            log(String(format: "  done in %.1f s", monotonicSeconds() - started))
+        }
+        _ = try Store.open(at: location)  // brings an older cached store up to the current schema, once
+        return location
+    }
+
+    /// A fresh copy of the cached store in `workFolder`, so edits never pile up across runs.
+    public func workingCopy(of cached: StoreLocation, in workFolder: String) throws -> StoreLocation {
+        try? FileManager.default.removeItem(atPath: workFolder)
+        try makePrivateDirectory(workFolder)
+        let copy = StoreLocation(path: "\(workFolder)/k.sqlite")
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: cached.path + suffix) {
+            try FileManager.default.copyItem(atPath: cached.path + suffix, toPath: copy.path + suffix)
+            chmod(copy.path + suffix, 0o600)
+        }
+        return copy
+    }
+
+    func makePrivateDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        chmod(path, 0o700)
+    }
+}

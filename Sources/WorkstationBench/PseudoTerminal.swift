@@ -1,0 +1,148 @@
+import Foundation
+
+/// A program running on a pseudo-terminal of a fixed size: what it writes is counted byte
+/// for byte, as a slow SSH link would carry it.
+final class PseudoTerminal {
+    let master: Int32
+    let pid: pid_t
+    /// Everything read so far.
+    private(set) var output: [UInt8] = []
+
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    init(executable: String, arguments: [String], environment: [String: String], width: Int, height: Int) throws {
+        // posix_openpt, unlockpt and ptsname as Linux does them (Glibc's module does not
+        // export them to Swift); grantpt is nothing to do with devpts.
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        // TIOCSPTLCK = _IOW('T', 0x31, int) and TIOCGPTN = _IOR('T', 0x30, unsigned int): macros
+        // Swift cannot import; the values are those of Linux's generic ioctl encoding
+        // (x86_64 and arm64 alike).
+        let setLock: UInt = 0x4004_5431, getNumber: UInt = 0x8004_5430
+        var unlock: Int32 = 0, number: UInt32 = 0
+        guard master >= 0, ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else {
+            throw Failure(description: "no pseudo-terminal: \(String(cString: strerror(errno)))")
+        }
+        let slave = "/dev/pts/\(number)"
+        var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // A new session first (flag below), then opening the terminal makes it the
+        // controlling one: the program gets SIGWINCH and job control as in a real login.
+        posix_spawn_file_actions_addopen(&actions, 0, slave, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc), not imported into Swift
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setsid))
+        let argv = [executable] + arguments
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var cEnv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for p in cEnv { free(p) } }
+        var child: pid_t = 0
+        let spawned = posix_spawn(&child, executable, &actions, &attributes, &cArgs, &cEnv)
+        guard spawned == 0 else {
+            close(master)
+            throw Failure(description: "\(executable) could not start: \(String(cString: strerror(spawned)))")
+        }
+        pid = child
+    }
+
+    deinit {
+        terminate()
+        close(master)
+    }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes[done...].withUnsafeBytes { Foundation.write(master, $0.baseAddress, $0.count) }
+            if n <= 0 { if errno == EINTR { continue }; return }
+            done += n
+        }
+    }
+
+    /// Reads what is there within `timeout` seconds; returns the bytes read (0 on timeout or end).
+    @discardableResult
+    func readSome(timeout: Double) -> Int {
+        var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&poller, 1, Int32(max(0, timeout * 1000)))
+        guard ready > 0 else { return 0 }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        let n = chunk.withUnsafeMutableBytes { Foundation.read(master, $0.baseAddress, $0.count) }
+        guard n > 0 else { return 0 }
+        output += chunk[0..<n]
+        return n
+    }
+
+    /// Reads until `text` has appeared in the output since `from`; the seconds it took.
+    @discardableResult
+    func waitFor(_ text: String, from: Int = 0, timeout: Double = 10) throws -> Double {
+        let start = monotonicSeconds()
+        let needle = Array(text.utf8)
+        while true {
+            if contains(needle, from: from) { return monotonicSeconds() - start }
+            let left = timeout - (monotonicSeconds() - start)
+            guard left > 0 else {
+                let tail = String(decoding: output.suffix(400), as: UTF8.self)
+                throw Failure(description: "\"\(text)\" did not appear within \(timeout) s; last output: \(tail.debugDescription)")
+            }
+            readSome(timeout: min(left, 0.05))
+        }
+    }
+
+    private func contains(_ needle: [UInt8], from: Int) -> Bool {
+        guard output.count - from >= needle.count, let first = needle.first else { return needle.isEmpty }
+        var i = from
+        while i + needle.count <= output.count {
+            if output[i] == first && Array(output[i..<(i + needle.count)]) == needle { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Reads until nothing more arrives for `quiet` seconds; the number of bytes read.
+    @discardableResult
+    func drain(quiet: Double = 0.15, timeout: Double = 5) -> Int {
+        let start = monotonicSeconds()
+        var total = 0
+        while monotonicSeconds() - start < timeout {
+            let n = readSome(timeout: quiet)
+            if n == 0 { break }
+            total += n
+        }
+        return total
+    }
+
+    /// The highest resident memory of the program so far (VmHWM), in megabytes.
+    var peakMemoryMegabytes: Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kB / 1024
+    }
+
+    /// Ends the program (SIGTERM, then SIGKILL) and reaps it.
+    func terminate() {
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) != 0 { return }
+        kill(pid, SIGTERM)
+        for _ in 0..<100 {
+            drain(quiet: 0.01, timeout: 0.02)   // a full pty would block its last writes
+            if waitpid(pid, &status, WNOHANG) != 0 { return }
+        }
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The real `keukentafel` binary on a pseudo-terminal of 120×30: what it writes to the
+/// terminal per keystroke, how soon the first frame is complete, and its peak memory.
+public struct TerminalScenarios {
+    public let binary: String
+    public let storePath: String
+    public let today: String
+    public let width = 120, height = 30
+
+    public init(binary: String, storePath: String, today: String) {
+        self.binary = binary; self.storePath = storePath; self.today = today
+    }
+
+    public struct Results: Sendable {
+        public var start = Samples()
+        public var arrowDown = Samples()
+        public var typedCharacter = Samples()
+        public var peakMemoryMegabytes = Samples()
+    }
+
+    /// xterm's keys in keypad-transmit mode (ncurses switches it on).
+    enum Keys {
+        static let down = "\u{1b}OB", end = "\u{1b}OF", home = "\u{1b}OH", enter = "\r", escape = "\u{1b}", tab = "\t"
+        static let f4 = "\u{1b}OS"
+    }
+
+    func environment(home: String) -> [String: String] {
+        ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": home, "KEUKENTAFEL_TODAY": today,
+         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "ESCDELAY": "25"]
+    }
+
+    func launch(home: String) throws -> PseudoTerminal {
+        try PseudoTerminal(executable: binary, arguments: ["--store", storePath], environment: environment(home: home),
+                           width: width, height: height)
+    }
+
+    /// Start to a complete first frame (the key bar is drawn last), `rounds` times.
+    public func start(rounds: Int, home: String) throws -> Samples {
+        var samples = Samples()
+        for _ in 0..<rounds {
+            let started = monotonicSeconds()
+            let terminal = try launch(home: home)
+            try terminal.waitFor("Stoppen")
+            samples.add((monotonicSeconds() - started) * 1000)
+            terminal.terminate()
+        }
+        return samples
+    }
+
+    /// One session: arrow-downs through all households, a search, End and Home, a household
+    /// opened and a character typed into a new conversation's question, one at a time.
+    public func session(home: String, presses: Int = 20) throws -> Results {
+        var results = Results()
+        let terminal = try launch(home: home)
+        try terminal.waitFor("Stoppen", timeout: 20)
+        terminal.drain()
+        terminal.send(Keys.f4)
+        try terminal.waitFor("Alle", from: 0)  // only the changed word is sent
+        terminal.drain()
+        for _ in 0..<presses {
+            terminal.send(Keys.down)
+            results.arrowDown.add(Double(terminal.drain()))
+        }
+        // what a caseworker does in a session, for the peak memory
+        for c in "/jansen" { terminal.send(String(c)); terminal.drain(quiet: 0.05) }
+        terminal.send(Keys.escape); terminal.drain()
+        terminal.send(Keys.end); terminal.drain()
+        terminal.send(Keys.home); terminal.drain()
+        let mark = terminal.output.count
+        terminal.send(Keys.enter)
+        try terminal.waitFor("Overzicht", from: mark)
+        terminal.drain()
+        let tab = terminal.output.count
+        terminal.send(Keys.f4)           // Gesprekken
+        try terminal.waitFor("Nieuw gesprek", from: tab)
+        terminal.drain()
+        let form = terminal.output.count
+        terminal.send("a")
+        try terminal.waitFor("Hulpvraag", from: form)
+        terminal.drain()
+        for _ in 0..<3 { terminal.send(Keys.tab); terminal.drain() }
+        for c in "De post blijft liggen" {
+            terminal.send(String(c))
+            results.typedCharacter.add(Double(terminal.drain()))
+        }
+        if let peak = terminal.peakMemoryMegabytes { results.peakMemoryMegabytes.add(peak) }
+        terminal.terminate()
+        return results
+    }
+}
