@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "Casework"),
         .target(
             name: "CaseStore",
-            dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(

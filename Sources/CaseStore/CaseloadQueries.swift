@@ -1,5 +1,6 @@
 import Casework
 import GRDB
+import GRDBSQLite
 
 /// One row of the caseload list: what a caseworker scans to decide where to look first.
 public struct CaseloadRow: Equatable, Sendable {
@@ -44,32 +45,58 @@ extension Store {
     public func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow] {
         let query = CaseloadQuery(filter)
         return try read { db in
-            let rowids = try query.page(db, offset: offset, limit: limit)
-            guard !rowids.isEmpty else { return [] }
-            // The figures of each row only for the rows shown (an IN list of at most a page).
-            let marks = Array(repeating: "?", count: rowids.count).joined(separator: ", ")
-            let sql = """
-                SELECT h.id, h.name, h.street, h.postcode, h.city, h.caseworker,
-                       (SELECT COUNT(*) FROM signal s WHERE s.householdId = h.id AND s.status != 'closed') AS openSignals,
-                       (SELECT COUNT(*) FROM agreement a WHERE a.householdId = h.id AND a.done = 0 AND a.due < ?) AS overdue,
-                       (SELECT COUNT(*) FROM grant_request g WHERE g.householdId = h.id AND g.status = 'submitted') AS waiting,
-                       (SELECT COALESCE(SUM(g.amountCents), 0) FROM grant_request g
-                         WHERE g.householdId = h.id AND g.status = 'submitted') AS waitingCents,
-                       (SELECT group_concat(name, ' & ') FROM (SELECT m.name FROM member m WHERE m.householdId = h.id
-                         AND m.role IN ('applicant', 'partner') ORDER BY m.role = 'partner', m.position)) AS adults,
-                       (SELECT MAX(c.date) FROM conversation c WHERE c.householdId = h.id) AS lastContact
-                FROM household h WHERE h.rowid IN (\(marks))
-                ORDER BY h.name COLLATE NOCASE, h.rowid
-                """
-            let arguments = StatementArguments([today.iso] as [(any DatabaseValueConvertible)?] + rowids.map { $0 })
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                CaseloadRow(id: row["id"], name: row["name"], adults: row["adults"] ?? "", street: row["street"], postcode: row["postcode"],
-                            city: row["city"], caseworker: row["caseworker"], openSignals: row["openSignals"],
-                            overdueAgreements: row["overdue"], grantsWaiting: row["waiting"],
-                            waitingAmount: Money(cents: row["waitingCents"]),
-                            lastContact: (row["lastContact"] as String?).flatMap(CalendarDate.init(iso:)))
-            }
+            try Self.caseloadRows(db, rowids: try query.page(db, offset: offset, limit: limit), today: today)
         }
+    }
+
+    /// The figures of each row only for the rows shown (an IN list of at most a page).
+    static func caseloadRows(_ db: Database, rowids: [Int64], today: CalendarDate) throws -> [CaseloadRow] {
+        guard !rowids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: rowids.count).joined(separator: ", ")
+        let sql = """
+            SELECT h.rowid, h.id, h.name, h.street, h.postcode, h.city, h.caseworker,
+                   (SELECT COUNT(*) FROM signal s WHERE s.householdId = h.id AND s.status != 'closed') AS openSignals,
+                   (SELECT COUNT(*) FROM agreement a WHERE a.householdId = h.id AND a.done = 0 AND a.due < ?) AS overdue,
+                   (SELECT COUNT(*) FROM grant_request g WHERE g.householdId = h.id AND g.status = 'submitted') AS waiting,
+                   (SELECT COALESCE(SUM(g.amountCents), 0) FROM grant_request g
+                     WHERE g.householdId = h.id AND g.status = 'submitted') AS waitingCents,
+                   (SELECT group_concat(name, ' & ') FROM (SELECT m.name FROM member m WHERE m.householdId = h.id
+                     AND m.role IN ('applicant', 'partner') ORDER BY m.role = 'partner', m.position)) AS adults,
+                   (SELECT MAX(c.date) FROM conversation c WHERE c.householdId = h.id) AS lastContact
+            FROM household h WHERE h.rowid IN (\(marks))
+            """
+        let arguments = StatementArguments([today.iso] as [(any DatabaseValueConvertible)?] + rowids.map { $0 })
+        var byRowid: [Int64: CaseloadRow] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            byRowid[row["rowid"]] = CaseloadRow(
+                id: row["id"], name: row["name"], adults: row["adults"] ?? "", street: row["street"], postcode: row["postcode"],
+                city: row["city"], caseworker: row["caseworker"], openSignals: row["openSignals"],
+                overdueAgreements: row["overdue"], grantsWaiting: row["waiting"],
+                waitingAmount: Money(cents: row["waitingCents"]),
+                lastContact: (row["lastContact"] as String?).flatMap(CalendarDate.init(iso:)))
+        }
+        return rowids.compactMap { byRowid[$0] }
+    }
+
+    /// Every household of the scope (one caseworker's, or all), as rowids in list order:
+    /// read once when a search starts, so each keystroke after it costs the matches only.
+    public func caseloadOrder(caseworker: String?) throws -> [Int64] {
+        let query = CaseloadQuery(CaseloadFilter(caseworker: caseworker))
+        return try read { db in try query.page(db, offset: 0, limit: -1) }
+    }
+
+    /// The households of `order` that match the filter's search, in that order: the search
+    /// index gives the matching rowids (any order, no household read), `order` the sequence.
+    public func caseloadMatches(_ filter: CaseloadFilter, in order: [Int64]) throws -> [Int64] {
+        let query = CaseloadQuery(filter)
+        guard let match = query.match else { return order }
+        return try read { db in try CaseloadQuery.matches(db, match: match, in: order) }
+    }
+
+    /// The caseload rows of these households, in this order.
+    public func caseloadRows(_ rowids: [Int64], today: CalendarDate) throws -> [CaseloadRow] {
+        guard !rowids.isEmpty else { return [] }
+        return try read { db in try Self.caseloadRows(db, rowids: rowids, today: today) }
     }
 }
 
@@ -80,16 +107,12 @@ struct CaseloadQuery {
     /// The search as an FTS5 expression: every word must start a word of the household's
     /// name, address, postcode or members; nil without a search.
     let match: String?
-    /// True when every word has its own prefix index (one to three letters): probing the
-    /// index for one household is then cheap.
-    let shortWords: Bool
 
     init(_ filter: CaseloadFilter) {
         caseworker = filter.caseworker
         // Only letters and digits make words; anything else separates them ("o'brien",
         // "1512-AB"), so no typed character can break the search expression.
         let words = filter.search.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        shortWords = words.allSatisfy { $0.count <= 3 }
         guard !words.isEmpty else { match = nil; return }
         var expression = "text : (" + words.map { "\"\($0)\"*" }.joined(separator: " AND ") + ")"
         if let caseworker { expression += " AND owner : \"\(Schema.ownerToken(user: caseworker))\"" }
@@ -114,32 +137,46 @@ struct CaseloadQuery {
 
     /// The rowids of one page, in name order.
     func page(_ db: Database, offset: Int, limit: Int) throws -> [Int64] {
-        let order = "ORDER BY h.name COLLATE NOCASE, h.rowid LIMIT ? OFFSET ?"
         let (from, arguments) = orderedIndex
         guard let match else {
-            return try Int64.fetchAll(db, sql: "SELECT h.rowid FROM \(from) \(order)", arguments: StatementArguments(arguments + [limit, offset]))
+            var rowids: [Int64] = []
+            try Self.eachRowid(db, sql: "SELECT h.rowid FROM \(from) ORDER BY h.name COLLATE NOCASE, h.rowid LIMIT ? OFFSET ?",
+                               arguments: StatementArguments(arguments + [limit, offset])) { rowids.append($0) }
+            return rowids
         }
-        let matches = try count(db)
-        if matches <= 2_000 {
-            // Few matches: read them, sort them. Cost grows with the matches, not the city.
-            return try Int64.fetchAll(db, sql: """
-                SELECT h.rowid FROM household_search s CROSS JOIN household h ON h.rowid = s.rowid
-                WHERE household_search MATCH ? \(order)
-                """, arguments: [match, limit, offset])
+        let all = try CaseloadQuery(CaseloadFilter(caseworker: caseworker)).page(db, offset: 0, limit: -1)
+        let found = try Self.matches(db, match: match, in: all)
+        let start = min(offset, found.count)
+        return Array(found[start..<(limit < 0 ? found.count : min(found.count, start + limit))])
+    }
+
+    /// The rowids of `order` the search index matches, in `order`'s order. Measured at
+    /// 100,000 households: asking SQLite for the matches sorted by name costs a household
+    /// read per match or a walk of the whole list; a bitmap of the matches over the list
+    /// kept in memory costs neither.
+    static func matches(_ db: Database, match: String, in order: [Int64]) throws -> [Int64] {
+        guard let highest = order.max(), highest >= 0 else { return [] }
+        var bits = [UInt64](repeating: 0, count: Int(highest >> 6) + 1)
+        try eachRowid(db, sql: "SELECT rowid FROM household_search WHERE household_search MATCH ?", arguments: [match]) { rowid in
+            if rowid >= 0 && rowid <= highest { bits[Int(rowid >> 6)] |= 1 << UInt64(rowid & 63) }
         }
-        if shortWords && offset + limit <= 200 {
-            // Many households match one to three letters: walk the list in name order and ask
-            // the search index about each row until the first pages are full (with more than
-            // 2,000 matches a page is found within a few hundred rows of a city's list).
-            return try Int64.fetchAll(db, sql: """
-                SELECT h.rowid FROM \(from)
-                AND EXISTS (SELECT 1 FROM household_search s WHERE household_search MATCH ? AND s.rowid = h.rowid) \(order)
-                """, arguments: StatementArguments(arguments + [match, limit, offset]))
+        return order.filter { bits[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
+    }
+
+    /// Calls `body` with the first column of each row, stepped by hand: a city-wide list or
+    /// match is 100,000 rows, and a row through a GRDB cursor cost three times the query.
+    static func eachRowid(_ db: Database, sql: String, arguments: StatementArguments, _ body: (Int64) -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        while true {
+            let code = sqlite3_step(raw)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            body(sqlite3_column_int64(raw, 0))
         }
-        // Many matches of longer words: walk the list in name order against the set of matches.
-        return try Int64.fetchAll(db, sql: """
-            SELECT h.rowid FROM \(from)
-            AND h.rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH ?) \(order)
-            """, arguments: StatementArguments(arguments + [match, limit, offset]))
     }
 }

@@ -15,6 +15,11 @@ public struct CaseloadState {
     /// The rows read for the visible window: `rows[0]` is row `pageOffset`.
     public var pageOffset = 0
     public var rows: [CaseloadRow] = []
+    /// While searching: every household of the scope in list order, read when the search
+    /// starts, and those matching what is typed. Each keystroke then asks the search index
+    /// for the matches only; their order and count come from here (see CaseloadQuery).
+    var order: [Int64]?
+    var matches: [Int64]?
 
     public init() {}
 
@@ -61,7 +66,19 @@ enum CaseloadScreen {
     /// Reads the count and the visible page again (after a filter change or a move).
     static func reload(_ state: inout CaseloadState, env: AppEnvironment, size: Size, keepSelection: Bool = true) throws {
         let filter = state.filter(env)
-        state.count = try env.store.caseloadCount(filter)
+        if filter.search.isEmpty {
+            // Without a search the indexes give count and pages directly; the order read
+            // for a search is dropped, so the next search sees households added meanwhile.
+            state.order = nil
+            state.matches = nil
+            state.count = try env.store.caseloadCount(filter)
+        } else {
+            let order = try state.order ?? env.store.caseloadOrder(caseworker: filter.caseworker)
+            state.order = order
+            let matches = try env.store.caseloadMatches(filter, in: order)
+            state.matches = matches
+            state.count = matches.count
+        }
         if !keepSelection { state.list = ListState(selected: 0, offset: 0) }
         state.list.clamp(count: state.count, pageSize: pageSize(size))
         state.rows = []  // the filter or the data changed: what was read is stale
@@ -75,7 +92,11 @@ enum CaseloadScreen {
         if needed.isEmpty { state.rows = []; state.pageOffset = state.list.offset; return }
         if state.pageOffset <= needed.lowerBound && state.pageOffset + state.rows.count >= needed.upperBound { return }
         state.pageOffset = state.list.offset
-        state.rows = try env.store.caseloadPage(state.filter(env), offset: state.list.offset, limit: visible, today: env.today)
+        if let matches = state.matches {
+            state.rows = try env.store.caseloadRows(Array(matches[needed]), today: env.today)
+        } else {
+            state.rows = try env.store.caseloadPage(state.filter(env), offset: state.list.offset, limit: visible, today: env.today)
+        }
     }
 
     /// Handles a key; returns the id of a household to open, if any.
@@ -104,10 +125,16 @@ enum CaseloadScreen {
         }
         switch actions(l).action(for: key) {
         case .help?: state.help = 0
-        case .search?: state.caseload.searching = true
+        case .search?:
+            state.caseload.searching = true
+            // The list's order is read now, once, so the typed characters after it don't.
+            if state.caseload.order == nil {
+                state.caseload.order = try env.store.caseloadOrder(caseworker: state.caseload.filter(env).caseworker)
+            }
         case .open?: return state.caseload.selectedRow?.id
         case .scope?:
             state.caseload.scope = state.caseload.scope == .mine ? .all : .mine
+            state.caseload.order = nil
             try reload(&state.caseload, env: env, size: state.size, keepSelection: false)
         case .clearSearch?:
             if !state.caseload.search.text.isEmpty {

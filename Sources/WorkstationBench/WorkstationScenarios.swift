@@ -71,8 +71,9 @@ public struct WorkstationScenarios {
     public static let searches = ["jansen", "rosmolenstraat", "1512 b", "zoë kaya", "öztürk", "van dijk", "westzaan"]
 
     /// Each typed character of an incremental search over all households.
-    public func searchKeystrokes() throws -> (samples: Samples, slowest: (text: String, ms: Double)) {
+    public func searchKeystrokes() throws -> (samples: Samples, start: Samples, slowest: (text: String, ms: Double)) {
         var slowest = (text: "", ms: 0.0)
+        var start = Samples()
         let app = try app(as: caseworker)
         _ = press(.function(4), in: app)   // all households: the whole city
         try expect(app.state.caseload.scope == .all, "F4 did not show all households", app)
@@ -81,7 +82,7 @@ public struct WorkstationScenarios {
         while samples.count < rounds {
             let query = Self.searches[i % Self.searches.count]
             i += 1
-            _ = press(.character("/"), in: app)
+            start.add(press(.character("/"), in: app).0)
             for c in query {
                 let ms = press(.character(c), in: app).0
                 samples.add(ms)
@@ -90,7 +91,7 @@ public struct WorkstationScenarios {
             try expect(app.state.caseload.search.text == query, "the search field does not hold \(query)", app)
             _ = press(.escape, in: app)
         }
-        return (samples, slowest)
+        return (samples, start, slowest)
     }
 
     /// Enter on a household of the caseload, F3 for its ledger, an amount changed and
