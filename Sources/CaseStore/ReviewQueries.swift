@@ -17,10 +17,6 @@ public enum ReviewList: Int, CaseIterable, Sendable {
 }
 
 extension Store {
-    public func reviewList(_ list: ReviewList) throws -> [ReviewItem] {
-        try reviewPage(list, offset: 0, limit: -1)
-    }
-
     /// How many grants the list holds (from an index, no grant read).
     public func reviewCount(_ list: ReviewList) throws -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grant_request g WHERE \(Self.reviewCondition(list))") ?? 0 }

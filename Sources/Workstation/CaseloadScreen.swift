@@ -73,9 +73,7 @@ enum CaseloadScreen {
             state.matches = nil
             state.count = try env.store.caseloadCount(filter)
         } else {
-            let order = try state.order ?? env.store.caseloadOrder(caseworker: filter.caseworker)
-            state.order = order
-            let matches = try env.store.caseloadMatches(filter, in: order)
+            let matches = try env.store.caseloadMatches(filter, in: try readOrder(&state, env: env))
             state.matches = matches
             state.count = matches.count
         }
@@ -83,6 +81,14 @@ enum CaseloadScreen {
         state.list.clamp(count: state.count, pageSize: pageSize(size))
         state.rows = []  // the filter or the data changed: what was read is stale
         try loadPage(&state, env: env, size: size)
+    }
+
+    /// The scope's households in list order, read once per search (see `CaseloadState.order`).
+    static func readOrder(_ state: inout CaseloadState, env: AppEnvironment) throws -> [Int64] {
+        if let order = state.order { return order }
+        let order = try env.store.caseloadOrder(caseworker: state.filter(env).caseworker)
+        state.order = order
+        return order
     }
 
     /// Makes sure the visible rows are read; reads only what the screen shows.
@@ -128,9 +134,7 @@ enum CaseloadScreen {
         case .search?:
             state.caseload.searching = true
             // The list's order is read now, once, so the typed characters after it don't.
-            if state.caseload.order == nil {
-                state.caseload.order = try env.store.caseloadOrder(caseworker: state.caseload.filter(env).caseworker)
-            }
+            _ = try readOrder(&state.caseload, env: env)
         case .open?: return state.caseload.selectedRow?.id
         case .scope?:
             state.caseload.scope = state.caseload.scope == .mine ? .all : .mine

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkstationBench
 
 /// Drives a real terminal: tmux on a private socket, a fixed size, `TERM` and `LANG` set.
 /// Waits for text on the screen instead of sleeping blindly.
@@ -54,29 +55,13 @@ final class Tmux {
         // be inherited and held open by that server.
         let outURL = folder.appendingPathComponent(".tmux-out-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: outURL) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ["tmux", "-L", socket] + arguments
-        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
         // Start tmux (and so the server, its shell and the workstation) with no signal
         // blocked and default handlers, whatever the test runner has set for itself.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, environ)
-        guard spawned == 0 else { throw TmuxFailure(description: "tmux could not start: \(String(cString: strerror(spawned)))") }
+        let pid = try CleanSpawn.spawn(["tmux", "-L", socket] + arguments, searchPath: true) { actions in
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, outURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
