@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
             name: "WorkstationTests",
-            dependencies: ["Workstation", "Terminal", "Casework", "CaseStore"],
+            dependencies: ["Workstation", "Terminal", "Casework", "CaseStore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
         .testTarget(

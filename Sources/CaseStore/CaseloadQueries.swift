@@ -85,8 +85,15 @@ extension Store {
         return try read { db in try query.page(db, offset: 0, limit: -1) }
     }
 
+    /// Changes whenever the caseload's order may have changed (see Schema.v6), also by
+    /// another process: an order read with the same version is still the list's order.
+    public func caseloadListVersion() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'listVersion'") ?? 0 }
+    }
+
     /// The households of `order` that match the filter's search, in that order: the search
     /// index gives the matching rowids (any order, no household read), `order` the sequence.
+    /// `order` may be the matches of a search this one narrows (more typed after it).
     public func caseloadMatches(_ filter: CaseloadFilter, in order: [Int64]) throws -> [Int64] {
         let query = CaseloadQuery(filter)
         guard let match = query.match else { return order }
@@ -157,10 +164,22 @@ struct CaseloadQuery {
     static func matches(_ db: Database, match: String, in order: [Int64]) throws -> [Int64] {
         guard let highest = order.max(), highest >= 0 else { return [] }
         var bits = [UInt64](repeating: 0, count: Int(highest >> 6) + 1)
-        try eachRowid(db, sql: "SELECT rowid FROM household_search WHERE household_search MATCH ?", arguments: [match]) { rowid in
-            if rowid >= 0 && rowid <= highest { bits[Int(rowid >> 6)] |= 1 << UInt64(rowid & 63) }
+        try bits.withUnsafeMutableBufferPointer { bits in
+            try eachRowid(db, sql: "SELECT rowid FROM household_search WHERE household_search MATCH ?", arguments: [match]) { rowid in
+                if rowid >= 0 && rowid <= highest { bits[Int(rowid >> 6)] |= 1 << UInt64(rowid & 63) }
+            }
         }
-        return order.filter { bits[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
+        // By hand over raw buffers: `filter` with a closure cost 1 ms of the 100,000 rows.
+        var found = [Int64]()
+        found.reserveCapacity(order.count)
+        bits.withUnsafeBufferPointer { bits in
+            order.withUnsafeBufferPointer { order in
+                for rowid in order where rowid >= 0 && bits[Int(rowid >> 6)] & (1 << UInt64(rowid & 63)) != 0 {
+                    found.append(rowid)
+                }
+            }
+        }
+        return found
     }
 
     /// Calls `body` with the first column of each row, stepped by hand: a city-wide list or

@@ -24,6 +24,9 @@ enum Schema {
         migrator.registerMigration("v5: a caseload of a whole city: covering indexes, word-prefix search of open households") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6: a version of the caseload's list, so its order is read again only when it changed") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 
@@ -82,6 +85,26 @@ enum Schema {
     CREATE TRIGGER household_search_forgets_household AFTER DELETE ON household
     BEGIN
         DELETE FROM household_search WHERE rowid = old.rowid;
+    END;
+    """
+
+    /// A number that changes whenever a household is added, removed, renamed, closed or
+    /// reopened, or changes caseworker: what the caseload's order depends on. The caseload
+    /// keeps the order of the whole list in memory while it is the same (reading it costs
+    /// 13 ms at 100,000 households), also when another workstation changes the store.
+    static let v6 = """
+    INSERT INTO meta (key, value) VALUES ('listVersion', '0');
+    CREATE TRIGGER list_version_on_insert AFTER INSERT ON household
+    BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'listVersion';
+    END;
+    CREATE TRIGGER list_version_on_delete AFTER DELETE ON household
+    BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'listVersion';
+    END;
+    CREATE TRIGGER list_version_on_update AFTER UPDATE OF name, status, caseworker ON household
+    BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'listVersion';
     END;
     """
 

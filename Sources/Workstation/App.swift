@@ -47,6 +47,7 @@ public final class App {
                 try ConversationsScreen.saveDraft(&conversations, household: id, env: env, now: Self.now())
                 state.household?.conversations = conversations
             }
+            if state.screen == .caseload { _ = try CaseloadScreen.idle(&state.caseload, env: env) }
             return
         case .mouse(let mouse):
             // The wheel scrolls what the arrows scroll; clicks are not needed for anything.
@@ -243,13 +244,16 @@ public final class App {
     /// True while typed text is not yet in the draft: the loop then wakes up sooner.
     var hasUnsavedTyping: Bool { state.household?.conversations?.form?.dirty ?? false }
 
+    /// True while the caseload waits for a pause to read its order (see CaseloadScreen.idle).
+    var hasIdleWork: Bool { state.screen == .caseload && state.caseload.order == nil }
+
     /// Runs until the user quits: draw, wait for an event, handle it. While text is typed,
     /// a pause of a quarter second writes the draft; otherwise it is written every second.
     public func run(on backend: Backend) {
         if backend.size != state.size { handle(.resize(backend.size)) }
         while !state.quit {
             backend.draw(render())
-            let event = backend.nextEvent(timeout: hasUnsavedTyping ? 0.25 : 1.0) ?? .tick
+            let event = backend.nextEvent(timeout: hasIdleWork ? 0.05 : hasUnsavedTyping ? 0.25 : 1.0) ?? .tick
             handle(event)
             if state.externalEdit { editExternally(on: backend) }
         }

@@ -15,11 +15,16 @@ public struct CaseloadState {
     /// The rows read for the visible window: `rows[0]` is row `pageOffset`.
     public var pageOffset = 0
     public var rows: [CaseloadRow] = []
-    /// While searching: every household of the scope in list order, read when the search
-    /// starts, and those matching what is typed. Each keystroke then asks the search index
-    /// for the matches only; their order and count come from here (see CaseloadQuery).
+    /// Every household of the scope in list order, with the store's list version it was
+    /// read at (read when a search starts or the list is idle; again only when the version
+    /// changed). Each keystroke of a search asks the search index for the matches only; their
+    /// order and count come from here (see CaseloadQuery).
     var order: [Int64]?
+    var orderVersion = -1
+    /// The matches of the search as typed in `matchedText`. Typing more only narrows them,
+    /// so the next keystroke filters these instead of the whole list.
     var matches: [Int64]?
+    var matchedText = ""
 
     public init() {}
 
@@ -67,14 +72,23 @@ enum CaseloadScreen {
     static func reload(_ state: inout CaseloadState, env: AppEnvironment, size: Size, keepSelection: Bool = true) throws {
         let filter = state.filter(env)
         if filter.search.isEmpty {
-            // Without a search the indexes give count and pages directly; the order read
-            // for a search is dropped, so the next search sees households added meanwhile.
-            state.order = nil
+            // Without a search the order in memory gives count and pages, when it is still
+            // the list's (Esc after a search); else the indexes do, without reading it.
             state.matches = nil
-            state.count = try env.store.caseloadCount(filter)
+            if state.order != nil, try env.store.caseloadListVersion() == state.orderVersion {
+                state.matches = state.order
+                state.matchedText = ""
+            }
+            state.count = try state.matches?.count ?? env.store.caseloadCount(filter)
         } else {
-            let matches = try env.store.caseloadMatches(filter, in: try readOrder(&state, env: env))
+            // readOrder first: it forgets the matches when the list changed meanwhile.
+            let order = try readOrder(&state, env: env)
+            let narrowing = state.matches != nil && filter.search.count > state.matchedText.count
+                && filter.search.hasPrefix(state.matchedText)
+            let within = narrowing ? state.matches! : order
+            let matches = try env.store.caseloadMatches(filter, in: within)
             state.matches = matches
+            state.matchedText = filter.search
             state.count = matches.count
         }
         if !keepSelection { state.list = ListState(selected: 0, offset: 0) }
@@ -83,12 +97,25 @@ enum CaseloadScreen {
         try loadPage(&state, env: env, size: size)
     }
 
-    /// The scope's households in list order, read once per search (see `CaseloadState.order`).
+    /// The scope's households in list order (see `CaseloadState.order`): read again only when
+    /// the store's list version changed.
+    @discardableResult
     static func readOrder(_ state: inout CaseloadState, env: AppEnvironment) throws -> [Int64] {
-        if let order = state.order { return order }
+        let version = try env.store.caseloadListVersion()
+        if let order = state.order, version == state.orderVersion { return order }
         let order = try env.store.caseloadOrder(caseworker: state.filter(env).caseworker)
         state.order = order
+        state.orderVersion = version
+        state.matches = nil  // matched against an older list
         return order
+    }
+
+    /// A pause on the caseload: the list's order is read now, so the search started after
+    /// it does not wait for it. True when there was something to do.
+    static func idle(_ state: inout CaseloadState, env: AppEnvironment) throws -> Bool {
+        guard state.order == nil else { return false }
+        try readOrder(&state, env: env)
+        return true
     }
 
     /// Makes sure the visible rows are read; reads only what the screen shows.
@@ -133,12 +160,14 @@ enum CaseloadScreen {
         case .help?: state.help = 0
         case .search?:
             state.caseload.searching = true
-            // The list's order is read now, once, so the typed characters after it don't.
-            _ = try readOrder(&state.caseload, env: env)
+            // The list's order is made sure of now, so the typed characters after it needn't.
+            try readOrder(&state.caseload, env: env)
+            state.caseload.matches = nil
         case .open?: return state.caseload.selectedRow?.id
         case .scope?:
             state.caseload.scope = state.caseload.scope == .mine ? .all : .mine
-            state.caseload.order = nil
+            state.caseload.order = nil  // the other scope's order
+            state.caseload.matches = nil
             try reload(&state.caseload, env: env, size: state.size, keepSelection: false)
         case .clearSearch?:
             if !state.caseload.search.text.isEmpty {

@@ -1,6 +1,7 @@
 import CaseStore
 import Casework
 import Foundation
+import GRDB
 import Terminal
 import Testing
 @testable import Workstation
@@ -46,6 +47,34 @@ struct UpdateTests {
             for c in postcode { app.handle(.key(.character(c))) }
             #expect(app.state.caseload.count >= 1)
             #expect(app.state.caseload.rows.allSatisfy { $0.postcode.replacingOccurrences(of: " ", with: "") == postcode })
+        }
+    }
+
+    @Test("The list's order kept in memory for searching follows changes made by another workstation")
+    func searchFollowsOtherWorkstations() throws {
+        try withDemoApp { app in
+            app.handle(.key(.function(4)))
+            app.handle(.tick)   // a pause: the order is read now
+            #expect(app.state.caseload.order?.count == 9)
+            // another workstation (its own connection) renames and closes households
+            let other = try Store.open(at: app.env.store.location, kind: .demo)
+            try other.change(by: Actor(user: "m.bakker", role: .caseworker), household: nil, action: "test", detail: "") { db, _ in
+                try db.execute(sql: "UPDATE household SET name = 'Aaaberg' WHERE id = 'hh-demo-0009'")
+                try db.execute(sql: "UPDATE household SET status = 'closed' WHERE id = 'hh-demo-0002'")
+            }
+            app.handle(.key(.character("/")))
+            #expect(app.state.caseload.order?.count == 8)
+            for c in "aaab" { app.handle(.key(.character(c))) }
+            #expect(app.state.caseload.count == 1)
+            #expect(app.state.caseload.rows.first?.id == "hh-demo-0009")
+            app.handle(.key(.escape))
+            // Esc counts from the order in memory: the closed household is not in it
+            #expect(app.state.caseload.count == 8)
+            #expect(!app.state.caseload.rows.contains { $0.id == "hh-demo-0002" })
+            // "zoë" was in hh-demo-0002 only, which is closed now
+            app.handle(.key(.character("/")))
+            for c in "zoë" { app.handle(.key(.character(c))) }
+            #expect(app.state.caseload.count == 0)
         }
     }
 
