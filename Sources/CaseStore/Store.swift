@@ -147,13 +147,23 @@ public final class Store: Sendable {
 
     /// Records that someone looked at a household: every view is in the audit trail. On a
     /// read-only store the view cannot be recorded and is refused, never left unrecorded.
+    /// A view the roles do not allow (see Access.swift) is refused, and the attempt recorded.
     public func recordView(by actor: Actor, household: String, action: String = "household.view", detail: String = "") throws {
         if isReadOnly { throw StoreError.readOnly(path: location.path) }
         let at = clock()
         do {
-            try writer.write { db in
+            let refusal = try writer.write { db -> StoreError? in
+                do {
+                    try requireMayView(db, household: household, by: actor)
+                } catch let error as StoreError {
+                    try Audit.append(db, at: at, user: actor.user, household: household, action: action + ".refused",
+                                     detail: "not allowed for \(actor.role.rawValue)")
+                    return error
+                }
                 try Audit.append(db, at: at, user: actor.user, household: household, action: action, detail: detail)
+                return nil
             }
+            if let refusal { throw refusal }
         } catch {
             throw mapped(error)
         }

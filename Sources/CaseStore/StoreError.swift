@@ -27,7 +27,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case database(String)
 
     public enum StaffAction: String, Sendable {
-        case manageStaff, importCases, exportCases, editHousehold
+        case manageStaff, importCases, exportCases, editHousehold, openRealStore, openOtherTeamsHousehold
     }
 
     /// A problem with one file of an import, with its JSON path.
@@ -73,14 +73,23 @@ extension StoreError {
             return l.pick("Gebruiker \(user) staat niet in de medewerkerslijst van \(path). Een teamleider voegt u toe met: keukentafel staff add \(user) --name \"VOLLEDIGE NAAM\" --role caseworker",
                           "User \(user) is not on the staff list of \(path). A team leader adds you with: keukentafel staff add \(user) --name \"FULL NAME\" --role caseworker")
         case .notAllowed(let user, let role, let action):
-            let what: String = switch action {
-            case .manageStaff: l.pick("medewerkers beheren", "manage staff")
-            case .importCases: l.pick("dossiers importeren", "import case files")
-            case .exportCases: l.pick("dossiers exporteren", "export case files")
-            case .editHousehold: l.pick("dit huishouden wijzigen", "change this household")
+            switch action {
+            case .openRealStore:
+                return l.pick("\(user) is trainer en werkt alleen met oefengegevens: start `keukentafel demo`. Deze opslag bevat echte dossiers en blijft dicht.",
+                              "\(user) is a trainer and works on demo data only: run `keukentafel demo`. This store holds real case files and stays closed.")
+            case .openOtherTeamsHousehold:
+                return l.pick("Dit huishouden hoort bij een ander team; \(user) mag het niet openen. Vraag de teamleider om het aan u toe te wijzen als u het overneemt.",
+                              "This household belongs to another team; \(user) may not open it. Ask the team leader to assign it to you if you take it over.")
+            case .manageStaff, .importCases, .exportCases, .editHousehold:
+                let what: String = switch action {
+                case .manageStaff: l.pick("medewerkers beheren", "manage staff")
+                case .importCases: l.pick("dossiers importeren", "import case files")
+                case .exportCases: l.pick("dossiers exporteren", "export case files")
+                default: l.pick("dit huishouden wijzigen", "change this household")
+                }
+                return l.pick("\(user) (\(role.dutchName)) mag niet \(what).",
+                              "\(user) (\(role.rawValue)) may not \(what).")
             }
-            return l.pick("\(user) (\(role.dutchName)) mag niet \(what).",
-                          "\(user) (\(role.rawValue)) may not \(what).")
         case .staffExists(let user):
             return l.pick("\(user) staat al in de medewerkerslijst; er is niets veranderd.",
                           "\(user) is already on the staff list; nothing was changed.")

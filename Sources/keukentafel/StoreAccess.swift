@@ -21,8 +21,13 @@ enum StoreAccess {
     }
 
     /// The staff member running this command: the OS user, looked up in the staff list.
+    /// A trainer gets nothing from a real store (they train in `keukentafel demo`).
     static func actor(_ store: Store, _ global: GlobalOptions) throws -> StaffMember {
-        try reporting(global.language) { try store.staffMember(OSUser.current) }
+        try reporting(global.language) {
+            let member = try store.staffMember(OSUser.current)
+            try store.requireMayOpen(as: member.actor)
+            return member
+        }
     }
 
     /// Runs `body`; a `StoreError` is printed and becomes the contract's exit status.

@@ -1,0 +1,50 @@
+import Casework
+import GRDB
+
+/// Who may look at which household (issue 10, roles). A caseworker sees the households of
+/// their own team, those assigned to them and those not yet assigned (a new intake); a
+/// household another team holds stays closed to them. Team leaders review grants of any
+/// team and see every household. Trainers work in demo stores only: a real store shows
+/// them nothing. The staff list says who is in which team (the household's team is its
+/// caseworker's).
+extension Store {
+    /// Refuses, with a sentence, a view that the rules above do not allow. Runs inside the
+    /// transaction that would record the view, so a reassignment cannot slip between the
+    /// check and the view.
+    func requireMayView(_ db: Database, household: String, by actor: Actor) throws {
+        if kind == .real && actor.role == .trainer {
+            throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .openRealStore)
+        }
+        guard actor.role == .caseworker else { return }
+        let row = try Row.fetchOne(db, sql: """
+            SELECT h.caseworker,
+                   (SELECT s.team FROM staff s WHERE s.user = h.caseworker) AS theirTeam,
+                   (SELECT s.team FROM staff s WHERE s.user = ?) AS myTeam
+            FROM household h WHERE h.id = ?
+            """, arguments: [actor.user, household])
+        guard let row else { return }  // not found: the caller says so
+        let caseworker: String? = row["caseworker"]
+        if caseworker == nil || caseworker == "" || caseworker == actor.user { return }
+        let theirTeam: String? = row["theirTeam"], myTeam: String? = row["myTeam"]
+        if let theirTeam, theirTeam == myTeam { return }
+        throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .openOtherTeamsHousehold)
+    }
+
+    /// Whether `actor` may look at the household, without recording anything (for lists
+    /// that mark what cannot be opened).
+    public func mayView(household: String, by actor: Actor) throws -> Bool {
+        do {
+            try read { db in try self.requireMayView(db, household: household, by: actor) }
+            return true
+        } catch StoreError.notAllowed {
+            return false
+        }
+    }
+
+    /// Trainers may not work in a real store at all: refused before anything is shown.
+    public func requireMayOpen(as actor: Actor) throws {
+        if kind == .real && actor.role == .trainer {
+            throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .openRealStore)
+        }
+    }
+}
