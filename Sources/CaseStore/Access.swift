@@ -23,11 +23,17 @@ extension Store {
             FROM household h WHERE h.id = ?
             """, arguments: [actor.user, household])
         guard let row else { return }  // not found: the caller says so
-        let caseworker: String? = row["caseworker"]
-        if caseworker == nil || caseworker == "" || caseworker == actor.user { return }
-        let theirTeam: String? = row["theirTeam"], myTeam: String? = row["myTeam"]
-        if let theirTeam, theirTeam == myTeam { return }
-        throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .openOtherTeamsHousehold)
+        if !Self.mayView(actor, myTeam: row["myTeam"], caseworker: row["caseworker"], theirTeam: row["theirTeam"]) {
+            throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .openOtherTeamsHousehold)
+        }
+    }
+
+    /// The rule itself, for the store's check and for lists that mark what cannot be opened:
+    /// `caseworker` is the household's, `theirTeam` that caseworker's team.
+    public static func mayView(_ actor: Actor, myTeam: String?, caseworker: String?, theirTeam: String?) -> Bool {
+        guard actor.role == .caseworker else { return true }
+        guard let caseworker, !caseworker.isEmpty, caseworker != actor.user else { return true }
+        return theirTeam != nil && theirTeam == myTeam
     }
 
     /// Whether `actor` may look at the household, without recording anything (for lists

@@ -25,6 +25,9 @@ public struct CaseloadState {
     /// so the next keystroke filters these instead of the whole list.
     var matches: [Int64]?
     var matchedText = ""
+    /// The staff's teams (user → team), read once: which rows the user may not open, so
+    /// the list shows of those only who and where (see Store.mayView).
+    var teams: [String: String]?
 
     public init() {}
 
@@ -71,6 +74,9 @@ enum CaseloadScreen {
     /// Reads the count and the visible page again (after a filter change or a move).
     static func reload(_ state: inout CaseloadState, env: AppEnvironment, size: Size, keepSelection: Bool = true) throws {
         let filter = state.filter(env)
+        if state.teams == nil {
+            state.teams = Dictionary(try env.store.staff().map { ($0.user, $0.team) }) { first, _ in first }
+        }
         if filter.search.isEmpty {
             // Without a search the order in memory gives count and pages, when it is still
             // the list's (Esc after a search); else the indexes do, without reading it.
@@ -218,6 +224,9 @@ enum CaseloadScreen {
                      rowCount: caseload.count, focused: !caseload.searching, emptyText: empty,
                      highlight: .firstColumn) { index in
             guard let row = caseload.row(index) else { return [Span(text: "…", role: .dim)] }
+            let teams = caseload.teams ?? [:]
+            let mayOpen = Store.mayView(env.actor, myTeam: teams[env.staff.user], caseworker: row.caseworker,
+                                        theirTeam: row.caseworker.flatMap { teams[$0] })
             let address = [row.street, [row.postcode, row.city].filter { !$0.isEmpty }.joined(separator: " ")]
                 .filter { !$0.isEmpty }.joined(separator: ", ")
             var cells = [
@@ -228,6 +237,12 @@ enum CaseloadScreen {
                 Span(text: row.grantsWaiting == 0 ? "" : row.waitingAmount.dutch, role: .normal),
                 Span(text: row.lastContact.map(shortDate) ?? "—", role: row.lastContact == nil ? .dim : .normal),
             ]
+            if !mayOpen {
+                // Another team's household: who and where (is this family known already?),
+                // not how it is doing.
+                for i in 2..<5 { cells[i] = Span(text: "", role: .normal) }
+                cells[5] = Span(text: l.pick("elders", "other"), role: .dim)
+            }
             if showCaseworker { cells.append(Span(text: row.caseworker ?? "—", role: .dim)) }
             return cells
         }

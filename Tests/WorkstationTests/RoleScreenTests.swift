@@ -37,6 +37,11 @@ struct RoleScreenTests {
             for c in name { app.handle(.key(.character(c))) }
             app.handle(.key(.enter))
             #expect(app.state.caseload.selectedRow?.id == "hh-demo-0004")
+            // the list shows who and where, not how it is doing
+            let adults = try #require(app.state.caseload.selectedRow?.adults)
+            let row = try #require(app.render().lines.first { $0.contains(adults) })
+            #expect(row.contains("elders"))
+            #expect(!row.contains("€"))
             app.handle(.key(.enter))
             #expect(app.state.screen == .caseload)
             #expect(app.state.household == nil)
