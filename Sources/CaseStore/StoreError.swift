@@ -28,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable {
 
     public enum StaffAction: String, Sendable {
         case manageStaff, importCases, exportCases, editHousehold
+        /// The privacy duties, for team leaders only (`Store.requireTeamLeader`).
+        case readAuditTrail, answerSubjectAccess, anonymise
     }
 
     /// A problem with one file of an import, with its JSON path.
@@ -78,9 +80,14 @@ extension StoreError {
             case .importCases: l.pick("dossiers importeren", "import case files")
             case .exportCases: l.pick("dossiers exporteren", "export case files")
             case .editHousehold: l.pick("dit huishouden wijzigen", "change this household")
+            case .readAuditTrail: l.pick("het auditlogboek inzien", "read the audit trail")
+            case .answerSubjectAccess: l.pick("een inzageverzoek beantwoorden", "answer a subject access request")
+            case .anonymise: l.pick("huishoudens anonimiseren", "anonymise households")
             }
+            let onlyLeaders = [.readAuditTrail, .answerSubjectAccess, .anonymise].contains(action)
+                ? l.pick(" Dat doet een teamleider.", " That is for a team leader.") : ""
             return l.pick("\(user) (\(role.dutchName)) mag niet \(what).",
-                          "\(user) (\(role.rawValue)) may not \(what).")
+                          "\(user) (\(role.rawValue)) may not \(what).") + onlyLeaders
         case .staffExists(let user):
             return l.pick("\(user) staat al in de medewerkerslijst; er is niets veranderd.",
                           "\(user) is already on the staff list; nothing was changed.")
