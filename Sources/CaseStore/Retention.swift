@@ -102,7 +102,10 @@ extension Store {
             """, arguments: [id, id, anonymiseAction])
         let offset = Moment.now().offsetMinutes
         return rows.compactMap { row in
-            let last = Moment(epochSeconds: row["lastActivity"], offsetMinutes: offset)
+            // A time that does not read as a moment (a file edited by hand) dates nothing:
+            // such a household is left alone rather than anonymised on a guess.
+            guard let seconds: Int = row["lastActivity"] else { return nil }
+            let last = Moment(epochSeconds: seconds, offsetMinutes: offset)
             guard last.localDate < cutoff else { return nil }
             return RetentionCandidate(id: row["id"], caseworker: row["caseworker"], lastActivity: last, members: row["members"])
         }
