@@ -33,6 +33,11 @@ struct RetentionCommand: ParsableCommand {
                 throw Failure(status: Exit.usage)
             }
             let today = try Clock.today()
+            guard today.year - olderThan >= 1 else {
+                Console.error(l.pick("--older-than \(olderThan): dat is vóór het jaar 1 (vandaag is \(today.dutch)).",
+                                     "--older-than \(olderThan): that is before the year 1 (today is \(today.iso))."))
+                throw Failure(status: Exit.usage)
+            }
             let cutoff = today.adding(months: -12 * olderThan)
             let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
             if apply { try StoreAccess.reporting(l) { try store.requireTeamLeader(me.actor, for: .anonymise) } }
