@@ -27,6 +27,9 @@ enum Schema {
         migrator.registerMigration("v6: a version of the caseload's list, so its order is read again only when it changed") { db in
             try db.execute(sql: v6)
         }
+        migrator.registerMigration("v7: the audit trail as a hash chain") { db in
+            try AuditChain.migrate(db)
+        }
         return migrator
     }
 

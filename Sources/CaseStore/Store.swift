@@ -176,6 +176,14 @@ public final class Store: Sendable {
         }
     }
 
+    /// The privacy duties — reading the audit trail, answering a subject access request,
+    /// anonymising — are a team leader's. In a demo store every role may run them: trainers
+    /// show them on fictitious households.
+    public func requireTeamLeader(_ actor: Actor, for action: StoreError.StaffAction) throws {
+        if kind == .demo || actor.role == .teamleader { return }
+        throw StoreError.notAllowed(user: actor.user, role: actor.role, action: action)
+    }
+
     func mapped(_ error: Error) -> Error {
         if error is StoreError { return error }
         if let db = error as? DatabaseError {

@@ -27,7 +27,11 @@ public enum StoreError: Error, Equatable, Sendable {
     case database(String)
 
     public enum StaffAction: String, Sendable {
-        case manageStaff, importCases, exportCases, editHousehold, openRealStore, openOtherTeamsHousehold
+        case manageStaff, importCases, exportCases, editHousehold
+        /// The privacy duties, for team leaders only (`Store.requireTeamLeader`).
+        case readAuditTrail, answerSubjectAccess, anonymise
+        /// The roles' limits on looking (Access.swift).
+        case openRealStore, openOtherTeamsHousehold
     }
 
     /// A problem with one file of an import, with its JSON path.
@@ -80,15 +84,20 @@ extension StoreError {
             case .openOtherTeamsHousehold:
                 return l.pick("Dit huishouden hoort bij een ander team; \(user) mag het niet openen. Vraag de teamleider om het aan u toe te wijzen als u het overneemt.",
                               "This household belongs to another team; \(user) may not open it. Ask the team leader to assign it to you if you take it over.")
-            case .manageStaff, .importCases, .exportCases, .editHousehold:
+            case .manageStaff, .importCases, .exportCases, .editHousehold, .readAuditTrail, .answerSubjectAccess, .anonymise:
                 let what: String = switch action {
                 case .manageStaff: l.pick("medewerkers beheren", "manage staff")
                 case .importCases: l.pick("dossiers importeren", "import case files")
                 case .exportCases: l.pick("dossiers exporteren", "export case files")
+                case .readAuditTrail: l.pick("het auditlogboek inzien", "read the audit trail")
+                case .answerSubjectAccess: l.pick("een inzageverzoek beantwoorden", "answer a subject access request")
+                case .anonymise: l.pick("huishoudens anonimiseren", "anonymise households")
                 default: l.pick("dit huishouden wijzigen", "change this household")
                 }
+                let onlyLeaders = [.readAuditTrail, .answerSubjectAccess, .anonymise].contains(action)
+                    ? l.pick(" Dat doet een teamleider.", " That is for a team leader.") : ""
                 return l.pick("\(user) (\(role.dutchName)) mag niet \(what).",
-                              "\(user) (\(role.rawValue)) may not \(what).")
+                              "\(user) (\(role.rawValue)) may not \(what).") + onlyLeaders
             }
         case .staffExists(let user):
             return l.pick("\(user) staat al in de medewerkerslijst; er is niets veranderd.",

@@ -14,7 +14,8 @@ struct Keukentafel: ParsableCommand {
         """,
         version: version,
         subcommands: [WorkstationCommand.self, DemoCommand.self, OverviewCommand.self, InitCommand.self, StaffCommand.self,
-                      ImportCommand.self, ExportCommand.self, LetterCommand.self, PaymentsCommand.self, ReportCommand.self, GenerateCommand.self],
+                      ImportCommand.self, ExportCommand.self, LetterCommand.self, PaymentsCommand.self, ReportCommand.self, GenerateCommand.self,
+                      AuditCommand.self, SubjectAccessCommand.self, RetentionCommand.self],
         defaultSubcommand: WorkstationCommand.self
     )
 }

@@ -20,6 +20,21 @@ enum StoreAccess {
         return (store, try actor(store, global))
     }
 
+    /// The store for the privacy duties (audit, subject-access, retention): also a demo
+    /// store named with --store, where a trainer shows them on fictitious households (the
+    /// store's kind, read from the file, decides which rules apply).
+    static func openRealOrDemoAsStaff(_ global: GlobalOptions) throws -> (Store, StaffMember) {
+        let location = location(global)
+        let store = try reporting(global.language) {
+            do {
+                return try Store.open(at: location)
+            } catch StoreError.demoStoreOpenedAsReal {
+                return try Store.open(at: location, kind: .demo)
+            }
+        }
+        return (store, try actor(store, global))
+    }
+
     /// The staff member running this command: the OS user, looked up in the staff list.
     /// A trainer gets nothing from a real store (they train in `keukentafel demo`).
     static func actor(_ store: Store, _ global: GlobalOptions) throws -> StaffMember {
