@@ -143,7 +143,7 @@ public final class NcursesBackend: Backend {
                 let pair = Int32(plan.look(for: cell.role).pair)
                 // A non-UTF-8 locale: never send bytes the terminal would garble.
                 let text = supportsUnicode || cell.text.unicodeScalars.allSatisfy(\.isASCII)
-                    ? cell.text : cell.text.first.map(ScreenBuffer.asciiFallback) ?? " "
+                    ? cell.text : cell.text.first.map(ASCIIFallback.short) ?? " "
                 if text.count <= 1 {
                     put(text, y: y, x: x, width: cell.width, limit: columns, attributes: look, pair: pair)
                 } else {

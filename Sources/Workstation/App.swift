@@ -128,7 +128,10 @@ public final class App {
     }
 
     /// The whole screen for the current state.
-    public func render() -> ScreenBuffer {
+    public func render() -> ScreenBuffer { render(ascii: ascii) }
+
+    /// The screen in ASCII mode or not, whatever the terminal's (tests draw both).
+    func render(ascii: Bool) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: state.size, ascii: ascii)
         if state.isTooSmall {
             Chrome.tooSmall(state.size, env: env, into: &buffer)
@@ -145,7 +148,10 @@ public final class App {
         case .dashboard: DashboardScreen.render(state, env: env, into: &buffer, body: body)
         }
         if let message = state.message {
-            buffer.put(" " + message.text, x: status.x, y: status.y, width: status.width, role: message.isError ? .error : .success)
+            var text = " " + message.text
+            // The rest of the row is the message's: in ASCII mode that is room for "EUR" and "...".
+            if buffer.ascii { text += String(repeating: " ", count: max(0, status.width - DisplayWidth.of(text))) }
+            buffer.put(text, x: status.x, y: status.y, width: status.width, role: message.isError ? .error : .success)
         }
         KeyBar.render(into: &buffer, rect: keyBar, hints: hints())
         if let scroll = state.help {
