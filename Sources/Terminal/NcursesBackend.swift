@@ -36,8 +36,8 @@ public final class NcursesBackend: Backend {
                 language.pick("Onbekend terminaltype TERM=\"\(term)\"; probeer TERM=xterm-256color.",
                               "Unknown terminal type TERM=\"\(term)\"; try TERM=xterm-256color.")
             case .notFullScreen(let term):
-                language.pick("Terminaltype TERM=\"\(term)\" kan de cursor niet plaatsen; de werkplek heeft een volledig scherm nodig.",
-                              "Terminal type TERM=\"\(term)\" cannot place the cursor; the workstation needs a full screen.")
+                language.pick("Terminaltype TERM=\"\(term)\" kan de cursor niet plaatsen; de werkplek heeft een volledig scherm nodig. Open hem in een echte terminal (xterm, GNOME Terminal, PuTTY, tmux).",
+                              "Terminal type TERM=\"\(term)\" cannot place the cursor; the workstation needs a full screen. Open it in a real terminal (xterm, GNOME Terminal, PuTTY, tmux).")
             }
         }
     }

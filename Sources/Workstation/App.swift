@@ -69,7 +69,15 @@ public final class App {
             return
         case .key(let key):
             if state.isTooSmall {
-                if key == .function(10) || key == .control("c") { state.quit = true }
+                // Nothing can be read, so keys do nothing — except leaving. F10 and Ctrl-C
+                // always quit (what is typed in a conversation goes to its draft on the way
+                // out); Esc and q too, unless text is being typed: a q in a word, or the Esc
+                // that would close a form, must not end the program unseen.
+                switch key {
+                case .function(10), .control("c"): state.quit = true
+                case .escape, .character("q"): if !state.isTyping { state.quit = true }
+                default: break
+                }
                 return
             }
             state.message = nil

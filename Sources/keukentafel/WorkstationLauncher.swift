@@ -19,6 +19,9 @@ enum WorkstationLauncher {
         do {
             backend = try NcursesBackend()
         } catch {
+            // No terminal, an unknown TERM or one that cannot place the cursor (TERM=dumb):
+            // the workstation was started where it cannot run, which the contract of
+            // CASEFILE.md calls wrong use (64); 74 would send the user looking at the store.
             Console.error(error.message(in: uiLanguage))
             throw Failure(status: Exit.usage)
         }
