@@ -44,7 +44,7 @@ public final class App {
         case .tick:
             // A pause in typing: the draft goes to the store now.
             if let id = state.household?.id, var conversations = state.household?.conversations {
-                try ConversationsScreen.saveDraft(&conversations, household: id, env: env, now: Self.now())
+                ConversationsScreen.saveDraft(&conversations, household: id, env: env, now: Self.now(), message: &state.message)
                 state.household?.conversations = conversations
             }
             if state.screen == .caseload { _ = try CaseloadScreen.idle(&state.caseload, env: env) }
@@ -155,11 +155,8 @@ public final class App {
         case .review: ReviewScreen.render(state, env: env, into: &buffer, body: body)
         case .dashboard: DashboardScreen.render(state, env: env, into: &buffer, body: body)
         }
-        if let message = state.message {
-            var text = " " + message.text
-            // The rest of the row is the message's: in ASCII mode that is room for "EUR" and "...".
-            if buffer.ascii { text += String(repeating: " ", count: max(0, status.width - DisplayWidth.of(text))) }
-            buffer.put(text, x: status.x, y: status.y, width: status.width, role: message.isError ? .error : .success)
+        if let message = state.message ?? ConversationsScreen.unsavedWarning(state.household, env: env) {
+            Chrome.status(message, into: &buffer, status: status, above: body)
         }
         KeyBar.render(into: &buffer, rect: keyBar, hints: hints())
         if let scroll = state.help {
