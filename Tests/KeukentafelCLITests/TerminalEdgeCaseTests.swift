@@ -77,6 +77,8 @@ struct TerminalEdgeCaseTests {
         for i in 0..<count {
             let (w, h) = i == count - 1 ? final : stormSizes[i % stormSizes.count]
             try tmux.resize(width: w, height: h)
+            // Halfway, proof that the program follows the storm: it shows the notice for 20×6.
+            if i == count / 2 && (w, h) == (20, 6) { tmux.waitUntil(timeout: 5, "the notice mid-storm") { words($0) == notice } }
             let due = start.addingTimeInterval(seconds * Double(i + 1) / Double(count))
             let wait = due.timeIntervalSinceNow
             if wait > 0 { Thread.sleep(forTimeInterval: wait) }
