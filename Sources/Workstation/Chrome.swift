@@ -34,7 +34,7 @@ enum Chrome {
         if storeX > x + 2 { buffer.put(storeText, x: storeX, y: rect.y, role: .statusBar) }
     }
 
-    /// Most lines rise above this when a sentence is wider than the screen.
+    /// At most this many lines for a sentence wider than the screen.
     static let statusLines = 3
 
     /// The sentence for the user on the status line. One that does not fit takes up to three
