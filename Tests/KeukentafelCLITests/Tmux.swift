@@ -15,7 +15,7 @@ final class Tmux {
         socket = "kt-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no",
                    "KEUKENTAFEL_TODAY": CLI.today, "HOME": folder.path, "XDG_DATA_HOME": folder.appendingPathComponent("data").path,
-                   "PS1": "$ "]
+                   "PS1": "$ ", "HISTFILE": ""]   // no history written into the folder while it is being removed
         env.merge(environment) { $1 }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "-c", folder.path,
