@@ -31,6 +31,8 @@ static inline attr_t kt_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); 
 
 static inline int kt_key_f(int n) { return KEY_F(n); }
 static inline int kt_key_code_yes(void) { return KEY_CODE_YES; }
+/// wgetch returns key codes from here up, bytes below.
+static inline int kt_key_min(void) { return KEY_MIN; }
 
 // MARK: Mouse (NCURSES_MOUSE_VERSION 2: buttons 4 and 5 are the scroll wheel)
 

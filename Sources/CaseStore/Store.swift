@@ -78,16 +78,25 @@ public final class Store: Sendable {
     /// read but not write opens read-only.
     public static func open(at location: StoreLocation, kind: StoreKind = .real,
                             clock: @escaping StoreClock = { Moment.now() }) throws -> Store {
+        try open(at: location, kind: kind, clock: clock, forceReadOnly: false)
+    }
+
+    /// `forceReadOnly`: open the way a user without write access would, whoever runs it.
+    /// Tests need it: they run as root in CI, and no file permission stops root writing.
+    static func open(at location: StoreLocation, kind: StoreKind = .real, clock: @escaping StoreClock = { Moment.now() },
+                     forceReadOnly: Bool) throws -> Store {
         guard StorePermissions.exists(location.path) else { throw StoreError.missing(path: location.path) }
         try StorePermissions.check(location)
-        let readOnly = access(location.path, W_OK) != 0 || access(location.directory, W_OK) != 0
+        let readOnly = forceReadOnly || access(location.path, W_OK) != 0 || access(location.directory, W_OK) != 0
         let writer: any DatabaseWriter
         do {
             if readOnly {
-                writer = try DatabaseQueue(path: location.path, configuration: configuration(readOnly: true))
+                writer = try ReadOnlyOpening.open(location, configuration: configuration(readOnly: true))
             } else {
                 writer = try DatabasePool(path: location.path, configuration: configuration(readOnly: false))
             }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.cannotOpen(path: location.path, reason: describe(error))
         }
@@ -96,6 +105,11 @@ public final class Store: Sendable {
             let id = try writer.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
             guard id == Schema.applicationID else { throw StoreError.notAStore(path: location.path) }
             if !readOnly { try Schema.migrator.migrate(writer) }
+            // An older store cannot be brought up to date without writing: say so, rather
+            // than fail later on a table or column it does not have yet.
+            if readOnly, try !writer.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) {
+                throw StoreError.readOnlyNeedsUpgrade(path: location.path)
+            }
             found = try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'") }
         } catch let error as StoreError {
             throw error
@@ -149,7 +163,7 @@ public final class Store: Sendable {
     /// read-only store the view cannot be recorded and is refused, never left unrecorded.
     /// A view the roles do not allow (see Access.swift) is refused, and the attempt recorded.
     public func recordView(by actor: Actor, household: String, action: String = "household.view", detail: String = "") throws {
-        if isReadOnly { throw StoreError.readOnly(path: location.path) }
+        if isReadOnly { throw StoreError.viewNotRecordable(path: location.path) }
         let at = clock()
         do {
             let refusal = try writer.write { db -> StoreError? in
@@ -166,6 +180,22 @@ public final class Store: Sendable {
             if let refusal { throw refusal }
         } catch {
             throw mapped(error)
+        }
+    }
+
+    /// Test hook for a full disk: caps the store at the pages it holds now (`PRAGMA
+    /// max_page_count` on the one connection that writes, after VACUUM gave the free pages
+    /// back), so the next write that needs a page fails with SQLITE_FULL, as on a disk
+    /// without room. `false` lifts the cap: there is room again.
+    func simulateFullDisk(_ full: Bool) throws {
+        try writer.writeWithoutTransaction { db in
+            if full {
+                try db.execute(sql: "VACUUM")
+                let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+                try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+            } else {
+                try db.execute(sql: "PRAGMA max_page_count = 4294967294")
+            }
         }
     }
 
@@ -189,8 +219,7 @@ public final class Store: Sendable {
         if let db = error as? DatabaseError {
             switch db.resultCode {
             case .SQLITE_READONLY: return StoreError.readOnly(path: location.path)
-            case .SQLITE_FULL:
-                return StoreError.database("de schijf of de opslag is vol / the disk or the store is full")
+            case .SQLITE_FULL: return StoreError.full(path: location.path)
             default: break
             }
         }

@@ -11,6 +11,15 @@ public enum StoreError: Error, Equatable, Sendable {
     case notAStore(path: String)
     case permissionsTooOpen(path: String, mode: UInt16, wanted: UInt16)
     case readOnly(path: String)
+    /// Opening a household on a read-only store: the view cannot go into the audit trail.
+    case viewNotRecordable(path: String)
+    /// A read-only store of an older schema: bringing it up to date needs a write.
+    case readOnlyNeedsUpgrade(path: String)
+    /// A read-only store in a folder we cannot write, with a -wal file of changes not yet
+    /// in the database file: SQLite cannot read them without creating its -shm file there.
+    case readOnlyUnfinished(path: String)
+    /// The disk (or the store's size limit) is full: nothing was written.
+    case full(path: String)
     case demoStoreOpenedAsReal(path: String)
     case realStoreOpenedAsDemo(path: String)
     case unknownUser(user: String, path: String)
@@ -67,6 +76,18 @@ extension StoreError {
         case .readOnly(let path):
             return l.pick("De opslag \(path) is alleen-lezen; wijzigen kan nu niet. Vraag de beheerder om schrijfrechten.",
                           "The store \(path) is read-only; changes are not possible now. Ask the administrator for write access.")
+        case .viewNotRecordable(let path):
+            return l.pick("Dit huishouden kan niet open: elke inzage moet in het auditlog, en de opslag \(path) is alleen-lezen. Lijsten, zoeken en het dashboard werken wel; vraag de beheerder om schrijfrechten.",
+                          "This household cannot be opened: every view must go into the audit trail, and the store \(path) is read-only. Lists, search and the dashboard still work; ask the administrator for write access.")
+        case .readOnlyNeedsUpgrade(let path):
+            return l.pick("De opslag \(path) is van een oudere versie en alleen-lezen; bijwerken kan zonder schrijfrechten niet. Open hem eenmaal met schrijfrechten (vraag de beheerder).",
+                          "The store \(path) is from an older version and read-only; it cannot be brought up to date without write access. Open it once with write access (ask the administrator).")
+        case .readOnlyUnfinished(let path):
+            return l.pick("De opslag \(path) is alleen-lezen en heeft wijzigingen die nog niet zijn afgerond (\(path)-wal); zonder schrijfrechten in de map zijn ze niet te lezen. Vraag de beheerder de opslag eenmaal met schrijfrechten te openen.",
+                          "The store \(path) is read-only and has changes not yet completed (\(path)-wal); without write access to the folder they cannot be read. Ask the administrator to open the store once with write access.")
+        case .full(let path):
+            return l.pick("De schijf is vol: er is niets opgeslagen in \(path). Maak ruimte vrij en probeer het opnieuw.",
+                          "The disk is full: nothing was saved in \(path). Free some space and try again.")
         case .demoStoreOpenedAsReal(let path):
             return l.pick("\(path) is een oefenopslag (demo) en kan niet als echte opslag worden geopend.",
                           "\(path) is a demo store and cannot be opened as a real store.")

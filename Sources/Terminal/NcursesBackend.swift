@@ -36,8 +36,8 @@ public final class NcursesBackend: Backend {
                 language.pick("Onbekend terminaltype TERM=\"\(term)\"; probeer TERM=xterm-256color.",
                               "Unknown terminal type TERM=\"\(term)\"; try TERM=xterm-256color.")
             case .notFullScreen(let term):
-                language.pick("Terminaltype TERM=\"\(term)\" kan de cursor niet plaatsen; de werkplek heeft een volledig scherm nodig.",
-                              "Terminal type TERM=\"\(term)\" cannot place the cursor; the workstation needs a full screen.")
+                language.pick("Terminaltype TERM=\"\(term)\" kan de cursor niet plaatsen; de werkplek heeft een volledig scherm nodig. Open hem in een echte terminal (xterm, GNOME Terminal, PuTTY, tmux).",
+                              "Terminal type TERM=\"\(term)\" cannot place the cursor; the workstation needs a full screen. Open it in a real terminal (xterm, GNOME Terminal, PuTTY, tmux).")
             }
         }
     }
@@ -143,7 +143,7 @@ public final class NcursesBackend: Backend {
                 let pair = Int32(plan.look(for: cell.role).pair)
                 // A non-UTF-8 locale: never send bytes the terminal would garble.
                 let text = supportsUnicode || cell.text.unicodeScalars.allSatisfy(\.isASCII)
-                    ? cell.text : cell.text.first.map(ScreenBuffer.asciiFallback) ?? " "
+                    ? cell.text : cell.text.first.map(ASCIIFallback.short) ?? " "
                 if text.count <= 1 {
                     put(text, y: y, x: x, width: cell.width, limit: columns, attributes: look, pair: pair)
                 } else {

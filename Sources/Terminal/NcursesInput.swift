@@ -30,9 +30,11 @@ extension NcursesBackend {
         }
     }
 
-    /// One `wget_wch`, waiting at most `milliseconds` (0: only what is already there).
+    /// One `wget_wch`, waiting at most `milliseconds` (0: only what is already there). In a
+    /// locale that is not UTF-8, bytes through `wgetch` instead (see `ByteInput`).
     func read(milliseconds: Int32) -> RawInput? {
         wtimeout(window, milliseconds)
+        if !supportsUnicode { return readBytes() }
         var value: wint_t = 0
         let result = wget_wch(window, &value)
         if result == ERR { return nil }
@@ -42,6 +44,33 @@ extension NcursesBackend {
             return .keyCode(code, name: name)
         }
         return .character(UInt32(value))
+    }
+
+    /// One key from `wgetch`: a key code, an ASCII character, or a UTF-8 sequence assembled
+    /// from the bytes that come with it; nil on timeout.
+    private func readBytes() -> RawInput? {
+        let first = wgetch(window)
+        if first == ERR { return nil }
+        if first >= kt_key_min() {
+            return .keyCode(first, name: keyname(first).map { String(cString: $0) } ?? "")
+        }
+        if first < 0x80 { return .character(UInt32(first)) }
+        let length = ByteInput.sequenceLength(lead: UInt8(truncatingIfNeeded: first))
+        guard length > 0 else { return nil }
+        var bytes = [UInt8(truncatingIfNeeded: first)]
+        wtimeout(window, Self.burstMilliseconds) // the rest of a character comes in the same burst
+        while bytes.count < length {
+            let next = wgetch(window)
+            if next == ERR { break }
+            // Not part of this character: it is the next key, kept for the next read.
+            guard ByteInput.isContinuation(next) else { ungetch(next); break }
+            bytes.append(UInt8(truncatingIfNeeded: next))
+        }
+        if let scalar = ByteInput.scalar(bytes) { return .character(scalar) }
+        // Not UTF-8: dropped, and the next key (already there, if any) read instead, so a
+        // paste is not cut short by it.
+        wtimeout(window, 0)
+        return readBytes()
     }
 
     /// The event for one raw input, reading more when it needs to; nil when it means nothing.

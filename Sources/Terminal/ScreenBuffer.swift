@@ -40,19 +40,24 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     /// Writes `text` from (x, y), clipped to `width` columns (and the screen), in `role`.
     /// Control characters are dropped; a wide character that does not fit becomes a space.
-    /// Returns the columns written.
+    /// In ASCII mode the text is written as `ASCIIFallback.sameWidth(text)`: the same
+    /// columns, so a layout measured on the Unicode text holds. Returns the columns written.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, width: Int? = nil, role: StyleRole = .normal) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(x + (width ?? size.width), size.width)
+        // ASCII mode: the whole text first, in its own columns (see ASCIIFallback), so "€"
+        // becomes "EUR" where padding makes room and "E" where it does not.
+        if ascii { return putCharacters(ASCIIFallback.sameWidth(text), x: x, y: y, limit: limit, role: role) }
+        return putCharacters(text, x: x, y: y, limit: limit, role: role)
+    }
+
+    private mutating func putCharacters(_ text: some StringProtocol, x: Int, y: Int, limit: Int, role: StyleRole) -> Int {
         var column = x
         for character in text {
             var w = DisplayWidth.of(character)
             if w == 0 { continue }
-            // The ASCII stand-in keeps the columns of the character ("李" → "??"); one
-            // that came out longer ("👍🏽" → "????") is cut back to them.
-            var shown = ascii ? Self.asciiFallback(character) : String(character)
-            if ascii && DisplayWidth.of(shown) != w { shown = String(repeating: "?", count: w) }
+            var shown = String(character)
             if column + w > limit {
                 if column < limit { shown = " "; w = 1 } else { break }
             }
@@ -146,29 +151,6 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     /// Whole screen as one text with line breaks and trailing spaces removed.
     public var text: String { lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") }
-
-    /// Where no UTF-8 can be shown: Dutch letters lose their accents, money keeps its sign.
-    static func asciiFallback(_ character: Character) -> String {
-        if character.isASCII { return String(character) }
-        switch character {
-        case "€": return "E"
-        case "…": return "~"
-        case "─", "━", "═": return "-"
-        case "│", "┃", "║": return "|"
-        case "┌", "┐", "└", "┘", "├", "┤", "┬", "┴", "┼": return "+"
-        case "▲": return "^"
-        case "▼": return "v"
-        case "•", "·": return "*"
-        case "→": return ">"
-        case "←": return "<"
-        case "↑": return "^"
-        case "↓": return "v"
-        case "█", "▇", "▆", "▅", "▄", "▃", "▂", "▁": return "#"
-        default: break
-        }
-        let stripped = String(character).applyingTransformToASCII()
-        return stripped.isEmpty ? "?" : stripped
-    }
 }
 
 extension Rect {
@@ -177,40 +159,4 @@ extension Rect {
         let x1 = min(maxX, other.maxX), y1 = min(maxY, other.maxY)
         return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
-}
-
-extension String {
-    /// Drops diacritics (ë → e) and replaces what is left outside ASCII by "?" per character
-    /// (so a wide character keeps its two columns as "??").
-    func applyingTransformToASCII() -> String {
-        var out = ""
-        for scalar in self.decomposedScalars where scalar.properties.generalCategory != .nonspacingMark {
-            if scalar.isASCII { out.unicodeScalars.append(scalar) } else {
-                out += DisplayWidth.of(scalar) == 2 ? "??" : "?"
-            }
-        }
-        return out
-    }
-
-    private var decomposedScalars: [Unicode.Scalar] {
-        // Canonical decomposition of the Latin letters with diacritics people type in Dutch.
-        var result: [Unicode.Scalar] = []
-        for scalar in unicodeScalars {
-            if let base = Self.latinBase[scalar] { result.append(base) } else { result.append(scalar) }
-        }
-        return result
-    }
-
-    private static let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
-        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        let groups: [(String, Unicode.Scalar)] = [
-            ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "A"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "C"), ("ďđ", "d"), ("ĎĐ", "D"),
-            ("èéêëēĕėęě", "e"), ("ÈÉÊËĒĔĖĘĚ", "E"), ("ĝğġģ", "g"), ("ĜĞĠĢ", "G"), ("ìíîïĩīĭįı", "i"),
-            ("ÌÍÎÏĨĪĬĮİ", "I"), ("ñńņňŉ", "n"), ("ÑŃŅŇ", "N"), ("òóôõöøōŏő", "o"), ("ÒÓÔÕÖØŌŎŐ", "O"),
-            ("ŕŗř", "r"), ("ŔŖŘ", "R"), ("śŝşšș", "s"), ("ŚŜŞŠȘ", "S"), ("ţťŧț", "t"), ("ŢŤŦȚ", "T"),
-            ("ùúûüũūŭůűų", "u"), ("ÙÚÛÜŨŪŬŮŰŲ", "U"), ("ýÿŷ", "y"), ("ÝŸŶ", "Y"), ("źżž", "z"), ("ŹŻŽ", "Z"),
-        ]
-        for (letters, base) in groups { for s in letters.unicodeScalars { map[s] = base } }
-        return map
-    }()
 }

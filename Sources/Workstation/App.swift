@@ -44,7 +44,7 @@ public final class App {
         case .tick:
             // A pause in typing: the draft goes to the store now.
             if let id = state.household?.id, var conversations = state.household?.conversations {
-                try ConversationsScreen.saveDraft(&conversations, household: id, env: env, now: Self.now())
+                ConversationsScreen.saveDraft(&conversations, household: id, env: env, now: Self.now(), message: &state.message)
                 state.household?.conversations = conversations
             }
             if state.screen == .caseload { _ = try CaseloadScreen.idle(&state.caseload, env: env) }
@@ -69,7 +69,15 @@ public final class App {
             return
         case .key(let key):
             if state.isTooSmall {
-                if key == .function(10) || key == .control("c") { state.quit = true }
+                // Nothing can be read, so keys do nothing — except leaving. F10 and Ctrl-C
+                // always quit (what is typed in a conversation goes to its draft on the way
+                // out); Esc and q too, unless text is being typed: a q in a word, or the Esc
+                // that would close a form, must not end the program unseen.
+                switch key {
+                case .function(10), .control("c"): state.quit = true
+                case .escape, .character("q"): if !state.isTyping { state.quit = true }
+                default: break
+                }
                 return
             }
             state.message = nil
@@ -128,7 +136,10 @@ public final class App {
     }
 
     /// The whole screen for the current state.
-    public func render() -> ScreenBuffer {
+    public func render() -> ScreenBuffer { render(ascii: ascii) }
+
+    /// The screen in ASCII mode or not, whatever the terminal's (tests draw both).
+    func render(ascii: Bool) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: state.size, ascii: ascii)
         if state.isTooSmall {
             Chrome.tooSmall(state.size, env: env, into: &buffer)
@@ -144,8 +155,8 @@ public final class App {
         case .review: ReviewScreen.render(state, env: env, into: &buffer, body: body)
         case .dashboard: DashboardScreen.render(state, env: env, into: &buffer, body: body)
         }
-        if let message = state.message {
-            buffer.put(" " + message.text, x: status.x, y: status.y, width: status.width, role: message.isError ? .error : .success)
+        if let message = state.message ?? ConversationsScreen.unsavedWarning(state.household, env: env) {
+            Chrome.status(message, into: &buffer, status: status, above: body)
         }
         KeyBar.render(into: &buffer, rect: keyBar, hints: hints())
         if let scroll = state.help {

@@ -59,7 +59,8 @@ enum StoreAccess {
         switch error {
         case .importRejected, .grantRefusals: Exit.badData
         case .alreadyExists, .unknownUser, .notAllowed, .staffExists, .householdNotFound, .grantNotFound: Exit.usage
-        case .missing, .cannotCreate, .cannotOpen, .notAStore, .permissionsTooOpen, .readOnly,
+        case .missing, .cannotCreate, .cannotOpen, .notAStore, .permissionsTooOpen, .readOnly, .viewNotRecordable,
+             .readOnlyNeedsUpgrade, .readOnlyUnfinished, .full,
              .demoStoreOpenedAsReal, .realStoreOpenedAsDemo, .rowGone, .conflict, .database: Exit.storage
         }
     }

@@ -19,6 +19,9 @@ enum WorkstationLauncher {
         do {
             backend = try NcursesBackend()
         } catch {
+            // No terminal, an unknown TERM or one that cannot place the cursor (TERM=dumb):
+            // the workstation was started where it cannot run, which the contract of
+            // CASEFILE.md calls wrong use (64); 74 would send the user looking at the store.
             Console.error(error.message(in: uiLanguage))
             throw Failure(status: Exit.usage)
         }
@@ -40,6 +43,10 @@ enum WorkstationLauncher {
             throw Failure(status: StoreAccess.status(of: error))
         }
         var notes = [configWarning, themeWarning].compactMap { $0 }
+        if store.isReadOnly {
+            notes.append(language.pick("Alleen lezen: u heeft geen schrijfrechten op de opslag. Lijsten, zoeken en het dashboard werken; huishoudens openen en wijzigen niet.",
+                                       "Read-only: you have no write access to the store. Lists, search and the dashboard work; opening and changing households do not."))
+        }
         if !backend.supportsUnicode {
             notes.append(language.pick("De taalinstelling is geen UTF-8: tekens zonder accenten (zet LANG=C.UTF-8).",
                                        "The locale is not UTF-8: characters without accents (set LANG=C.UTF-8)."))

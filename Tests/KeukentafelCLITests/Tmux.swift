@@ -15,7 +15,7 @@ final class Tmux {
         socket = "kt-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no",
                    "KEUKENTAFEL_TODAY": CLI.today, "HOME": folder.path, "XDG_DATA_HOME": folder.appendingPathComponent("data").path,
-                   "PS1": "$ "]
+                   "PS1": "$ ", "HISTFILE": ""]   // no history written into the folder while it is being removed
         env.merge(environment) { $1 }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "-c", folder.path,
@@ -81,6 +81,38 @@ final class Tmux {
     }
 
     var screen: String { (try? run(["capture-pane", "-p", "-t", session])) ?? "" }
+
+    /// The screen with lines that the terminal wrapped joined again.
+    var joinedScreen: String { (try? run(["capture-pane", "-p", "-J", "-t", session])) ?? "" }
+
+    /// The screen's lines, exactly as many as the window has rows.
+    var lines: [String] { screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+
+    /// Bytes typed into the pane that the program has not read yet (FIONREAD on the pane's
+    /// terminal), or nil when it cannot be asked.
+    var unreadInput: Int? {
+        let tty = ((try? run(["display-message", "-p", "-t", session, "#{pane_tty}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard tty.hasPrefix("/dev/") else { return nil }
+        let fd = open(tty, O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var count: Int32 = 0
+        return ioctl(fd, UInt(FIONREAD), &count) == 0 ? Int(count) : nil
+    }
+
+    /// Waits until the program has read every key sent so far: keys that change nothing on
+    /// the screen (a window that is too small) can then be known to have arrived.
+    func waitForInputRead(timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last: Int?
+        while Date() < deadline {
+            last = unreadInput
+            if last == 0 { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("the program did not read its input within \(timeout) s (unread: \(last.map(String.init) ?? "unknown"))",
+                     sourceLocation: sourceLocation)
+    }
 
     /// Waits until the screen contains `text` (up to `timeout` seconds); fails the test with
     /// the screen as it was otherwise.

@@ -96,3 +96,31 @@ import Testing
         #expect(Key.function(10).label == "F10")
     }
 }
+
+/// Bytes in a locale that is not UTF-8 (see ByteInput): UTF-8 assembled, anything else dropped.
+@Suite struct ByteInputTests {
+    @Test func leadBytesTellTheLength() {
+        #expect(ByteInput.sequenceLength(lead: 0xC3) == 2)   // ë é ï
+        #expect(ByteInput.sequenceLength(lead: 0xE2) == 3)   // € …
+        #expect(ByteInput.sequenceLength(lead: 0xF0) == 4)   // emoji
+        #expect(ByteInput.sequenceLength(lead: 0xAB) == 0)   // a continuation byte
+        #expect(ByteInput.sequenceLength(lead: 0xC0) == 0)   // never in UTF-8
+        #expect(ByteInput.sequenceLength(lead: 0xEB) == 3)   // Latin-1 ë looks like a lead; its continuation check fails
+    }
+
+    @Test func wholeSequencesBecomeTheirScalar() {
+        #expect(ByteInput.scalar([0xC3, 0xAB]) == 0xEB)             // ë
+        #expect(ByteInput.scalar([0xE2, 0x82, 0xAC]) == 0x20AC)     // €
+        #expect(ByteInput.scalar([0xF0, 0x9F, 0x91, 0x8D]) == 0x1F44D)
+    }
+
+    @Test func brokenSequencesAreRefused() {
+        #expect(ByteInput.scalar([0xC3]) == nil)                    // cut short
+        #expect(ByteInput.scalar([0xEB]) == nil)                    // Latin-1 ë alone
+        #expect(ByteInput.scalar([0xC0, 0x80]) == nil)              // overlong NUL
+        #expect(ByteInput.scalar([0xED, 0xA0, 0x80]) == nil)        // a surrogate
+        #expect(ByteInput.scalar([0x61, 0x62]) == nil)              // two characters, not one
+        #expect(ByteInput.scalar([]) == nil)
+        #expect(!ByteInput.isContinuation(0x6B) && ByteInput.isContinuation(0xAB))
+    }
+}

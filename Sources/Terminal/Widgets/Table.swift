@@ -116,17 +116,18 @@ public enum Table {
     ) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect)
-        let widths = layout(columns, width: rect.width - markerWidth)
         let ascii = buffer.ascii
+        let visible = visibleRows(rect: rect)
+        var state = state
+        state.clamp(count: rowCount, pageSize: visible)
+        // The cells of the rows on screen, asked for once.
+        let shown = rowCount > 0 ? state.visibleRange(count: rowCount, pageSize: visible).map { ($0, row($0)) } : []
+        let widths = layout(ascii ? widenedForASCII(columns, rows: shown.map(\.1)) : columns, width: rect.width - markerWidth)
 
         // Header.
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
         drawCells(into: &buffer, x: rect.x + markerWidth, y: rect.y, maxX: rect.maxX, widths: widths, columns: columns,
                   spans: columns.map { Span(text: $0.title, role: .header) })
-
-        let visible = visibleRows(rect: rect)
-        var state = state
-        state.clamp(count: rowCount, pageSize: visible)
 
         if rowCount > visible {
             let mark = " \(state.selected + 1)/\(rowCount)"
@@ -142,18 +143,35 @@ public enum Table {
             return
         }
 
-        for index in state.visibleRange(count: rowCount, pageSize: visible) {
+        for (index, spans) in shown {
             let y = rect.y + 1 + index - state.offset
             let isSelected = index == state.selected
             if isSelected {
                 buffer.put(ascii ? ">" : "›", x: rect.x, y: y, width: markerWidth, role: focused ? .selection : .dim)
             }
             drawCells(into: &buffer, x: rect.x + markerWidth, y: y, maxX: rect.maxX, widths: widths, columns: columns,
-                      spans: row(index))
+                      spans: spans)
             if isSelected && focused {
                 let width = highlight == .row ? rect.width : min(rect.width, markerWidth + (widths.first ?? 0))
                 buffer.paint(Rect(x: rect.x, y: y, width: width, height: 1), role: .selection)
             }
+        }
+    }
+
+    /// In ASCII mode a fixed column grows so that the cells on screen that fit it in Unicode
+    /// fit in their long ASCII form too ("€ 6.500,00" is 10 columns, "EUR 6.500,00" 12); the
+    /// flexible columns give way. Amount columns are fixed: this is what keeps their "EUR".
+    /// A cell too long for its column anyway is cut as always and widens nothing.
+    static func widenedForASCII(_ columns: [TableColumn], rows: [[Span]]) -> [TableColumn] {
+        columns.enumerated().map { i, column in
+            guard case .fixed(let width) = column.width else { return column }
+            var needed = width
+            for text in [column.title] + rows.compactMap({ i < $0.count ? $0[i].text : nil }) where DisplayWidth.of(text) <= width {
+                needed = max(needed, DisplayWidth.of(ASCIIFallback.long(text)))
+            }
+            var wider = column
+            wider.width = .fixed(max(width, needed))
+            return wider
         }
     }
 
@@ -166,7 +184,13 @@ public enum Table {
         var column = x
         for (i, w) in widths.enumerated() where w > 0 {
             let span = i < spans.count ? spans[i] : Span(text: "")
-            let text = DisplayWidth.truncate(span.text, to: w, ascii: buffer.ascii)
+            var source = span.text
+            if buffer.ascii {
+                // "EUR 6.500,00" where the column has room, else "E 6.500,00": never cut.
+                let long = ASCIIFallback.long(source)
+                source = DisplayWidth.of(long) <= w ? long : ASCIIFallback.short(source)
+            }
+            let text = DisplayWidth.truncate(source, to: w, ascii: buffer.ascii)
             let pad = columns[i].alignment == .right ? w - DisplayWidth.of(text) : 0
             buffer.put(text, x: column + pad, y: y, width: min(w - pad, maxX - column - pad), role: span.role)
             column += w + 1

@@ -10,8 +10,11 @@ struct ConversationsState {
     var form: ConversationForm?
     /// Esc in a form asks first: save, throw away, or go on typing.
     var confirmClose = false
-    /// When the draft was last written (seconds since 1970), to write it at least every second.
-    var draftSavedAt: Double = 0
+    /// When the draft was last written or tried (seconds since 1970): typing writes it at
+    /// most once a second, and a store that refuses it is not asked on every key.
+    var draftTriedAt: Double = 0
+    /// Why the last draft could not be written (a full disk), until one is written again.
+    var draftProblem: StoreError?
 }
 
 enum ConversationAction: Hashable, Sendable {
@@ -57,16 +60,6 @@ enum ConversationsScreen {
     /// The width of the editor on a screen of `size` (see the view's layout).
     static func editorWidth(_ size: Size) -> Int { max(20, size.width - fieldListWidth(size) - 5) }
     static func fieldListWidth(_ size: Size) -> Int { size.width >= 110 ? 28 : 24 }
-
-    /// Writes the draft of the open form (within a second of typing, and on every field change).
-    static func saveDraft(_ conversations: inout ConversationsState, household: String, env: AppEnvironment, now: Double) throws {
-        guard var form = conversations.form, form.dirty else { return }
-        try env.store.saveDraft(form.draft(env.l, today: env.today), conversationId: form.stored?.id,
-                                household: household, by: env.actor)
-        form.dirty = false
-        conversations.form = form
-        conversations.draftSavedAt = now
-    }
 
     /// Handles a key on tab 3; false when it is not for this tab (tabs, back).
     static func handle(_ key: Key, household: inout HouseholdState, state: inout AppState, env: AppEnvironment,
@@ -138,7 +131,7 @@ enum ConversationsScreen {
             form.focus = (form.focus + (key == .tab ? 1 : n - 1)) % n
             form.showPrompts = false
             conversations.form = form
-            try saveDraft(&conversations, household: household.id, env: env, now: now)
+            saveDraft(&conversations, household: household.id, env: env, now: now, message: &state.message)
             return true
         case .enter where form.field.isSingleLine:
             form.focus += 1
@@ -162,8 +155,8 @@ enum ConversationsScreen {
             }
         }
         conversations.form = form
-        if form.dirty && now - conversations.draftSavedAt >= 1 {
-            try saveDraft(&conversations, household: household.id, env: env, now: now)
+        if form.dirty && now - conversations.draftTriedAt >= 1 {
+            saveDraft(&conversations, household: household.id, env: env, now: now, message: &state.message)
         }
         return true
     }
