@@ -44,7 +44,7 @@ public final class App {
         case .tick:
             // A pause in typing: the draft goes to the store now.
             if let id = state.household?.id, var conversations = state.household?.conversations {
-                try ConversationsScreen.saveDraft(&conversations, household: id, env: env, now: Self.now())
+                try ConversationsScreen.saveDraft(&conversations, household: id, env: env)
                 state.household?.conversations = conversations
             }
             if state.screen == .caseload { _ = try CaseloadScreen.idle(&state.caseload, env: env) }
