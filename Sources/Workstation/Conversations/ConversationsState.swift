@@ -133,6 +133,21 @@ enum ConversationsScreen {
             conversations.form = form
             return true
         }
+        if form.conflict != nil, let action = ConflictKeys.conversation(l).action(for: key) {
+            switch action {
+            case .saveMine: conversations.form = try save(&conversations, form, household: &household, state: &state, env: env)
+            case .addTheirs:
+                ConversationConflict.addTheirs(&form, env: env, state: &state)
+                conversations.form = form
+            case .keepTheirs:
+                conversations.confirmClose = true
+                conversations.form = form
+            case .help:
+                state.help = 0
+                conversations.form = form
+            }
+            return true
+        }
         switch key {
         case .function(2), .control("s"):
             conversations.form = try save(&conversations, form, household: &household, state: &state, env: env)
@@ -198,18 +213,33 @@ enum ConversationsScreen {
             return form
         case .success(let conversation):
             do {
+                let saved: StoredConversation
                 if let stored = form.stored {
-                    _ = try env.store.updateConversation(stored, to: conversation, by: env.actor)
+                    // After a refused save `stored` is the other person's version, which is
+                    // shown: this save goes over it on purpose.
+                    saved = try env.store.updateConversation(stored, to: conversation, by: env.actor, overwriting: form.conflict != nil)
                 } else {
-                    _ = try env.store.addConversation(conversation, household: household.id, by: env.actor)
+                    saved = try env.store.addConversation(conversation, household: household.id, by: env.actor)
                 }
                 conversations.list = try env.store.conversations(household: household.id)
+                // The list shows the conversation just saved, also when it is longer than the screen.
+                conversations.selected = conversations.list.firstIndex { $0.id == saved.id } ?? conversations.selected
                 household.file = try env.store.caseFile(household.id)
-                state.message = StatusMessage(l.pick("Gesprek opgeslagen.", "Conversation saved."))
+                state.message = StatusMessage(form.conflict.map { c in
+                    l.pick("Gesprek opgeslagen, over de versie van \(c.who(l)) heen.", "Conversation saved, over \(c.who(l))'s version.")
+                } ?? l.pick("Gesprek opgeslagen.", "Conversation saved."))
                 return nil
             } catch let error as StoreError {
-                // Someone else saved this conversation meanwhile: keep what was typed.
-                state.message = StatusMessage(error.message(in: l), isError: true)
+                // Someone else saved this conversation meanwhile: keep what was typed, and show
+                // their version below it.
+                conversations.list = try env.store.conversations(household: household.id)
+                if let conflict = ConversationConflict.conflict(error, form: form, list: conversations.list, env: env) {
+                    form.conflict = conflict
+                    form.stored = conflict.theirs
+                    state.message = StatusMessage(ConversationConflict.refused(conflict, env: env), isError: true)
+                } else {
+                    state.message = StatusMessage(error.message(in: l), isError: true)
+                }
                 return form
             }
         }
