@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeukentafelCLITests",
-            dependencies: ["keukentafel", "WorkstationBench", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["keukentafel", "WorkstationBench", "Casework", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Schemas"]
         ),
     ],

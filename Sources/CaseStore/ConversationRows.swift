@@ -60,9 +60,13 @@ extension Store {
     }
 
     /// Saves an edited conversation if nobody saved it since it was read; clears the draft.
-    public func updateConversation(_ stored: StoredConversation, to conversation: Conversation, by actor: Actor) throws -> StoredConversation {
-        try change(by: actor, household: stored.householdId, action: "conversation.update",
-                   detail: "\(conversation.date?.iso ?? "-"): \(conversation.question.prefix(60))") { db, at in
+    /// `overwriting`: `stored` is someone else's version that refused an earlier save and was
+    /// shown; this save goes over it on purpose, and the audit row says so.
+    public func updateConversation(_ stored: StoredConversation, to conversation: Conversation, by actor: Actor,
+                                   overwriting: Bool = false) throws -> StoredConversation {
+        let note = overwriting ? Versioning.overwriteNote(changedBy: stored.changedBy, version: stored.version, changedAt: stored.changedAt) : ""
+        return try change(by: actor, household: stored.householdId, action: "conversation.update",
+                          detail: "\(conversation.date?.iso ?? "-"): \(conversation.question.prefix(60))" + note) { db, at in
             var o = CaseFileWriter.conversation(conversation).objectValue!
             let agreements = o["agreements"]?.arrayValue ?? []
             o["agreements"] = nil

@@ -2,8 +2,8 @@ import Casework
 import Foundation
 import GRDB
 
-/// Demo copies for training: a throwaway store in a temporary folder, built from the
-/// sample data and marked as demo inside the database.
+/// Demo copies for training: a store built from the sample data and marked as demo inside
+/// the database — a throwaway one in a temporary folder, or a shared one at a chosen place.
 extension Store {
     public static let staffFileFormat = "keukentafel-staff/1"
 
@@ -11,12 +11,6 @@ extension Store {
     /// new temporary folder under `temporaryRoot`. The caller removes the folder when done.
     public static func createDemo(from sampleData: String, temporaryRoot: String = NSTemporaryDirectory(),
                                   clock: @escaping StoreClock = { Moment.now() }) throws -> Store {
-        let staff = try readStaffFile(sampleData + "/staff.json")
-        guard let first = staff.first(where: { $0.role == .teamleader }) ?? staff.first else {
-            throw StoreError.database("\(sampleData)/staff.json lists no staff")
-        }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: sampleData)) ?? []
-        let caseFiles = names.filter { $0.hasPrefix("hh-") && $0.hasSuffix(".json") }.sorted()
         let template = (temporaryRoot.hasSuffix("/") ? temporaryRoot : temporaryRoot + "/") + "keukentafel-demo-XXXXXX"
         var bytes = Array(template.utf8CString)
         guard mkdtemp(&bytes) != nil else {
@@ -24,7 +18,21 @@ extension Store {
         }
         // mkdtemp creates the folder 0700: the demo data is fictitious, but kept like real data.
         let folder = String(decoding: bytes.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let store = try create(at: StoreLocation(path: folder + "/demo.sqlite"), kind: .demo, firstStaff: first, clock: clock)
+        return try createDemo(from: sampleData, at: StoreLocation(path: folder + "/demo.sqlite"), clock: clock)
+    }
+
+    /// Builds a demo store from `sampleData` at `location` (a practice store that several
+    /// people can open, kept until someone removes it). Refuses a file that exists and the
+    /// default location, which only ever holds a real store.
+    public static func createDemo(from sampleData: String, at location: StoreLocation,
+                                  clock: @escaping StoreClock = { Moment.now() }) throws -> Store {
+        let staff = try readStaffFile(sampleData + "/staff.json")
+        guard let first = staff.first(where: { $0.role == .teamleader }) ?? staff.first else {
+            throw StoreError.database("\(sampleData)/staff.json lists no staff")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: sampleData)) ?? []
+        let caseFiles = names.filter { $0.hasPrefix("hh-") && $0.hasSuffix(".json") }.sorted()
+        let store = try create(at: location, kind: .demo, firstStaff: first, clock: clock)
         try store.change(by: first.actor, household: nil, action: "staff.add", detail: "demo staff from sample data") { db, at in
             for var member in staff where member.user != first.user {
                 member.addedBy = first.user

@@ -103,11 +103,15 @@ extension Store {
         }
     }
 
-    /// Saves an edited line, if nobody saved it since `line` was read.
-    public func updateLedgerLine(_ line: StoredLedgerLine, to entry: LedgerEntry, by actor: Actor) throws -> StoredLedgerLine {
+    /// Saves an edited line, if nobody saved it since `line` was read. `overwriting`: `line`
+    /// is someone else's version that refused an earlier save and was shown; this save goes
+    /// over it on purpose, and the audit row says so.
+    public func updateLedgerLine(_ line: StoredLedgerLine, to entry: LedgerEntry, by actor: Actor,
+                                 overwriting: Bool = false) throws -> StoredLedgerLine {
         precondition(entry.section == line.entry.section, "a line stays in its section")
         let detail = "\(entry.section.rawValue) '\(line.entry.label)': "
             + Versioning.differences(line.entry.document.objectValue ?? [:], entry.document.objectValue ?? [:])
+            + (overwriting ? Versioning.overwriteNote(changedBy: line.changedBy, version: line.version, changedAt: line.changedAt) : "")
         return try change(by: actor, household: line.householdId, action: "ledger.update", detail: detail) { db, at in
             try Versioning.update(db, table: "ledger_line", id: line.id, expected: line.version,
                                   columns: [("document", CaseFileRows.doc(entry.document))], by: actor.user, at: at.iso,

@@ -31,6 +31,12 @@ enum Versioning {
         throw StoreError.rowGone(what: what)
     }
 
+    /// The audit trail's note on a save made knowingly over someone else's newer version:
+    /// their save had refused this one, the person was shown both, and saved again.
+    static func overwriteNote(changedBy: String, version: Int, changedAt: String) -> String {
+        "; saved knowingly over version \(version) by \(changedBy) (\(changedAt)), shown after a refused save"
+    }
+
     /// "key: old → new" for each field that differs, for the audit trail.
     static func differences(_ old: JSONObject, _ new: JSONObject) -> String {
         var parts: [String] = []

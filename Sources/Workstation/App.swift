@@ -222,10 +222,15 @@ public final class App {
             if state.household?.tab == 2 {
                 sections.append((l.pick("Gesprekken", "Conversations"), ConversationsScreen.actions(l).helpRows))
                 sections.append((l.pick("In een gesprek", "In a conversation"), ConversationsScreen.formHelp(l)))
+                sections.append((l.pick("Als een ander het gesprek intussen opsloeg", "When someone else saved the conversation meanwhile"),
+                                 ConflictKeys.conversation(l).helpRows
+                                    + [("≠", l.pick("In de lijst: dit veld verschilt van hun versie", "In the list: this field differs from theirs"))]))
             }
             if state.household?.tab == 1 {
                 sections.append((l.pick("Financiën", "Finances"), LedgerScreen.actions(l).helpRows))
                 sections.append((l.pick("In een regel", "In a line"), LedgerView.formHelp(l)))
+                sections.append((l.pick("Als een ander de regel intussen opsloeg", "When someone else saved the line meanwhile"),
+                                 ConflictKeys.ledger(l).helpRows))
             }
             sections.append((l.pick("Huishouden", "Household"), HouseholdScreen.actions(l).helpRows))
             sections.append((l.pick("Bewegen", "Moving"), moving))

@@ -65,7 +65,13 @@ enum HouseholdScreen {
                 // Restore: on tab 3, the form as it was, editing the same conversation.
                 var conversations = try ConversationsScreen.load(household.id, env: env)
                 let stored = conversations.list.first { $0.id == draft.conversationId }
-                conversations.form = ConversationForm.fromDraft(draft, stored: stored)
+                var form = ConversationForm.fromDraft(draft, stored: stored)
+                // Saved by someone else since the typing began: both versions in view.
+                if let conflict = ConversationConflict.restored(form, env: env) {
+                    form.conflict = conflict
+                    state.message = StatusMessage(ConversationConflict.refused(conflict, env: env, restored: true), isError: true)
+                }
+                conversations.form = form
                 household.conversations = conversations
                 household.tab = 2
                 household.draftOffer = nil

@@ -26,17 +26,33 @@ struct WorkstationCommand: ParsableCommand {
     }
 }
 
-/// `keukentafel demo [--role ROLE]`: the workstation on a fresh copy of the sample data,
-/// removed on exit. Trainers use it; it never touches a real store.
+/// `keukentafel demo [--role ROLE | --as USER] [--store PATH]`: the workstation on a copy of
+/// the sample data. Without --store the copy is fresh and removed on exit; with --store it is
+/// a practice store that stays and can be shared. Trainers use it; it never touches a real
+/// store.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "De werkplek op een oefenkopie van de voorbeelddata. / The workstation on a practice copy of the sample data.",
-        discussion: "De kopie staat in een tijdelijke map en verdwijnt bij afsluiten. / The copy lives in a temporary folder and is removed on exit."
+        discussion: """
+            Zonder --store staat de kopie in een tijdelijke map en verdwijnt ze bij afsluiten. Met --store PAD blijft \
+            een oefenopslag staan die meer mensen tegelijk kunnen openen (elk met --as): gemaakt als PAD nog niet \
+            bestaat, geopend als het een oefenopslag is; een echte opslag wordt geweigerd. / Without --store the copy \
+            lives in a temporary folder and is removed on exit. With --store PATH a practice store stays that several \
+            people can open at once (each with --as): made when PATH does not exist, opened when it is a practice \
+            store; a real store is refused.
+            """
     )
 
     @Option(name: .long, help: "caseworker | teamleader | trainer")
     var role: RoleOption = .caseworker
+
+    // Only here, in demo stores, where F9 already lets anyone work as any member of the demo
+    // staff: a real store knows you by your OS user and has no such option.
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Werk als dit lid van de demostaf, bv. s.elidrissi (gaat voor --role). / Work as this member of the demo staff (beats --role).",
+        valueName: "user"))
+    var asUser: String?
 
     @Option(name: .long, help: ArgumentHelp("Kleurenschema. / Colour theme.", valueName: "name"))
     var theme: String?
@@ -50,21 +66,27 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let l = global.language
         do {
-            if global.store != nil {
-                Console.error(l.pick("demo maakt altijd een eigen oefenopslag; laat --store weg.",
-                                     "demo always makes its own practice store; leave out --store."))
-                throw Failure(status: Exit.usage)
-            }
             guard let folder = sampleData ?? SampleData.locate() else {
                 Console.error(l.pick("De voorbeelddata (sample-data/) is niet gevonden. Geef de map met --sample-data.",
                                      "The sample data (sample-data/) was not found. Name the folder with --sample-data."))
                 throw Failure(status: Exit.storage)
             }
-            let store = try StoreAccess.reporting(l) { try Store.createDemo(from: folder) }
-            // The temporary folder goes when the workstation closes (a kill leaves it in /tmp, 0700).
-            defer { try? FileManager.default.removeItem(atPath: store.location.directory) }
+            let shared = global.store
+            let store = try StoreAccess.reporting(l) {
+                try shared.map { try Self.practiceStore(at: $0, sampleData: folder) } ?? Store.createDemo(from: folder)
+            }
+            // A fresh copy goes when the workstation closes (a kill leaves it in /tmp, 0700);
+            // a practice store named with --store stays for the others who use it.
+            defer { if shared == nil { try? FileManager.default.removeItem(atPath: store.location.directory) } }
             let staff = try StoreAccess.reporting(l) { try store.staff() }
-            guard let me = staff.first(where: { $0.role == role.role }) else {
+            let chosen: StaffMember?
+            if let asUser { chosen = staff.first { $0.user == asUser } } else { chosen = staff.first { $0.role == role.role } }
+            guard let me = chosen else {
+                if let asUser {
+                    let users = staff.map { $0.user }.joined(separator: ", ")
+                    Console.error(l.pick("\(asUser) hoort niet bij de demostaf (\(users)).", "\(asUser) is not on the demo staff (\(users))."))
+                    throw Failure(status: Exit.usage)
+                }
                 Console.error(l.pick("De voorbeelddata heeft geen medewerker met de rol \(role.rawValue).",
                                      "The sample data has no member of staff with the role \(role.rawValue)."))
                 throw Failure(status: Exit.badData)
@@ -72,6 +94,22 @@ struct DemoCommand: ParsableCommand {
             try WorkstationLauncher.run(store: store, staff: me, global: global, theme: theme)
         } catch let failure as Failure {
             throw ExitCode(failure.status)
+        }
+    }
+
+    /// The practice store at `path`: opened when it is one, made from the sample data when
+    /// nothing is there. A real store is refused (the kind is written inside the database),
+    /// and so is the default location, which only ever holds a real store.
+    static func practiceStore(at path: String, sampleData: String) throws -> Store {
+        let location = StoreLocation.resolve(option: path, environment: [:])
+        if location.path == StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment) {
+            throw StoreError.realStoreOpenedAsDemo(path: location.path)
+        }
+        if FileManager.default.fileExists(atPath: location.path) { return try Store.open(at: location, kind: .demo) }
+        do {
+            return try Store.createDemo(from: sampleData, at: location)
+        } catch StoreError.alreadyExists {
+            return try Store.open(at: location, kind: .demo)   // made by someone else a moment ago
         }
     }
 }

@@ -123,7 +123,7 @@ struct LedgerTests {
             app.handle(.key(.enter))
             let message = try #require(app.state.message)
             #expect(message.isError)
-            #expect(message.text.hasPrefix("\"Salaris\" is intussen gewijzigd door s.elidrissi"))
+            #expect(message.text == "Niet bewaard: Samira El Idrissi wijzigde \"Salaris\" om 09:00.")
             // their value is kept and on the screen; what we typed is still in the form
             #expect(try app.env.store.ledgerLines(household: "hh-demo-0001").first?.entry.amount == Money(cents: 170_000))
             #expect(app.state.household?.ledger?.lines.first?.entry.amount == Money(cents: 170_000))

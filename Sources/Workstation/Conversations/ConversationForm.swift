@@ -27,6 +27,13 @@ struct ConversationForm: Equatable {
     var scoring = false
     /// Typed since the draft was last written.
     var dirty = false
+    /// The version of the conversation the typing began from. It stays when a conflict moves
+    /// `stored` on to someone else's version, so a draft restored after a crash shows the
+    /// conflict again instead of saving over their version unseen.
+    var baseVersion: Int?
+    /// Someone else saved this conversation since it was opened: their version, shown
+    /// read-only below the text being typed.
+    var conflict: EditConflict<StoredConversation>?
 
     init(author: String, today: CalendarDate, members: [String]) {
         self.author = author
@@ -36,6 +43,7 @@ struct ConversationForm: Equatable {
 
     init(_ conversation: Conversation, stored: StoredConversation?) {
         self.stored = stored
+        baseVersion = stored?.version
         author = conversation.author
         unknownFields = conversation.unknownFields
         editors[.date] = TextEditor(text: conversation.date?.dutch ?? "")
@@ -110,6 +118,7 @@ struct ConversationForm: Equatable {
         var c = typed(l, today: today)
         // Where the cursor was, so the form comes back at the same field.
         c.unknownFields["x-draft-field"] = .number(String(focus))
+        if let baseVersion { c.unknownFields["x-draft-version"] = .number(String(baseVersion)) }
         return c
     }
 
@@ -133,9 +142,13 @@ struct ConversationForm: Equatable {
         let typedDate = conversation.unknownFields["x-draft-date"]?.stringValue
         var focus: Int?
         if case .number(let n)? = conversation.unknownFields["x-draft-field"] { focus = Int(n) }
-        for key in ["x-draft-agreements", "x-draft-date", "x-draft-field"] { conversation.unknownFields[key] = nil }
+        var base: Int?
+        if case .number(let n)? = conversation.unknownFields["x-draft-version"] { base = Int(n) }
+        for key in ["x-draft-agreements", "x-draft-date", "x-draft-field", "x-draft-version"] { conversation.unknownFields[key] = nil }
         var form = ConversationForm(conversation, stored: stored)
         if let focus, fields.indices.contains(focus) { form.focus = focus }
+        // A draft from before versions were kept in it has none: it is based on what is there.
+        if let base { form.baseVersion = base }
         if let typedAgreements { form.editors[.agreements] = TextEditor(text: typedAgreements) }
         if let typedDate { form.editors[.date] = TextEditor(text: typedDate) }
         return form

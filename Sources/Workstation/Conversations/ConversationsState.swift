@@ -10,8 +10,16 @@ struct ConversationsState {
     var form: ConversationForm?
     /// Esc in a form asks first: save, throw away, or go on typing.
     var confirmClose = false
-    /// When the draft was last written or tried (seconds since 1970): typing writes it at
-    /// most once a second, and a store that refuses it is not asked on every key.
+    /// When the oldest keystroke not yet in the draft was typed (seconds since 1970); nil
+    /// when the draft has everything.
+    var unsavedSince: Double?
+    /// While typing goes on without a pause, the draft is written once its oldest unsaved
+    /// keystroke is this old. With the loop's quarter-second pause this keeps every
+    /// keystroke in the store within 0.75 s, inside the promised second. (Counting from the
+    /// last write instead let a keystroke wait a second plus the gap to the next key.)
+    static let draftDelay = 0.5
+    /// When the draft was last tried (seconds since 1970): a store that refuses it (a full
+    /// disk) is asked again at most once a second while typing goes on, not on every key.
     var draftTriedAt: Double = 0
     /// Why the last draft could not be written (a full disk), until one is written again.
     var draftProblem: StoreError?
@@ -120,6 +128,21 @@ enum ConversationsScreen {
             conversations.form = form
             return true
         }
+        if form.conflict != nil, let action = ConflictKeys.conversation(l).action(for: key) {
+            switch action {
+            case .saveMine: conversations.form = try save(&conversations, form, household: &household, state: &state, env: env)
+            case .addTheirs:
+                ConversationConflict.addTheirs(&form, env: env, state: &state)
+                conversations.form = form
+            case .keepTheirs:
+                conversations.confirmClose = true
+                conversations.form = form
+            case .help:
+                state.help = 0
+                conversations.form = form
+            }
+            return true
+        }
         switch key {
         case .function(2), .control("s"):
             conversations.form = try save(&conversations, form, household: &household, state: &state, env: env)
@@ -155,7 +178,10 @@ enum ConversationsScreen {
             }
         }
         conversations.form = form
-        if form.dirty && now - conversations.draftTriedAt >= 1 {
+        if form.dirty && conversations.unsavedSince == nil { conversations.unsavedSince = now }
+        let due = now - (conversations.unsavedSince ?? now) >= ConversationsState.draftDelay
+        let refusedJustNow = conversations.draftProblem != nil && now - conversations.draftTriedAt < 1
+        if form.dirty && due && !refusedJustNow {
             saveDraft(&conversations, household: household.id, env: env, now: now, message: &state.message)
         }
         return true
@@ -184,18 +210,33 @@ enum ConversationsScreen {
             return form
         case .success(let conversation):
             do {
+                let saved: StoredConversation
                 if let stored = form.stored {
-                    _ = try env.store.updateConversation(stored, to: conversation, by: env.actor)
+                    // After a refused save `stored` is the other person's version, which is
+                    // shown: this save goes over it on purpose.
+                    saved = try env.store.updateConversation(stored, to: conversation, by: env.actor, overwriting: form.conflict != nil)
                 } else {
-                    _ = try env.store.addConversation(conversation, household: household.id, by: env.actor)
+                    saved = try env.store.addConversation(conversation, household: household.id, by: env.actor)
                 }
                 conversations.list = try env.store.conversations(household: household.id)
+                // The list shows the conversation just saved, also when it is longer than the screen.
+                conversations.selected = conversations.list.firstIndex { $0.id == saved.id } ?? conversations.selected
                 household.file = try env.store.caseFile(household.id)
-                state.message = StatusMessage(l.pick("Gesprek opgeslagen.", "Conversation saved."))
+                state.message = StatusMessage(form.conflict.map { c in
+                    l.pick("Gesprek opgeslagen, over de versie van \(c.who(l)) heen.", "Conversation saved, over \(c.who(l))'s version.")
+                } ?? l.pick("Gesprek opgeslagen.", "Conversation saved."))
                 return nil
             } catch let error as StoreError {
-                // Someone else saved this conversation meanwhile: keep what was typed.
-                state.message = StatusMessage(error.message(in: l), isError: true)
+                // Someone else saved this conversation meanwhile: keep what was typed, and show
+                // their version below it.
+                conversations.list = try env.store.conversations(household: household.id)
+                if let conflict = ConversationConflict.conflict(error, form: form, list: conversations.list, env: env) {
+                    form.conflict = conflict
+                    form.stored = conflict.theirs
+                    state.message = StatusMessage(ConversationConflict.refused(conflict, env: env), isError: true)
+                } else {
+                    state.message = StatusMessage(error.message(in: l), isError: true)
+                }
                 return form
             }
         }

@@ -49,13 +49,14 @@ enum ConversationsView {
             let y = left.y + i - top
             let count = form.editor(field).count
             let focused = i == form.focus
-            let mark = focused ? "›" : (count > 0 ? "•" : " ")
+            let differs = ConversationConflict.differs(field, in: form)
+            let mark = focused ? "›" : differs ? (buffer.ascii ? "#" : "≠") : (count > 0 ? "•" : " ")
             let label = " \(mark) " + ConversationForm.name(field, l)
             // The focused field's count is beside its text; repeating it here would redraw
             // this line at every keystroke.
             let countText = count > 0 && !focused ? String(count) : ""
             buffer.put(DisplayWidth.fit(label, to: left.width - 6) + DisplayWidth.fit(countText, to: 5, alignRight: true),
-                       x: left.x, y: y, width: left.width - 1, role: focused ? .selection : (count > 0 ? .normal : .dim))
+                       x: left.x, y: y, width: left.width - 1, role: focused ? .selection : differs ? .warning : (count > 0 ? .normal : .dim))
         }
         for y in left.y..<left.maxY { buffer.put("│", x: left.maxX - 1, y: y, role: .border) }
 
@@ -88,14 +89,27 @@ enum ConversationsView {
                        x: inner.x, y: y, width: inner.width, role: .dim)
             y += 1
         }
-        let editorRect = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
+        var editorRect = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
+        if form.conflict != nil {
+            // Both versions in view: what is typed above, theirs below.
+            let (mine, theirs) = editorRect.splitBottom(max(3, editorRect.height / 2))
+            editorRect = mine
+            ConversationConflict.render(form, env: env, into: &buffer, rect: theirs)
+        }
         let editor = form.editor(field)
         let scrollTop = editor.scroll(width: editorRect.width, height: editorRect.height, from: 0)
         // Plain text, as in an editor: the field is the whole area right of the list.
         editor.render(into: &buffer, rect: editorRect, focused: !conversations.confirmClose && !form.scoring, top: scrollTop,
                       role: .normal)
 
-        if conversations.confirmClose {
+        if conversations.confirmClose, let c = form.conflict {
+            Dialog(title: l.pick("Gesprek sluiten", "Close conversation"),
+                   message: l.pick("Uw versie opslaan, over die van \(c.who(l)) heen? Of uw versie weggooien, zodat die van \(c.firstName(l)) blijft?",
+                                   "Save your version, over \(c.who(l))'s? Or throw yours away, so \(c.firstName(l))'s stays?"),
+                   buttons: [KeyHint(keys: "Enter", label: l.pick("Mijn versie opslaan", "Save mine")),
+                             KeyHint(keys: "n", label: l.pick("Mijn versie weggooien", "Throw mine away")),
+                             KeyHint(keys: "Esc", label: l.pick("Verder typen", "Keep typing"))]).render(into: &buffer, bounds: area)
+        } else if conversations.confirmClose {
             Dialog(title: l.pick("Gesprek sluiten", "Close conversation"),
                    message: l.pick("Het gesprek opslaan? Het concept blijft bewaard tot u kiest.",
                                    "Save the conversation? The draft is kept until you choose."),
@@ -107,6 +121,9 @@ enum ConversationsView {
 
     static func hints(_ household: HouseholdState, env: AppEnvironment) -> [KeyHint] {
         let l = env.l
+        if household.conversations?.form?.conflict != nil, household.conversations?.confirmClose == false {
+            return ConflictKeys.conversation(l).keyHints + [KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field"))]
+        }
         if household.conversations?.form != nil {
             return [KeyHint(keys: "F1", label: l.pick("Help", "Help")), KeyHint(keys: "F2", label: l.pick("Opslaan", "Save")),
                     KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field")), KeyHint(keys: "F8", label: l.pick("Score", "Score")),

@@ -2,8 +2,8 @@ import CaseStore
 import Casework
 import Terminal
 
-/// The draft of the conversation being typed goes to the store within a second of the last
-/// key and on every change of field ("never lost"). When the store refuses it — the disk is
+/// The draft of the conversation being typed goes to the store within a second of a key
+/// (ConversationsState.draftDelay) and on every change of field ("never lost"). When the store refuses it — the disk is
 /// full, the store became read-only — the text stays in the editor, the form stays marked
 /// unsaved so every pause in typing tries again, and the status line says what happened.
 /// Nothing the user typed is dropped because a write failed.
@@ -26,6 +26,7 @@ extension ConversationsScreen {
         }
         form.dirty = false
         conversations.form = form
+        conversations.unsavedSince = nil
         if let problem = conversations.draftProblem {
             conversations.draftProblem = nil
             if case .full = problem {

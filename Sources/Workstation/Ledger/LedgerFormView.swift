@@ -7,7 +7,7 @@ import Terminal
 enum LedgerFormView {
     static func render(_ form: LineForm, env: AppEnvironment, into buffer: inout ScreenBuffer, bounds: Rect) {
         let l = env.l
-        let height = form.fields.count + 5
+        let height = form.fields.count + 5 + (form.conflict == nil ? 0 : LedgerConflictView.rows)
         let box = Rect(x: bounds.x + 2, y: bounds.maxY - height, width: min(bounds.width - 4, 76), height: height)
         buffer.fill(box, role: .dialog)
         let title: String = switch form.mode {
@@ -30,6 +30,8 @@ enum LedgerFormView {
                 let noteX = fieldX + fieldWidth + 2
                 if let error {
                     buffer.put(error, x: noteX, y: y, width: box.maxX - 1 - noteX, role: .error)
+                } else if let theirs = LedgerConflictView.note(field, form: form, l: l) {
+                    buffer.put(theirs, x: noteX, y: y, width: box.maxX - 1 - noteX, role: .warning)
                 } else if field == .amount, case .success(let m) = AmountParser.parseTyped(form.amount.text), form.section != .debt {
                     let monthly = form.frequency.monthly(m)
                     buffer.put("= \(monthly.dutch) \(l.pick("per maand", "per month"))", x: noteX, y: y, width: box.maxX - 1 - noteX, role: .dim)
@@ -39,15 +41,21 @@ enum LedgerFormView {
                 let chosen = options[form.choiceIndex(field)]
                 let shown = "‹ " + chosen + " ›"
                 buffer.put(shown, x: fieldX, y: y, width: fieldWidth, role: focused ? .fieldActive : .field)
-                if focused {
+                if let theirs = LedgerConflictView.note(field, form: form, l: l) {
+                    buffer.put(theirs, x: fieldX + fieldWidth + 2, y: y, width: box.maxX - 3 - fieldX - fieldWidth, role: .warning)
+                } else if focused {
                     let others = options.filter { $0 != chosen }.map { String($0.prefix(1)) }
                     let hint = l.pick("letter kiest: ", "a letter picks: ") + Array(Set(others + [String(chosen.prefix(1))])).sorted().joined()
                     buffer.put(hint, x: fieldX + fieldWidth + 2, y: y, width: box.maxX - 3 - fieldX - fieldWidth, role: .dim)
                 }
             }
         }
-        let footer = l.pick("Tab volgend veld · Enter bewaart · Esc annuleert · PgDn ander deel",
+        var footer = l.pick("Tab volgend veld · Enter bewaart · Esc annuleert · PgDn ander deel",
                             "Tab next field · Enter saves · Esc cancels · PgDn other section")
+        if let conflict = form.conflict {
+            LedgerConflictView.render(conflict, env: env, into: &buffer, box: box, y: box.y + 2 + form.fields.count)
+            footer = LedgerConflictView.footer(conflict, l)
+        }
         buffer.put(footer, x: box.x + 2, y: box.maxY - 2, width: box.width - 4, role: .dim)
     }
 

@@ -93,9 +93,17 @@ enum LedgerScreen {
         if let line = ledger.confirmDelete {
             switch key {
             case .enter, .character("j"), .character("y"):
-                try env.store.deleteLedgerLine(line, by: env.actor)
-                ledger.lastDeleted = line.entry
                 ledger.confirmDelete = nil
+                do {
+                    try env.store.deleteLedgerLine(line, by: env.actor)
+                } catch let error as StoreError {
+                    // Changed or deleted by someone else since it was shown: nothing is deleted,
+                    // and the list shows the line as it is now.
+                    try reload(&ledger, household.id, env)
+                    state.message = StatusMessage(LedgerConflictView.deleteRefused(error, label: line.entry.label, env: env), isError: true)
+                    return true
+                }
+                ledger.lastDeleted = line.entry
                 try reload(&ledger, household.id, env)
                 state.message = StatusMessage(l.pick("\"\(line.entry.label)\" gewist; u zet hem terug.",
                                                      "\"\(line.entry.label)\" deleted; u brings it back."))
@@ -106,9 +114,20 @@ enum LedgerScreen {
             return true
         }
         if var form = ledger.form {
+            if form.conflict != nil, let action = ConflictKeys.ledger(l).action(for: key) {
+                switch action {
+                case .saveMine: ledger.form = try save(&ledger, form, household: household.id, state: &state, env: env)
+                case .keepTheirs: ledger.form = nil
+                case .help: state.help = 0
+                case .addTheirs: break
+                }
+                return true
+            }
             switch key {
             case .escape:
                 ledger.form = nil
+            case .function(1):
+                state.help = 0
             case .enter:
                 ledger.form = try save(&ledger, form, household: household.id, state: &state, env: env)
             case .pageDown where form.mode == .add && form.label.isEmpty && form.amount.isEmpty,
@@ -183,20 +202,26 @@ enum LedgerScreen {
                                                          "Saved: \(entry.label). Type the next line, or Esc."))
                     return LineForm(section: form.section)
                 case .edit(let line):
-                    _ = try env.store.updateLedgerLine(line, to: entry, by: env.actor)
+                    // After a refused save the form is based on the other person's version,
+                    // which was shown: this save goes over it on purpose.
+                    _ = try env.store.updateLedgerLine(line, to: entry, by: env.actor, overwriting: form.conflict != nil)
                     try reload(&ledger, household, env)
-                    state.message = StatusMessage(l.pick("Bewaard: \(entry.label).", "Saved: \(entry.label)."))
+                    state.message = StatusMessage(form.conflict.map { c in
+                        l.pick("Bewaard: \(entry.label), over de versie van \(c.who(l)) heen.", "Saved: \(entry.label), over \(c.who(l))'s version.")
+                    } ?? l.pick("Bewaard: \(entry.label).", "Saved: \(entry.label)."))
                     return nil
                 }
             } catch let error as StoreError {
-                // Someone else changed or removed the line: show theirs, keep the form open
-                // with what was typed, so nothing is lost.
+                // Someone else changed or removed the line: the form keeps what was typed and
+                // shows their version beside it, so nothing is lost and nothing overwritten
+                // unseen.
                 try reload(&ledger, household, env)
-                state.message = StatusMessage(error.message(in: l), isError: true)
-                if case .edit(let old) = form.mode, let fresh = ledger.lines.first(where: { $0.id == old.id }) {
-                    form.mode = .edit(fresh)
-                } else if case .edit = form.mode {
-                    form.mode = .add
+                form.conflict = LedgerConflictView.conflict(error, form: form, lines: ledger.lines, env: env)
+                if let conflict = form.conflict {
+                    form.mode = conflict.theirs.map(LineForm.Mode.edit) ?? .add
+                    state.message = StatusMessage(LedgerConflictView.refused(conflict, label: entry.label, env: env), isError: true)
+                } else {
+                    state.message = StatusMessage(error.message(in: l), isError: true)
                 }
                 return form
             }

@@ -110,6 +110,9 @@ enum LedgerView {
 
     static func hints(_ ledger: LedgerState, env: AppEnvironment) -> [KeyHint] {
         let l = env.l
+        if ledger.form?.conflict != nil {
+            return ConflictKeys.ledger(l).keyHints + [KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field"))]
+        }
         if ledger.form != nil {
             return [KeyHint(keys: "F1", label: l.pick("Help", "Help")), KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field")),
                     KeyHint(keys: "Enter", label: l.pick("Bewaren", "Save")), KeyHint(keys: "Esc", label: l.pick("Annuleren", "Cancel")),

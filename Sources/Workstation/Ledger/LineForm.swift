@@ -27,6 +27,9 @@ struct LineForm: Equatable {
     /// Set when Enter was pressed with a mistake in the form: now errors are shown for
     /// empty fields too.
     var triedToSave = false
+    /// Someone else saved (or deleted) the line since it was read: their version, shown in
+    /// the form beside what was typed.
+    var conflict: EditConflict<StoredLedgerLine>?
 
     init(section: LedgerSection, mode: Mode = .add, from entry: LedgerEntry? = nil) {
         self.section = section
