@@ -1,0 +1,55 @@
+import Testing
+@testable import Casework
+
+/// What the import fuzz test (Tests/CaseStoreTests/ImportFuzzTests.swift) found in case
+/// files, each kept as a test of its own.
+@Suite("Case files from a hostile sender")
+struct HostileCaseFileTests {
+    /// A valid household with `amount` as the text of its one income line's amount, and
+    /// `extra` as more root fields.
+    static func file(amount: String = "100.00", extra: String = "") -> String {
+        var amountJSON = ""
+        JSONWriter.quote(amount, into: &amountJSON)
+        return #"{"format": "keukentafel-case/1", "household": {"name": "H", "members": [{"name": "A", "role": "applicant"}]}, "#
+            + #""income": [{"label": "L", "amount": "# + amountJSON + #", "frequency": "month", "kind": "salary"}]"# + extra + "}"
+    }
+
+    static func problems(_ text: String) -> [CaseFileProblem] {
+        guard case .failure(let rejection) = CaseFileReader.read(text: text) else { return [] }
+        return rejection.problems
+    }
+
+    // A problem quotes the offending text, and the command line prints it on stderr: an
+    // escape sequence in a case file cleared the screen, recoloured it or rewrote the
+    // terminal's title, and a direction override turned the rest of the line around.
+    @Test("Control characters and direction overrides in a file are shown as text, not obeyed", arguments: [
+        ("\u{1B}[2J\u{1B}]0;pwned\u{07}", #"\u{1B}[2J\u{1B}]0;pwned\u{7}"#),
+        ("12\u{202E}00.01", #"12\u{202E}00.01"#),
+        ("1\n2\r3\u{85}4\u{2028}", #"1\u{A}2\u{D}3\u{85}4\u{2028}"#),
+    ])
+    func controlCharactersAreShownAsText(amount: String, shown: String) {
+        let found = Self.problems(Self.file(amount: amount))
+        #expect(found.map(\.path) == ["income[0].amount"])
+        for language in Language.allCases {
+            let message = found.first?.message(in: language) ?? ""
+            #expect(message.contains("\"\(shown)\""), "\(message)")
+            #expect(!message.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" || $0 == "\u{2028}" })
+        }
+    }
+
+    // A value of 100,000 characters was quoted whole: one problem filled the terminal.
+    @Test("A long value is cut in the message; the problem keeps it whole")
+    func longValuesAreCut() {
+        let long = String(repeating: "x", count: 100_000)
+        let found = Self.problems(Self.file(amount: long))
+        #expect(found == [CaseFileProblem(path: "income[0].amount", kind: .notAnAmount(long))])
+        let message = found.first?.message(in: .en) ?? ""
+        #expect(message.hasPrefix("income[0].amount: \"" + String(repeating: "x", count: 100) + "…\" is not an amount"))
+        #expect(message.count < 300)
+        // A long key in a path is cut too (the domains of a conversation are named by key).
+        let key = String(repeating: "k", count: 10_000)
+        let keyed = Self.problems(Self.file(extra: #", "conversations": [{"domains": {""# + key + #"": "n"}}]"#))
+        #expect(keyed.first?.path == "conversations[0].domains." + key)
+        #expect((keyed.first?.message(in: .nl).count ?? .max) < 700)
+    }
+}
