@@ -52,4 +52,25 @@ struct HostileCaseFileTests {
         #expect(keyed.first?.path == "conversations[0].domains." + key)
         #expect((keyed.first?.message(in: .nl).count ?? .max) < 700)
     }
+
+    // The duplicate-key check looked each key up in the object read so far, and writing a
+    // household back (appending its unknown fields) did the same: quadratic in the number
+    // of keys. A 470 KB file of keys held an import for more than a minute.
+    @Test("Many keys in one object read, compare and write back in linear time")
+    func manyKeysStayLinear() throws {
+        let keys = (0..<50_000).map { #""x-\#($0)": \#($0)"# }.joined(separator: ", ")
+        let clock = ContinuousClock()
+        var file: CaseFile?
+        let elapsed = try clock.measure {
+            file = try CaseFileReader.read(text: Self.file(extra: ", " + keys)).get()
+            let again = try CaseFileReader.read(text: CaseFileWriter.text(#require(file))).get()
+            #expect(again == file)
+        }
+        #expect(file?.unknownFields.keys.count == 50_000)
+        // Linear, this is well under a second even in a debug build; quadratic it was minutes.
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+        // And a duplicate among them is still found.
+        let duplicate = Self.problems(Self.file(extra: ", " + keys + #", "x-7": 0"#))
+        #expect(duplicate.count == 1 && duplicate.first?.message(in: .en).hasSuffix(#"the key "x-7" appears twice"#) == true)
+    }
 }
