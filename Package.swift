@@ -45,12 +45,15 @@ let package = Package(
         // a pseudo-terminal. A library, so the test suite runs a quick guard of it.
         .target(name: "WorkstationBench", dependencies: ["Casework", "CaseStore", "Terminal", "Workstation"]),
         .executableTarget(name: "keukentafel-bench", dependencies: ["WorkstationBench"]),
-        .testTarget(name: "CaseworkTests", dependencies: ["Casework"], exclude: ["Golden"]),
+        // Seeded generators and mutators of hostile input, shared by the fuzz tests of four
+        // test targets (issue 10, hardening); test code, so it lives under Tests/.
+        .target(name: "FuzzSupport", dependencies: ["Casework"], path: "Tests/FuzzSupport"),
+        .testTarget(name: "CaseworkTests", dependencies: ["Casework", "FuzzSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "CaseStoreTests",
-            dependencies: ["CaseStore", "Casework", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CaseStore", "Casework", "FuzzSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FuzzSupport"]),
         .testTarget(
             name: "WorkstationTests",
             dependencies: ["Workstation", "Terminal", "Casework", "CaseStore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -58,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeukentafelCLITests",
-            dependencies: ["keukentafel", "WorkstationBench", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["keukentafel", "WorkstationBench", "FuzzSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Schemas"]
         ),
     ],
