@@ -47,6 +47,7 @@ public struct UserConfiguration: Equatable, Sendable {
             return (UserConfiguration(), l.pick("\(place): \(what); de standaardinstellingen gelden.",
                                                 "\(place): \(what); the defaults apply."))
         }
+        if let problem = TOMLGate.problem(in: text) { return refuse(problem.line, problem.message) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
