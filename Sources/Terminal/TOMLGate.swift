@@ -226,8 +226,31 @@ enum TOMLGate {
 
         /// A character for a message: itself when printable, else U+XXXX.
         static func name(_ c: Unicode.Scalar) -> String {
-            c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.properties.isBidiControl || c.properties.isWhitespace
-                ? "U+" + String(c.value, radix: 16, uppercase: true) : String(c)
+            FileText.acts(c) || c.properties.isWhitespace ? "U+" + String(c.value, radix: 16, uppercase: true) : String(c)
+        }
+    }
+}
+
+/// Text from a theme or configuration file, fit for a one-line message: a key or value
+/// of 200,000 characters cut, and control characters and direction marks written as
+/// U+XXXX so they show instead of acting on the terminal. (Casework has the same rule for
+/// case files; the two modules share nothing, by design.)
+enum FileText {
+    static func shown(_ text: String, limit: Int = 100) -> String {
+        var end = text.startIndex
+        let cut = text.formIndex(&end, offsetBy: limit, limitedBy: text.endIndex) && end != text.endIndex
+        let kept = cut ? text[..<end] : text[...]
+        var out = ""
+        for scalar in kept.unicodeScalars {
+            if acts(scalar) { out += "U+" + String(scalar.value, radix: 16, uppercase: true) } else { out.unicodeScalars.append(scalar) }
+        }
+        return cut ? out + "…" : out
+    }
+
+    static func acts(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
         }
     }
 }

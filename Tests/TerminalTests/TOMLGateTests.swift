@@ -71,4 +71,14 @@ struct TOMLGateTests {
         guard case .unknownRole? = refusal?.kind else { Issue.record("\(String(describing: refusal))"); return }
         #expect(elapsed < .seconds(20), "\(elapsed)")
     }
+
+    // A key of 200,000 characters was quoted whole in the warning.
+    @Test("A long or hostile key is cut and shown as text in the message")
+    func longKeysAreCut() {
+        let (_, warning) = UserConfiguration.parse(String(repeating: "k", count: 200_000) + " = 1\n", file: "c.toml", language: .nl)
+        #expect(warning?.hasPrefix("c.toml, regel 1: onbekende instelling \"" + String(repeating: "k", count: 100) + "…\"") == true)
+        #expect((warning?.count ?? .max) < 300)
+        let error = ThemeError(file: "t.toml", line: 1, kind: .unknownRole("a\u{202E}b\u{85}"))
+        #expect(error.message(in: .en).contains("unknown role \"aU+202EbU+85\""))
+    }
 }
