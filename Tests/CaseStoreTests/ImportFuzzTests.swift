@@ -151,15 +151,15 @@ func withFuzzFolder<T>(_ body: (String) throws -> T) throws -> T {
 
 /// The rows of every table an import writes, read in one statement.
 struct RowCounts: Equatable, CustomStringConvertible {
-    static let tables = ["household", "member", "ledger_line", "signal", "life_domain_score", "plan_goal",
-                         "conversation", "agreement", "grant_request", "household_search", "audit"]
+    static let tables = StoreTables.imported
     var rows: [String: Int]
 
     init(_ rows: [String: Int]) { self.rows = rows }
 
     init(_ store: Store) throws {
-        let sql = "SELECT " + Self.tables.map { "(SELECT COUNT(*) FROM \($0))" }.joined(separator: ", ")
-        let counts = try store.read { db in try Row.fetchOne(db, sql: sql).map { row in Self.tables.indices.map { row[$0] as Int } } }
+        let counts = try store.read { db in
+            try Row.fetchOne(db, sql: StoreTables.countRows).map { row in Self.tables.indices.map { row[$0] as Int } }
+        }
         guard let counts else { throw StoreError.database("no row counts") }
         rows = Dictionary(uniqueKeysWithValues: zip(Self.tables, counts).map { ($0, $1) })
     }

@@ -124,6 +124,8 @@ public struct TextCase: FuzzInput, Sendable {
     public let text: String
     public let isValid: Bool
     public var fuzzBytes: [UInt8] { Array(text.utf8) }
+
+    public init(text: String, isValid: Bool) { self.text = text; self.isValid = isValid }
 }
 
 extension FuzzText {
