@@ -37,6 +37,8 @@ public struct CaseFileProblem: Equatable, Sendable {
         case idInStore(String)
         /// On import: two files of one import use the same id.
         case idTwiceInImport(String)
+        /// A ledger section with more lines than `CaseFile.maximumLinesPerSection`.
+        case tooManyLines(count: Int, maximum: Int)
     }
 
     /// `path: problem`, in the chosen language.
@@ -106,6 +108,9 @@ extension CaseFileProblem.Kind {
                           "\"\(ShownText.cut(id))\" is already in the store; give another id or leave it out")
         case .idTwiceInImport(let id):
             return l.pick("\"\(ShownText.cut(id))\" komt in deze import twee keer voor", "\"\(ShownText.cut(id))\" appears twice in this import")
+        case .tooManyLines(let count, let maximum):
+            return l.pick("bevat \(count) regels; een huishouden heeft er hoogstens \(maximum) per onderdeel",
+                          "holds \(count) lines; a household has at most \(maximum) per section")
         }
     }
 

@@ -73,4 +73,29 @@ struct HostileCaseFileTests {
         let duplicate = Self.problems(Self.file(extra: ", " + keys + #", "x-7": 0"#))
         #expect(duplicate.count == 1 && duplicate.first?.message(in: .en).hasSuffix(#"the key "x-7" appears twice"#) == true)
     }
+
+    // Found while hardening the importer: with 200,000 weekly income lines at the amount
+    // limit and the policy in the file at its extremes (an 11 MB case file), computing the
+    // draagkracht overflowed Int, which ends the program: `overview FILE`, and the
+    // workstation on every opening of such a household once imported.
+    @Test("A ledger section holds at most 10,000 lines, and at that limit no figure overflows")
+    func ledgerSectionsAreBounded() throws {
+        func file(lines: Int) -> String {
+            let line = #"{"amount": "1000000000.00", "frequency": "week", "kind": "salary"}"#
+            return #"{"format": "keukentafel-case/1", "referenceDate": "2026-11-23", "#
+                + #""policy": {"sharePercent": 100, "periodMonths": 120, "freeUpToPercent": 0}, "#
+                + #""household": {"name": "H", "members": [{"name": "A", "role": "applicant", "birthDate": "1990-01-01"}]}, "#
+                + #""income": ["# + Array(repeating: line, count: lines).joined(separator: ", ") + "]}"
+        }
+        let refused = Self.problems(file(lines: 10_001))
+        #expect(refused == [CaseFileProblem(path: "income", kind: .tooManyLines(count: 10_001, maximum: 10_000))])
+        #expect(refused.first?.message(in: .en) == "income: holds 10001 lines; a household has at most 10000 per section")
+
+        let atLimit = try CaseFileReader.read(text: file(lines: 10_000)).get()
+        let overview = try atLimit.overview(today: CalendarDate(year: 2026, month: 11, day: 23)!).get()
+        let weekly = AmountParser.limit.scaled(by: 52, over: 12)
+        #expect(overview.totals.income == Money(cents: weekly.cents * 10_000))
+        // Nothing free and a share of 100 %: the draagkracht is the whole income, 120 months long.
+        #expect(overview.draagkracht?.total == Money(cents: overview.totals.income.cents * 120))
+    }
 }
