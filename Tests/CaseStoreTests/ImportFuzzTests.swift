@@ -19,6 +19,7 @@ struct ImportFuzzTests {
     /// again: a second import of the same file is another operation.
     static let limit = FuzzTimeLimit(base: .seconds(3), perKilobyte: .milliseconds(5), retimeSlowCases: false)
     static let fileName = "fuzz.json"
+    static let today = CalendarDate(year: 2026, month: 11, day: 23)!
 
     @Test(arguments: 1...parts)
     func mutatedCaseFilesImportWholeOrNotAtAll(part: Int) throws {
@@ -61,6 +62,12 @@ struct ImportFuzzTests {
             guard exported == file else { return .failed("the stored household differs from the file") }
             guard case .success(let again) = CaseFileReader.read(text: CaseFileWriter.text(exported)), again == exported else {
                 return .failed("the export does not read back as the same household")
+            }
+            // What the workstation and the commands compute from it must not trap either
+            // (an overflow ends the program): the overview, and each grant's letter.
+            _ = exported.overview(today: today)
+            for grant in exported.grants {
+                _ = DecisionLetter.text(grant: grant, household: exported.household, sender: .init(team: "Fuzz"), sent: today)
             }
             return .accepted
         case .failure(StoreError.importRejected(let problems)):
