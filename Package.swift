@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FuzzSupport"]),
         .testTarget(
             name: "WorkstationTests",
-            dependencies: ["Workstation", "Terminal", "Casework", "CaseStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Workstation", "Terminal", "Casework", "CaseStore", "FuzzSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
         .testTarget(
