@@ -59,10 +59,11 @@ final class CurrentCase: @unchecked Sendable {
         bytes.withUnsafeBufferPointer { source in
             (Self.inputs + slot * Self.inputCapacity).update(from: source.baseAddress!, count: n)
         }
+        // The case number last: the watchdog reads it as the sign that the rest is set.
+        Self.slots[slot].startedAt = Self.monotonicNanoseconds()
+        Self.slots[slot].thread = pthread_self()
         Self.slots[slot].inputLength = bytes.count
         Self.slots[slot].caseIndex = index
-        Self.slots[slot].thread = pthread_self()
-        Self.slots[slot].startedAt = Self.monotonicNanoseconds()
     }
 
     func release() {
@@ -101,8 +102,9 @@ final class CurrentCase: @unchecked Sendable {
             while true {
                 sleep(1)
                 let now = monotonicNanoseconds()
+                // A case may have started after `now` was read: only an earlier start counts.
                 for i in 0..<slotCount where slots[i].active && slots[i].caseIndex >= 0
-                    && now &- slots[i].startedAt > hangLimitNanoseconds {
+                    && now > slots[i].startedAt && now - slots[i].startedAt > hangLimitNanoseconds {
                     writeSlots(culprit: slots[i].thread, reason: "hangs (runs over 60 s)")
                     abort()
                 }

@@ -1,4 +1,5 @@
 import Casework
+import Foundation
 import FuzzSupport
 import Testing
 @testable import Workstation
@@ -59,11 +60,12 @@ struct TypedDateFuzzTests {
         #expect(ConversationForm.date(text)?.iso == iso)
     }
 
-    /// The forms, read by bytes: spaces and tabs around are ignored; `yyyy-mm-dd`, or day
-    /// and month of one or two digits and a year of four (from 1000), split by - / or . .
+    /// The forms, read by bytes: blanks around are ignored (as Foundation counts them: also
+    /// NBSP and zero-width spaces, which pasted text brings); `yyyy-mm-dd`, or day and month
+    /// of one or two digits and a year of four (from 1000), split by - / or . .
     static func rule(_ text: String) -> CalendarDate? {
         var scalars = Array(text.unicodeScalars)[...]
-        func isBlank(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        func isBlank(_ s: Unicode.Scalar) -> Bool { CharacterSet.whitespaces.contains(s) }
         while let s = scalars.first, isBlank(s) { scalars = scalars.dropFirst() }
         while let s = scalars.last, isBlank(s) { scalars = scalars.dropLast() }
         let bytes = Array(String(String.UnicodeScalarView(scalars)).utf8)
