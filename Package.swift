@@ -45,8 +45,9 @@ let package = Package(
         // a pseudo-terminal. A library, so the test suite runs a quick guard of it.
         .target(name: "WorkstationBench", dependencies: ["Casework", "CaseStore", "Terminal", "Workstation"]),
         .executableTarget(name: "keukentafel-bench", dependencies: ["WorkstationBench"]),
-        // Seeded generators and mutators of hostile input, shared by the fuzz tests of four
-        // test targets (issue 10, hardening); test code, so it lives under Tests/.
+        // Seeded generators and mutators of hostile input, shared by the fuzz tests of every
+        // test target (issue 10, hardening); test code, so it lives under Tests/. It uses
+        // Casework's SplitMix64 and JSON; the Terminal module itself still knows nothing of it.
         .target(name: "FuzzSupport", dependencies: ["Casework"], path: "Tests/FuzzSupport"),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework", "FuzzSupport"], exclude: ["Golden"]),
         .testTarget(

@@ -23,10 +23,6 @@ public protocol FuzzInput {
     var fuzzBytes: [UInt8] { get }
 }
 
-extension String: FuzzInput {
-    public var fuzzBytes: [UInt8] { Array(utf8) }
-}
-
 extension Array: FuzzInput where Element == UInt8 {
     public var fuzzBytes: [UInt8] { self }
 }
@@ -60,6 +56,7 @@ public struct FuzzRun: Sendable {
     public private(set) var failureReports: [String] = []
     public private(set) var slowest: Duration = .zero
     public private(set) var slowestSize = 0
+    /// All of the run, and the part spent checking (the rest made the inputs).
     public private(set) var total: Duration = .zero
     public private(set) var checking: Duration = .zero
 
@@ -101,7 +98,6 @@ public struct FuzzRun: Sendable {
                 }
             }
             run.record(verdict, elapsed: elapsed, index: index, bytes: bytes)
-            run.checking += elapsed
         }
         run.total = clock.now - started
         return run
@@ -111,6 +107,7 @@ public struct FuzzRun: Sendable {
 
     private mutating func record(_ verdict: FuzzVerdict, elapsed: Duration, index: Int, bytes: [UInt8]) {
         cases += 1
+        checking += elapsed
         if elapsed > slowest { slowest = elapsed; slowestSize = bytes.count }
         switch verdict {
         case .accepted: accepted += 1

@@ -8,11 +8,12 @@ public enum JSONPath {
         case index(Int)
     }
 
-    /// A random place: from the root, into a random child three times in four while there
-    /// is one. Cheaper than listing every place, and most mistakes sit two to four deep.
+    /// A random place: from the root (one time in eight) into a random child, and on three
+    /// times in four while there is one. Cheaper than listing every place, and most
+    /// mistakes sit two to four deep.
     public static func random(in json: JSONValue, _ rng: inout SplitMix64) -> [Step] {
         var path: [Step] = [], current = json
-        while rng.chance(3, in: 4) {
+        while path.isEmpty ? rng.chance(7, in: 8) : rng.chance(3, in: 4) {
             switch current {
             case .object(let o) where !o.isEmpty:
                 let entry = o.entries[rng.below(o.entries.count)]
