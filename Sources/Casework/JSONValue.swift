@@ -72,8 +72,9 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
 
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         guard a.entries.count == b.entries.count else { return false }
-        // The first value of each key, as the subscript reads it; by dictionary, so
-        // comparing large objects stays linear.
+        // The first value of each key, as the subscript reads it. A scan per key for the few
+        // keys of an ordinary object; a dictionary for large ones, so comparing them stays linear.
+        guard a.entries.count > 16 else { return a.entries.allSatisfy { b[$0.key] == $0.value } }
         let other = Dictionary(b.entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         return a.entries.allSatisfy { other[$0.key] == $0.value }
     }
