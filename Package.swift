@@ -45,20 +45,24 @@ let package = Package(
         // a pseudo-terminal. A library, so the test suite runs a quick guard of it.
         .target(name: "WorkstationBench", dependencies: ["Casework", "CaseStore", "Terminal", "Workstation"]),
         .executableTarget(name: "keukentafel-bench", dependencies: ["WorkstationBench"]),
-        .testTarget(name: "CaseworkTests", dependencies: ["Casework"], exclude: ["Golden"]),
+        // Seeded generators and mutators of hostile input, shared by the fuzz tests of every
+        // test target (issue 10, hardening); test code, so it lives under Tests/. It uses
+        // Casework's SplitMix64 and JSON; the Terminal module itself still knows nothing of it.
+        .target(name: "FuzzSupport", dependencies: ["Casework"], path: "Tests/FuzzSupport"),
+        .testTarget(name: "CaseworkTests", dependencies: ["Casework", "FuzzSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "CaseStoreTests",
-            dependencies: ["CaseStore", "Casework", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CaseStore", "Casework", "FuzzSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FuzzSupport"]),
         .testTarget(
             name: "WorkstationTests",
-            dependencies: ["Workstation", "Terminal", "Casework", "CaseStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Workstation", "Terminal", "Casework", "CaseStore", "FuzzSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "KeukentafelCLITests",
-            dependencies: ["keukentafel", "WorkstationBench", "Casework", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["keukentafel", "WorkstationBench", "Casework", "FuzzSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Schemas"]
         ),
     ],

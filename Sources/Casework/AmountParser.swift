@@ -81,7 +81,8 @@ public enum AmountParser {
         guard digits.count <= 10, let euros = Int(integer.isEmpty ? "0" : String(integer)) else {
             return .failure(.tooLarge(input))
         }
-        let centsPart = fraction.isEmpty ? 0 : Int(String(fraction))! * (fraction.count == 1 ? 10 : 1)
+        guard let fractionValue = fraction.isEmpty ? 0 : Int(String(fraction)) else { return .failure(.notANumber(input)) }
+        let centsPart = fractionValue * (fraction.count == 1 ? 10 : 1)
         let money = Money(cents: euros * 100 + centsPart)
         if money > limit { return .failure(.tooLarge(input)) }
         return .success(negative ? -money : money)
@@ -99,7 +100,10 @@ public enum AmountError: Error, Equatable, Sendable {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// One of the ten ASCII digits, on its own. Not `("0"..."9").contains(self)`: a digit
+    /// with a joiner or a combining mark attached (`"0\u{200D}"`, `"5\u{301}"`) is one
+    /// Character that sorts between "0" and "9", but it is no digit, and `Int` refuses it.
+    var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 }
 
 extension StringProtocol {

@@ -4,6 +4,13 @@
 public struct CaseFile: Equatable, Sendable {
     public static let format = "keukentafel-case/1"
 
+    /// Lines a ledger section (income, expenses, debts, deductions) may hold. Far above any
+    /// household, and low enough that no computation of the overview can overflow: with
+    /// every line at the amount limit, weekly, and the policy at its extremes (share 100 %,
+    /// 120 months), the largest figure is about 5 × 10¹⁷ cents, under Int's 9.2 × 10¹⁸.
+    /// Without it, an 11 MB case file made the draagkracht overflow, which ends the program.
+    public static let maximumLinesPerSection = 10_000
+
     /// Nil means "today" for whoever computes with the file.
     public var referenceDate: CalendarDate?
     public var household: Household

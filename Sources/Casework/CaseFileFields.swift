@@ -102,18 +102,24 @@ struct Fields {
         return Fields.object(value, path: childPath(key), sink: sink)
     }
 
-    /// Each element of a list that is missing, null or empty gives no elements.
-    mutating func list<T>(_ key: String, required: Bool = false, _ read: (JSONValue, String) -> T?) -> [T] {
+    /// Each element of a list that is missing, null or empty gives no elements. A list longer
+    /// than `maximum` is one problem, and its elements are not read.
+    mutating func list<T>(_ key: String, required: Bool = false, maximum: Int = .max,
+                          _ read: (JSONValue, String) -> T?) -> [T] {
         guard let value = raw(key, required: required) else { return [] }
         guard let items = value.arrayValue else {
             sink.add(childPath(key), .wrongType(expected: "a list", found: value.kindName)); return []
         }
+        guard items.count <= maximum else {
+            sink.add(childPath(key), .tooManyLines(count: items.count, maximum: maximum)); return []
+        }
         return items.enumerated().compactMap { read($0.element, "\(childPath(key))[\($0.offset)]") }
     }
 
-    mutating func objects<T>(_ key: String, required: Bool = false, _ read: (inout Fields) -> T?) -> [T] {
+    mutating func objects<T>(_ key: String, required: Bool = false, maximum: Int = .max,
+                             _ read: (inout Fields) -> T?) -> [T] {
         let sink = self.sink
-        return list(key, required: required) { value, path in
+        return list(key, required: required, maximum: maximum) { value, path in
             guard var fields = Fields.object(value, path: path, sink: sink) else { return nil }
             return read(&fields)
         }

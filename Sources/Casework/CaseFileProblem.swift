@@ -37,11 +37,14 @@ public struct CaseFileProblem: Equatable, Sendable {
         case idInStore(String)
         /// On import: two files of one import use the same id.
         case idTwiceInImport(String)
+        /// A ledger section with more lines than `CaseFile.maximumLinesPerSection`.
+        case tooManyLines(count: Int, maximum: Int)
     }
 
     /// `path: problem`, in the chosen language.
     public func message(in language: Language) -> String {
-        "\(path.isEmpty ? "(file)" : path): \(kind.message(in: language))"
+        // Path and values come from the file: cut and made printable (ShownText).
+        ShownText.printable("\(path.isEmpty ? "(file)" : ShownText.cut(path)): \(kind.message(in: language))")
     }
 }
 
@@ -57,29 +60,29 @@ extension CaseFileProblem.Kind {
             return l.pick("moet \(dutchKind(expected)) zijn, maar is \(dutchKind(found))",
                           "must be \(expected), but is \(found)")
         case .notAnAmount(let text):
-            return l.pick("\"\(text)\" is geen bedrag (verwacht een tekst als \"1234.56\": cijfers, een punt en hoogstens twee decimalen)",
-                          "\"\(text)\" is not an amount (expected a string like \"1234.56\": digits, a dot and at most two decimals)")
+            return l.pick("\"\(ShownText.cut(text))\" is geen bedrag (verwacht een tekst als \"1234.56\": cijfers, een punt en hoogstens twee decimalen)",
+                          "\"\(ShownText.cut(text))\" is not an amount (expected a string like \"1234.56\": digits, a dot and at most two decimals)")
         case .notADate(let text):
-            return l.pick("\"\(text)\" is geen bestaande datum (verwacht JJJJ-MM-DD, bijvoorbeeld 2026-11-23)",
-                          "\"\(text)\" is not a valid date (expected YYYY-MM-DD, for example 2026-11-23)")
+            return l.pick("\"\(ShownText.cut(text))\" is geen bestaande datum (verwacht JJJJ-MM-DD, bijvoorbeeld 2026-11-23)",
+                          "\"\(ShownText.cut(text))\" is not a valid date (expected YYYY-MM-DD, for example 2026-11-23)")
         case .notAMoment(let text):
-            return l.pick("\"\(text)\" is geen tijdstip (verwacht ISO 8601 met tijdzone, bijvoorbeeld 2026-11-21T10:12:00+01:00)",
-                          "\"\(text)\" is not a moment (expected ISO 8601 with an offset, for example 2026-11-21T10:12:00+01:00)")
+            return l.pick("\"\(ShownText.cut(text))\" is geen tijdstip (verwacht ISO 8601 met tijdzone, bijvoorbeeld 2026-11-21T10:12:00+01:00)",
+                          "\"\(ShownText.cut(text))\" is not a moment (expected ISO 8601 with an offset, for example 2026-11-21T10:12:00+01:00)")
         case .unknownCode(let text, let allowed):
-            return l.pick("\"\(text)\" is geen toegestane waarde (kies uit: \(allowed.joined(separator: ", ")))",
-                          "\"\(text)\" is not an allowed value (one of: \(allowed.joined(separator: ", ")))")
+            return l.pick("\"\(ShownText.cut(text))\" is geen toegestane waarde (kies uit: \(allowed.joined(separator: ", ")))",
+                          "\"\(ShownText.cut(text))\" is not an allowed value (one of: \(allowed.joined(separator: ", ")))")
         case .wrongFormat(let found, let expected):
-            return l.pick("\"\(found)\" is niet het bekende formaat (verwacht \"\(expected)\")",
-                          "\"\(found)\" is not a known format (expected \"\(expected)\")")
+            return l.pick("\"\(ShownText.cut(found))\" is niet het bekende formaat (verwacht \"\(expected)\")",
+                          "\"\(ShownText.cut(found))\" is not a known format (expected \"\(expected)\")")
         case .bsnFailsElevenTest(let text):
-            return l.pick("\"\(text)\" is geen geldig BSN (negen cijfers die de elfproef doorstaan)",
-                          "\"\(text)\" is not a valid BSN (nine digits that pass the 11-test)")
+            return l.pick("\"\(ShownText.cut(text))\" is geen geldig BSN (negen cijfers die de elfproef doorstaan)",
+                          "\"\(ShownText.cut(text))\" is not a valid BSN (nine digits that pass the 11-test)")
         case .ibanInvalid(let text, let error):
-            return "\"\(text)\" " + error.message(in: l)
+            return "\"\(ShownText.cut(text))\" " + error.message(in: l)
         case .notAnInteger(let text):
-            return l.pick("\(text) is geen geheel getal", "\(text) is not a whole number")
+            return l.pick("\(ShownText.cut(text)) is geen geheel getal", "\(ShownText.cut(text)) is not a whole number")
         case .outOfRange(let text, let lowest, let highest):
-            return l.pick("\(text) ligt niet tussen \(lowest) en \(highest)", "\(text) is not between \(lowest) and \(highest)")
+            return l.pick("\(ShownText.cut(text)) ligt niet tussen \(lowest) en \(highest)", "\(ShownText.cut(text)) is not between \(lowest) and \(highest)")
         case .applicantCount(let n):
             return l.pick("een huishouden heeft precies één aanvrager (role \"applicant\"), dit heeft er \(n)",
                           "a household has exactly one applicant (role \"applicant\"), this one has \(n)")
@@ -87,24 +90,27 @@ extension CaseFileProblem.Kind {
             return l.pick("een huishouden heeft hoogstens één partner, dit heeft er \(n)",
                           "a household has at most one partner, this one has \(n)")
         case .unknownMember(let name):
-            return l.pick("\"\(name)\" is geen lid van het huishouden (household.members)",
-                          "\"\(name)\" is not a member of the household (household.members)")
+            return l.pick("\"\(ShownText.cut(name))\" is geen lid van het huishouden (household.members)",
+                          "\"\(ShownText.cut(name))\" is not a member of the household (household.members)")
         case .duplicateMember(let name):
-            return l.pick("twee leden heten \"\(name)\"; geef ze verschillende namen",
-                          "two members are called \"\(name)\"; give them different names")
+            return l.pick("twee leden heten \"\(ShownText.cut(name))\"; geef ze verschillende namen",
+                          "two members are called \"\(ShownText.cut(name))\"; give them different names")
         case .unknownPlanGoal(let id):
-            return l.pick("\"\(id)\" is geen doel in plan.goals", "\"\(id)\" is not a goal in plan.goals")
+            return l.pick("\"\(ShownText.cut(id))\" is geen doel in plan.goals", "\"\(ShownText.cut(id))\" is not a goal in plan.goals")
         case .duplicateGoal(let id):
-            return l.pick("het doel-id \"\(id)\" komt twee keer voor", "the goal id \"\(id)\" appears twice")
+            return l.pick("het doel-id \"\(ShownText.cut(id))\" komt twee keer voor", "the goal id \"\(ShownText.cut(id))\" appears twice")
         case .emptyText:
             return l.pick("mag niet leeg zijn", "must not be empty")
         case .requiredForStatus(let status):
             return l.pick("is verplicht bij status \"\(status)\"", "is required for status \"\(status)\"")
         case .idInStore(let id):
-            return l.pick("\"\(id)\" staat al in de opslag; geef een ander id of laat het weg",
-                          "\"\(id)\" is already in the store; give another id or leave it out")
+            return l.pick("\"\(ShownText.cut(id))\" staat al in de opslag; geef een ander id of laat het weg",
+                          "\"\(ShownText.cut(id))\" is already in the store; give another id or leave it out")
         case .idTwiceInImport(let id):
-            return l.pick("\"\(id)\" komt in deze import twee keer voor", "\"\(id)\" appears twice in this import")
+            return l.pick("\"\(ShownText.cut(id))\" komt in deze import twee keer voor", "\"\(ShownText.cut(id))\" appears twice in this import")
+        case .tooManyLines(let count, let maximum):
+            return l.pick("bevat \(count) regels; een huishouden heeft er hoogstens \(maximum) per onderdeel",
+                          "holds \(count) lines; a household has at most \(maximum) per section")
         }
     }
 

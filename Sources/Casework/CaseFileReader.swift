@@ -30,10 +30,11 @@ public enum CaseFileReader {
         let household = root.nested("household", required: true).flatMap { h in var h = h; return readHousehold(&h) }
         let memberNames = Set(household?.members.map(\.name) ?? [])
 
-        let income = root.objects("income") { f in readIncome(&f, memberNames: household == nil ? nil : memberNames) }
-        let expenses = root.objects("expenses") { f in readExpense(&f) }
-        let debts = root.objects("debts") { f in readDebt(&f) }
-        let deductions = root.objects("deductions") { f in readDeduction(&f) }
+        let lines = CaseFile.maximumLinesPerSection
+        let income = root.objects("income", maximum: lines) { f in readIncome(&f, memberNames: household == nil ? nil : memberNames) }
+        let expenses = root.objects("expenses", maximum: lines) { f in readExpense(&f) }
+        let debts = root.objects("debts", maximum: lines) { f in readDebt(&f) }
+        let deductions = root.objects("deductions", maximum: lines) { f in readDeduction(&f) }
         let signals = root.objects("signals") { f in readSignal(&f) }
         let policy = root.nested("policy").map { f in var f = f; return readPolicy(&f) }
         let lifeDomains = root.objects("lifeDomains") { f in readLifeDomain(&f) }

@@ -15,32 +15,36 @@ public struct IBAN: Hashable, Sendable, CustomStringConvertible {
     public static func check(_ text: String) -> Result<IBAN, IBANError> {
         let compact = String(text.filter { $0 != " " }).uppercased()
         guard !compact.isEmpty else { return .failure(.empty) }
-        guard compact.allSatisfy({ $0.isASCIIDigit || ("A"..."Z").contains($0) }) else {
-            return .failure(.invalidCharacters)
+        // By bytes, not Characters: "Y\u{FE0F}" or "0\u{200D}" is one Character that sorts
+        // between "A" and "Z" or "0" and "9", and no IBAN character.
+        let bytes = Array(compact.utf8)
+        guard bytes.allSatisfy({ isDigit($0) || isCapital($0) }) else { return .failure(.invalidCharacters) }
+        guard bytes.count >= 5, isCapital(bytes[0]), isCapital(bytes[1]), isDigit(bytes[2]), isDigit(bytes[3]) else {
+            return .failure(.badStart)
         }
-        let chars = Array(compact)
-        guard chars.count >= 5, chars[0].isLetter, chars[1].isLetter,
-              chars[2].isASCIIDigit, chars[3].isASCIIDigit else { return .failure(.badStart) }
-        let country = String(chars[0..<2])
-        if let expected = registeredLengths[country], expected != chars.count {
-            return .failure(.wrongLength(country: country, expected: expected, actual: chars.count))
+        let country = String(decoding: bytes[0..<2], as: UTF8.self)
+        if let expected = registeredLengths[country], expected != bytes.count {
+            return .failure(.wrongLength(country: country, expected: expected, actual: bytes.count))
         }
-        guard (15...34).contains(chars.count) else {
-            return .failure(.wrongLength(country: country, expected: nil, actual: chars.count))
+        guard (15...34).contains(bytes.count) else {
+            return .failure(.wrongLength(country: country, expected: nil, actual: bytes.count))
         }
-        guard mod97(chars[4...] + chars[0..<4]) == 1 else { return .failure(.checksum) }
+        guard mod97(bytes[4...] + bytes[0..<4]) == 1 else { return .failure(.checksum) }
         return .success(IBAN(checked: compact))
     }
 
-    /// Letters count as 10…35; the remainder is carried digit by digit, so no big numbers.
-    static func mod97<S: Sequence<Character>>(_ chars: S) -> Int {
+    private static func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+    private static func isCapital(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) }
+
+    /// ASCII digits and capitals, letters counting as 10…35; the remainder is carried digit
+    /// by digit, so no big numbers.
+    static func mod97<S: Sequence<UInt8>>(_ bytes: S) -> Int {
         var remainder = 0
-        for c in chars {
-            if let d = c.wholeNumberValue, c.isASCIIDigit {
-                remainder = (remainder * 10 + d) % 97
+        for b in bytes {
+            if isDigit(b) {
+                remainder = (remainder * 10 + Int(b - 0x30)) % 97
             } else {
-                let value = Int(c.asciiValue! - Character("A").asciiValue!) + 10
-                remainder = (remainder * 100 + value) % 97
+                remainder = (remainder * 100 + Int(b - 0x41) + 10) % 97
             }
         }
         return remainder

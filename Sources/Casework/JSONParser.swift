@@ -78,18 +78,21 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws -> JSONValue {
         index += 1
         var object = JSONObject()
+        // The keys seen, for the duplicate check: a lookup in the object scans it, which is
+        // quadratic in the number of keys (a 500 KB file of keys took minutes).
+        var keys = Set<String>()
         skipWhitespace()
         if current == UInt8(ascii: "}") { index += 1; return .object(object) }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
             let key = try string()
-            if object[key] != nil { throw error("the key \"\(key)\" appears twice") }
+            guard keys.insert(key).inserted else { throw error("the key \"\(ShownText.cut(key))\" appears twice") }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
             skipWhitespace()
-            object[key] = try value(depth: depth + 1)
+            object.appendNew(key, try value(depth: depth + 1))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1

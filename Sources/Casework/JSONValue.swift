@@ -57,13 +57,25 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral, S
         JSONObject(entries.filter { !known.contains($0.key) })
     }
 
+    /// Adds the entries of `other` whose keys are not here yet. With a set of the keys, not a
+    /// lookup per key: a file may carry many thousands of unknown fields, and a scan per key
+    /// made reading it back quadratic.
     public mutating func append(contentsOf other: JSONObject) {
-        for (key, value) in other.entries where self[key] == nil { entries.append((key: key, value: value)) }
+        var present = Set(keys)
+        for (key, value) in other.entries where present.insert(key).inserted { entries.append((key: key, value: value)) }
     }
+
+    /// Appends an entry whose key the caller knows is new (the parser checks with a set).
+    mutating func appendNew(_ key: String, _ value: JSONValue) { entries.append((key: key, value: value)) }
 
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { entries.makeIterator() }
 
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
-        a.entries.count == b.entries.count && a.entries.allSatisfy { b[$0.key] == $0.value }
+        guard a.entries.count == b.entries.count else { return false }
+        // The first value of each key, as the subscript reads it. A scan per key for the few
+        // keys of an ordinary object; a dictionary for large ones, so comparing them stays linear.
+        guard a.entries.count > 16 else { return a.entries.allSatisfy { b[$0.key] == $0.value } }
+        let other = Dictionary(b.entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        return a.entries.allSatisfy { other[$0.key] == $0.value }
     }
 }

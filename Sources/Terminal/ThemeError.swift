@@ -44,23 +44,29 @@ public struct ThemeError: Error, Equatable, Sendable {
         case .unreadable:
             return l.pick("kan niet worden gelezen", "cannot be read")
         case .syntax(let description):
-            return l.pick("geen geldige TOML (\(description))", "not valid TOML (\(description))")
-        case .unknownKey(let key, let table):
+            let shown = FileText.shown(description, limit: 300)
+            return l.pick("geen geldige TOML (\(shown))", "not valid TOML (\(shown))")
+        case .unknownKey(let rawKey, let rawTable):
+            // Both from the file: cut and made printable.
+            let key = FileText.shown(rawKey), table = FileText.shown(rawTable)
             let known = table.isEmpty ? "name, roles" : ThemeLoader.styleKeys.joined(separator: ", ")
             let inTable = table.isEmpty ? "" : l.pick(" in [\(table)]", " in [\(table)]")
             return l.pick("onbekende sleutel \"\(key)\"\(inTable) (bekend: \(known))",
                           "unknown key \"\(key)\"\(inTable) (known: \(known))")
-        case .unknownRole(let role):
+        case .unknownRole(let rawRole):
+            let role = FileText.shown(rawRole)
             let known = StyleRole.allCases.map(\.rawValue).joined(separator: ", ")
             return l.pick("onbekende rol \"\(role)\" (bekend: \(known))",
                           "unknown role \"\(role)\" (known: \(known))")
-        case .unknownColour(let name):
+        case .unknownColour(let rawName):
+            let name = FileText.shown(rawName)
             return l.pick("onbekende kleur \"\(name)\" (bekend: \(colours), of een getal 0–255)",
                           "unknown colour \"\(name)\" (known: \(colours), or a number 0–255)")
         case .colourOutOfRange(let n):
             return l.pick("kleurnummer \(n) ligt niet tussen 0 en 255",
                           "colour number \(n) is not between 0 and 255")
-        case .wrongType(let key, let expected):
+        case .wrongType(let rawKey, let expected):
+            let key = FileText.shown(rawKey)
             let what: String
             switch expected {
             case .text: what = l.pick("tekst tussen aanhalingstekens", "text in quotes")

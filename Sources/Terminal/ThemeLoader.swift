@@ -35,6 +35,9 @@ public enum ThemeLoader {
     /// Parses theme text; `file` is only used in messages. Of several mistakes, the one
     /// nearest the top of the file is reported.
     public static func parse(_ text: String, file: String, defaultName: String = "") throws(ThemeError) -> Theme {
+        if let problem = TOMLGate.problem(in: text) {
+            throw ThemeError(file: file, line: problem.line, kind: .syntax(problem.message))
+        }
         let document: TOMLTable
         do {
             document = try TOMLTable(string: text)

@@ -42,11 +42,15 @@ public struct UserConfiguration: Equatable, Sendable {
     }
 
     public static func parse(_ text: String, file: String, language l: UILanguage) -> (UserConfiguration, warning: String?) {
+        // Keys are cut where they are quoted; `what` as a whole is cut too, for the parser's
+        // own description, which may quote the file.
         func refuse(_ line: Int?, _ what: String) -> (UserConfiguration, warning: String?) {
             let place = line.map { l.pick("\(file), regel \($0)", "\(file), line \($0)") } ?? file
-            return (UserConfiguration(), l.pick("\(place): \(what); de standaardinstellingen gelden.",
-                                                "\(place): \(what); the defaults apply."))
+            let shown = FileText.shown(what, limit: 300)
+            return (UserConfiguration(), l.pick("\(place): \(shown); de standaardinstellingen gelden.",
+                                                "\(place): \(shown); the defaults apply."))
         }
+        if let problem = TOMLGate.problem(in: text) { return refuse(problem.line, problem.message) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -73,17 +77,18 @@ public struct UserConfiguration: Equatable, Sendable {
                 guard let payments = table[key]?.table else { return refuse(line, l.pick("payments moet een tabel zijn", "payments must be a table")) }
                 for sub in payments.keys {
                     let subLine = lines.line(of: [key, sub])
-                    guard let value = payments[sub]?.string else { return refuse(subLine, l.pick("\(sub) moet tekst zijn", "\(sub) must be text")) }
+                    let shownSub = FileText.shown(sub)
+                    guard let value = payments[sub]?.string else { return refuse(subLine, l.pick("\(shownSub) moet tekst zijn", "\(shownSub) must be text")) }
                     switch sub {
                     case "debtorName": config.debtorName = value
                     case "debtorIBAN": config.debtorIBAN = value
-                    default: return refuse(subLine, l.pick("onbekende instelling \"\(sub)\" (bekend: debtorName, debtorIBAN)",
-                                                           "unknown setting \"\(sub)\" (known: debtorName, debtorIBAN)"))
+                    default: return refuse(subLine, l.pick("onbekende instelling \"\(shownSub)\" (bekend: debtorName, debtorIBAN)",
+                                                           "unknown setting \"\(shownSub)\" (known: debtorName, debtorIBAN)"))
                     }
                 }
             default:
-                return refuse(line, l.pick("onbekende instelling \"\(key)\" (bekend: theme, lang, payments)",
-                                           "unknown setting \"\(key)\" (known: theme, lang, payments)"))
+                return refuse(line, l.pick("onbekende instelling \"\(FileText.shown(key))\" (bekend: theme, lang, payments)",
+                                           "unknown setting \"\(FileText.shown(key))\" (known: theme, lang, payments)"))
             }
         }
         return (config, nil)

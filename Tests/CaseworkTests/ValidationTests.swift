@@ -16,6 +16,17 @@ struct ValidationTests {
         #expect((BSN(text) != nil) == valid, "\(text)")
     }
 
+    // Found by the parser fuzz test: "Y\u{FE0F}" (a letter and a variation selector) is one
+    // Character that sorts between "A" and "Z", so it passed the character check, and the
+    // mod-97 step crashed unwrapping its ASCII value.
+    @Test("An IBAN letter or digit with something attached is refused, not a crash", arguments: [
+        "FR79Z7031823155Y\u{FE0F}4IL8B6879D2", "NL91ABNA0417164300\u{301}", "NL91ABNA\u{30A}0417164300",
+        "NL9\u{200D}1ABNA0417164300",
+    ])
+    func joinedCharactersInIBAN(text: String) {
+        #expect(IBAN.check(text) == .failure(.invalidCharacters))
+    }
+
     @Test("Eight digits are padded back to nine; lists show only the last four")
     func bsnForms() {
         #expect(BSN("12345672")?.digits == "012345672")

@@ -10,9 +10,12 @@ enum CLI {
     static let today = "2026-11-23"
 
     struct Run {
+        /// The exit status, or the signal's number when `killedBySignal`.
         let status: Int32
         let stdout: String
         let stderr: String
+        /// Ended by a signal (a crash: SIGILL or SIGTRAP from a Swift trap, SIGSEGV…), not by exit.
+        var killedBySignal = false
         var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     }
 
@@ -89,7 +92,8 @@ enum CLI {
             process.waitUntilExit()
             return Run(status: process.terminationStatus,
                        stdout: try String(contentsOf: outURL, encoding: .utf8),
-                       stderr: try String(contentsOf: errURL, encoding: .utf8))
+                       stderr: try String(contentsOf: errURL, encoding: .utf8),
+                       killedBySignal: process.terminationReason == .uncaughtSignal)
         }
     }
 
