@@ -33,17 +33,29 @@ enum Audit {
         guard db.isInsideTransaction else {
             throw StoreError.database("an audit row is only written inside a unit of work")
         }
+        // SQLite text ends at a NUL as GRDB binds it: the row hashes exactly what is stored,
+        // so a NUL in an imported text cannot break the chain.
+        let user = Self.storable(user), household = household.map(Self.storable)
+        let action = Self.storable(action), detail = Self.storable(detail)
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))
         // The id is part of the hash, so it is chosen here, the way AUTOINCREMENT would:
         // after the highest id ever used, also when rows were cut off (verify shows the gap).
         let sequence = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit'")) ?? 0
-        let id = max(last?["id"] ?? 0, sequence) + 1
+        let (id, overflow) = max(last?["id"] ?? 0, sequence).addingReportingOverflow(1)
+        guard !overflow else {
+            throw StoreError.database("the audit trail's ids are used up (tampered with?); run keukentafel audit verify")
+        }
         let previous: String = last?["hash"] ?? AuditChain.genesis
         let hash = AuditChain.hash(id: id, at: at.iso, user: user, household: household, action: action,
                                    detail: detail, previousHash: previous)
         try db.cachedStatement(sql: """
             INSERT INTO audit (id, at, user, householdId, action, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [id, at.iso, user, household, action, detail, previous, hash])
+    }
+
+    /// The text as SQLite keeps it: U+0000 becomes U+FFFD.
+    static func storable(_ text: String) -> String {
+        text.contains("\u{0}") ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
     }
 }
 

@@ -150,6 +150,9 @@ public final class Store: Sendable {
         let at = clock()
         do {
             return try writer.write { db in
+                // The role rules hold for changes as for views: a household moved to another
+                // team while it was open takes no more changes from this caseworker.
+                if let household { try requireMayView(db, household: household, by: actor) }
                 let result = try body(db, at)
                 try Audit.append(db, at: at, user: actor.user, household: household, action: action, detail: detail)
                 return result

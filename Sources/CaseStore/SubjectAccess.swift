@@ -57,7 +57,12 @@ extension Store {
                                      detail: "subject access request, BSN \(bsn.masked)")
                 }
                 let files = try ids.map { id in
-                    guard let file = try CaseFileRows.load(id, from: db) else { throw StoreError.householdNotFound(id: id) }
+                    guard var file = try CaseFileRows.load(id, from: db) else { throw StoreError.householdNotFound(id: id) }
+                    // The other members' BSNs are theirs, not the requester's (AVG art. 15(4)):
+                    // left out, so the answer names them but does not identify them.
+                    for i in file.household.members.indices where file.household.members[i].bsn != bsn {
+                        file.household.members[i].bsn = nil
+                    }
                     return file
                 }
                 var audit: [AuditEntry] = []

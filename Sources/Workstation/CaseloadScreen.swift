@@ -25,8 +25,8 @@ public struct CaseloadState {
     /// so the next keystroke filters these instead of the whole list.
     var matches: [Int64]?
     var matchedText = ""
-    /// The staff's teams (user → team), read once: which rows the user may not open, so
-    /// the list shows of those only who and where (see Store.mayView).
+    /// The staff's teams (user → team): which rows the user may not open, so the list shows
+    /// of those only who and where (see Store.mayView).
     var teams: [String: String]?
 
     public init() {}
@@ -74,7 +74,9 @@ enum CaseloadScreen {
     /// Reads the count and the visible page again (after a filter change or a move).
     static func reload(_ state: inout CaseloadState, env: AppEnvironment, size: Size, keepSelection: Bool = true) throws {
         let filter = state.filter(env)
-        if state.teams == nil {
+        if state.teams == nil || filter.search.isEmpty {
+            // Read again on every reload but the keystrokes of a search (a small table): a
+            // team change shows at the next look at the list.
             state.teams = Dictionary(try env.store.staff().map { ($0.user, $0.team) }) { first, _ in first }
         }
         if filter.search.isEmpty {

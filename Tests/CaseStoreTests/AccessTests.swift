@@ -52,6 +52,19 @@ struct AccessTests {
         }
     }
 
+    @Test("A caseworker changes nothing in a household that went to another team while it was open")
+    func noChangesInAnotherTeamsHousehold() throws {
+        try withTemporaryFolder { folder in
+            let (store, id) = try setUp(folder)
+            try assign(store, id, to: "w.west")
+            #expect(throws: StoreError.notAllowed(user: "r.westra", role: .caseworker, action: .openOtherTeamsHousehold)) {
+                try store.change(by: caseworker, household: id, action: "ledger.add", detail: "x") { _, _ in }
+            }
+            #expect(try store.auditTrail(household: id).last?.action == "household.assign")
+            try store.change(by: Self.west, household: id, action: "ledger.add", detail: "x") { _, _ in }
+        }
+    }
+
     @Test("A trainer gets nothing from a real store, and everything from a demo store")
     func trainerOnlyInDemo() throws {
         try withTemporaryFolder { folder in
@@ -78,7 +91,9 @@ struct AccessTests {
             let submitted = try store.submitGrant(draft, by: caseworker, today: CalendarDate(iso: "2026-11-23")!)
             #expect(submitted.grant.status == .submitted)
             for action in [GrantAction.approve, .reject] {
-                #expect(throws: StoreError.self) { _ = try store.decideGrant(submitted, action, comment: "zelf", by: otherCaseworker) }
+                #expect(throws: StoreError.grantRefusals([.notTeamLeader])) {
+                    _ = try store.decideGrant(submitted, action, comment: "zelf", by: otherCaseworker)
+                }
             }
             #expect(try store.grant(submitted.id).grant.status == .submitted)
         }

@@ -47,6 +47,18 @@ struct AuditChainTests {
         }
     }
 
+    @Test("A NUL or a control character in an audited text (from an imported file) keeps the chain whole")
+    func nulInDetail() throws {
+        try withTemporaryFolder { folder in
+            let (store, id) = try Self.storeWithTrail(in: folder)
+            try store.recordView(by: caseworker, household: id, action: "household.view", detail: "label\u{0}after \u{1B}[2J")
+            try store.change(by: caseworker, household: id, action: "ledger.update", detail: "\u{0}") { _, _ in }
+            let trail = try store.auditTrail(household: id)
+            #expect(trail.suffix(2).map(\.detail) == ["label\u{FFFD}after \u{1B}[2J", "\u{FFFD}"])
+            #expect(try store.verifyAuditTrail(by: leader.actor) == .intact(rows: 13, lastHash: trail.last?.hash))
+        }
+    }
+
     @Test("A detail changed in the file: verify names exactly that row")
     func changedDetail() throws {
         try withTemporaryFolder { folder in

@@ -42,6 +42,23 @@ struct RoleScreenTests {
             let row = try #require(app.render().lines.first { $0.contains(adults) })
             #expect(row.contains("elders"))
             #expect(!row.contains("€"))
+            // the rule, not an unknown caseworker: in r.westra's own team, the figures show
+            try store.change(by: leader, household: nil, action: "staff.team", detail: "w.west to Zaandam-Oost") { db, _ in
+                try db.execute(sql: "UPDATE staff SET team = 'Wijkteam Zaandam-Oost' WHERE user = 'w.west'")
+            }
+            app.handle(.key(.escape))
+            app.handle(.key(.character("/")))
+            for c in name { app.handle(.key(.character(c))) }
+            app.handle(.key(.enter))
+            #expect(app.render().lines.first { $0.contains(adults) }?.contains("elders") == false)
+            try store.change(by: leader, household: nil, action: "staff.team", detail: "w.west back to West") { db, _ in
+                try db.execute(sql: "UPDATE staff SET team = 'Wijkteam West' WHERE user = 'w.west'")
+            }
+            app.handle(.key(.escape))
+            app.handle(.key(.character("/")))
+            for c in name { app.handle(.key(.character(c))) }
+            app.handle(.key(.enter))
+            #expect(app.render().lines.first { $0.contains(adults) }?.contains("elders") == true)
             app.handle(.key(.enter))
             #expect(app.state.screen == .caseload)
             #expect(app.state.household == nil)

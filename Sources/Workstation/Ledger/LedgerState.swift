@@ -216,8 +216,11 @@ enum LedgerScreen {
                 // shows their version beside it, so nothing is lost and nothing overwritten
                 // unseen.
                 try reload(&ledger, household, env)
-                form.conflict = LedgerConflictView.conflict(error, form: form, lines: ledger.lines, env: env)
-                if let conflict = form.conflict {
+                // A save refused for another reason (a full disk) after a conflict keeps the
+                // conflict: the form is still based on their version, which stays shown, and
+                // the next save still goes over it knowingly.
+                if let conflict = LedgerConflictView.conflict(error, form: form, lines: ledger.lines, env: env) {
+                    form.conflict = conflict
                     form.mode = conflict.theirs.map(LineForm.Mode.edit) ?? .add
                     state.message = StatusMessage(LedgerConflictView.refused(conflict, label: entry.label, env: env), isError: true)
                 } else {
