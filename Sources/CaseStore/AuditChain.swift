@@ -110,6 +110,9 @@ extension Store {
                 if let previous, entry.id != previous.id + 1 {
                     return .broken(AuditBreak(entry: entry, reason: .missing(from: previous.id + 1, to: entry.id - 1)))
                 }
+                if entry.id < 1 {  // ids start at 1: this one was changed (and would underflow below)
+                    return .broken(AuditBreak(entry: entry, reason: .changed))
+                }
                 if previous == nil && entry.id != 1 {
                     return .broken(AuditBreak(entry: entry, reason: .missing(from: 1, to: entry.id - 1)))
                 }

@@ -38,8 +38,8 @@ extension Store {
             return try writer.writeWithoutTransaction { db in
                 // Overwrite what is deleted or replaced with zeros instead of leaving it in free
                 // space of the file, for this connection while it anonymises.
-                try db.execute(sql: "PRAGMA secure_delete = ON")
-                defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+                let secureDelete = try Self.secureDeleteOn(db)
+                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
                 var done = false
                 try db.inTransaction(.immediate) {
                     guard let candidate = try Self.candidates(db, before: cutoff, only: id).first,
@@ -60,22 +60,33 @@ extension Store {
 
     /// After anonymising: the search index merged into one segment, so no deleted word of
     /// an old name survives in an older one, and the write-ahead log folded into the file
-    /// and emptied. Best effort for the log: another workstation reading holds it open.
-    public func compactAfterAnonymising() throws {
+    /// and emptied. False when the log could not be emptied (another workstation reading
+    /// holds it open): the old text may stay in it until then, and the caller says so.
+    @discardableResult
+    public func compactAfterAnonymising() throws -> Bool {
         if isReadOnly { throw StoreError.readOnly(path: location.path) }
         do {
-            try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA secure_delete = ON")
-                defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            return try writer.writeWithoutTransaction { db in
+                let secureDelete = try Self.secureDeleteOn(db)
+                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
                 try db.inTransaction {
                     try db.execute(sql: "INSERT INTO household_search (household_search) VALUES ('optimize')")
                     return .commit
                 }
-                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                // (busy, log frames, frames checkpointed): busy 0 is a log folded in and emptied
+                let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                return (result?[0] as Int?) == 0
             }
         } catch {
             throw mapped(error)
         }
+    }
+
+    /// Turns secure_delete on for this connection; returns what it was, to put back.
+    private static func secureDeleteOn(_ db: Database) throws -> Int {
+        let before = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+        try db.execute(sql: "PRAGMA secure_delete = ON")
+        return before
     }
 
     static func candidates(_ db: Database, before cutoff: CalendarDate, only id: String?) throws -> [RetentionCandidate] {

@@ -3,12 +3,12 @@
 /// that text must not move the cursor, clear or recolour the screen (escape sequences),
 /// turn the rest of the line around (direction overrides) or start a line of its own, and
 /// a value of 100,000 characters must not bury the message.
-enum ShownText {
+public enum ShownText {
     /// Characters of a value shown before it is cut with "…".
-    static let limit = 100
+    public static let limit = 100
 
     /// The first `limit` characters of `text`, and "…" when there were more.
-    static func cut(_ text: String, limit: Int = limit) -> String {
+    public static func cut(_ text: String, limit: Int = limit) -> String {
         var end = text.startIndex
         guard text.formIndex(&end, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex else { return text }
         return String(text[..<end]) + "…"
@@ -16,7 +16,7 @@ enum ShownText {
 
     /// `text` with control characters, direction marks and line separators written as
     /// `\u{1B}`, so they show instead of acting.
-    static func printable(_ text: String) -> String {
+    public static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: acts) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -44,7 +44,9 @@ struct AuditCommand: ParsableCommand {
         static func describe(_ found: AuditBreak, _ l: Language) -> String {
             let head = l.pick("Het auditlogboek is niet intact: ", "The audit trail is not intact: ")
             let row = found.entry.map { e in
-                l.pick("regel \(e.id) (\(e.at), \(e.user), \(e.action))", "row \(e.id) (\(e.at), \(e.user), \(e.action))")
+                // the row named is the one tampered with: its texts are shown, never obeyed
+                let (at, user, action) = (ShownText.printable(e.at), ShownText.printable(e.user), ShownText.printable(e.action))
+                return l.pick("regel \(e.id) (\(at), \(user), \(action))", "row \(e.id) (\(at), \(user), \(action))")
             } ?? ""
             func rows(_ from: Int64, _ to: Int64) -> String {
                 from == to ? l.pick("regel \(from)", "row \(from)")
@@ -95,7 +97,7 @@ struct AuditCommand: ParsableCommand {
                 } catch StoreError.householdNotFound {
                     Console.error(l.pick("Huishouden \(id) bestaat niet in deze opslag en komt niet voor in het auditlogboek.",
                                          "Household \(id) does not exist in this store and does not occur in the audit trail."))
-                    throw Failure(status: Exit.badData)
+                    throw Failure(status: Exit.usage)
                 }
                 Console.out(Self.table(rows, household: id, l))
             } catch let error as StoreError {
@@ -119,16 +121,12 @@ struct AuditCommand: ParsableCommand {
             var out = l.pick("Auditlogboek van \(household), oudste eerst (\(rows.count) \(rows.count == 1 ? "regel" : "regels")):\n",
                              "Audit trail of \(household), oldest first (\(rows.count) \(rows.count == 1 ? "row" : "rows")):\n")
             out += line(l.pick("tijd", "time"), l.pick("gebruiker", "user"), l.pick("actie", "action"), l.pick("details", "detail"))
-            for row in rows { out += line(row.at, row.user, row.action, printable(row.detail)) }
+            for row in rows {
+                out += line(ShownText.printable(row.at), ShownText.printable(row.user), ShownText.printable(row.action),
+                            ShownText.printable(row.detail))
+            }
             return out
         }
 
-        /// Details are typed by people and imported from files: control characters (an
-        /// escape sequence, a newline) are shown as `?`, never sent to the terminal.
-        static func printable(_ text: String) -> String {
-            String(String.UnicodeScalarView(text.unicodeScalars.map { s in
-                s.value < 0x20 || (0x7F...0x9F).contains(s.value) ? "?" : s
-            }))
-        }
     }
 }

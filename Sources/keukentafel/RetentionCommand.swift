@@ -59,7 +59,12 @@ struct RetentionCommand: ParsableCommand {
             }
             var anonymised = 0
             defer {
-                if anonymised > 0 { try? store.compactAfterAnonymising() }
+                // Also when nothing new was anonymised: a run after one whose log stayed open
+                // empties it now.
+                if (try? store.compactAfterAnonymising()) != true {
+                    Console.error(l.pick("Let op: het logbestand van de opslag kon niet worden geleegd (een andere werkplek leest nog); de oude teksten kunnen daarin staan tot u dit commando nogmaals draait als iedereen de werkplek heeft gesloten.",
+                                         "Note: the store's log file could not be emptied (another workstation is still reading); the old texts may remain in it until you run this command again once everyone has closed the workstation."))
+                }
             }
             for c in candidates {
                 let done = try StoreAccess.reporting(l) {

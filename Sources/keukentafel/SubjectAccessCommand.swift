@@ -29,7 +29,7 @@ struct SubjectAccessCommand: ParsableCommand {
             guard let number = BSN(bsn) else {
                 Console.error(CaseFileProblem.Kind.bsnFailsElevenTest(bsn).message(in: l)
                               + l.pick("; er is niets opgezocht of geschreven.", "; nothing was looked up or written."))
-                throw Failure(status: Exit.badData)
+                throw Failure(status: Exit.usage)
             }
             let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
             let answer = try StoreAccess.reporting(l) { try store.answerSubjectAccess(bsn: number, by: me.actor) }

@@ -90,7 +90,7 @@ struct AuditCommandTests {
         }
     }
 
-    @Test("audit show: who viewed and changed the household, oldest first, this look included; unknown id exit 65")
+    @Test("audit show: who viewed and changed the household, oldest first, this look included; unknown id exit 64")
     func show() throws {
         try CLI.withTemporaryDirectory { folder in
             let path = try Self.store(folder)
@@ -110,7 +110,7 @@ struct AuditCommandTests {
 
             let before = try StoreFile.audit(path).count
             let unknown = try CLI.run(["audit", "show", "hh-nope", "--store", path])
-            #expect(unknown.status == 65)
+            #expect(unknown.status == 64)
             #expect(unknown.stdout.isEmpty)
             #expect(unknown.stderr == "Huishouden hh-nope bestaat niet in deze opslag en komt niet voor in het auditlogboek.\n")
             #expect(try StoreFile.audit(path).count == before)

@@ -46,14 +46,14 @@ struct PrivacyCommandTests {
         }
     }
 
-    @Test("subject-access: a BSN failing the 11-test is refused (65, nothing written); nobody found still gets an answer")
+    @Test("subject-access: a BSN failing the 11-test is refused (64, nothing written); nobody found still gets an answer")
     func badAndNobody() throws {
         try CLI.withTemporaryDirectory { folder in
             let path = try Self.store(folder)
             let before = try StoreFile.audit(path).count
             let out = folder.appendingPathComponent("a.json").path
             let bad = try CLI.run(["subject-access", "123456789", "-o", out, "--store", path])
-            #expect(bad.status == 65)
+            #expect(bad.status == 64)
             #expect(bad.stderr == "\"123456789\" is geen geldig BSN (negen cijfers die de elfproef doorstaan); er is niets opgezocht of geschreven.\n")
             #expect(!FileManager.default.fileExists(atPath: out))
             #expect(try StoreFile.audit(path).count == before)
