@@ -12,9 +12,7 @@ extension Store {
     /// transaction that would record the view, so a reassignment cannot slip between the
     /// check and the view.
     func requireMayView(_ db: Database, household: String, by actor: Actor) throws {
-        if kind == .real && actor.role == .trainer {
-            throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .openRealStore)
-        }
+        try requireMayOpen(as: actor)
         guard actor.role == .caseworker else { return }
         let row = try Row.fetchOne(db, sql: """
             SELECT h.caseworker,

@@ -49,28 +49,31 @@ extension NcursesBackend {
     /// One key from `wgetch`: a key code, an ASCII character, or a UTF-8 sequence assembled
     /// from the bytes that come with it; nil on timeout.
     private func readBytes() -> RawInput? {
-        let first = wgetch(window)
-        if first == ERR { return nil }
-        if first >= kt_key_min() {
-            return .keyCode(first, name: keyname(first).map { String(cString: $0) } ?? "")
+        // A loop, not a call of itself per sequence that is not UTF-8: a long paste of
+        // Latin-1 text must not grow the stack.
+        while true {
+            let first = wgetch(window)
+            if first == ERR { return nil }
+            if first >= kt_key_min() {
+                return .keyCode(first, name: keyname(first).map { String(cString: $0) } ?? "")
+            }
+            if first < 0x80 { return .character(UInt32(first)) }
+            let length = ByteInput.sequenceLength(lead: UInt8(truncatingIfNeeded: first))
+            guard length > 0 else { return nil }
+            var bytes = [UInt8(truncatingIfNeeded: first)]
+            wtimeout(window, Self.burstMilliseconds) // the rest of a character comes in the same burst
+            while bytes.count < length {
+                let next = wgetch(window)
+                if next == ERR { break }
+                // Not part of this character: it is the next key, kept for the next read.
+                guard ByteInput.isContinuation(next) else { ungetch(next); break }
+                bytes.append(UInt8(truncatingIfNeeded: next))
+            }
+            if let scalar = ByteInput.scalar(bytes) { return .character(scalar) }
+            // Not UTF-8: dropped, and the next key (already there, if any) read instead, so a
+            // paste is not cut short by it.
+            wtimeout(window, 0)
         }
-        if first < 0x80 { return .character(UInt32(first)) }
-        let length = ByteInput.sequenceLength(lead: UInt8(truncatingIfNeeded: first))
-        guard length > 0 else { return nil }
-        var bytes = [UInt8(truncatingIfNeeded: first)]
-        wtimeout(window, Self.burstMilliseconds) // the rest of a character comes in the same burst
-        while bytes.count < length {
-            let next = wgetch(window)
-            if next == ERR { break }
-            // Not part of this character: it is the next key, kept for the next read.
-            guard ByteInput.isContinuation(next) else { ungetch(next); break }
-            bytes.append(UInt8(truncatingIfNeeded: next))
-        }
-        if let scalar = ByteInput.scalar(bytes) { return .character(scalar) }
-        // Not UTF-8: dropped, and the next key (already there, if any) read instead, so a
-        // paste is not cut short by it.
-        wtimeout(window, 0)
-        return readBytes()
     }
 
     /// The event for one raw input, reading more when it needs to; nil when it means nothing.
