@@ -124,15 +124,22 @@ final class Tmux {
     @discardableResult
     func waitUntil(timeout: Double = 15, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
                    _ condition: (String) -> Bool) -> Bool {
+        screen(matching: what, timeout: timeout, every: 0.05, sourceLocation: sourceLocation, condition) != nil
+    }
+
+    /// The first screen that meets `condition`, read every `interval` seconds; nil after
+    /// recording the failure with the last screen.
+    func screen(matching what: String, timeout: Double, every interval: Double, sourceLocation: SourceLocation,
+                _ condition: (String) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = screen
-            if condition(last) { return true }
-            Thread.sleep(forTimeInterval: 0.05)
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: interval)
         }
         Issue.record("waited \(timeout) s for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
-        return false
+        return nil
     }
 
     /// The process running in the pane's shell (the workstation), if any.

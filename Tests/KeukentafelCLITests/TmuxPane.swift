@@ -52,15 +52,7 @@ extension Tmux {
     /// screen that matched, or nil after recording the failure with the last screen.
     func poll(_ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
               _ condition: (String) -> Bool) -> String? {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = screen
-            if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.015)
-        }
-        Issue.record("waited \(timeout) s for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
-        return nil
+        screen(matching: what, timeout: timeout, every: 0.015, sourceLocation: sourceLocation, condition)
     }
 
     func poll(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
