@@ -180,9 +180,12 @@ struct StoreCommandTests {
                 }
             }
 
-            var killed = 0
+            var killed = 0, completed = 0
             var rng = SystemRandomNumberGenerator()
-            for _ in 0..<5 {
+            // Five kills are tried; an import that ends before its kill (on a busy machine the
+            // commit can come between the look and the kill) is undone by a fresh store and
+            // another try, up to ten runs in all.
+            for _ in 0..<10 where killed < 5 {
                 let process = Process()
                 process.executableURL = binary
                 process.arguments = ["import", "--store", path] + files
@@ -213,10 +216,12 @@ struct StoreCommandTests {
                     #expect(count == 0, "killed inside the import: \(count) households half-imported")
                 } else {
                     #expect(count == Self.killFiles)
-                    break
+                    completed += 1
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                    #expect(try CLI.run(["init", "--store", path, "--name", "Test Teamleider"]).status == 0)
                 }
             }
-            #expect(killed >= 3, "only \(killed) of 5 kills landed inside the import's transaction")
+            #expect(killed >= 3, "only \(killed) kills landed inside the import's transaction (\(completed) imports ended first)")
             // and the store still takes the whole import afterwards (or already has it)
             if try households() == 0 { #expect(try CLI.run(["import", "--store", path] + files).status == 0) }
             #expect(try households() == Self.killFiles)
