@@ -105,6 +105,19 @@ func openSanneJansen(_ tmux: Tmux, until shown: String = "Leefgebieden (ZRM)", s
     tmux.waitFor(shown, sourceLocation: sourceLocation)
 }
 
+/// From a household's screen: a new conversation (F4, a), its question, Tab, and `note`
+/// typed in the next field, waited for on the screen.
+func typeNewConversation(_ tmux: Tmux, note: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try tmux.keys("F4")
+    tmux.waitFor("Nieuw gesprek", sourceLocation: sourceLocation)
+    try tmux.keys("a")
+    tmux.waitFor("Hulpvraag", sourceLocation: sourceLocation)
+    try tmux.type("Sanne wil haar baan houden.")
+    try tmux.keys("Tab")
+    try tmux.type(note)
+    tmux.waitFor(note, sourceLocation: sourceLocation)
+}
+
 /// What `stty -a` printed before the workstation started and after it ended.
 func sttyBeforeAndAfter(_ folder: URL) throws -> (String, String) {
     try waitForFile(folder.appendingPathComponent("after.txt"))
@@ -194,14 +207,7 @@ struct ConversationEndToEndTests {
             let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_STORE": store, "EDITOR": editor])
             try tmux.shell("\(Tmux.quote(binary.path)); echo EXIT=$?")
             openSanneJansen(tmux)
-            try tmux.keys("F4")
-            tmux.waitFor("Nieuw gesprek")
-            try tmux.keys("a")
-            tmux.waitFor("Hulpvraag")
-            try tmux.type("Sanne wil haar baan houden.")
-            try tmux.keys("Tab")
-            try tmux.type(Self.note)
-            tmux.waitFor(Self.note)
+            try typeNewConversation(tmux, note: Self.note)
             // The draft reaches the store within a second of the last key.
             let queue = try DatabaseQueue(path: store, configuration: { var c = Configuration(); c.readonly = true; return c }())
             let deadline = Date().addingTimeInterval(5)
