@@ -102,19 +102,17 @@ enum ConversationsView {
         editor.render(into: &buffer, rect: editorRect, focused: !conversations.confirmClose && !form.scoring, top: scrollTop,
                       role: .normal)
 
-        if conversations.confirmClose, let c = form.conflict {
-            Dialog(title: l.pick("Gesprek sluiten", "Close conversation"),
-                   message: l.pick("Uw versie opslaan, over die van \(c.who(l)) heen? Of uw versie weggooien, zodat die van \(c.firstName(l)) blijft?",
-                                   "Save your version, over \(c.who(l))'s? Or throw yours away, so \(c.firstName(l))'s stays?"),
-                   buttons: [KeyHint(keys: "Enter", label: l.pick("Mijn versie opslaan", "Save mine")),
-                             KeyHint(keys: "n", label: l.pick("Mijn versie weggooien", "Throw mine away")),
-                             KeyHint(keys: "Esc", label: l.pick("Verder typen", "Keep typing"))]).render(into: &buffer, bounds: area)
-        } else if conversations.confirmClose {
-            Dialog(title: l.pick("Gesprek sluiten", "Close conversation"),
-                   message: l.pick("Het gesprek opslaan? Het concept blijft bewaard tot u kiest.",
-                                   "Save the conversation? The draft is kept until you choose."),
-                   buttons: [KeyHint(keys: "Enter", label: l.pick("Opslaan", "Save")),
-                             KeyHint(keys: "n", label: l.pick("Weggooien", "Discard")),
+        if conversations.confirmClose {
+            // The same three choices; with someone else's version shown they say whose stays.
+            let (message, save, discard): (String, String, String) = form.conflict.map { c in
+                (l.pick("Uw versie opslaan, over die van \(c.who(l)) heen? Of uw versie weggooien, zodat die van \(c.firstName(l)) blijft?",
+                        "Save your version, over \(c.who(l))'s? Or throw yours away, so \(c.firstName(l))'s stays?"),
+                 l.pick("Mijn versie opslaan", "Save mine"), l.pick("Mijn versie weggooien", "Throw mine away"))
+            } ?? (l.pick("Het gesprek opslaan? Het concept blijft bewaard tot u kiest.",
+                         "Save the conversation? The draft is kept until you choose."),
+                  l.pick("Opslaan", "Save"), l.pick("Weggooien", "Discard"))
+            Dialog(title: l.pick("Gesprek sluiten", "Close conversation"), message: message,
+                   buttons: [KeyHint(keys: "Enter", label: save), KeyHint(keys: "n", label: discard),
                              KeyHint(keys: "Esc", label: l.pick("Verder typen", "Keep typing"))]).render(into: &buffer, bounds: area)
         }
     }
