@@ -85,10 +85,22 @@ extension Store {
         return try read { db in try query.page(db, offset: 0, limit: -1) }
     }
 
+    /// The order with the list version it is the order of, read in one snapshot.
+    public func caseloadOrderAndVersion(caseworker: String?) throws -> (version: Int, order: [Int64]) {
+        let query = CaseloadQuery(CaseloadFilter(caseworker: caseworker))
+        return try read { db in
+            (try Self.listVersion(db), try query.page(db, offset: 0, limit: -1))
+        }
+    }
+
     /// Changes whenever the caseload's order may have changed (see Schema.v6), also by
     /// another process: an order read with the same version is still the list's order.
     public func caseloadListVersion() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'listVersion'") ?? 0 }
+        try read { db in try Self.listVersion(db) }
+    }
+
+    static func listVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'listVersion'") ?? 0
     }
 
     /// The households of `order` that match the filter's search, in that order: the search
@@ -117,13 +129,22 @@ struct CaseloadQuery {
 
     init(_ filter: CaseloadFilter) {
         caseworker = filter.caseworker
-        // Only letters and digits make words; anything else separates them ("o'brien",
-        // "1512-AB"), so no typed character can break the search expression.
-        let words = filter.search.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let words = Self.words(filter.search)
         guard !words.isEmpty else { match = nil; return }
-        var expression = "text : (" + words.map { "\"\($0)\"*" }.joined(separator: " AND ") + ")"
+        var expression = Self.expression(words)
         if let caseworker { expression += " AND owner : \"\(Schema.ownerToken(user: caseworker))\"" }
         match = expression
+    }
+
+    /// Only letters and digits make words; anything else separates them ("o'brien",
+    /// "1512-AB"), so no typed character can break the search expression.
+    static func words(_ search: String) -> [String] {
+        search.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// Every word must start a word of the household's text.
+    static func expression(_ words: [String]) -> String {
+        "text : (" + words.map { "\"\($0)\"*" }.joined(separator: " AND ") + ")"
     }
 
     /// The index that walks the list in name order.
@@ -163,23 +184,7 @@ struct CaseloadQuery {
     /// kept in memory costs neither.
     static func matches(_ db: Database, match: String, in order: [Int64]) throws -> [Int64] {
         guard let highest = order.max(), highest >= 0 else { return [] }
-        var bits = [UInt64](repeating: 0, count: Int(highest >> 6) + 1)
-        try bits.withUnsafeMutableBufferPointer { bits in
-            try eachRowid(db, sql: "SELECT rowid FROM household_search WHERE household_search MATCH ?", arguments: [match]) { rowid in
-                if rowid >= 0 && rowid <= highest { bits[Int(rowid >> 6)] |= 1 << UInt64(rowid & 63) }
-            }
-        }
-        // By hand over raw buffers: `filter` with a closure cost 1 ms of the 100,000 rows.
-        var found = [Int64]()
-        found.reserveCapacity(order.count)
-        bits.withUnsafeBufferPointer { bits in
-            order.withUnsafeBufferPointer { order in
-                for rowid in order where rowid >= 0 && bits[Int(rowid >> 6)] & (1 << UInt64(rowid & 63)) != 0 {
-                    found.append(rowid)
-                }
-            }
-        }
-        return found
+        return try HouseholdBits.matching(db, match: match, highest: highest).members(of: order)
     }
 
     /// Calls `body` with the first column of each row, stepped by hand: a city-wide list or

@@ -30,6 +30,9 @@ enum Schema {
         migrator.registerMigration("v7: the audit trail as a hash chain") { db in
             try AuditChain.migrate(db)
         }
+        migrator.registerMigration("v8: the list version also follows addresses, which the search finds") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
 
@@ -109,6 +112,21 @@ enum Schema {
     BEGIN
         UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'listVersion';
     END;
+    """
+
+    /// The caseload's search keeps the matches of common word beginnings in memory
+    /// (SearchPrefixCache) while the list version is the same, so the version must also
+    /// change when an address changes: everything the search index holds of a household.
+    /// The index's words with their counts (`household_search_terms`, a view that stores
+    /// nothing) tell which beginnings are common; it is part of the schema so that a
+    /// read-only store can be asked too.
+    static let v8 = """
+    DROP TRIGGER list_version_on_update;
+    CREATE TRIGGER list_version_on_update AFTER UPDATE OF name, status, caseworker, street, postcode, city ON household
+    BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'listVersion';
+    END;
+    CREATE VIRTUAL TABLE household_search_terms USING fts5vocab (household_search, 'col');
     """
 
     /// The caseworker of household `h` as one search token ("o" and the hex of the user

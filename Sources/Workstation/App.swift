@@ -260,8 +260,23 @@ public final class App {
     /// True while typed text is not yet in the draft: the loop then wakes up sooner.
     var hasUnsavedTyping: Bool { state.household?.conversations?.form?.dirty ?? false }
 
-    /// True while the caseload waits for a pause to read its order (see CaseloadScreen.idle).
-    var hasIdleWork: Bool { state.screen == .caseload && state.caseload.order == nil }
+    /// How long the loop waits for a key before it does the caseload's work of a pause
+    /// (see CaseloadScreen.idle); nil when there is none.
+    public var idleWait: Double? { state.screen == .caseload ? CaseloadScreen.idleWait(state.caseload) : nil }
+
+    /// What the loop does while no key comes for a while, until it has nothing left to do
+    /// (the caseload's reads of a pause are taken over): for tests and the benchmark, which have no pauses
+    /// of their own. False when it still had work after `timeout` seconds.
+    @discardableResult
+    public func pause(timeout: Double = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if Date() > deadline { return false }
+            handle(.tick)   // at least one: the second's tick that looks whether the list changed
+            if idleWait != nil { usleep(1_000) }
+        } while idleWait != nil
+        return true
+    }
 
     /// Runs until the user quits: draw, wait for an event, handle it. While text is typed,
     /// a pause of a quarter second writes the draft; otherwise it is written every second.
@@ -269,7 +284,7 @@ public final class App {
         if backend.size != state.size { handle(.resize(backend.size)) }
         while !state.quit {
             backend.draw(render())
-            let event = backend.nextEvent(timeout: hasIdleWork ? 0.05 : hasUnsavedTyping ? 0.25 : 1.0) ?? .tick
+            let event = backend.nextEvent(timeout: idleWait ?? (hasUnsavedTyping ? 0.25 : 1.0)) ?? .tick
             handle(event)
             if state.externalEdit { editExternally(on: backend) }
         }

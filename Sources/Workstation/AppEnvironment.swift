@@ -12,11 +12,15 @@ public struct AppEnvironment: Sendable {
     public let today: CalendarDate
     /// Where printed conversations are written (the current folder unless told otherwise).
     public let outputFolder: String
+    /// How many households a word beginning must share before the caseload's search keeps
+    /// its matches in memory (see SearchPrefixCache); tests make it small.
+    public let searchCacheThreshold: Int
 
     public init(store: Store, staff: StaffMember, language: Language, today: CalendarDate,
-                outputFolder: String = FileManager.default.currentDirectoryPath) {
+                outputFolder: String = FileManager.default.currentDirectoryPath,
+                searchCacheThreshold: Int = SearchPrefixCache.defaultThreshold) {
         self.store = store; self.staff = staff; self.language = language; self.today = today
-        self.outputFolder = outputFolder
+        self.outputFolder = outputFolder; self.searchCacheThreshold = searchCacheThreshold
     }
 
     var actor: Actor { staff.actor }

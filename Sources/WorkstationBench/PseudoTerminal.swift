@@ -107,6 +107,30 @@ final class PseudoTerminal {
         return total
     }
 
+    /// CPU time the program used so far (user + system, in clock ticks), from /proc.
+    var cpuTicks: Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return nil }
+        // after the command name: state is field 3, utime and stime are fields 14 and 15
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
+    }
+
+    /// Waits until the program used no CPU for `quiet` seconds: the work it does in a pause
+    /// (the caseload's search cache) is done. Throws after `timeout`.
+    func waitUntilIdle(quiet: Double = 0.3, timeout: Double = 30) throws {
+        let start = monotonicSeconds()
+        var last = cpuTicks
+        var since = monotonicSeconds()
+        while monotonicSeconds() - start < timeout {
+            drain(quiet: 0.05)
+            let now = cpuTicks
+            if now != last { last = now; since = monotonicSeconds() } else if monotonicSeconds() - since >= quiet { return }
+        }
+        throw Failure(description: "the program kept working for \(timeout) s")
+    }
+
     /// The highest resident memory of the program so far (VmHWM), in megabytes.
     var peakMemoryMegabytes: Double? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),

@@ -70,16 +70,42 @@ public struct WorkstationScenarios {
     /// street, a postcode, two words.
     public static let searches = ["jansen", "rosmolenstraat", "1512 b", "zoë kaya", "öztürk", "van dijk", "westzaan"]
 
-    /// Each typed character of an incremental search over all households.
-    public func searchKeystrokes() throws -> (samples: Samples, start: Samples, slowest: (text: String, ms: Double)) {
+    /// What the caseload did in the pauses before the search: read the list's order, build
+    /// the search's cache of common word beginnings (on a thread of its own) and take it over.
+    public struct Pauses {
+        /// Each of the loop's own steps in the pause: a key typed meanwhile waits for one.
+        public var steps = Samples()
+        /// From the list on the screen to the cache taken over.
+        public var ready = 0.0
+        public var bitmaps = 0
+    }
+
+    /// Each typed character of an incremental search over all households: after a pause in
+    /// which the caseload built its search cache (as it does within a second of the list
+    /// being shown), or, with `pause` false, straight after the list is shown.
+    public func searchKeystrokes(pause: Bool = true) throws -> (samples: Samples, start: Samples, slowest: (text: String, ms: Double), pauses: Pauses) {
         var slowest = (text: "", ms: 0.0)
         var start = Samples()
         let app = try app(as: caseworker)
         _ = press(.function(4), in: app)   // all households: the whole city
         try expect(app.state.caseload.scope == .all, "F4 did not show all households", app)
-        // A person reads the list before searching: the loop's pause reads the list's order
-        // (CaseloadScreen.idle), as it does after 50 ms without a key in the real program.
-        app.handle(.tick)
+        var pauses = Pauses()
+        if pause {
+            // A person reads the list before searching: the loop's pauses read the list's order
+            // and start and take over the cache (CaseloadScreen.idle), as in the real program
+            // while no key comes; the loop wakes every 50 ms meanwhile, here every millisecond.
+            pauses.ready = milliseconds {
+                while app.idleWait != nil {
+                    pauses.steps.add(milliseconds { app.handle(.tick) })
+                    if app.idleWait != nil { usleep(1_000) }
+                }
+            }
+            let version = try app.env.store.caseloadListVersion()
+            guard let cache = app.state.caseload.searchCache, cache.isReady(at: version) else {
+                throw Failure(description: "the search cache was not built in the pauses")
+            }
+            pauses.bitmaps = cache.bitmaps
+        }
         var samples = Samples()
         var i = 0
         while samples.count < rounds {
@@ -94,7 +120,7 @@ public struct WorkstationScenarios {
             try expect(app.state.caseload.search.text == query, "the search field does not hold \(query)", app)
             _ = press(.escape, in: app)
         }
-        return (samples, start, slowest)
+        return (samples, start, slowest, pauses)
     }
 
     /// Enter on a household of the caseload, F3 for its ledger, an amount changed and

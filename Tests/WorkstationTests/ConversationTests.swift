@@ -125,12 +125,15 @@ struct ConversationTests {
             try "#!/bin/sh\nprintf '\\nToegevoegd in de editor' >> \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
             chmod(script, 0o700)
             defer { unlink(script) }
-            setenv("EDITOR", script, 1)
+            // run by sh, not executed itself: a process another test forks at the moment the
+            // script is written holds it open for writing, and exec would fail (ETXTBSY)
+            setenv("EDITOR", "/bin/sh \(script)", 1)
             unsetenv("VISUAL")
             app.handle(.key(.control("e")))
             #expect(app.state.externalEdit)
             app.editExternally(on: TestBackend(size: app.state.size))
-            #expect(app.state.household?.conversations?.form?.text(.domain(.financien)) == Self.note + "\nToegevoegd in de editor")
+            #expect(app.state.household?.conversations?.form?.text(.domain(.financien)) == Self.note + "\nToegevoegd in de editor",
+                    "\(app.state.message?.text ?? "no message")")
             #expect(try app.env.store.draft(household: "hh-demo-0001", user: "r.westra")?.conversation.domains.first?.note
                     == Self.note + "\nToegevoegd in de editor")
         }

@@ -54,7 +54,7 @@ struct UpdateTests {
     func searchFollowsOtherWorkstations() throws {
         try withDemoApp { app in
             app.handle(.key(.function(4)))
-            app.handle(.tick)   // a pause: the order is read now
+            #expect(app.pause())   // a pause: the order is read now, and the search cache built
             #expect(app.state.caseload.order?.count == 9)
             // another workstation (its own connection) renames and closes households
             let other = try Store.open(at: app.env.store.location, kind: .demo)
@@ -75,6 +75,40 @@ struct UpdateTests {
             app.handle(.key(.character("/")))
             for c in "zoë" { app.handle(.key(.character(c))) }
             #expect(app.state.caseload.count == 0)
+        }
+    }
+
+    @Test("The search cache is built in a pause, used while the list is the same, and built again after a change elsewhere")
+    func searchCacheInThePauses() throws {
+        try withDemoApp(searchCacheThreshold: 1) { app in
+            app.handle(.key(.function(4)))
+            #expect(app.state.caseload.searchCache == nil)
+            #expect(app.idleWait == 0.05)   // the loop wakes for the pause's work
+            #expect(app.pause())
+            #expect(app.idleWait == nil)
+            let first = try #require(app.state.caseload.searchCache)
+            #expect(first.isReady(at: try app.env.store.caseloadListVersion()))
+            #expect(first.bitmaps > 0)
+            func found(_ search: String) -> [String] {
+                app.handle(.key(.character("/")))
+                for c in search { app.handle(.key(.character(c))) }
+                let ids = (0..<app.state.caseload.count).compactMap { app.state.caseload.row($0)?.id }
+                app.handle(.key(.escape))
+                return ids
+            }
+            let before = found("zoë")
+            #expect(before == ["hh-demo-0002"])
+            // another workstation moves that household: the cache of the old list is not used
+            let other = try Store.open(at: app.env.store.location, kind: .demo)
+            try other.change(by: Actor(user: "m.bakker", role: .caseworker), household: nil, action: "test", detail: "") { db, _ in
+                try db.execute(sql: "UPDATE household SET street = 'Zwiepstraat 3' WHERE id = 'hh-demo-0002'")
+            }
+            #expect(found("zwiep") == ["hh-demo-0002"])
+            #expect(app.pause())
+            let second = try #require(app.state.caseload.searchCache)
+            #expect(second.version > first.version)
+            #expect(found("zwiep") == ["hh-demo-0002"])
+            #expect(found("ZOË") == before)
         }
     }
 

@@ -1,0 +1,52 @@
+import GRDB
+
+/// A set of households as one bit per rowid: what the search index matched, held so that
+/// matches can be combined and put in list order without asking SQLite per household.
+struct HouseholdBits: Sendable, Equatable {
+    private(set) var words: [UInt64]
+
+    /// Room for the rowids 0...highest; others are never members.
+    init(highest: Int64) {
+        words = [UInt64](repeating: 0, count: Int(max(highest, 0) >> 6) + 1)
+    }
+
+    /// The households the search index matches for an FTS5 expression.
+    static func matching(_ db: Database, match: String, highest: Int64) throws -> HouseholdBits {
+        var bits = HouseholdBits(highest: highest)
+        let limit = Int64(bits.words.count) << 6
+        try bits.words.withUnsafeMutableBufferPointer { words in
+            try CaseloadQuery.eachRowid(db, sql: "SELECT rowid FROM household_search WHERE household_search MATCH ?",
+                                        arguments: [match]) { rowid in
+                if rowid >= 0 && rowid < limit { words[Int(rowid >> 6)] |= 1 << UInt64(rowid & 63) }
+            }
+        }
+        return bits
+    }
+
+    func contains(_ rowid: Int64) -> Bool {
+        rowid >= 0 && Int(rowid >> 6) < words.count && words[Int(rowid >> 6)] & (1 << UInt64(rowid & 63)) != 0
+    }
+
+    /// Keeps only the households also in `other`.
+    mutating func formIntersection(_ other: HouseholdBits) {
+        let shared = min(words.count, other.words.count)
+        for i in 0..<shared { words[i] &= other.words[i] }
+        for i in shared..<words.count { words[i] = 0 }
+    }
+
+    /// The rowids of `order` that are members, in `order`'s order. By hand over raw buffers:
+    /// `filter` with a closure cost 1 ms of a city's 100,000 rows.
+    func members(of order: [Int64]) -> [Int64] {
+        var found = [Int64]()
+        found.reserveCapacity(order.count)
+        let limit = Int64(words.count) << 6
+        words.withUnsafeBufferPointer { words in
+            order.withUnsafeBufferPointer { order in
+                for rowid in order where rowid >= 0 && rowid < limit && words[Int(rowid >> 6)] & (1 << UInt64(rowid & 63)) != 0 {
+                    found.append(rowid)
+                }
+            }
+        }
+        return found
+    }
+}
