@@ -29,6 +29,10 @@ public struct SearchPrefixCache: Sendable {
     private let aliases: [String: String]
 
     public var bitmaps: Int { bits.count }
+    /// How long the build took: the caseload builds again no sooner than 19 times this
+    /// after, so that the cache never takes more than 5% of a core (a terminal server with
+    /// many caseworkers, each workstation rebuilding after every change anyone makes).
+    public let buildSeconds: Double
 
     /// True when the cache holds every common beginning of the store at `version`.
     public func isReady(at version: Int) -> Bool { self.version == version }
@@ -36,7 +40,9 @@ public struct SearchPrefixCache: Sendable {
     /// Reads the index's words with their counts in one pass, then the households of every
     /// common beginning: about half a second at 100,000 households, so not on the main loop.
     public static func build(_ store: Store, threshold: Int = defaultThreshold) throws -> SearchPrefixCache {
-        try store.read { db in
+        let clock = ContinuousClock()
+        let started = clock.now
+        return try store.read { db in
             let version = try Store.listVersion(db)
             let highest = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM household") ?? 0
             var sweep = PrefixSweep(threshold: threshold)
@@ -47,7 +53,9 @@ public struct SearchPrefixCache: Sendable {
                 let match = CaseloadQuery.expression([prefix.replacingOccurrences(of: "\"", with: "\"\"")])
                 bits[prefix] = try HouseholdBits.matching(db, match: match, highest: highest)
             }
-            return SearchPrefixCache(threshold: threshold, version: version, highest: highest, bits: bits, aliases: sweep.aliases)
+            let took = started.duration(to: clock.now)
+            return SearchPrefixCache(threshold: threshold, version: version, highest: highest, bits: bits, aliases: sweep.aliases,
+                                     buildSeconds: Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18)
         }
     }
 

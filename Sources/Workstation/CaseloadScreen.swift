@@ -38,6 +38,10 @@ public struct CaseloadState {
     /// The list version the last build was started at (also when it failed: then the search
     /// asks the index, as without the cache, until the version changes).
     var searchCacheStartedAt: Int?
+    /// The earliest moment of the next build (see SearchPrefixCache.buildSeconds), and
+    /// whether one waits for it: until then a search asks the index, as without the cache.
+    var searchCacheNextBuild: ContinuousClock.Instant?
+    var searchCacheWaiting = false
 
     public init() {}
 
@@ -147,7 +151,10 @@ enum CaseloadScreen {
         }
         if let done = state.searchCacheBuilder.take() {
             worked = true
-            if case .success(let cache) = done { state.searchCache = cache }
+            if case .success(let cache) = done {
+                state.searchCache = cache
+                state.searchCacheNextBuild = ContinuousClock.now + .seconds(19 * cache.buildSeconds)
+            }
         }
         let store = env.store, threshold = env.searchCacheThreshold
         if state.order == nil && !state.orderReader.isBusy {
@@ -158,9 +165,12 @@ enum CaseloadScreen {
             }
             worked = true
         }
-        if !state.searchCacheBuilder.isBusy {
+        // Not on a read-only store: its one connection would keep the keys' reads waiting.
+        if !state.searchCacheBuilder.isBusy && !store.isReadOnly {
             let version = try store.caseloadListVersion()
-            if state.searchCache?.isReady(at: version) != true && state.searchCacheStartedAt != version {
+            state.searchCacheWaiting = state.searchCache?.isReady(at: version) != true && state.searchCacheStartedAt != version
+            if state.searchCacheWaiting && state.searchCacheNextBuild.map({ ContinuousClock.now >= $0 }) ?? true {
+                state.searchCacheWaiting = false
                 state.searchCacheStartedAt = version
                 state.searchCacheBuilder.start { try SearchPrefixCache.build(store, threshold: threshold) }
                 worked = true
@@ -171,10 +181,13 @@ enum CaseloadScreen {
 
     /// How long the loop may wait for a key before the next `idle`: 50 ms while the order
     /// is missing (not between two keys typed in a row) or a read of the pause is under way
-    /// (to take it over); nil when there is nothing to do (the second's tick still looks
-    /// whether the list changed).
+    /// (to take it over); until the next build may start when one waits; nil when there is
+    /// nothing to do (the second's tick still looks whether the list changed).
     static func idleWait(_ state: CaseloadState) -> Double? {
-        state.order == nil || state.orderReader.isBusy || state.searchCacheBuilder.isBusy ? 0.05 : nil
+        if state.order == nil || state.orderReader.isBusy || state.searchCacheBuilder.isBusy { return 0.05 }
+        guard state.searchCacheWaiting, let next = state.searchCacheNextBuild else { return nil }
+        let left = ContinuousClock.now.duration(to: next)
+        return min(1, max(0.05, Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18))
     }
 
     /// Makes sure the visible rows are read; reads only what the screen shows.

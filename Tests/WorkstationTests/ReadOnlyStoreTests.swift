@@ -41,6 +41,11 @@ struct ReadOnlyStoreTests {
             app.handle(.resize(Size(width: 100, height: 30)))
             app.handle(.key(.function(4)))
             #expect(app.state.caseload.count == 9)
+            // the pause reads the order, but builds no search cache: the store's one read-only
+            // connection would keep the keystrokes' reads waiting for it
+            #expect(app.pause())
+            #expect(app.state.caseload.order?.count == 9)
+            #expect(app.state.caseload.searchCache == nil)
             app.handle(.key(.character("/")))
             for c in "zoë" { app.handle(.key(.character(c))) }
             #expect(app.state.caseload.count == 1)

@@ -107,6 +107,10 @@ struct UpdateTests {
             #expect(app.pause())
             let second = try #require(app.state.caseload.searchCache)
             #expect(second.version > first.version)
+            // the next build waits 19 times as long as this one took (5% of a core at most)
+            let next = try #require(app.state.caseload.searchCacheNextBuild)
+            #expect(second.buildSeconds > 0)
+            #expect(next > ContinuousClock.now - .seconds(1) && next <= ContinuousClock.now + .seconds(19 * second.buildSeconds))
             #expect(found("zwiep") == ["hh-demo-0002"])
             #expect(found("ZOË") == before)
         }
