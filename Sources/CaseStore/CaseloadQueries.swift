@@ -192,6 +192,11 @@ struct CaseloadQuery {
     static func eachRowid(_ db: Database, sql: String, arguments: StatementArguments, _ body: (Int64) -> Void) throws {
         let statement = try db.cachedStatement(sql: sql)
         try statement.setArguments(arguments)
+        try eachRow(db, statement) { body(sqlite3_column_int64($0, 0)) }
+    }
+
+    /// Steps `statement` to its end, calling `body` with the raw statement at each row.
+    static func eachRow(_ db: Database, _ statement: Statement, _ body: (OpaquePointer) -> Void) throws {
         let raw = statement.sqliteStatement
         defer { sqlite3_reset(raw) }
         while true {
@@ -200,7 +205,7 @@ struct CaseloadQuery {
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            body(sqlite3_column_int64(raw, 0))
+            body(raw)
         }
     }
 }

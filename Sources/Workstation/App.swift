@@ -248,7 +248,8 @@ public final class App {
         let staff = try env.store.staff()
         guard let i = staff.firstIndex(where: { $0.user == env.staff.user }) else { return }
         let next = staff[(i + 1) % staff.count]
-        env = AppEnvironment(store: env.store, staff: next, language: env.language, today: env.today, outputFolder: env.outputFolder)
+        env = AppEnvironment(store: env.store, staff: next, language: env.language, today: env.today, outputFolder: env.outputFolder,
+                             searchCacheThreshold: env.searchCacheThreshold)
         state.caseload.order = nil  // "mine" is someone else's now
         try CaseloadScreen.reload(&state.caseload, env: env, size: state.size, keepSelection: false)
         state.message = StatusMessage(env.l.pick("U werkt nu als \(next.name) (\(next.role.name(in: env.l))).",

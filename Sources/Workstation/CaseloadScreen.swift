@@ -41,6 +41,7 @@ public struct CaseloadState {
     /// The earliest moment of the next build (see SearchPrefixCache.buildSeconds), and
     /// whether one waits for it: until then a search asks the index, as without the cache.
     var searchCacheNextBuild: ContinuousClock.Instant?
+    var searchCacheBuildStarted: ContinuousClock.Instant?
     var searchCacheWaiting = false
 
     public init() {}
@@ -139,21 +140,27 @@ enum CaseloadScreen {
     /// when there was something to do.
     static func idle(_ state: inout CaseloadState, env: AppEnvironment) throws -> Bool {
         var worked = false
-        if let done = state.orderReader.take() {
-            worked = true
-            let read = try done.get()
-            // not when "/" read it meanwhile, or F4 changed the scope
-            if state.order == nil && read.caseworker == state.filter(env).caseworker {
-                state.order = read.order
-                state.orderVersion = read.version
-                state.matches = nil
-            }
-        }
         if let done = state.searchCacheBuilder.take() {
             worked = true
+            // The next build waits 19 times as long as this one took (see buildSeconds), also
+            // after a failure.
+            var took = state.searchCacheBuildStarted.map { ContinuousClock.now - $0 } ?? .zero
             if case .success(let cache) = done {
                 state.searchCache = cache
-                state.searchCacheNextBuild = ContinuousClock.now + .seconds(19 * cache.buildSeconds)
+                took = .seconds(cache.buildSeconds)
+            }
+            state.searchCacheNextBuild = ContinuousClock.now + took * 19
+        }
+        if let done = state.orderReader.take() {
+            worked = true
+            // Not when "/" read it meanwhile: then neither the order nor an error matters.
+            if state.order == nil {
+                let read = try done.get()
+                if read.caseworker == state.filter(env).caseworker {   // else F4 changed the scope meanwhile
+                    state.order = read.order
+                    state.orderVersion = read.version
+                    state.matches = nil
+                }
             }
         }
         let store = env.store, threshold = env.searchCacheThreshold
@@ -172,6 +179,7 @@ enum CaseloadScreen {
             if state.searchCacheWaiting && state.searchCacheNextBuild.map({ ContinuousClock.now >= $0 }) ?? true {
                 state.searchCacheWaiting = false
                 state.searchCacheStartedAt = version
+                state.searchCacheBuildStarted = ContinuousClock.now
                 state.searchCacheBuilder.start { try SearchPrefixCache.build(store, threshold: threshold) }
                 worked = true
             }

@@ -10,17 +10,9 @@ import Testing
 struct CaseloadSearchTests {
     static let today = CalendarDate(iso: "2026-11-23")!
 
-    func withSynthetic<T>(_ body: (Store) throws -> T) throws -> T {
-        try withTemporaryFolder { folder in
-            let store = try Store.createSynthetic(at: StoreLocation(path: folder + "/s/k.sqlite"), households: 300, seed: 5,
-                                                  teamleader: leader, today: Self.today)
-            return try body(store)
-        }
-    }
-
     @Test("Count, matches in list order and pages agree, for everyone and for one caseworker")
     func countsAndPagesAgree() throws {
-        try withSynthetic { store in
+        try withSyntheticStore { store in
             for caseworker in [nil, Store.syntheticCaseworkers[0]] {
                 let order = try store.caseloadOrder(caseworker: caseworker)
                 #expect(order.count == (caseworker == nil ? 300 : 15))
@@ -43,7 +35,7 @@ struct CaseloadSearchTests {
 
     @Test("Words match from their start, diacritics optional; punctuation never breaks the search")
     func wordPrefixes() throws {
-        try withSynthetic { store in
+        try withSyntheticStore { store in
             let order = try store.caseloadOrder(caseworker: nil)
             func ids(_ search: String) throws -> [Int64] { try store.caseloadMatches(CaseloadFilter(search: search), in: order) }
             #expect(try !ids("zoë").isEmpty)
@@ -60,7 +52,7 @@ struct CaseloadSearchTests {
 
     @Test("A closed household leaves the search and the list; reopened, it is back")
     func closedHouseholdsAreNotSearched() throws {
-        try withSynthetic { store in
+        try withSyntheticStore { store in
             let before = try store.caseloadCount(CaseloadFilter(search: "huishouden"))
             #expect(before == 300)
             try store.writer.write { db in try db.execute(sql: "UPDATE household SET status = 'closed' WHERE id = 'hh-0000001'") }

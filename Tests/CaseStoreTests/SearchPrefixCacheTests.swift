@@ -11,14 +11,6 @@ import Testing
 struct SearchPrefixCacheTests {
     static let today = CalendarDate(iso: "2026-11-23")!
 
-    func withSynthetic<T>(_ body: (Store) throws -> T) throws -> T {
-        try withTemporaryFolder { folder in
-            let store = try Store.createSynthetic(at: StoreLocation(path: folder + "/s/k.sqlite"), households: 300, seed: 5,
-                                                  teamleader: leader, today: Self.today)
-            return try body(store)
-        }
-    }
-
     /// Runs the sweep over (word, households) pairs given in sorted order.
     func sweep(_ terms: [(String, Int)], threshold: Int) -> PrefixSweep {
         var sweep = PrefixSweep(threshold: threshold)
@@ -62,7 +54,7 @@ struct SearchPrefixCacheTests {
 
     @Test("With the cache the search finds exactly what the index finds, for everyone and for one caseworker")
     func agreesWithTheIndex() throws {
-        try withSynthetic { store in
+        try withSyntheticStore { store in
             let cache = try SearchPrefixCache.build(store, threshold: 10)
             let version = try store.caseloadListVersion()
             #expect(cache.isReady(at: version))
@@ -97,27 +89,38 @@ struct SearchPrefixCacheTests {
         }
     }
 
-    @Test("A cache of an older list version is not used; a new one finds a changed street (v8)")
+    @Test("A cache of an older list version is not used, also when the version changes after the caller's check (v8)")
     func versionFollowsAddresses() throws {
-        try withSynthetic { store in
+        try withSyntheticStore { store in
             let cache = try SearchPrefixCache.build(store, threshold: 10)
             let before = try store.caseloadListVersion()
-            let rowid = try store.read { db in try Int64.fetchOne(db, sql: "SELECT rowid FROM household WHERE id = 'hh-0000007'")! }
-            // another workstation changes only the street: the index changes, so must the version
+            let (rowid, city) = try store.read { db in
+                let row = try Row.fetchOne(db, sql: "SELECT rowid, city FROM household WHERE id = 'hh-0000007'")!
+                return (row["rowid"] as Int64, row["city"] as String)
+            }
+            let order = try store.caseloadOrder(caseworker: nil)
+            let oldCity = CaseloadFilter(search: city)
+            #expect(cache.households(startingWith: city) != nil)   // a common word: from the cache
+            #expect(try store.caseloadMatches(oldCity, in: order, cache: cache, listVersion: before).contains(rowid))
+            // another workstation moves the household (only its address): the index changes,
+            // so must the version
             let other = try Store.open(at: store.location)
-            try other.writer.write { db in try db.execute(sql: "UPDATE household SET street = 'Zwiepstraat 3' WHERE id = 'hh-0000007'") }
+            try other.writer.write { db in
+                try db.execute(sql: "UPDATE household SET street = 'Zwiepstraat 3', city = 'Elders' WHERE id = 'hh-0000007'")
+            }
             let after = try store.caseloadListVersion()
             #expect(after > before)
             #expect(!cache.isReady(at: after))
-            let order = try store.caseloadOrder(caseworker: nil)
-            let filter = CaseloadFilter(search: "zwiep")
-            // the stale cache is passed but not used: the index finds the new street
-            #expect(try store.caseloadMatches(filter, in: order, cache: cache, listVersion: after) == [rowid])
+            // the old cache would still find the household in its old city: it is not used,
+            // neither at the new version nor when the caller checked before the change
+            for version in [after, before] {
+                #expect(try !store.caseloadMatches(oldCity, in: order, cache: cache, listVersion: version).contains(rowid))
+                #expect(try store.caseloadMatches(CaseloadFilter(search: "zwiep"), in: order, cache: cache, listVersion: version) == [rowid])
+            }
             let rebuilt = try SearchPrefixCache.build(store, threshold: 10)
             #expect(rebuilt.isReady(at: after))
-            #expect(try store.caseloadMatches(filter, in: order, cache: rebuilt, listVersion: after) == [rowid])
-            #expect(try store.caseloadMatches(CaseloadFilter(search: "z"), in: order, cache: rebuilt, listVersion: after)
-                .contains(rowid))
+            #expect(try !store.caseloadMatches(oldCity, in: order, cache: rebuilt, listVersion: after).contains(rowid))
+            #expect(try store.caseloadMatches(CaseloadFilter(search: "elders"), in: order, cache: rebuilt, listVersion: after) == [rowid])
         }
     }
 

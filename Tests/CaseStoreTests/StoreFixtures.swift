@@ -32,6 +32,15 @@ func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
     return try body(folder)
 }
 
+/// A store of 300 synthetic households (seed 5), in a temporary folder.
+func withSyntheticStore<T>(_ body: (Store) throws -> T) throws -> T {
+    try withTemporaryFolder { folder in
+        let store = try Store.createSynthetic(at: StoreLocation(path: folder + "/s/k.sqlite"), households: 300, seed: 5,
+                                              teamleader: leader, today: CalendarDate(iso: "2026-11-23")!)
+        return try body(store)
+    }
+}
+
 /// A new store in `folder` with the team leader and the two caseworkers on its staff.
 func makeStore(in folder: String, clock: TestClock = TestClock()) throws -> Store {
     let store = try Store.create(at: StoreLocation(path: folder + "/store/keukentafel.sqlite"), firstStaff: leader,
