@@ -28,21 +28,12 @@ public struct CaseloadState {
     /// The staff's teams (user → team): which rows the user may not open, so the list shows
     /// of those only who and where (see Store.mayView).
     var teams: [String: String]?
-    /// The common word beginnings' matches (see SearchPrefixCache), built on a thread of its
-    /// own when the list is shown and again when the list version changed.
-    public internal(set) var searchCache: SearchPrefixCache?
-    /// The reads of a pause, on threads of their own (references: copies of the state share
-    /// them): the order, with its version and the scope's caseworker; the search cache.
+    /// The list's order read in a pause, on a thread of its own (a reference: copies of the
+    /// state share it), with its version and the scope's caseworker.
     let orderReader = BackgroundRead<(caseworker: String?, version: Int, order: [Int64])>()
-    let searchCacheBuilder = BackgroundRead<SearchPrefixCache>()
-    /// The list version the last build was started at (also when it failed: then the search
-    /// asks the index, as without the cache, until the version changes).
-    var searchCacheStartedAt: Int?
-    /// The earliest moment of the next build (see SearchPrefixCache.buildSeconds), and
-    /// whether one waits for it: until then a search asks the index, as without the cache.
-    var searchCacheNextBuild: ContinuousClock.Instant?
-    var searchCacheBuildStarted: ContinuousClock.Instant?
-    var searchCacheWaiting = false
+    /// The common word beginnings' matches (see SearchCacheKeeper).
+    var searchCacheKeeper = SearchCacheKeeper()
+    public var searchCache: SearchPrefixCache? { searchCacheKeeper.cache }
 
     public init() {}
 
@@ -140,17 +131,6 @@ enum CaseloadScreen {
     /// when there was something to do.
     static func idle(_ state: inout CaseloadState, env: AppEnvironment) throws -> Bool {
         var worked = false
-        if let done = state.searchCacheBuilder.take() {
-            worked = true
-            // The next build waits 19 times as long as this one took (see buildSeconds), also
-            // after a failure.
-            var took = state.searchCacheBuildStarted.map { ContinuousClock.now - $0 } ?? .zero
-            if case .success(let cache) = done {
-                state.searchCache = cache
-                took = .seconds(cache.buildSeconds)
-            }
-            state.searchCacheNextBuild = ContinuousClock.now + took * 19
-        }
         if let done = state.orderReader.take() {
             worked = true
             // Not when "/" read it meanwhile: then neither the order nor an error matters.
@@ -163,7 +143,7 @@ enum CaseloadScreen {
                 }
             }
         }
-        let store = env.store, threshold = env.searchCacheThreshold
+        let store = env.store
         if state.order == nil && !state.orderReader.isBusy {
             let caseworker = state.filter(env).caseworker
             state.orderReader.start {
@@ -172,18 +152,7 @@ enum CaseloadScreen {
             }
             worked = true
         }
-        // Not on a read-only store: its one connection would keep the keys' reads waiting.
-        if !state.searchCacheBuilder.isBusy && !store.isReadOnly {
-            let version = try store.caseloadListVersion()
-            state.searchCacheWaiting = state.searchCache?.isReady(at: version) != true && state.searchCacheStartedAt != version
-            if state.searchCacheWaiting && state.searchCacheNextBuild.map({ ContinuousClock.now >= $0 }) ?? true {
-                state.searchCacheWaiting = false
-                state.searchCacheStartedAt = version
-                state.searchCacheBuildStarted = ContinuousClock.now
-                state.searchCacheBuilder.start { try SearchPrefixCache.build(store, threshold: threshold) }
-                worked = true
-            }
-        }
+        if try state.searchCacheKeeper.idle(store, threshold: env.searchCacheThreshold) { worked = true }
         return worked
     }
 
@@ -192,10 +161,7 @@ enum CaseloadScreen {
     /// (to take it over); until the next build may start when one waits; nil when there is
     /// nothing to do (the second's tick still looks whether the list changed).
     static func idleWait(_ state: CaseloadState) -> Double? {
-        if state.order == nil || state.orderReader.isBusy || state.searchCacheBuilder.isBusy { return 0.05 }
-        guard state.searchCacheWaiting, let next = state.searchCacheNextBuild else { return nil }
-        let left = ContinuousClock.now.duration(to: next)
-        return min(1, max(0.05, Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18))
+        state.order == nil || state.orderReader.isBusy ? 0.05 : state.searchCacheKeeper.wait
     }
 
     /// Makes sure the visible rows are read; reads only what the screen shows.

@@ -111,7 +111,7 @@ struct UpdateTests {
             let second = try #require(app.state.caseload.searchCache)
             #expect(second.version > first.version)
             // the next build waits 19 times as long as this one took (5% of a core at most)
-            let next = try #require(app.state.caseload.searchCacheNextBuild)
+            let next = try #require(app.state.caseload.searchCacheKeeper.nextBuild)
             #expect(second.buildSeconds > 0)
             #expect(next > ContinuousClock.now - .seconds(1) && next <= ContinuousClock.now + .seconds(19 * second.buildSeconds))
             #expect(found("zwiep") == ["hh-demo-0002"])
