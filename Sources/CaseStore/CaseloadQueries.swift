@@ -81,8 +81,7 @@ extension Store {
     /// Every household of the scope (one caseworker's, or all), as rowids in list order:
     /// read once when a search starts, so each keystroke after it costs the matches only.
     public func caseloadOrder(caseworker: String?) throws -> [Int64] {
-        let query = CaseloadQuery(CaseloadFilter(caseworker: caseworker))
-        return try read { db in try query.page(db, offset: 0, limit: -1) }
+        try caseloadOrderAndVersion(caseworker: caseworker).order
     }
 
     /// The order with the list version it is the order of, read in one snapshot.
@@ -142,9 +141,11 @@ struct CaseloadQuery {
         search.split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
-    /// Every word must start a word of the household's text.
+    /// Every word must start a word of the household's text. A quote inside a word is
+    /// doubled, as FTS5 strings want it (typed words have none; the index's own words
+    /// neither, but the expression does not rely on it).
     static func expression(_ words: [String]) -> String {
-        "text : (" + words.map { "\"\($0)\"*" }.joined(separator: " AND ") + ")"
+        "text : (" + words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " AND ") + ")"
     }
 
     /// The index that walks the list in name order.

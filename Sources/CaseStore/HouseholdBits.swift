@@ -23,10 +23,6 @@ struct HouseholdBits: Sendable, Equatable {
         return bits
     }
 
-    func contains(_ rowid: Int64) -> Bool {
-        rowid >= 0 && Int(rowid >> 6) < words.count && words[Int(rowid >> 6)] & (1 << UInt64(rowid & 63)) != 0
-    }
-
     /// Keeps only the households also in `other`.
     mutating func formIntersection(_ other: HouseholdBits) {
         let shared = min(words.count, other.words.count)

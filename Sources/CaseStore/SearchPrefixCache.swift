@@ -20,7 +20,6 @@ public struct SearchPrefixCache: Sendable {
     /// At 100,000 households a beginning of 4,000 costs the index about 0.3 ms.
     public static let defaultThreshold = 4_000
 
-    public let threshold: Int
     /// The list version the cache was built at.
     public let version: Int
     /// The highest household rowid at that version: the size of every bitmap.
@@ -51,12 +50,10 @@ public struct SearchPrefixCache: Sendable {
             sweep.finish()
             var bits: [String: HouseholdBits] = [:]
             for prefix in sweep.planned {
-                let match = CaseloadQuery.expression([prefix.replacingOccurrences(of: "\"", with: "\"\"")])
-                bits[prefix] = try HouseholdBits.matching(db, match: match, highest: highest)
+                bits[prefix] = try HouseholdBits.matching(db, match: CaseloadQuery.expression([prefix]), highest: highest)
             }
-            let took = started.duration(to: clock.now)
-            return SearchPrefixCache(threshold: threshold, version: version, highest: highest, bits: bits, aliases: sweep.aliases,
-                                     buildSeconds: Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18)
+            return SearchPrefixCache(version: version, highest: highest, bits: bits, aliases: sweep.aliases,
+                                     buildSeconds: started.duration(to: clock.now) / .seconds(1))
         }
     }
 

@@ -267,13 +267,16 @@ public final class App {
 
     /// What the loop does while no key comes for a while, until it has nothing left to do
     /// (the caseload's reads of a pause are taken over): for tests and the benchmark, which have no pauses
-    /// of their own. False when it still had work after `timeout` seconds.
+    /// of their own. `step` gets the time of each of the loop's own steps (the benchmark's
+    /// "a key waits ≤ 1"). False when it still had work after `timeout` seconds.
     @discardableResult
-    public func pause(timeout: Double = 30) -> Bool {
+    public func pause(timeout: Double = 30, step: (Duration) -> Void = { _ in }) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
+        let clock = ContinuousClock()
         repeat {
             if Date() > deadline { return false }
-            handle(.tick)   // at least one: the second's tick that looks whether the list changed
+            // at least one: the second's tick that looks whether the list changed
+            step(clock.measure { handle(.tick) })
             if idleWait != nil { usleep(1_000) }
         } while idleWait != nil
         return true

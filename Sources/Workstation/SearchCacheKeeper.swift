@@ -50,6 +50,6 @@ struct SearchCacheKeeper {
         if builder.isBusy { return 0.05 }
         guard waiting, let nextBuild else { return nil }
         let left = ContinuousClock.now.duration(to: nextBuild)
-        return min(1, max(0.05, Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18))
+        return min(1, max(0.05, left / .seconds(1)))
     }
 }

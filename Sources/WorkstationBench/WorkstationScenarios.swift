@@ -94,12 +94,9 @@ public struct WorkstationScenarios {
             // A person reads the list before searching: the loop's pauses read the list's order
             // and start and take over the cache (CaseloadScreen.idle), as in the real program
             // while no key comes; the loop wakes every 50 ms meanwhile, here every millisecond.
-            pauses.ready = milliseconds {
-                while app.idleWait != nil {
-                    pauses.steps.add(milliseconds { app.handle(.tick) })
-                    if app.idleWait != nil { usleep(1_000) }
-                }
-            }
+            var finished = false
+            pauses.ready = milliseconds { finished = app.pause { pauses.steps.add($0 / .milliseconds(1)) } }
+            guard finished else { throw Failure(description: "the caseload's pause did not finish in 30 s") }
             let version = try app.env.store.caseloadListVersion()
             guard let cache = app.state.caseload.searchCache, cache.isReady(at: version) else {
                 throw Failure(description: "the search cache was not built in the pauses")

@@ -131,6 +131,6 @@ public struct FuzzRun: Sendable {
 }
 
 func milliseconds(_ d: Duration) -> String {
-    let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+    let ms = d / .milliseconds(1)
     return ms < 10 ? String(format: "%.3f ms", ms) : String(format: "%.0f ms", ms)
 }
