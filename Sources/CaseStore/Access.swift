@@ -1,7 +1,7 @@
 import Casework
 import GRDB
 
-/// Who may look at which household (issue 10, roles). A caseworker sees the households of
+/// Who may look at which household (the roles). A caseworker sees the households of
 /// their own team, those assigned to them and those not yet assigned (a new intake); a
 /// household another team holds stays closed to them. Team leaders review grants of any
 /// team and see every household. Trainers work in demo stores only: a real store shows

@@ -77,7 +77,7 @@ extension Store {
     public func showAuditTrail(household: String, by actor: Actor) throws -> [AuditEntry] {
         try requireTeamLeader(actor, for: .readAuditTrail)
         if isReadOnly { throw StoreError.readOnly(path: location.path) }
-        let at = clock()
+        let at = clock.now()
         do {
             return try writer.write { db in
                 let known = try Bool.fetchOne(db, sql: """

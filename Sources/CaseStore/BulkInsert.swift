@@ -29,8 +29,9 @@ extension Store {
     /// `keukentafel generate` and by the benchmark, so both measure the same data.
     @discardableResult
     public static func createSynthetic(at location: StoreLocation, households: Int, seed: UInt64, teamleader: StaffMember,
-                                       today: CalendarDate) throws -> Store {
-        let store = try Store.create(at: location, firstStaff: teamleader)
+                                       clock: WallClock) throws -> Store {
+        let store = try Store.create(at: location, firstStaff: teamleader, clock: clock)
+        let today = clock.today
         for user in syntheticCaseworkers {
             try store.addStaff(StaffMember(user: user, name: "Regisseur \(user.suffix(2))", role: .caseworker, team: teamleader.team),
                                by: teamleader.actor)

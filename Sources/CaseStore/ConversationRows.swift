@@ -94,7 +94,7 @@ extension Store {
     /// so it has no audit row; saving the conversation does).
     public func saveDraft(_ conversation: Conversation, conversationId: Int64?, household: String, by actor: Actor) throws {
         if isReadOnly { throw StoreError.readOnly(path: location.path) }
-        let at = clock().iso
+        let at = clock.now().iso
         let document = CaseFileRows.doc(CaseFileWriter.conversation(conversation))
         do {
             try writer.write { db in

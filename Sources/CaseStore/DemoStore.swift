@@ -10,7 +10,7 @@ extension Store {
     /// Builds a demo store from `sampleData` (its `staff.json` and `hh-*.json` files) in a
     /// new temporary folder under `temporaryRoot`. The caller removes the folder when done.
     public static func createDemo(from sampleData: String, temporaryRoot: String = NSTemporaryDirectory(),
-                                  clock: @escaping StoreClock = { Moment.now() }) throws -> Store {
+                                  clock: WallClock) throws -> Store {
         let template = (temporaryRoot.hasSuffix("/") ? temporaryRoot : temporaryRoot + "/") + "keukentafel-demo-XXXXXX"
         var bytes = Array(template.utf8CString)
         guard mkdtemp(&bytes) != nil else {
@@ -25,7 +25,7 @@ extension Store {
     /// people can open, kept until someone removes it). Refuses a file that exists and the
     /// default location, which only ever holds a real store.
     public static func createDemo(from sampleData: String, at location: StoreLocation,
-                                  clock: @escaping StoreClock = { Moment.now() }) throws -> Store {
+                                  clock: WallClock) throws -> Store {
         let staff = try readStaffFile(sampleData + "/staff.json")
         guard let first = staff.first(where: { $0.role == .teamleader }) ?? staff.first else {
             throw StoreError.database("\(sampleData)/staff.json lists no staff")

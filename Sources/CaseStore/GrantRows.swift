@@ -65,11 +65,12 @@ extension Store {
     }
 
     /// Submits a draft: the norm test and draagkracht are computed from the household as
-    /// stored on `today` and kept with the request. Within the mandate it is approved at once.
-    public func submitGrant(_ stored: StoredGrant, by actor: Actor, today: CalendarDate, policy: Policy = .defaults) throws -> StoredGrant {
+    /// stored, on the day of the submission (the store's clock), and kept with the request.
+    /// Within the mandate it is approved at once.
+    public func submitGrant(_ stored: StoredGrant, by actor: Actor, policy: Policy = .defaults) throws -> StoredGrant {
         try change(by: actor, household: stored.householdId, action: "grant.submit", detail: "\(stored.id) \(stored.grant.amount.plain)") { db, at in
             guard let file = try CaseFileRows.load(stored.householdId, from: db) else { throw StoreError.householdNotFound(id: stored.householdId) }
-            let overview = try? file.overview(installationPolicy: policy, today: today).get()
+            let overview = try? file.overview(installationPolicy: policy, today: at.localDate).get()
             let filePolicy = file.policy.map { policy.overridden(by: $0) } ?? policy
             switch GrantWorkflow.submit(stored.grant, by: actor, at: at, normTest: overview?.normTest,
                                         draagkracht: overview?.draagkracht, policy: filePolicy) {

@@ -23,7 +23,8 @@ extension Store {
     /// household row, so it is never earlier than the closing; looking at a file does not
     /// make it younger.
     public func retentionCandidates(before cutoff: CalendarDate) throws -> [RetentionCandidate] {
-        try read { db in try Self.candidates(db, before: cutoff, only: nil) }
+        let offset = clock.now().offsetMinutes
+        return try read { db in try Self.candidates(db, before: cutoff, only: nil, offsetMinutes: offset) }
     }
 
     /// Anonymises one household (`CaseFile.anonymised`) in one transaction with one audit
@@ -33,7 +34,7 @@ extension Store {
     public func anonymise(_ id: String, before cutoff: CalendarDate, by actor: Actor, reason: String) throws -> Bool {
         try requireTeamLeader(actor, for: .anonymise)
         if isReadOnly { throw StoreError.readOnly(path: location.path) }
-        let at = clock()
+        let at = clock.now()
         do {
             return try writer.writeWithoutTransaction { db in
                 // Overwrite what is deleted or replaced with zeros instead of leaving it in free
@@ -42,7 +43,7 @@ extension Store {
                 defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
                 var done = false
                 try db.inTransaction(.immediate) {
-                    guard let candidate = try Self.candidates(db, before: cutoff, only: id).first,
+                    guard let candidate = try Self.candidates(db, before: cutoff, only: id, offsetMinutes: at.offsetMinutes).first,
                           let file = try CaseFileRows.load(id, from: db) else { return .rollback }
                     let staff = Set(try String.fetchAll(db, sql: "SELECT user FROM staff"))
                     try AnonymousRows.write(file.anonymised(keeping: staff), id: id, into: db, by: actor.user, at: at.iso)
@@ -89,7 +90,8 @@ extension Store {
         return before
     }
 
-    static func candidates(_ db: Database, before cutoff: CalendarDate, only id: String?) throws -> [RetentionCandidate] {
+    /// `offsetMinutes`: the offset the last change is shown at (the clock's own).
+    static func candidates(_ db: Database, before cutoff: CalendarDate, only id: String?, offsetMinutes offset: Int) throws -> [RetentionCandidate] {
         // changedAt is ISO 8601 with an offset; strftime('%s') compares them as moments.
         func latest(_ from: String) -> String {
             "COALESCE((SELECT MAX(CAST(strftime('%s', x.changedAt) AS INTEGER)) FROM \(from)), 0)"
@@ -111,7 +113,6 @@ extension Store {
               AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.householdId = h.id AND a.action = ?)
             ORDER BY h.id
             """, arguments: [id, id, anonymiseAction])
-        let offset = Moment.now().offsetMinutes
         return rows.compactMap { row in
             // A time that does not read as a moment (a file edited by hand) dates nothing:
             // such a household is left alone rather than anonymised on a guess.

@@ -61,7 +61,7 @@ enum Schema {
         FROM household h;
     """
 
-    /// Measured on 100,000 households (issue 9): the list in name order and its counts come
+    /// Measured on 100,000 households (docs/performance.md): the list in name order and its counts come
     /// from covering indexes (no sort, no row read for rows not shown); the overdue count
     /// per row has its own index; the search index holds only open households, with the
     /// caseworker as a token, so counting "mine" matching a search never reads a household.

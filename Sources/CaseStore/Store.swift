@@ -6,19 +6,6 @@ import GRDB
 /// for training. The kind is written inside the database, so the two never mix.
 public enum StoreKind: String, Sendable { case real, demo }
 
-/// The clock of the store: when audit rows and versions are stamped. Injected so tests are
-/// deterministic.
-public typealias StoreClock = @Sendable () -> Moment
-
-extension Moment {
-    /// Now, at the machine's current offset from UTC.
-    public static func now() -> Moment {
-        let seconds = Date().timeIntervalSince1970
-        return Moment(epochSeconds: Int(seconds.rounded(.down)),
-                      offsetMinutes: TimeZone.current.secondsFromGMT() / 60)
-    }
-}
-
 /// The SQLite store (WAL mode, through GRDB). Every change a person makes is one unit of
 /// work (`change`): one transaction that also writes its audit row.
 public final class Store: Sendable {
@@ -26,9 +13,10 @@ public final class Store: Sendable {
     public let kind: StoreKind
     public let isReadOnly: Bool
     let writer: any DatabaseWriter
-    let clock: StoreClock
+    /// The program's clock: when audit rows, saves and versions are stamped.
+    public let clock: WallClock
 
-    private init(location: StoreLocation, kind: StoreKind, readOnly: Bool, writer: any DatabaseWriter, clock: @escaping StoreClock) {
+    private init(location: StoreLocation, kind: StoreKind, readOnly: Bool, writer: any DatabaseWriter, clock: WallClock) {
         self.location = location; self.kind = kind; self.isReadOnly = readOnly
         self.writer = writer; self.clock = clock
     }
@@ -38,7 +26,7 @@ public final class Store: Sendable {
     /// Creates a new store with `firstTeamLeader` as its first staff member. Refuses to
     /// touch a file that exists.
     public static func create(at location: StoreLocation, kind: StoreKind = .real, firstStaff: StaffMember,
-                              clock: @escaping StoreClock = { Moment.now() }) throws -> Store {
+                              clock: WallClock) throws -> Store {
         if kind == .demo && location.isDefault { throw StoreError.realStoreOpenedAsDemo(path: location.path) }
         if StorePermissions.exists(location.path) { throw StoreError.alreadyExists(path: location.path) }
         try StorePermissions.createDirectory(location.directory)
@@ -53,7 +41,7 @@ public final class Store: Sendable {
         do {
             let pool = try DatabasePool(path: location.path, configuration: configuration(readOnly: false))
             try Schema.migrator.migrate(pool)
-            let at = clock()
+            let at = clock.now()
             try pool.write { db in
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('kind', ?), ('createdAt', ?)",
@@ -76,14 +64,13 @@ public final class Store: Sendable {
     /// Opens an existing store of the expected kind. A store that others may read, a file
     /// that is not ours, or a store of the other kind is refused. A store the user may
     /// read but not write opens read-only.
-    public static func open(at location: StoreLocation, kind: StoreKind = .real,
-                            clock: @escaping StoreClock = { Moment.now() }) throws -> Store {
+    public static func open(at location: StoreLocation, kind: StoreKind = .real, clock: WallClock) throws -> Store {
         try open(at: location, kind: kind, clock: clock, forceReadOnly: false)
     }
 
     /// `forceReadOnly`: open the way a user without write access would, whoever runs it.
     /// Tests need it: they run as root in CI, and no file permission stops root writing.
-    static func open(at location: StoreLocation, kind: StoreKind = .real, clock: @escaping StoreClock = { Moment.now() },
+    static func open(at location: StoreLocation, kind: StoreKind = .real, clock: WallClock,
                      forceReadOnly: Bool) throws -> Store {
         guard StorePermissions.exists(location.path) else { throw StoreError.missing(path: location.path) }
         try StorePermissions.check(location)
@@ -147,7 +134,7 @@ public final class Store: Sendable {
                                     _ body: @Sendable (Database, Moment) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: location.path) }
         try requireMayChange(actor)
-        let at = clock()
+        let at = clock.now()
         do {
             return try writer.write { db in
                 // The role rules hold for changes as for views: a household moved to another
@@ -167,7 +154,7 @@ public final class Store: Sendable {
     /// A view the roles do not allow (see Access.swift) is refused, and the attempt recorded.
     public func recordView(by actor: Actor, household: String, action: String = "household.view", detail: String = "") throws {
         if isReadOnly { throw StoreError.viewNotRecordable(path: location.path) }
-        let at = clock()
+        let at = clock.now()
         do {
             let refusal = try writer.write { db -> StoreError? in
                 do {

@@ -43,7 +43,7 @@ extension Store {
     public func answerSubjectAccess(bsn: BSN, by actor: Actor) throws -> SubjectAccessAnswer {
         try requireTeamLeader(actor, for: .answerSubjectAccess)
         if isReadOnly { throw StoreError.readOnly(path: location.path) }
-        let at = clock()
+        let at = clock.now()
         do {
             return try writer.write { db in
                 let ids = try String.fetchAll(db, sql: "SELECT DISTINCT householdId FROM member WHERE bsn = ? ORDER BY householdId",

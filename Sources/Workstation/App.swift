@@ -42,6 +42,7 @@ public final class App {
             if state.screen == .household { HouseholdScreen.clampScroll(&state, env: env) }
             return
         case .tick:
+            try noticeNewDay()
             // A pause in typing: the draft goes to the store now.
             if let id = state.household?.id, var conversations = state.household?.conversations {
                 ConversationsScreen.saveDraft(&conversations, household: id, env: env, now: Self.now(), message: &state.message)
@@ -248,15 +249,32 @@ public final class App {
         let staff = try env.store.staff()
         guard let i = staff.firstIndex(where: { $0.user == env.staff.user }) else { return }
         let next = staff[(i + 1) % staff.count]
-        env = AppEnvironment(store: env.store, staff: next, language: env.language, today: env.today, outputFolder: env.outputFolder,
+        let today = env.today
+        env = AppEnvironment(store: env.store, staff: next, language: env.language, outputFolder: env.outputFolder,
                              searchCacheThreshold: env.searchCacheThreshold)
+        env.today = today
         state.caseload.order = nil  // "mine" is someone else's now
         try CaseloadScreen.reload(&state.caseload, env: env, size: state.size, keepSelection: false)
         state.message = StatusMessage(env.l.pick("U werkt nu als \(next.name) (\(next.role.name(in: env.l))).",
                                                  "You now work as \(next.name) (\(next.role.name(in: env.l)))."))
     }
 
-    static func now() -> Double { Date().timeIntervalSince1970 }
+    /// On a pause: past midnight, the screens are drawn for the new day (overdue agreements,
+    /// ages, the norm table in force) and the caseload's marks are read again.
+    private func noticeNewDay() throws {
+        let day = env.clock.today
+        guard day != env.today else { return }
+        env.today = day
+        try CaseloadScreen.reload(&state.caseload, env: env, size: state.size)
+    }
+
+    /// Seconds on the monotonic clock, for the draft's debounce: elapsed time, not a date,
+    /// so it neither reads the wall clock nor jumps when someone sets it.
+    static func now() -> Double {
+        let elapsed = ContinuousClock.now - monotonicOrigin
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+    private static let monotonicOrigin = ContinuousClock.now
 
     /// True while typed text is not yet in the draft: the loop then wakes up sooner.
     var hasUnsavedTyping: Bool { state.household?.conversations?.form?.dirty ?? false }
@@ -271,10 +289,10 @@ public final class App {
     /// "a key waits ≤ 1"). False when it still had work after `timeout` seconds.
     @discardableResult
     public func pause(timeout: Double = 30, step: (Duration) -> Void = { _ in }) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
         let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int(timeout * 1000))
         repeat {
-            if Date() > deadline { return false }
+            if clock.now > deadline { return false }
             // at least one: the second's tick that looks whether the list changed
             step(clock.measure { handle(.tick) })
             if idleWait != nil { usleep(1_000) }

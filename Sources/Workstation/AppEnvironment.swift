@@ -3,26 +3,30 @@ import Foundation
 import Casework
 import Terminal
 
-/// What the workstation works with, injected so tests are deterministic: the store, who
-/// is at the keyboard, the language and the date.
+/// What the workstation works with, injected so tests are deterministic: the store (and
+/// with it the program's one clock), who is at the keyboard and the language.
 public struct AppEnvironment: Sendable {
     public let store: Store
     public let staff: StaffMember
     public let language: Language
-    public let today: CalendarDate
+    /// The day the screens are drawn for: the clock's day when the workstation started,
+    /// taken anew on its pauses (`App`), so a workstation left open past midnight moves on.
+    public internal(set) var today: CalendarDate
     /// Where printed conversations are written (the current folder unless told otherwise).
     public let outputFolder: String
     /// How many households a word beginning must share before the caseload's search keeps
     /// its matches in memory (see SearchPrefixCache); tests make it small.
     public let searchCacheThreshold: Int
 
-    public init(store: Store, staff: StaffMember, language: Language, today: CalendarDate,
+    public init(store: Store, staff: StaffMember, language: Language,
                 outputFolder: String = FileManager.default.currentDirectoryPath,
                 searchCacheThreshold: Int = SearchPrefixCache.defaultThreshold) {
-        self.store = store; self.staff = staff; self.language = language; self.today = today
+        self.store = store; self.staff = staff; self.language = language; self.today = store.clock.today
         self.outputFolder = outputFolder; self.searchCacheThreshold = searchCacheThreshold
     }
 
+    /// The program's one clock, which the store stamps its writes with too.
+    var clock: WallClock { store.clock }
     var actor: Actor { staff.actor }
     var l: Language { language }
 }

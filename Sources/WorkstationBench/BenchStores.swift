@@ -7,8 +7,9 @@ import Foundation
 public struct BenchStores {
     public let folder: String
     public let seed: UInt64
-    /// The day the data is generated for and the workstation believes it is.
-    public static let today = CalendarDate(iso: "2026-11-23")!
+    /// The moment the data is generated at and the workstation believes it is (the same on
+    /// every run, so every run measures the same screens).
+    public static let clock = WallClock.fixed(Moment(iso: "2026-11-23T09:00:00+01:00")!)
 
     public init(folder: String, seed: UInt64 = 20261123) {
         self.folder = folder; self.seed = seed
@@ -24,11 +25,11 @@ public struct BenchStores {
             let me = StaffMember(user: OSUser.current, name: "Benchmark", role: .teamleader, team: "Wijkteam Synthetisch")
             let partial = StoreLocation(path: "\(folder)/\(households)-\(seed).partial/k.sqlite")
             try? FileManager.default.removeItem(atPath: partial.directory)
-            try Store.createSynthetic(at: partial, households: households, seed: seed, teamleader: me, today: Self.today)
+            try Store.createSynthetic(at: partial, households: households, seed: seed, teamleader: me, clock: Self.clock)
             try FileManager.default.moveItem(atPath: partial.directory, toPath: location.directory)
             log(String(format: "  done in %.1f s", monotonicSeconds() - started))
         }
-        _ = try Store.open(at: location)  // brings an older cached store up to the current schema, once
+        _ = try Store.open(at: location, clock: Self.clock)  // brings an older cached store up to the current schema, once
         return location
     }
 

@@ -2,7 +2,7 @@ import CaseStore
 import Casework
 import Foundation
 
-/// Runs every measurement of issue 9 at each size and collects the figures with their
+/// Runs every measurement of docs/performance.md at each size and collects the figures with their
 /// budgets. Used by `keukentafel-bench` (the measurement) and by the test suite (a quick
 /// guard at 1,000 households).
 public struct Benchmark {
@@ -26,7 +26,7 @@ public struct Benchmark {
             defer { try? FileManager.default.removeItem(atPath: work) }
             let location = try stores.workingCopy(of: cached, in: work)
             let scenarios = WorkstationScenarios(location: location, households: size, caseworker: Store.syntheticCaseworkers[0],
-                                                 teamleader: OSUser.current, today: BenchStores.today, rounds: rounds)
+                                                 teamleader: OSUser.current, rounds: rounds)
             log("\(size) households: in-process …")
             _ = try scenarios.start()   // warm the file cache once, as any second start would find it
             figures.append(Figure(name: "start to first caseload frame", households: size, unit: "ms", statistic: .median,
@@ -58,7 +58,7 @@ public struct Benchmark {
                                   budget: Budget.openReviewQueueMilliseconds, samples: try scenarios.reviewQueue()))
 
             log("\(size) households: the real binary on a pseudo-terminal …")
-            let terminal = TerminalScenarios(binary: binary, storePath: location.path, today: BenchStores.today.iso)
+            let terminal = TerminalScenarios(binary: binary, storePath: location.path, now: BenchStores.clock.now().iso)
             let home = work + "/home"
             try stores.makePrivateDirectory(home)
             figures.append(Figure(name: "start of the binary to a complete frame (pty)", households: size, unit: "ms",

@@ -34,7 +34,7 @@ public struct Figure: Sendable {
     }
 }
 
-/// The budgets of issue 9 (release build, 100,000 households, this machine).
+/// The budgets of docs/performance.md (release build, 100,000 households, this machine).
 public enum Budget {
     public static let startMilliseconds = 50.0          // median
     public static let searchKeystrokeMilliseconds = 16.0  // p99

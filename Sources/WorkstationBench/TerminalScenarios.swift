@@ -5,11 +5,11 @@ import Foundation
 public struct TerminalScenarios {
     public let binary: String
     public let storePath: String
-    public let today: String
+    public let now: String
     public let width = 120, height = 30
 
-    public init(binary: String, storePath: String, today: String) {
-        self.binary = binary; self.storePath = storePath; self.today = today
+    public init(binary: String, storePath: String, now: String) {
+        self.binary = binary; self.storePath = storePath; self.now = now
     }
 
     public struct Results: Sendable {
@@ -26,7 +26,7 @@ public struct TerminalScenarios {
     }
 
     func environment(home: String) -> [String: String] {
-        ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": home, "KEUKENTAFEL_TODAY": today,
+        ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": home, "KEUKENTAFEL_NOW": now,
          "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "ESCDELAY": "25"]
     }
 

@@ -12,14 +12,13 @@ public struct WorkstationScenarios {
     public let households: Int
     public let caseworker: String
     public let teamleader: String
-    public let today: CalendarDate
     public let size = Size(width: 120, height: 30)
     /// Repetitions of each measurement.
     public let rounds: Int
 
-    public init(location: StoreLocation, households: Int, caseworker: String, teamleader: String, today: CalendarDate, rounds: Int) {
+    public init(location: StoreLocation, households: Int, caseworker: String, teamleader: String, rounds: Int) {
         self.location = location; self.households = households; self.caseworker = caseworker
-        self.teamleader = teamleader; self.today = today; self.rounds = rounds
+        self.teamleader = teamleader; self.rounds = rounds
     }
 
     /// What went wrong in a scenario: the benchmark never reports a figure for a screen it did not reach.
@@ -28,8 +27,8 @@ public struct WorkstationScenarios {
     }
 
     func app(as user: String) throws -> App {
-        let store = try Store.open(at: location)
-        let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: .nl, today: today,
+        let store = try Store.open(at: location, clock: BenchStores.clock)
+        let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: .nl,
                                  outputFolder: NSTemporaryDirectory())
         return try App(env: env, size: size)
     }

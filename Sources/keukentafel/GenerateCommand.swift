@@ -30,12 +30,13 @@ struct GenerateCommand: ParsableCommand {
             let location = StoreAccess.location(global)
             let user = OSUser.current
             let me = StaffMember(user: user, name: OSUser.fullName ?? user, role: .teamleader, team: "Wijkteam Synthetisch")
-            let today = try Clock.today()
-            let started = Date()
-            _ = try StoreAccess.reporting(l) {
-                try Store.createSynthetic(at: location, households: households, seed: seed, teamleader: me, today: today)
+            let clock = try ProgramClock.make()
+            let took = try ContinuousClock().measure {
+                _ = try StoreAccess.reporting(l) {
+                    try Store.createSynthetic(at: location, households: households, seed: seed, teamleader: me, clock: clock)
+                }
             }
-            let seconds = Date().timeIntervalSince(started)
+            let seconds = took / .seconds(1)
             Console.out(l.pick("\(households) huishoudens gemaakt in \(String(format: "%.1f", seconds)) s: \(location.path)\n",
                                "\(households) households made in \(String(format: "%.1f", seconds)) s: \(location.path)\n"))
         } catch let failure as Failure {

@@ -21,7 +21,7 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
     var language: Language { self == .nl ? .nl : .en }
 }
 
-/// Exit statuses of the contract (CASEFILE.md), after sysexits.h.
+/// Exit statuses of the contract (docs/case-file.md), after sysexits.h.
 enum Exit {
     static let ok: Int32 = 0
     static let usage: Int32 = 64
@@ -44,18 +44,19 @@ enum Console {
     }
 }
 
-/// Today as a calendar day in the local time zone. `KEUKENTAFEL_TODAY=YYYY-MM-DD` fixes it,
-/// for tests and training material that must give the same figures every day.
-enum Clock {
-    static func today() throws -> CalendarDate {
-        if let fixed = ProcessInfo.processInfo.environment["KEUKENTAFEL_TODAY"], !fixed.isEmpty {
-            guard let date = CalendarDate(iso: fixed) else {
-                Console.error("KEUKENTAFEL_TODAY=\(fixed) is geen datum (verwacht JJJJ-MM-DD). / is not a date (expected YYYY-MM-DD).")
-                throw Failure(status: Exit.usage)
-            }
-            return date
+/// The program's one clock, read from the environment once (`KEUKENTAFEL_NOW`, or
+/// `KEUKENTAFEL_TODAY` for that day at 09:00): every command and the workstation take
+/// today and every moment they write from it (see `WallClock`).
+enum ProgramClock {
+    static func make() throws -> WallClock {
+        switch WallClock.from(environment: ProcessInfo.processInfo.environment) {
+        case .success(let clock): return clock
+        case .failure(let error):
+            Console.error(error.message(in: .nl) + " / " + error.message(in: .en))
+            throw Failure(status: Exit.usage)
         }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
+
+    /// Today on the program's clock.
+    static func today() throws -> CalendarDate { try make().today }
 }

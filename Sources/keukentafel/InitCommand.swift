@@ -26,9 +26,10 @@ struct InitCommand: ParsableCommand {
         let l = global.language
         do {
             let location = StoreAccess.location(global)
+            let clock = try ProgramClock.make()
             let user = OSUser.current
             let member = StaffMember(user: user, name: name ?? OSUser.fullName ?? user, role: .teamleader, team: team)
-            _ = try StoreAccess.reporting(l) { try Store.create(at: location, firstStaff: member) }
+            _ = try StoreAccess.reporting(l) { try Store.create(at: location, firstStaff: member, clock: clock) }
             Console.out(l.pick("Opslag gemaakt: \(location.path)\n\(user) (\(member.name)) is teamleider.\n",
                                "Store created: \(location.path)\n\(user) (\(member.name)) is team leader.\n"))
         } catch let failure as Failure {

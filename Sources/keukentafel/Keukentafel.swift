@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The `keukentafel` command. One subcommand a file; the contract is CASEFILE.md.
+/// The `keukentafel` command. One subcommand a file; the contract is docs/case-file.md.
 @main
 struct Keukentafel: ParsableCommand {
     static let version = "0.1.0"

@@ -27,7 +27,7 @@ struct LetterCommand: ParsableCommand {
                 try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter")
             }
             let team = me.team.isEmpty ? "Wijkteam" : me.team
-            let today = try Clock.today()
+            let today = store.clock.today
             let figures = (try? file.overview(today: today).get()).map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
             let text = DecisionLetter.text(grant: stored.grant, household: file.household,
                                            sender: DecisionLetter.Sender(team: team), sent: today, figures: figures)

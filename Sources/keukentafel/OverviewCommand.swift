@@ -12,7 +12,7 @@ struct OverviewCommand: ParsableCommand {
         discussion: """
         Leest een dossierbestand (keukentafel-case/1) of een huishouden uit de opslag en toont inkomsten, uitgaven, schulden en inhoudingen \
         per maand, de bestedingsruimte, de normtoets en de draagkracht.
-        Met --json precies één JSON-object, zoals beschreven in CASEFILE.md.
+        Met --json precies één JSON-object, zoals beschreven in docs/case-file.md.
         """
     )
 
@@ -39,7 +39,7 @@ struct OverviewCommand: ParsableCommand {
                 let (store, me) = try StoreAccess.openAsStaff(global)
                 caseFile = try StoreAccess.reporting(l) { try store.viewCaseFile(file, by: me.actor, action: "household.overview") }
             }
-            let today = try Clock.today()
+            let today = try ProgramClock.today()
             switch caseFile.overview(today: today) {
             case .failure(.beforeOldest(let date, let oldest)):
                 Console.error(l.pick(

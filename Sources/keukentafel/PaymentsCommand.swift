@@ -47,7 +47,7 @@ struct PaymentsCommand: ParsableCommand {
                 }
                 let debtor = SEPACreditTransfer.Debtor(name: debtorName ?? config.debtorName ?? "Gemeente", iban: iban)
                 let (store, me) = try StoreAccess.openAsStaff(global)
-                let batch = try StoreAccess.reporting(l) { try store.exportPayments(debtor: debtor, by: me.actor, execution: try Clock.today()) }
+                let batch = try StoreAccess.reporting(l) { try store.exportPayments(debtor: debtor, by: me.actor, execution: store.clock.today) }
                 guard let batch else {
                     Console.out(l.pick("Er zijn geen goedgekeurde aanvragen die nog in geen betaalbestand staan; er is niets geschreven.\n",
                                        "There are no approved grants that are not in a payment file yet; nothing was written.\n"))

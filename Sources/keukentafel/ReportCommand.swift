@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let l = global.language
         do {
-            let today = try Clock.today()
+            let today = try ProgramClock.today()
             func date(_ text: String?, _ fallback: CalendarDate, _ name: String) throws -> CalendarDate {
                 guard let text else { return fallback }
                 guard let d = CalendarDate(iso: text) else {

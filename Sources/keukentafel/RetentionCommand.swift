@@ -32,7 +32,7 @@ struct RetentionCommand: ParsableCommand {
                                      "--older-than \(olderThan): give a retention period of 1 to 100 years."))
                 throw Failure(status: Exit.usage)
             }
-            let today = try Clock.today()
+            let today = try ProgramClock.today()
             guard today.year - olderThan >= 1 else {
                 Console.error(l.pick("--older-than \(olderThan): dat is vóór het jaar 1 (vandaag is \(today.dutch)).",
                                      "--older-than \(olderThan): that is before the year 1 (today is \(today.iso))."))

@@ -10,7 +10,8 @@ enum StoreAccess {
     }
 
     static func open(_ global: GlobalOptions) throws -> Store {
-        try reporting(global.language) { try Store.open(at: location(global)) }
+        let clock = try ProgramClock.make()
+        return try reporting(global.language) { try Store.open(at: location(global), clock: clock) }
     }
 
     /// The store, and who is running the command on it: every command that reads or
@@ -25,11 +26,12 @@ enum StoreAccess {
     /// store's kind, read from the file, decides which rules apply).
     static func openRealOrDemoAsStaff(_ global: GlobalOptions) throws -> (Store, StaffMember) {
         let location = location(global)
+        let clock = try ProgramClock.make()
         let store = try reporting(global.language) {
             do {
-                return try Store.open(at: location)
+                return try Store.open(at: location, clock: clock)
             } catch StoreError.demoStoreOpenedAsReal {
-                return try Store.open(at: location, kind: .demo)
+                return try Store.open(at: location, kind: .demo, clock: clock)
             }
         }
         return (store, try actor(store, global))

@@ -72,8 +72,9 @@ struct DemoCommand: ParsableCommand {
                 throw Failure(status: Exit.storage)
             }
             let shared = global.store
+            let clock = try ProgramClock.make()
             let store = try StoreAccess.reporting(l) {
-                try shared.map { try Self.practiceStore(at: $0, sampleData: folder) } ?? Store.createDemo(from: folder)
+                try shared.map { try Self.practiceStore(at: $0, sampleData: folder, clock: clock) } ?? Store.createDemo(from: folder, clock: clock)
             }
             // A fresh copy goes when the workstation closes (a kill leaves it in /tmp, 0700);
             // a practice store named with --store stays for the others who use it.
@@ -100,16 +101,16 @@ struct DemoCommand: ParsableCommand {
     /// The practice store at `path`: opened when it is one, made from the sample data when
     /// nothing is there. A real store is refused (the kind is written inside the database),
     /// and so is the default location, which only ever holds a real store.
-    static func practiceStore(at path: String, sampleData: String) throws -> Store {
+    static func practiceStore(at path: String, sampleData: String, clock: WallClock) throws -> Store {
         let location = StoreLocation.resolve(option: path, environment: [:])
         if location.path == StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment) {
             throw StoreError.realStoreOpenedAsDemo(path: location.path)
         }
-        if FileManager.default.fileExists(atPath: location.path) { return try Store.open(at: location, kind: .demo) }
+        if FileManager.default.fileExists(atPath: location.path) { return try Store.open(at: location, kind: .demo, clock: clock) }
         do {
-            return try Store.createDemo(from: sampleData, at: location)
+            return try Store.createDemo(from: sampleData, at: location, clock: clock)
         } catch StoreError.alreadyExists {
-            return try Store.open(at: location, kind: .demo)   // made by someone else a moment ago
+            return try Store.open(at: location, kind: .demo, clock: clock)   // made by someone else a moment ago
         }
     }
 }

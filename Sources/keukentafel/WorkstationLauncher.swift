@@ -13,7 +13,6 @@ enum WorkstationLauncher {
         let (config, configWarning) = UserConfiguration.load(environment: environment, language: uiLanguage)
         // --lang on the command line wins; else the configuration file; else Dutch.
         let language: Language = global.langGiven ? global.language : (config.language == .en ? .en : global.language)
-        let today = try Clock.today()
 
         let backend: NcursesBackend
         do {
@@ -21,7 +20,7 @@ enum WorkstationLauncher {
         } catch {
             // No terminal, an unknown TERM or one that cannot place the cursor (TERM=dumb):
             // the workstation was started where it cannot run, which the contract of
-            // CASEFILE.md calls wrong use (64); 74 would send the user looking at the store.
+            // docs/case-file.md calls wrong use (64); 74 would send the user looking at the store.
             Console.error(error.message(in: uiLanguage))
             throw Failure(status: Exit.usage)
         }
@@ -33,7 +32,7 @@ enum WorkstationLauncher {
                                                          language: language == .nl ? .nl : .en)
         backend.theme = theme
 
-        let env = AppEnvironment(store: store, staff: staff, language: language, today: today)
+        let env = AppEnvironment(store: store, staff: staff, language: language)
         let app: App
         do {
             app = try App(env: env, size: backend.size, ascii: !backend.supportsUnicode)

@@ -76,7 +76,7 @@ struct AccessTests {
             #expect(throws: StoreError.notAllowed(user: "a.dekker", role: .trainer, action: .openRealStore)) {
                 _ = try store.viewCaseFile(id, by: trainer, action: "household.view")
             }
-            let demo = try Store.createDemo(from: sampleData, temporaryRoot: folder)
+            let demo = try Store.createDemo(from: sampleData, temporaryRoot: folder, clock: testClock)
             try demo.requireMayOpen(as: trainer)
             _ = try demo.viewCaseFile("hh-demo-0001", by: trainer, action: "household.view")
         }
@@ -88,7 +88,7 @@ struct AccessTests {
             let (store, id) = try setUp(folder)
             let request = GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation)  // above the mandate
             let draft = try store.addGrantDraft(request, household: id, by: caseworker)
-            let submitted = try store.submitGrant(draft, by: caseworker, today: CalendarDate(iso: "2026-11-23")!)
+            let submitted = try store.submitGrant(draft, by: caseworker)
             #expect(submitted.grant.status == .submitted)
             for action in [GrantAction.approve, .reject] {
                 #expect(throws: StoreError.grantRefusals([.notTeamLeader])) {

@@ -118,7 +118,7 @@ struct AuditChainTests {
             let clock = TestClock()
             let first = try makeStore(in: folder, clock: clock)
             let id = try first.importCaseFiles([try sampleSource("hh-demo-0001.json")], by: caseworker)[0]
-            let second = try Store.open(at: first.location, clock: { clock.now() })
+            let second = try Store.open(at: first.location, clock: WallClock { clock.now() })
             let before = try first.auditTrail().count
             // strictly taking turns: each must read the other's last row from the file
             for _ in 0..<20 {
@@ -162,7 +162,7 @@ struct AuditChainTests {
                     }
                 }
             }
-            let store = try Store.open(at: location)
+            let store = try Store.open(at: location, clock: testClock)
             let trail = try store.auditTrail()
             #expect(trail.map(\.detail) == (1...5).map { "kijk \($0)" })
             var previous = AuditChain.genesis
@@ -187,7 +187,7 @@ struct AuditChainTests {
             let store = try makeStore(in: folder)
             #expect(throws: StoreError.self) {
                 try store.writer.writeWithoutTransaction { db in
-                    try Audit.append(db, at: Moment.now(), user: "x", household: nil, action: "x", detail: "")
+                    try Audit.append(db, at: testClock.now(), user: "x", household: nil, action: "x", detail: "")
                 }
             }
             #expect(try store.verifyAuditTrail(by: leader.actor) == .intact(rows: 4, lastHash: try store.auditTrail().last?.hash))
@@ -210,7 +210,7 @@ struct AuditChainTests {
             #expect(throws: StoreError.householdNotFound(id: "hh-nope")) { _ = try store.showAuditTrail(household: "hh-nope", by: leader.actor) }
             #expect(try store.auditTrail().count == 12) // the refusals left no row
 
-            let demo = try Store.createDemo(from: sampleData, temporaryRoot: folder)
+            let demo = try Store.createDemo(from: sampleData, temporaryRoot: folder, clock: testClock)
             let trainer = try #require(try demo.staff().first { $0.role == .trainer })
             #expect(try demo.showAuditTrail(household: "hh-demo-0001", by: trainer.actor).last?.action == "audit.show")
             guard case .intact = try demo.verifyAuditTrail(by: trainer.actor) else { Issue.record("the demo chain is broken"); return }

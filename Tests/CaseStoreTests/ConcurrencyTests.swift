@@ -14,7 +14,7 @@ struct ConcurrencyTests {
             let ids = try first.importCaseFiles([try sampleSource("hh-demo-0001.json")], by: caseworker)
             // A second, independent store object on the same file: its own connections, as a
             // second workstation process would have.
-            let second = try Store.open(at: first.location, clock: { clock.now() })
+            let second = try Store.open(at: first.location, clock: WallClock { clock.now() })
 
             let mine = try #require(try first.ledgerLines(household: ids[0]).first)
             let theirs = try #require(try second.ledgerLines(household: ids[0]).first)

@@ -30,7 +30,7 @@ struct GrantStoreTests {
             let draft = try store.addGrantDraft(Self.request(amount: 240_000), household: household, by: caseworker)
             let audit = try count(store, "audit")
             #expect(throws: StoreError.grantRefusals([.motivationTooShort(length: 0, required: 80)])) {
-                _ = try store.submitGrant(draft, by: caseworker, today: day("2026-11-23"))
+                _ = try store.submitGrant(draft, by: caseworker)
             }
             #expect(try store.grant(draft.id) == draft)
             #expect(try count(store, "audit") == audit)
@@ -45,7 +45,7 @@ struct GrantStoreTests {
             let (store, household) = try Self.setUp(folder)
             let draft = try store.addGrantDraft(Self.request(amount: 240_000, motivation: Self.motivation), household: household,
                                                 by: leader.actor)
-            let submitted = try store.submitGrant(draft, by: leader.actor, today: day("2026-11-23"))
+            let submitted = try store.submitGrant(draft, by: leader.actor)
             #expect(submitted.grant.status == .submitted)
             // hh-demo-0001: assessed 1500.00 above the threshold 1480.00; draagkracht 649.08 over
             // 12 months, so of 2400.00 the grant can cover 2400.00 − 649.08 = 1750.92
@@ -87,7 +87,7 @@ struct GrantStoreTests {
         try withTemporaryFolder { folder in
             let (store, household) = try Self.setUp(folder)
             let draft = try store.addGrantDraft(Self.request(amount: 150_000, motivation: Self.motivation), household: household, by: caseworker)
-            let submitted = try store.submitGrant(draft, by: caseworker, today: day("2026-11-23"))
+            let submitted = try store.submitGrant(draft, by: caseworker)
             #expect(submitted.grant.status == .approved)
             #expect(submitted.grant.approvedUnderMandate)
             #expect(submitted.grant.decidedBy == "r.westra")

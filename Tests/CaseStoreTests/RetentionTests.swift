@@ -5,10 +5,7 @@ import Testing
 @testable import CaseStore
 
 /// A clock that stands still at one moment: a workstation on a later day.
-func fixedClock(_ iso: String) -> StoreClock {
-    let moment = Moment(iso: iso)!
-    return { moment }
-}
+func fixedClock(_ iso: String) -> WallClock { .fixed(Moment(iso: iso)!) }
 
 @Suite("Retention: closed households past their period, anonymised")
 struct RetentionTests {
@@ -160,7 +157,7 @@ struct RetentionTests {
             // an open household is never anonymised, whoever asks
             #expect(try !store.anonymise("hh-demo-0001", before: Self.tomorrow, by: leader.actor, reason: "test"))
 
-            let demo = try Store.createDemo(from: sampleData, temporaryRoot: folder)
+            let demo = try Store.createDemo(from: sampleData, temporaryRoot: folder, clock: testClock)
             try demo.writer.write { db in try db.execute(sql: "UPDATE household SET status = 'closed' WHERE id = 'hh-demo-0004'") }
             let trainer = try #require(try demo.staff().first { $0.role == .trainer })
             #expect(try demo.anonymise("hh-demo-0004", before: day("2099-01-01"), by: trainer.actor, reason: "training"))

@@ -4,7 +4,7 @@ import GRDB
 import Testing
 @testable import CaseStore
 
-/// The search's cache of common word beginnings (issue 9): it finds exactly what the index
+/// The search's cache of common word beginnings (docs/performance.md): it finds exactly what the index
 /// finds, knows which beginnings are common, folds typed words as the index does, and is
 /// used only at the list version it was built at.
 @Suite("Search prefix cache")
@@ -104,7 +104,7 @@ struct SearchPrefixCacheTests {
             #expect(try store.caseloadMatches(oldCity, in: order, cache: cache, listVersion: before).contains(rowid))
             // another workstation moves the household (only its address): the index changes,
             // so must the version
-            let other = try Store.open(at: store.location)
+            let other = try Store.open(at: store.location, clock: store.clock)
             try other.writer.write { db in
                 try db.execute(sql: "UPDATE household SET street = 'Zwiepstraat 3', city = 'Elders' WHERE id = 'hh-0000007'")
             }

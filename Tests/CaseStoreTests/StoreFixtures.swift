@@ -12,6 +12,10 @@ let leader = StaffMember(user: "j.bakker", name: "Jeroen Bakker", role: .teamlea
 let caseworker = Actor(user: "r.westra", role: .caseworker)
 let otherCaseworker = Actor(user: "s.elidrissi", role: .caseworker)
 
+/// The clock of a store whose moments do not matter to the test: fixed, so no test depends
+/// on the day it runs.
+let testClock = WallClock.fixed(Moment(iso: "2026-11-23T09:00:00+01:00")!)
+
 /// A fixed clock that ticks one second per reading, so audit rows have distinct times.
 final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
@@ -36,7 +40,7 @@ func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
 func withSyntheticStore<T>(_ body: (Store) throws -> T) throws -> T {
     try withTemporaryFolder { folder in
         let store = try Store.createSynthetic(at: StoreLocation(path: folder + "/s/k.sqlite"), households: 300, seed: 5,
-                                              teamleader: leader, today: CalendarDate(iso: "2026-11-23")!)
+                                              teamleader: leader, clock: testClock)
         return try body(store)
     }
 }
@@ -44,7 +48,7 @@ func withSyntheticStore<T>(_ body: (Store) throws -> T) throws -> T {
 /// A new store in `folder` with the team leader and the two caseworkers on its staff.
 func makeStore(in folder: String, clock: TestClock = TestClock()) throws -> Store {
     let store = try Store.create(at: StoreLocation(path: folder + "/store/keukentafel.sqlite"), firstStaff: leader,
-                                 clock: { clock.now() })
+                                 clock: WallClock { clock.now() })
     try store.addStaff(StaffMember(user: "r.westra", name: "Roos Westra", role: .caseworker), by: leader.actor)
     try store.addStaff(StaffMember(user: "s.elidrissi", name: "Samira El Idrissi", role: .caseworker), by: leader.actor)
     try store.addStaff(StaffMember(user: "a.dekker", name: "Anouk Dekker", role: .trainer), by: leader.actor)

@@ -14,7 +14,7 @@ struct StoreLimitsTests {
         try withTemporaryFolder { folder in
             let store = try makeStore(in: folder)
             _ = try store.importCaseFiles(try sampleFileNames().map(sampleSource), by: leader.actor)
-            let readOnly = try Store.open(at: store.location, forceReadOnly: true)
+            let readOnly = try Store.open(at: store.location, clock: store.clock, forceReadOnly: true)
             return try body(store, readOnly)
         }
     }
@@ -57,7 +57,7 @@ struct StoreLimitsTests {
             let last = try #require(Schema.migrator.migrations.last)
             try store.writer.write { db in try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [last]) }
             #expect(throws: StoreError.readOnlyNeedsUpgrade(path: store.location.path)) {
-                _ = try Store.open(at: store.location, forceReadOnly: true)
+                _ = try Store.open(at: store.location, clock: store.clock, forceReadOnly: true)
             }
             #expect(StoreError.readOnlyNeedsUpgrade(path: "/s").message(in: .nl).contains("eenmaal met schrijfrechten"))
         }

@@ -23,7 +23,7 @@ struct StoreTests {
             let journal = try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
             #expect(journal == "wal")
             // opening again runs no migration twice
-            let again = try Store.open(at: store.location)
+            let again = try Store.open(at: store.location, clock: store.clock)
             #expect(try again.read { db in try Schema.migrator.appliedIdentifiers(db) } == applied)
         }
     }
@@ -38,7 +38,7 @@ struct StoreTests {
 
             chmod(store.location.path, 0o644)
             #expect(throws: StoreError.permissionsTooOpen(path: store.location.path, mode: 0o644, wanted: 0o600)) {
-                try Store.open(at: store.location)
+                try Store.open(at: store.location, clock: store.clock)
             }
             let message = StoreError.permissionsTooOpen(path: "/s/k.sqlite", mode: 0o644, wanted: 0o600).message(in: .nl)
             #expect(message.contains("rechten 0644"))
@@ -46,10 +46,10 @@ struct StoreTests {
             chmod(store.location.path, 0o600)
             chmod(store.location.directory, 0o755)
             #expect(throws: StoreError.permissionsTooOpen(path: store.location.directory, mode: 0o755, wanted: 0o700)) {
-                try Store.open(at: store.location)
+                try Store.open(at: store.location, clock: store.clock)
             }
             chmod(store.location.directory, 0o700)
-            _ = try Store.open(at: store.location)
+            _ = try Store.open(at: store.location, clock: store.clock)
         }
     }
 
@@ -57,11 +57,11 @@ struct StoreTests {
     func missingAndExisting() throws {
         try withTemporaryFolder { folder in
             let location = StoreLocation(path: folder + "/none/k.sqlite")
-            #expect(throws: StoreError.missing(path: location.path)) { try Store.open(at: location) }
+            #expect(throws: StoreError.missing(path: location.path)) { try Store.open(at: location, clock: testClock) }
             #expect(StoreError.missing(path: "/x").message(in: .nl).hasSuffix("keukentafel init"))
             let store = try makeStore(in: folder)
             #expect(throws: StoreError.alreadyExists(path: store.location.path)) {
-                try Store.create(at: store.location, firstStaff: leader)
+                try Store.create(at: store.location, firstStaff: leader, clock: testClock)
             }
         }
     }
@@ -74,7 +74,7 @@ struct StoreTests {
             try queue.write { db in try db.execute(sql: "CREATE TABLE t (x)") }
             chmod(path, 0o600)
             chmod(folder, 0o700)
-            #expect(throws: StoreError.notAStore(path: path)) { try Store.open(at: StoreLocation(path: path)) }
+            #expect(throws: StoreError.notAStore(path: path)) { try Store.open(at: StoreLocation(path: path), clock: testClock) }
             #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master") } == ["t"])
         }
     }
@@ -140,21 +140,21 @@ struct StoreTests {
     @Test("Demo and real stores never open as each other")
     func demoAndReal() throws {
         try withTemporaryFolder { folder in
-            let demo = try Store.createDemo(from: sampleData, temporaryRoot: folder)
+            let demo = try Store.createDemo(from: sampleData, temporaryRoot: folder, clock: testClock)
             #expect(demo.kind == .demo)
             #expect(try count(demo, "household") == sampleFileNames().count)
             #expect(try demo.staff().count == 4)
-            #expect(throws: StoreError.demoStoreOpenedAsReal(path: demo.location.path)) { try Store.open(at: demo.location) }
-            _ = try Store.open(at: demo.location, kind: .demo)
+            #expect(throws: StoreError.demoStoreOpenedAsReal(path: demo.location.path)) { try Store.open(at: demo.location, clock: demo.clock) }
+            _ = try Store.open(at: demo.location, kind: .demo, clock: demo.clock)
 
             let real = try makeStore(in: folder)
             #expect(throws: StoreError.realStoreOpenedAsDemo(path: real.location.path)) {
-                try Store.open(at: real.location, kind: .demo)
+                try Store.open(at: real.location, kind: .demo, clock: real.clock)
             }
             // the default location never holds a demo store
             let defaultLocation = StoreLocation(path: folder + "/default/k.sqlite", isDefault: true)
             #expect(throws: StoreError.realStoreOpenedAsDemo(path: defaultLocation.path)) {
-                try Store.create(at: defaultLocation, kind: .demo, firstStaff: leader)
+                try Store.create(at: defaultLocation, kind: .demo, firstStaff: leader, clock: testClock)
             }
             #expect(!FileManager.default.fileExists(atPath: defaultLocation.path))
         }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// Issue 10, point 2, for real: two workstation processes in two tmux servers on one store
+/// Two workstation processes in two tmux servers on one store
 /// file, as two caseworkers of a shared practice store (`demo --store PATH --as USER`; a real
 /// store knows people by their OS user, and the test has only one). Both edit the same
 /// ledger line and the same conversation; the store is checked after both have quit.
@@ -20,13 +20,18 @@ struct ConcurrentCaseworkersTests {
         tmux.waitFor("Leefgebieden (ZRM)", sourceLocation: sourceLocation)
     }
 
-    @Test("Same ledger line, same conversation: the second save is refused, both versions shown, nothing lost, both saves audited")
+    /// The moment both workstations live in (KEUKENTAFEL_NOW): every save, audit row and
+    /// message carries it, whatever day the test runs.
+    static let now = "2026-11-23T10:00:00+01:00"
+
+    @Test("Same ledger line, same conversation: the second save is refused, both versions shown, nothing lost, both saves audited at the program's clock")
     func sameLineSameConversation() throws {
         let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("oefen/demo.sqlite").path
-            let roos = try Tmux(folder: folder, width: 120, height: 40, environment: Tmux.sampleData)
-            let samira = try Tmux(folder: folder, width: 120, height: 40, environment: Tmux.sampleData)
+            let environment = Tmux.sampleData.merging(["KEUKENTAFEL_NOW": Self.now]) { $1 }
+            let roos = try Tmux(folder: folder, width: 120, height: 40, environment: environment)
+            let samira = try Tmux(folder: folder, width: 120, height: 40, environment: environment)
             try roos.shell("\(Tmux.quote(binary.path)) demo --store \(Tmux.quote(store)) --as r.westra; echo EXIT=$?")
             roos.waitFor("Roos Westra")
             try samira.shell("\(Tmux.quote(binary.path)) demo --store \(Tmux.quote(store)) --as s.elidrissi; echo EXIT=$?")
@@ -46,9 +51,9 @@ struct ConcurrentCaseworkersTests {
             try samira.keys("Enter")
             samira.waitFor("Bewaard: Salaris.")
             try roos.keys("Enter")
-            roos.waitFor("Niet bewaard: Samira El Idrissi wijzigde \"Salaris\" om ")
+            roos.waitFor("Niet bewaard: Samira El Idrissi wijzigde \"Salaris\" om 10:00.")
             let refused = roos.screen
-            #expect(refused.contains("Nu opgeslagen door Samira El Idrissi om "))
+            #expect(refused.contains("Nu opgeslagen door Samira El Idrissi om 10:00:"))
             #expect(refused.contains("Samira: € 1.700,00"))
             #expect(refused.contains("Bedrag        1800"), "Roos's typed amount left the form")
             try roos.keys("Enter")
@@ -67,9 +72,9 @@ struct ConcurrentCaseworkersTests {
             try samira.keys("F2")
             samira.waitFor("Gesprek opgeslagen.")
             try roos.keys("F2")
-            roos.waitFor("Niet opgeslagen: Samira El Idrissi sloeg dit gesprek om ")
+            roos.waitFor("Niet opgeslagen: Samira El Idrissi sloeg dit gesprek om 10:00")
             let both = roos.screen
-            #expect(both.contains("Versie van Samira El Idrissi, opgeslagen om "))
+            #expect(both.contains("Versie van Samira El Idrissi, opgeslagen om 10:00"))
             #expect(both.contains("Roos: budgetplan gemaakt.") && both.contains("Samira: schuldhulp gebeld."), "not both versions in view")
             try roos.keys("F6")
             roos.waitFor("staat onder de uwe")
@@ -100,9 +105,14 @@ struct ConcurrentCaseworkersTests {
                     """) ?? ""
                 #expect(note.contains("Roos: budgetplan gemaakt.") && note.contains("Samira: schuldhulp gebeld."), "the note is \(note)")
                 let trail = try Row.fetchAll(db, sql: """
-                    SELECT user, action, detail FROM audit WHERE householdId = 'hh-demo-0001'
+                    SELECT at, user, action, detail FROM audit WHERE householdId = 'hh-demo-0001'
                     AND action IN ('ledger.update', 'conversation.update') ORDER BY id
-                    """).map { (user: $0["user"] as String, action: $0["action"] as String, detail: $0["detail"] as String) }
+                    """).map { (at: $0["at"] as String, user: $0["user"] as String, action: $0["action"] as String,
+                                detail: $0["detail"] as String) }
+                #expect(trail.map(\.at) == Array(repeating: Self.now, count: 4), "saves stamped with another clock")
+                // Every row either program wrote carries the fixed moment: the store creation, the import, the views.
+                let moments = try String.fetchAll(db, sql: "SELECT DISTINCT at FROM audit")
+                #expect(moments == [Self.now])
                 #expect(trail.map { "\($0.user) \($0.action)" } == ["s.elidrissi ledger.update", "r.westra ledger.update",
                                                                      "s.elidrissi conversation.update", "r.westra conversation.update"])
                 #expect(trail.first?.detail == "income 'Salaris': amount: \"1650.00\" → \"1700.00\"")

@@ -107,15 +107,14 @@ struct PrivacyCommandTests {
             #expect(figures.status == 0)
             #expect((try CLI.object(figures.stdout)["grants"] as? [String: Any])?["count"] as? Int == 7)
 
-            // the day of the import, as the store wrote it (the real clock, not KEUKENTAFEL_TODAY)
-            let changed = try StoreFile.changedAt(path, "hh-demo-0002").prefix(10)
-            let today = changed.split(separator: "-").reversed().joined(separator: "-")
+            // the day of the import, as the store wrote it: the program's clock (CLI.today)
+            #expect(try StoreFile.changedAt(path, "hh-demo-0002").hasPrefix("2026-11-23T09:00:00"))
             let dry = try CLI.run(["retention", "--older-than", "7", "--store", path], environment: later)
             #expect(dry.status == 0, "\(dry.stderr)")
             #expect(dry.stdout == """
                 Gesloten huishoudens met een laatste wijziging vóór 01-01-2027 (meer dan 7 jaar voor 01-01-2034): 2
-                  hh-demo-0002  laatste wijziging \(today)  regisseur r.westra  3 leden
-                  hh-demo-0003  laatste wijziging \(today)  regisseur r.westra  5 leden
+                  hh-demo-0002  laatste wijziging 23-11-2026  regisseur r.westra  3 leden
+                  hh-demo-0003  laatste wijziging 23-11-2026  regisseur r.westra  5 leden
                 Proefrun: er is niets veranderd. Anonimiseer ze met --apply (alleen teamleiders).
 
                 """)

@@ -5,7 +5,7 @@ import Terminal
 import Testing
 @testable import Workstation
 
-/// Issue 10, point 2: two caseworkers on one store edit the same ledger line and the same
+/// Two caseworkers at once (docs/reliability.md): two caseworkers on one store edit the same ledger line and the same
 /// conversation. The second save is refused, the second caseworker keeps what they typed
 /// and sees the other version beside it, and only an explicit second save goes over it —
 /// recorded in the audit trail. Nothing is lost either way.
@@ -17,9 +17,9 @@ struct ConflictTests {
     /// connections, as a second process has), with its clock at 10:31.
     static func second(_ app: App, user: String = "s.elidrissi") throws -> App {
         let moment = try #require(Moment(iso: samiraSaves))
-        let store = try Store.open(at: app.env.store.location, kind: .demo, clock: { moment })
+        let store = try Store.open(at: app.env.store.location, kind: .demo, clock: .fixed(moment))
         let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: app.env.language,
-                                 today: app.env.today, outputFolder: app.env.outputFolder)
+                                 outputFolder: app.env.outputFolder)
         return try App(env: env, size: app.state.size)
     }
 

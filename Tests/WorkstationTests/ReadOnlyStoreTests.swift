@@ -15,8 +15,8 @@ struct ReadOnlyStoreTests {
     /// tests may run as root), beside the writable store to check that nothing changed.
     func withReadOnlyApp<T>(user: String = "r.westra", _ body: (App, Store) throws -> T) throws -> T {
         try withDemoApp(user: user) { writable in
-            let store = try Store.open(at: writable.env.store.location, kind: .demo, forceReadOnly: true)
-            let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: .nl, today: referenceDay,
+            let store = try Store.open(at: writable.env.store.location, kind: .demo, clock: writable.env.store.clock, forceReadOnly: true)
+            let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: .nl,
                                      outputFolder: writable.env.outputFolder)
             return try body(try App(env: env, size: writable.state.size), writable.env.store)
         }

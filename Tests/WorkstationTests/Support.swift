@@ -14,14 +14,14 @@ let referenceDay = CalendarDate(iso: "2026-11-23")!
 /// `body`; the app runs as `user`.
 func withDemoApp<T>(user: String = "r.westra", language: Language = .nl, size: Size = Size(width: 100, height: 30),
                     searchCacheThreshold: Int = SearchPrefixCache.defaultThreshold,
+                    clock: WallClock = .fixed(Moment(iso: "2026-11-23T09:00:00+01:00")!),
                     _ body: (App) throws -> T) throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kt-ws-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let start = Moment(iso: "2026-11-23T09:00:00+01:00")!
     let store = try Store.createDemo(from: packageRoot.appendingPathComponent("sample-data").path, temporaryRoot: folder,
-                                     clock: { start })
-    let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: language, today: referenceDay,
+                                     clock: clock)
+    let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: language,
                              outputFolder: folder, searchCacheThreshold: searchCacheThreshold)
     return try body(try App(env: env, size: size))
 }

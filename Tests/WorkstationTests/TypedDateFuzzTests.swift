@@ -6,7 +6,7 @@ import Testing
 
 /// The date a caseworker types in a form (a conversation's date, an agreement's due date,
 /// a grant's urgency date): `dd-mm-jjjj`, `d-m-jjjj` (also with / or .) or `jjjj-mm-dd`.
-/// Hostile and mutated input (issue 10): taken exactly when it is one of those forms and
+/// Hostile and mutated input (docs/reliability.md): taken exactly when it is one of those forms and
 /// a day of the calendar, never a crash.
 @Suite("Typed dates under hostile input")
 struct TypedDateFuzzTests {

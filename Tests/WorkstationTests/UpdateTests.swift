@@ -57,7 +57,7 @@ struct UpdateTests {
             #expect(app.pause())   // a pause: the order is read now, and the search cache built
             #expect(app.state.caseload.order?.count == 9)
             // another workstation (its own connection) renames and closes households
-            let other = try Store.open(at: app.env.store.location, kind: .demo)
+            let other = try Store.open(at: app.env.store.location, kind: .demo, clock: app.env.store.clock)
             try other.change(by: Actor(user: "m.bakker", role: .caseworker), household: nil, action: "test", detail: "") { db, _ in
                 try db.execute(sql: "UPDATE household SET name = 'Aaaberg' WHERE id = 'hh-demo-0009'")
                 try db.execute(sql: "UPDATE household SET status = 'closed' WHERE id = 'hh-demo-0002'")
@@ -101,7 +101,7 @@ struct UpdateTests {
             let zaandam = found("zaandam")
             #expect(zaandam.count == 9 && zaandam.contains("hh-demo-0002"))   // a common word: from the cache
             // another workstation moves that household: the cache of the old list is not used
-            let other = try Store.open(at: app.env.store.location, kind: .demo)
+            let other = try Store.open(at: app.env.store.location, kind: .demo, clock: app.env.store.clock)
             try other.change(by: Actor(user: "m.bakker", role: .caseworker), household: nil, action: "test", detail: "") { db, _ in
                 try db.execute(sql: "UPDATE household SET street = 'Zwiepstraat 3', city = 'Wormerveer' WHERE id = 'hh-demo-0002'")
             }

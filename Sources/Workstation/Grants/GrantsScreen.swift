@@ -185,7 +185,7 @@ enum GrantsScreen {
     private static func submit(_ grant: StoredGrant, state: inout AppState, env: AppEnvironment) throws -> Bool {
         let l = env.l
         do {
-            let result = try env.store.submitGrant(grant, by: env.actor, today: env.today)
+            let result = try env.store.submitGrant(grant, by: env.actor)
             state.message = StatusMessage(result.grant.status == .approved
                 ? l.pick("\(result.id) ingediend en binnen het mandaat toegekend; de teamleider ziet hem achteraf.",
                          "\(result.id) submitted and approved within the mandate; the team leader reviews it afterwards.")
