@@ -39,6 +39,13 @@ public struct CaseFileProblem: Equatable, Sendable {
         case idTwiceInImport(String)
         /// A ledger section with more lines than `CaseFile.maximumLinesPerSection`.
         case tooManyLines(count: Int, maximum: Int)
+        /// A grant past draft whose household was above the norm (or had none) at submission,
+        /// on the maatwerk route with a motivation shorter than the rule asks.
+        case recordedMotivationTooShort(status: String, length: Int, required: Int)
+        /// A grant past draft on the central route while the household was not within the norm.
+        case recordedCentralRouteOutsideNorm(status: String, noNorm: Bool)
+        /// An approved grant decided by the one who submitted it (not under the mandate).
+        case recordedOwnApproval(user: String)
     }
 
     /// `path: problem`, in the chosen language.
@@ -111,6 +118,18 @@ extension CaseFileProblem.Kind {
         case .tooManyLines(let count, let maximum):
             return l.pick("bevat \(count) regels; een huishouden heeft er hoogstens \(maximum) per onderdeel",
                           "holds \(count) lines; a household has at most \(maximum) per section")
+        case .recordedMotivationTooShort(let status, let length, let required):
+            return l.pick("een maatwerkaanvraag met status \"\(status)\" lag bij indiening boven de norm en heeft een motivering van \(length) tekens; dan zijn er minstens \(required) nodig. Schrijf de motivering uit, of zet de aanvraag terug op \"draft\"",
+                          "a maatwerk request with status \"\(status)\" was above the norm when submitted and has a motivation of \(length) characters; at least \(required) are required. Write the motivation out, or set the request back to \"draft\"")
+        case .recordedCentralRouteOutsideNorm(let status, let noNorm):
+            return noNorm
+                ? l.pick("een aanvraag met status \"\(status)\" volgt de centrale route, maar bij indiening gold voor dit huishouden geen norm; kies \"custom\" (maatwerk) met een motivering",
+                         "a request with status \"\(status)\" takes the central route, but no norm applied to this household when it was submitted; choose \"custom\" (maatwerk) with a motivation")
+                : l.pick("een aanvraag met status \"\(status)\" volgt de centrale route, maar het huishouden lag bij indiening boven de norm; kies \"custom\" (maatwerk) met een motivering",
+                         "a request with status \"\(status)\" takes the central route, but the household was above the norm when it was submitted; choose \"custom\" (maatwerk) with a motivation")
+        case .recordedOwnApproval(let user):
+            return l.pick("\"\(ShownText.cut(user))\" keurde een aanvraag goed die hij of zij zelf indiende; dat mag niet (vier ogen). Laat een andere teamleider beslissen",
+                          "\"\(ShownText.cut(user))\" approved a request they submitted themselves, which is not allowed (four eyes). Let another team leader decide")
         }
     }
 

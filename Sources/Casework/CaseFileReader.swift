@@ -41,16 +41,20 @@ public enum CaseFileReader {
         let plan = root.nested("plan").map { f in var f = f; return readPlan(&f) }
         let goalIDs = Set(plan?.goals.map(\.id) ?? [])
         let conversations = root.objects("conversations") { f in readConversation(&f) }
+        var grantPaths: [String] = []
         let grants = root.objects("grants") { f -> Grant? in
             let grant = readGrant(&f)
             if let goal = grant?.planGoal, !goalIDs.contains(goal) { sink.add(f.childPath("planGoal"), .unknownPlanGoal(goal)) }
+            if grant != nil { grantPaths.append(f.path) }
             return grant
         }
         guard let household else { return nil }
-        return CaseFile(referenceDate: referenceDate, household: household,
-                        finances: Finances(income: income, expenses: expenses, debts: debts, deductions: deductions),
-                        signals: signals, policy: policy, lifeDomains: lifeDomains, plan: plan,
-                        conversations: conversations, grants: grants, unknownFields: root.unknownFields)
+        let file = CaseFile(referenceDate: referenceDate, household: household,
+                            finances: Finances(income: income, expenses: expenses, debts: debts, deductions: deductions),
+                            signals: signals, policy: policy, lifeDomains: lifeDomains, plan: plan,
+                            conversations: conversations, grants: grants, unknownFields: root.unknownFields)
+        sink.problems += RecordedGrantRules.problems(in: file, paths: grantPaths)
+        return file
     }
 
     static func readIncome(_ f: inout Fields, memberNames: Set<String>?) -> IncomeLine? {
@@ -260,7 +264,7 @@ public enum CaseFileReader {
                               unknownFields: e.unknownFields)
         }
         if let status {
-            // What a grant in this state must carry (CASEFILE.md): a decided one decidedBy
+            // What a grant in this state must carry (docs/case-file.md): a decided one decidedBy
             // and decidedAt, a paid one paidAt, an evaluated one its evaluation.
             var required: [String] = []
             if status.isDecided { required += ["decidedBy", "decidedAt"] }

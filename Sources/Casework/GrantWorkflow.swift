@@ -25,7 +25,7 @@ public enum GrantAction: String, CaseIterable, Sendable {
     case submit, approve, reject, `return`, reopen, pay, evaluate
 }
 
-/// The grant rules of DOMAIN.md as pure functions: each takes the grant and the facts it
+/// The grant rules of docs/rules.md as pure functions: each takes the grant and the facts it
 /// needs, and returns either the grant after the step or every reason it is refused.
 public enum GrantWorkflow {
     /// Motivation of substance: at least this many characters (trimmed) when a maatwerk
@@ -58,20 +58,25 @@ public enum GrantWorkflow {
         var reasons: [GrantRefusal] = []
         if let refusal = transitionRefusal(grant, .submit) { reasons.append(refusal) }
         if grant.amount <= .zero { reasons.append(.amountNotPositive) }
-        switch (grant.route, normTest?.withinNorm) {
-        case (.central, nil): reasons.append(.centralRouteWithoutNorm)
-        case (.central, false?): reasons.append(.centralRouteAboveNorm)
-        case (.custom, true?), (.central, true?): break
-        case (.custom, _):
-            let length = grant.motivation.trimmingWhitespace().count
-            if length < minimumMotivationLength {
-                reasons.append(.motivationTooShort(length: length, required: minimumMotivationLength))
-            }
-        }
+        reasons += routeRefusals(grant, normTest: normTest)
         if grant.payee.name.trimmingWhitespace().isEmpty { reasons.append(.payeeNameMissing) }
         if case .failure(let error) = IBAN.check(grant.payee.iban) { reasons.append(.ibanInvalid(error)) }
         if grant.goalShort.trimmingWhitespace().isEmpty { reasons.append(.goalShortMissing) }
         return reasons
+    }
+
+    /// The rules of the request's route against the norm test it is judged by (nil when no
+    /// norm applies): central only within the norm; maatwerk that deviates from it needs a
+    /// motivation of substance.
+    public static func routeRefusals(_ grant: Grant, normTest: NormTest?) -> [GrantRefusal] {
+        switch (grant.route, normTest?.withinNorm) {
+        case (.central, nil): return [.centralRouteWithoutNorm]
+        case (.central, false?): return [.centralRouteAboveNorm]
+        case (.custom, true?), (.central, true?): return []
+        case (.custom, _):
+            let length = grant.motivation.trimmingWhitespace().count
+            return length < minimumMotivationLength ? [.motivationTooShort(length: length, required: minimumMotivationLength)] : []
+        }
     }
 
     /// Submits a draft. Within the mandate the caseworker's own submission approves it

@@ -6,7 +6,7 @@ import Testing
 private let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The demo household of sample-data/, which is the example of CASEFILE.md.
+/// The demo household of sample-data/, which is the example of docs/case-file.md.
 private func sampleText() throws -> String {
     try String(contentsOf: packageRoot.appendingPathComponent("sample-data/hh-demo-0001.json"), encoding: .utf8)
 }
@@ -46,7 +46,7 @@ private func sample(replacing changes: [(old: String, new: String)],
     return text
 }
 
-@Suite("Case files: reading, writing, refusing (CASEFILE.md)")
+@Suite("Case files: reading, writing, refusing (docs/case-file.md)")
 struct CaseFileTests {
     // MARK: - The sample
 
@@ -86,13 +86,15 @@ struct CaseFileTests {
         ])
         #expect(file.policy == PolicyOverride(normPercentage: 110, freeUpToPercent: 100, sharePercent: 35, periodMonths: 12,
                                               pensionAge: 67, mandateLimit: Money(cents: 150_000)))
-        #expect(file.lifeDomains == [LifeDomainScore(domain: .financien, score: 2, date: day("2026-11-20"), note: "…")])
+        #expect(file.lifeDomains == [LifeDomainScore(domain: .financien, score: 2, date: day("2026-11-20"),
+                                                     note: "Toeslagschuld van € 4.200; de Belastingdienst verrekent € 150 per maand. Energieachterstand bij Vattenfall.")])
         #expect(file.plan == Plan(goals: [Goal(id: "g1", text: "Sanne houdt haar baan", due: day("2027-06-01"))]))
         #expect(file.conversations.count == 1)
         let c = try #require(file.conversations.first)
         #expect(c.date == day("2026-11-20") && c.author == "r.westra" && c.present == ["Sanne Jansen"] && c.location == "thuis")
         #expect(c.domains.map(\.domain) == [.financien])
-        #expect(c.agreements == [Agreement(text: "…", owner: "Sanne Jansen", due: day("2026-12-01"), done: false)])
+        #expect(c.agreements == [Agreement(text: "Toeslagen vragen de verrekening te verlagen tot de beslagvrije voet", owner: "Sanne Jansen",
+                                           due: day("2026-12-01"), done: false)])
         #expect(file.grants.count == 1)
         let g = try #require(file.grants.first)
         #expect(g.id == "gr-1" && g.route == .custom && g.category == .kinderopvang && g.form == .gift)
@@ -131,7 +133,7 @@ struct CaseFileTests {
 
     // MARK: - Unknown fields
 
-    /// A field `x-…` at every level CASEFILE.md defines, with values whose text a careless
+    /// A field `x-…` at every level docs/case-file.md defines, with values whose text a careless
     /// writer would change: `1.10`, `-0.0`, `2E-3`, a number beyond Double, escapes.
     static let withUnknownFields = #"""
         {
@@ -422,6 +424,87 @@ struct CaseFileTests {
                 household.members[0].bsn: "123456789" is not a valid BSN (nine digits that pass the 11-test)
                 income[2].amount: "12,345.6" is not an amount (expected a string like "1234.56": digits, a dot and at most two decimals)
                 """)
+        }
+    }
+}
+
+/// A grant past draft carries the rules it was submitted under: a file cannot bring in a
+/// state the workstation refuses. The sample's gr-1 is maatwerk, submitted, and the
+/// household above the norm (assessed € 1.500,00 > threshold € 1.480,00 on 2026-11-21, the
+/// day of submission, with the 2025-01-01 table).
+@Suite("Case files: grants past draft follow the rules of their route")
+struct RecordedGrantRulesTests {
+    static let motivation = #""motivation": "De achterstand ontstond buiten Sanne om"#
+
+    /// The sample's motivation replaced by `text` (JSON-escaped by hand: plain text only).
+    static func withMotivation(_ text: String, more: [(old: String, new: String)] = []) throws -> String {
+        var sampleText = try sample(replacing: more)
+        let start = try #require(sampleText.range(of: #""motivation": ""#))
+        let end = try #require(sampleText[start.upperBound...].range(of: "\",\n"))
+        sampleText.replaceSubrange(start.upperBound..<end.lowerBound, with: text)
+        return sampleText
+    }
+
+    @Test("Submitted, above the norm, a motivation of 10 characters: refused at grants[0].motivation")
+    func shortMotivation() throws {
+        let problems = refused(try Self.withMotivation("Te weinig."))
+        #expect(problems == [CaseFileProblem(path: "grants[0].motivation",
+                                             kind: .recordedMotivationTooShort(status: "submitted", length: 10, required: 80))])
+        #expect(problems.first?.message(in: .nl) == "grants[0].motivation: een maatwerkaanvraag met status \"submitted\" lag bij indiening boven de norm en heeft een motivering van 10 tekens; dan zijn er minstens 80 nodig. Schrijf de motivering uit, of zet de aanvraag terug op \"draft\"")
+    }
+
+    @Test("79 characters are refused, 80 are enough; spaces around do not count")
+    func boundary() throws {
+        let problems = refused(try Self.withMotivation("  " + String(repeating: "m", count: 79) + "  "))
+        #expect(problems.map(\.kind) == [.recordedMotivationTooShort(status: "submitted", length: 79, required: 80)])
+        _ = try accepted(try Self.withMotivation(String(repeating: "m", count: 80)))
+    }
+
+    @Test("A draft may carry any motivation: it has not been submitted")
+    func draft() throws {
+        _ = try accepted(try Self.withMotivation("kort", more: [(#""status": "submitted""#, #""status": "draft""#)]))
+    }
+
+    @Test("Within the norm at submission, maatwerk needs no long motivation")
+    func withinNorm() throws {
+        // Without the € 150 deduction the assessed income is € 1.650,00: still above. With a
+        // salary of € 1.630,00 it is € 1.480,00, exactly the threshold: within.
+        _ = try accepted(try Self.withMotivation("kort", more: [(#""amount": "1650.00""#, #""amount": "1630.00""#)]))
+        let above = refused(try Self.withMotivation("kort", more: [(#""amount": "1650.00""#, #""amount": "1630.01""#)]))
+        #expect(above.map(\.path) == ["grants[0].motivation"])
+    }
+
+    @Test("The grant's own snapshot decides, not the household's figures of today")
+    func snapshotDecides() throws {
+        let within = #""snapshot": { "normTest": { "category": "single-21-aow", "normDate": "2025-01-01", "norm": "1345.45", "percentage": 110, "threshold": "1480.00", "assessedIncome": "1400.00", "withinNorm": true }, "draagkracht": null, "grantable": null },"#
+        _ = try accepted(try Self.withMotivation("kort", more: [(#""status": "submitted""#, within + #" "status": "submitted""#)]))
+    }
+
+    @Test("The central route outside the norm is refused at the route")
+    func centralAbove() throws {
+        let problems = refused(try sample(replacing: [(#""route": "custom""#, #""route": "central""#)]))
+        #expect(problems == [CaseFileProblem(path: "grants[0].route", kind: .recordedCentralRouteOutsideNorm(status: "submitted", noNorm: false))])
+    }
+
+    @Test("Approved by the one who submitted it: refused at decidedBy, unless under the mandate")
+    func ownApproval() throws {
+        let approved: [(old: String, new: String)] = [
+            (#""status": "submitted""#, #""status": "approved""#),
+            (#""decidedBy": null, "decidedAt": null"#, #""decidedBy": "r.westra", "decidedAt": "2026-11-21T11:00:00+01:00""#),
+        ]
+        #expect(refused(try sample(replacing: approved)) == [CaseFileProblem(path: "grants[0].decidedBy", kind: .recordedOwnApproval(user: "r.westra"))])
+        _ = try accepted(try sample(replacing: approved + [(#""paidAt": null"#, #""approvedUnderMandate": true, "paidAt": null"#)]))
+        let byLeader = [approved[0], (#""decidedBy": null, "decidedAt": null"#, #""decidedBy": "j.bakker", "decidedAt": "2026-11-21T11:00:00+01:00""#)]
+        _ = try accepted(try sample(replacing: byLeader))
+    }
+
+    @Test("Every sample household is valid for its grants' states")
+    func samplesValid() throws {
+        let folder = packageRoot.appendingPathComponent("sample-data")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("hh-") }.sorted()
+        #expect(names.count == 9)
+        for name in names {
+            _ = try accepted(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
         }
     }
 }
