@@ -17,7 +17,10 @@ extension Store {
         var problems: [StoreError.ImportProblem] = []
         for source in sources {
             switch CaseFileReader.read(bytes: source.bytes) {
-            case .success(let file): files.append((source.name, file))
+            case .success(let file):
+                let recorded = RecordedGrantRules.problems(in: file)
+                if recorded.isEmpty { files.append((source.name, file)) }
+                problems += recorded.map { StoreError.ImportProblem(file: source.name, problem: $0) }
             case .failure(let rejection):
                 problems += rejection.problems.map { StoreError.ImportProblem(file: source.name, problem: $0) }
             }

@@ -41,20 +41,16 @@ public enum CaseFileReader {
         let plan = root.nested("plan").map { f in var f = f; return readPlan(&f) }
         let goalIDs = Set(plan?.goals.map(\.id) ?? [])
         let conversations = root.objects("conversations") { f in readConversation(&f) }
-        var grantPaths: [String] = []
         let grants = root.objects("grants") { f -> Grant? in
             let grant = readGrant(&f)
             if let goal = grant?.planGoal, !goalIDs.contains(goal) { sink.add(f.childPath("planGoal"), .unknownPlanGoal(goal)) }
-            if grant != nil { grantPaths.append(f.path) }
             return grant
         }
         guard let household else { return nil }
-        let file = CaseFile(referenceDate: referenceDate, household: household,
-                            finances: Finances(income: income, expenses: expenses, debts: debts, deductions: deductions),
-                            signals: signals, policy: policy, lifeDomains: lifeDomains, plan: plan,
-                            conversations: conversations, grants: grants, unknownFields: root.unknownFields)
-        sink.problems += RecordedGrantRules.problems(in: file, paths: grantPaths)
-        return file
+        return CaseFile(referenceDate: referenceDate, household: household,
+                        finances: Finances(income: income, expenses: expenses, debts: debts, deductions: deductions),
+                        signals: signals, policy: policy, lifeDomains: lifeDomains, plan: plan,
+                        conversations: conversations, grants: grants, unknownFields: root.unknownFields)
     }
 
     static func readIncome(_ f: inout Fields, memberNames: Set<String>?) -> IncomeLine? {

@@ -1,17 +1,20 @@
 /// The grant rules checked again on a grant a case file says was submitted (or decided,
-/// paid, evaluated): a file may not bring in a state the workstation would have refused —
+/// paid, evaluated): an import may not bring in a state the workstation would have refused —
 /// a maatwerk request above the norm without a motivation of substance, a central request
 /// outside the norm, or an approval by the person who submitted it (four eyes).
+///
+/// Only at the border, on import: what is in a store already (an older import, a household
+/// anonymised after its retention period) always reads again.
 ///
 /// The figures are the grant's own: its `snapshot` (the norm test as it was at submission)
 /// when it has one; else the file's overview on the day it was submitted, else on its
 /// reference date — never today, so a file that imports once imports on any day. With the
 /// installation's policy left out (the defaults and the file's own policy), the answer is
 /// the same on every installation.
-enum RecordedGrantRules {
-    /// Every problem of the grants of `file`, at `paths[i]` for `file.grants[i]`.
-    static func problems(in file: CaseFile, paths: [String]) -> [CaseFileProblem] {
-        zip(file.grants, paths).flatMap { grant, path in problems(of: grant, at: path, in: file) }
+public enum RecordedGrantRules {
+    /// Every problem of the grants of `file` (as read: `grants[i]` is the file's i-th grant).
+    public static func problems(in file: CaseFile) -> [CaseFileProblem] {
+        file.grants.enumerated().flatMap { i, grant in problems(of: grant, at: "grants[\(i)]", in: file) }
     }
 
     static func problems(of grant: Grant, at path: String, in file: CaseFile) -> [CaseFileProblem] {

@@ -12,6 +12,10 @@ private func sampleText() throws -> String {
 }
 
 /// The file read, or a failed test that lists the problems.
+func acceptedFile(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> CaseFile {
+    try accepted(text, sourceLocation: sourceLocation)
+}
+
 private func accepted(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> CaseFile {
     switch CaseFileReader.read(text: text) {
     case .success(let file): return file
@@ -434,6 +438,19 @@ struct CaseFileTests {
 /// day of submission, with the 2025-01-01 table).
 @Suite("Case files: grants past draft follow the rules of their route")
 struct RecordedGrantRulesTests {
+    /// The problems an import finds in `text` (which must read as a case file).
+    static func refused(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [CaseFileProblem] {
+        let problems = RecordedGrantRules.problems(in: try acceptedFile(text, sourceLocation: sourceLocation))
+        #expect(!problems.isEmpty, "the import would take the file", sourceLocation: sourceLocation)
+        return problems
+    }
+
+    static func accepted(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> CaseFile {
+        let file = try acceptedFile(text, sourceLocation: sourceLocation)
+        let problems = RecordedGrantRules.problems(in: file)
+        #expect(problems.isEmpty, "refused: \(problems.map { $0.message(in: .en) })", sourceLocation: sourceLocation)
+        return file
+    }
     static let motivation = #""motivation": "De achterstand ontstond buiten Sanne om"#
 
     /// The sample's motivation replaced by `text` (JSON-escaped by hand: plain text only).
@@ -447,7 +464,7 @@ struct RecordedGrantRulesTests {
 
     @Test("Submitted, above the norm, a motivation of 10 characters: refused at grants[0].motivation")
     func shortMotivation() throws {
-        let problems = refused(try Self.withMotivation("Te weinig."))
+        let problems = try Self.refused(try Self.withMotivation("Te weinig."))
         #expect(problems == [CaseFileProblem(path: "grants[0].motivation",
                                              kind: .recordedMotivationTooShort(status: "submitted", length: 10, required: 80))])
         #expect(problems.first?.message(in: .nl) == "grants[0].motivation: een maatwerkaanvraag met status \"submitted\" lag bij indiening boven de norm en heeft een motivering van 10 tekens; dan zijn er minstens 80 nodig. Schrijf de motivering uit, of zet de aanvraag terug op \"draft\"")
@@ -455,34 +472,34 @@ struct RecordedGrantRulesTests {
 
     @Test("79 characters are refused, 80 are enough; spaces around do not count")
     func boundary() throws {
-        let problems = refused(try Self.withMotivation("  " + String(repeating: "m", count: 79) + "  "))
+        let problems = try Self.refused(try Self.withMotivation("  " + String(repeating: "m", count: 79) + "  "))
         #expect(problems.map(\.kind) == [.recordedMotivationTooShort(status: "submitted", length: 79, required: 80)])
-        _ = try accepted(try Self.withMotivation(String(repeating: "m", count: 80)))
+        _ = try Self.accepted(try Self.withMotivation(String(repeating: "m", count: 80)))
     }
 
     @Test("A draft may carry any motivation: it has not been submitted")
     func draft() throws {
-        _ = try accepted(try Self.withMotivation("kort", more: [(#""status": "submitted""#, #""status": "draft""#)]))
+        _ = try Self.accepted(try Self.withMotivation("kort", more: [(#""status": "submitted""#, #""status": "draft""#)]))
     }
 
     @Test("Within the norm at submission, maatwerk needs no long motivation")
     func withinNorm() throws {
         // Without the € 150 deduction the assessed income is € 1.650,00: still above. With a
         // salary of € 1.630,00 it is € 1.480,00, exactly the threshold: within.
-        _ = try accepted(try Self.withMotivation("kort", more: [(#""amount": "1650.00""#, #""amount": "1630.00""#)]))
-        let above = refused(try Self.withMotivation("kort", more: [(#""amount": "1650.00""#, #""amount": "1630.01""#)]))
+        _ = try Self.accepted(try Self.withMotivation("kort", more: [(#""amount": "1650.00""#, #""amount": "1630.00""#)]))
+        let above = try Self.refused(try Self.withMotivation("kort", more: [(#""amount": "1650.00""#, #""amount": "1630.01""#)]))
         #expect(above.map(\.path) == ["grants[0].motivation"])
     }
 
     @Test("The grant's own snapshot decides, not the household's figures of today")
     func snapshotDecides() throws {
         let within = #""snapshot": { "normTest": { "category": "single-21-aow", "normDate": "2025-01-01", "norm": "1345.45", "percentage": 110, "threshold": "1480.00", "assessedIncome": "1400.00", "withinNorm": true }, "draagkracht": null, "grantable": null },"#
-        _ = try accepted(try Self.withMotivation("kort", more: [(#""status": "submitted""#, within + #" "status": "submitted""#)]))
+        _ = try Self.accepted(try Self.withMotivation("kort", more: [(#""status": "submitted""#, within + #" "status": "submitted""#)]))
     }
 
     @Test("The central route outside the norm is refused at the route")
     func centralAbove() throws {
-        let problems = refused(try sample(replacing: [(#""route": "custom""#, #""route": "central""#)]))
+        let problems = try Self.refused(try sample(replacing: [(#""route": "custom""#, #""route": "central""#)]))
         #expect(problems == [CaseFileProblem(path: "grants[0].route", kind: .recordedCentralRouteOutsideNorm(status: "submitted", noNorm: false))])
     }
 
@@ -492,10 +509,10 @@ struct RecordedGrantRulesTests {
             (#""status": "submitted""#, #""status": "approved""#),
             (#""decidedBy": null, "decidedAt": null"#, #""decidedBy": "r.westra", "decidedAt": "2026-11-21T11:00:00+01:00""#),
         ]
-        #expect(refused(try sample(replacing: approved)) == [CaseFileProblem(path: "grants[0].decidedBy", kind: .recordedOwnApproval(user: "r.westra"))])
-        _ = try accepted(try sample(replacing: approved + [(#""paidAt": null"#, #""approvedUnderMandate": true, "paidAt": null"#)]))
+        #expect(try Self.refused(try sample(replacing: approved)) == [CaseFileProblem(path: "grants[0].decidedBy", kind: .recordedOwnApproval(user: "r.westra"))])
+        _ = try Self.accepted(try sample(replacing: approved + [(#""paidAt": null"#, #""approvedUnderMandate": true, "paidAt": null"#)]))
         let byLeader = [approved[0], (#""decidedBy": null, "decidedAt": null"#, #""decidedBy": "j.bakker", "decidedAt": "2026-11-21T11:00:00+01:00""#)]
-        _ = try accepted(try sample(replacing: byLeader))
+        _ = try Self.accepted(try sample(replacing: byLeader))
     }
 
     @Test("Every sample household is valid for its grants' states")
@@ -504,7 +521,7 @@ struct RecordedGrantRulesTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("hh-") }.sorted()
         #expect(names.count == 9)
         for name in names {
-            _ = try accepted(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+            _ = try Self.accepted(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
         }
     }
 }

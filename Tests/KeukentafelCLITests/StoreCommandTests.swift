@@ -136,6 +136,27 @@ struct StoreCommandTests {
         }
     }
 
+    @Test("import: every sample file imports; a submitted grant above the norm with a 10-character motivation is refused at its path (65)")
+    func importRecordedGrantRules() throws {
+        try CLI.withTemporaryDirectory { folder in
+            let path = try Self.initStore(folder)
+            let sample = try String(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.sample), encoding: .utf8)
+            let motivation = try #require(sample.range(of: #""motivation": "De achterstand[^"]*""#, options: .regularExpression))
+            let bad = folder.appendingPathComponent("kort.json")
+            try sample.replacingCharacters(in: motivation, with: #""motivation": "Te weinig.""#).write(to: bad, atomically: true, encoding: .utf8)
+            let refused = try CLI.run(["import", "--store", path, bad.path])
+            #expect(refused.status == 65)
+            #expect(refused.stderr == """
+                Niets geïmporteerd: 1 probleem gevonden.
+                \(bad.path): grants[0].motivation: een maatwerkaanvraag met status "submitted" lag bij indiening boven de norm en heeft een motivering van 10 tekens; dan zijn er minstens 80 nodig. Schrijf de motivering uit, of zet de aanvraag terug op "draft"
+
+                """)
+            let all = try CLI.run(["import", "--store", path] + Self.samples())
+            #expect(all.status == 0, "\(all.stderr)")
+            #expect(all.stdout == (1...9).map { "hh-demo-000\($0)\n" }.joined())
+        }
+    }
+
     @Test("A store others can read is refused with the command that fixes it")
     func loosePermissions() throws {
         try CLI.withTemporaryDirectory { folder in
