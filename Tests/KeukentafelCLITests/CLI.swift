@@ -97,6 +97,37 @@ enum CLI {
         }
     }
 
+    /// Copies the executable `source` to `target` (0755) so that it can be run at once.
+    /// Running a file that a process still holds open for writing fails with ETXTBSY ("Text
+    /// file busy"); other tests start processes all the time, and a child forked while the
+    /// copy was open inherits that descriptor until it execs. So the copy is written through a
+    /// descriptor that closes on exec, and then run (`--version`) until the kernel lets it,
+    /// for at most ten seconds.
+    static func copyExecutable(_ source: URL, to target: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let bytes = try Data(contentsOf: source)
+        let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        try #require(fd >= 0, "cannot create \(target.path): \(String(cString: strerror(errno)))", sourceLocation: sourceLocation)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        try #require(written == bytes.count, "short write to \(target.path)", sourceLocation: sourceLocation)
+        try #require(chmod(target.path, 0o755) == 0, sourceLocation: sourceLocation)
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            let process = Process()
+            process.executableURL = target
+            process.arguments = ["--version"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            do {
+                try process.run()
+                process.waitUntilExit()
+                return
+            } catch let error as NSError where error.code == Int(ETXTBSY) && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
+    }
+
     /// A fresh temporary folder for `body`, removed afterwards.
     static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory

@@ -71,8 +71,7 @@ struct ReadOnlyStoreEndToEndTests {
             }
             // A copy the reader can run wherever the build lives (/root is 0700).
             let binary = folder.appendingPathComponent("keukentafel")
-            try FileManager.default.copyItem(at: built, to: binary)
-            try #require(chmod(binary.path, 0o755) == 0)
+            try CLI.copyExecutable(built, to: binary)
             let storeFolder = (store as NSString).deletingLastPathComponent
             // Whatever happens, the folder can be removed afterwards (by a user who is not root).
             defer { chmod(storeFolder, 0o700); chmod(store, 0o600) }
