@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-@Suite("keukentafel overview and the command-line contract (CASEFILE.md)")
+@Suite("keukentafel overview and the command-line contract (docs/case-file.md)")
 struct OverviewCommandTests {
-    /// The `overview --json` of the example, as CASEFILE.md gives it.
+    /// The `overview --json` of the example, as docs/case-file.md gives it.
     static let contractJSON = """
         {
           "household": "hh-demo-0001",
@@ -19,7 +19,7 @@ struct OverviewCommandTests {
         }
         """
 
-    @Test("overview --json prints exactly the numbers of CASEFILE.md")
+    @Test("overview --json prints exactly the numbers of docs/case-file.md")
     func overviewJSON() throws {
         let run = try CLI.run(["overview", CLI.sample, "--json"])
         #expect(run.status == 0)
@@ -60,17 +60,33 @@ struct OverviewCommandTests {
         #expect(try CLI.canonical(run.stdout) == CLI.canonical(Self.contractJSON))
     }
 
-    static let contractFile = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/CASEFILE.md")
+    static let contractFile = CLI.packageRoot.appendingPathComponent("docs/case-file.md")
 
-    @Test("The expected JSON above is the one in ../shared/CASEFILE.md",
-          .enabled(if: FileManager.default.fileExists(atPath: contractFile.path), "../shared/CASEFILE.md is not beside the package"))
-    func contractDocumentAgrees() throws {
-        let document = try String(contentsOf: Self.contractFile, encoding: .utf8)
-        let section = try #require(document.range(of: "### `overview --json`"), "CASEFILE.md has no overview --json section")
+    /// The first ```json block after the line `heading` in docs/case-file.md.
+    static func jsonBlock(after heading: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let document = try String(contentsOf: contractFile, encoding: .utf8)
+        let section = try #require(document.range(of: "\n" + heading + "\n"), "docs/case-file.md has no heading \(heading)",
+                                   sourceLocation: sourceLocation)
         let rest = document[section.upperBound...]
-        let open = try #require(rest.range(of: "```json\n"))
-        let close = try #require(rest[open.upperBound...].range(of: "```"))
-        #expect(try CLI.canonical(String(rest[open.upperBound..<close.lowerBound])) == CLI.canonical(Self.contractJSON))
+        let open = try #require(rest.range(of: "```json\n"), "no json block after \(heading)", sourceLocation: sourceLocation)
+        let close = try #require(rest[open.upperBound...].range(of: "\n```"), sourceLocation: sourceLocation)
+        return String(rest[open.upperBound..<close.lowerBound])
+    }
+
+    @Test("docs/case-file.md: its example is the first demo household, and the program computes exactly the overview it shows")
+    func contractDocumentAgrees() throws {
+        let example = try Self.jsonBlock(after: "## Example")
+        let sample = try String(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.sample), encoding: .utf8)
+        #expect(try CLI.canonical(example) == CLI.canonical(sample), "the example in docs/case-file.md is not \(CLI.sample)")
+        let documented = try Self.jsonBlock(after: "### `overview --json`")
+        #expect(try CLI.canonical(documented) == CLI.canonical(Self.contractJSON))
+        try CLI.withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("example.json")
+            try example.write(to: file, atomically: true, encoding: .utf8)
+            let run = try CLI.run(["overview", file.path, "--json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try CLI.canonical(run.stdout) == CLI.canonical(documented))
+        }
     }
 
     @Test("overview --json is the same in English: the JSON is for scripts")

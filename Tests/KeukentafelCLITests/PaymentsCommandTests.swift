@@ -3,12 +3,8 @@ import Testing
 
 @Suite("keukentafel payments export and letter")
 struct PaymentsCommandTests {
-    /// ../shared/schemas when it is there; else the copy kept with the tests (CI clones alone).
-    static let schema: URL = {
-        let shared = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/pain.001.001.03.xsd")
-        if FileManager.default.fileExists(atPath: shared.path) { return shared }
-        return CLI.packageRoot.appendingPathComponent("Tests/KeukentafelCLITests/Schemas/pain.001.001.03.xsd")
-    }()
+    /// The ISO 20022 schema of a SEPA credit transfer, kept with the tests.
+    static let schema = CLI.packageRoot.appendingPathComponent("Tests/KeukentafelCLITests/Schemas/pain.001.001.03.xsd")
 
     static func xmllint(_ file: String) throws -> Int32 {
         let process = Process()
@@ -23,7 +19,7 @@ struct PaymentsCommandTests {
 
     @Test("The demo data's approved, unpaid grants make a valid SEPA file; a second export has nothing")
     func sepa() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "xmllint is needed (.ci/run installs libxml2-utils)")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "xmllint is needed: apt-get install libxml2-utils (README, prerequisites; .ci/run installs it)")
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("s/k.sqlite").path
             #expect(try CLI.run(["init", "--store", store]).status == 0)
