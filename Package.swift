@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // Keukentafel — a terminal workstation for the caseworkers of Dutch wijkteams.
-// Layering (see ../shared/ARCHITECTURE.md): Casework is pure Swift (Foundation only);
+// Layering (see docs/architecture.md): Casework is pure Swift (Foundation only);
 // CaseStore keeps it in SQLite (GRDB); Terminal is the ncurses front layer (through the
 // CNcursesw shim); Workstation holds the screens; the executable wires them together.
 import PackageDescription
@@ -41,12 +41,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The measurements of issue 9: the real App and store in-process, the real binary on
+        // The benchmark (docs/performance.md): the real App and store in-process, the real binary on
         // a pseudo-terminal. A library, so the test suite runs a quick guard of it.
         .target(name: "WorkstationBench", dependencies: ["Casework", "CaseStore", "Terminal", "Workstation"]),
         .executableTarget(name: "keukentafel-bench", dependencies: ["WorkstationBench"]),
         // Seeded generators and mutators of hostile input, shared by the fuzz tests of every
-        // test target (issue 10, hardening); test code, so it lives under Tests/. It uses
+        // test target (docs/reliability.md); test code, so it lives under Tests/. It uses
         // Casework's SplitMix64 and JSON; the Terminal module itself still knows nothing of it.
         .target(name: "FuzzSupport", dependencies: ["Casework"], path: "Tests/FuzzSupport"),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework", "FuzzSupport"], exclude: ["Golden"]),

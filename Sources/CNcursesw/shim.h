@@ -1,5 +1,5 @@
 // ncursesw for Swift: the wide-character API and static inline wrappers for what Swift
-// cannot import (macros, C globals). See ../../../shared/NCURSES-NOTES.md.
+// cannot import (macros, C globals). See docs/architecture.md, "ncurses".
 //
 // Why wrappers at all: Swift imports no function-like macros (A_BOLD, KEY_F(n), the mouse
 // masks), and every C global (stdscr, LINES, COLS, ESCDELAY, stdout) is an error under

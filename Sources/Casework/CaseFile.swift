@@ -1,5 +1,5 @@
 /// One household as exchanged between tools: format `keukentafel-case/1`
-/// (../shared/CASEFILE.md). Read with `CaseFileReader`, written with `CaseFileWriter`;
+/// (docs/case-file.md). Read with `CaseFileReader`, written with `CaseFileWriter`;
 /// fields this version does not know are kept in `unknownFields` at every level.
 public struct CaseFile: Equatable, Sendable {
     public static let format = "keukentafel-case/1"

@@ -1,5 +1,5 @@
 /// Writes a `CaseFile` as `keukentafel-case/1` JSON: known fields in the order of
-/// CASEFILE.md, then the unknown fields that came in, so a round trip loses nothing.
+/// docs/case-file.md, then the unknown fields that came in, so a round trip loses nothing.
 public enum CaseFileWriter {
     public static func text(_ file: CaseFile) -> String { JSONWriter.write(json(file)) }
 

@@ -1,4 +1,4 @@
-/// The decision letter (beschikking) of DOMAIN.md: plain Dutch text, printable, filled from
+/// The decision letter (beschikking) of docs/rules.md: plain Dutch text, printable, filled from
 /// the data — the motivation written out, the financial reasoning, and the objection
 /// clause with the last day of the six weeks.
 public enum DecisionLetter {

@@ -52,7 +52,7 @@ public enum OverviewWarning: Equatable, Sendable {
 }
 
 /// The financial overview of a household on a reference date: the common-sense
-/// calculation of DOMAIN.md, every figure traceable to the lines that made it.
+/// calculation of docs/rules.md, every figure traceable to the lines that made it.
 public struct FinancialOverview: Equatable, Sendable {
     public let referenceDate: CalendarDate
     public let policy: Policy

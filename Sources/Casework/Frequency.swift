@@ -2,7 +2,7 @@
 public enum Frequency: String, CaseIterable, Codable, Sendable {
     case week, fourWeeks, month, quarter, halfYear, year
 
-    /// The monthly factor as an exact fraction (DOMAIN.md, "Monthly equivalent").
+    /// The monthly factor as an exact fraction (docs/rules.md, "Frequencies and monthly equivalents").
     public var factor: (numerator: Int, denominator: Int) {
         switch self {
         case .week: (52, 12)

@@ -1,5 +1,5 @@
 /// A request for bijzondere bijstand and its life: draft → submitted → approved | rejected |
-/// returned; returned → draft; approved → paid → evaluated (DOMAIN.md, "Grants").
+/// returned; returned → draft; approved → paid → evaluated (docs/rules.md, "Grants (bijzondere bijstand)").
 public struct Grant: Equatable, Sendable {
     public var id: String?
     public var route: Route

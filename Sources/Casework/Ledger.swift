@@ -1,4 +1,4 @@
-/// The four kinds of line of the financial overview (DOMAIN.md, "Lines").
+/// The four kinds of line of the financial overview (docs/rules.md, "The bottom line (bestedingsruimte)").
 /// Every record keeps the case-file fields it does not know in `unknownFields`, so that
 /// an import followed by an export loses nothing another tool wrote.
 

@@ -38,7 +38,7 @@ extension Sequence where Element == Money {
     public func sum() -> Money { reduce(.zero, +) }
 }
 
-/// Integer division with the rounding rule of DOMAIN.md: half away from zero.
+/// Integer division with the rounding rule of docs/rules.md: half away from zero.
 public enum Rounding {
     public static func divideHalfAwayFromZero(_ n: Int, by d: Int) -> Int {
         precondition(d != 0, "division by zero")

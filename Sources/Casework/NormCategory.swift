@@ -1,4 +1,4 @@
-/// The bijstandsnorm category of a household (DOMAIN.md, "Norm category").
+/// The bijstandsnorm category of a household (docs/rules.md, "The norm category").
 public enum NormCategory: String, CaseIterable, Codable, Sendable {
     case single18to20 = "single-18-20"
     case single21toAOW = "single-21-aow"

@@ -1,5 +1,5 @@
 /// The financial overview as the command line prints it: the JSON of the contract
-/// (CASEFILE.md, "overview --json") and a readable text for a person.
+/// (docs/case-file.md, "overview --json") and a readable text for a person.
 public enum OverviewReport {
     /// Exactly the object of the contract; amounts as strings with two decimals, warnings
     /// in English (the JSON is for scripts; the text form is for people).

@@ -1,4 +1,4 @@
-/// The norm tables that ship with Keukentafel (DOMAIN.md, "Norm table").
+/// The norm tables that ship with Keukentafel (docs/rules.md, "The norm tables").
 extension NormTables {
     public static let shipped = NormTables([
         NormTable(

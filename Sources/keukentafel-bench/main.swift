@@ -2,7 +2,7 @@ import Foundation
 import WorkstationBench
 
 // keukentafel-bench [--sizes 1000,10000,100000] [--rounds N] [--stores DIR] [--keukentafel PATH]
-// Measures the workstation against the budgets of issue 9 and prints a table.
+// Measures the workstation against its budgets (docs/performance.md) and prints a table.
 // Run from the package root after `swift build -c release` (see README, "Performance").
 
 var sizes = [1_000, 10_000, 100_000]

@@ -1,7 +1,7 @@
 import Testing
 @testable import Casework
 
-/// Every rule of "Grants" in DOMAIN.md: route, motivation, mandate, four eyes, IBAN, the
+/// Every rule of "Grants" in docs/rules.md: route, motivation, mandate, four eyes, IBAN, the
 /// transitions, and the 24-hour payment promise.
 @Suite("Grants: rules and state machine")
 struct GrantWorkflowTests {
@@ -35,7 +35,7 @@ struct GrantWorkflowTests {
 
     // MARK: transitions
 
-    @Test("Exactly the transitions of DOMAIN.md are legal")
+    @Test("Exactly the transitions of docs/rules.md are legal")
     func transitionTable() {
         let legal: [GrantStatus: [GrantAction: GrantStatus]] = [
             .draft: [.submit: .submitted],

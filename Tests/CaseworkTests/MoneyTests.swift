@@ -28,7 +28,7 @@ struct MoneyTests {
         #expect(Rounding.divideHalfAwayFromZero(-1, by: 2) == -1)
         #expect(Rounding.divideHalfAwayFromZero(1, by: 3) == 0)
         #expect(Rounding.divideHalfAwayFromZero(5, by: -2) == -3)
-        // 1.345,45 × 110 % = 1.479,995 → 1.480,00 (CASEFILE.md's threshold)
+        // 1.345,45 × 110 % = 1.479,995 → 1.480,00 (docs/case-file.md's threshold)
         #expect(Money(cents: 134_545).percent(110) == Money(cents: 148_000))
         // 154,55 × 35 % = 54,0925 → 54,09
         #expect(Money(cents: 15_455).percent(35) == Money(cents: 5_409))

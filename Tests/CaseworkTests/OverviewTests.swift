@@ -3,7 +3,7 @@ import Testing
 
 @Suite("The financial overview: bottom line, norm test, draagkracht")
 struct OverviewTests {
-    /// The example household of CASEFILE.md, built in code.
+    /// The example household of docs/case-file.md, built in code.
     var jansen: (Household, Finances) {
         let h = Household(id: "hh-demo-0001", name: "Huishouden Jansen", members: [
             member("Sanne Jansen", born: "1991-04-12", .applicant), member("Mila Jansen", born: "2021-09-01", .child)])
@@ -16,7 +16,7 @@ struct OverviewTests {
         return (h, f)
     }
 
-    @Test("The example of CASEFILE.md, figure by figure")
+    @Test("The example of docs/case-file.md, figure by figure")
     func example() {
         let o = overview(jansen.0, jansen.1)
         // income 1650 + 310 + 306/3 = 2062; remaining 2062 − 1495 − 0 − 150 = 417
@@ -120,7 +120,7 @@ struct OverviewTests {
         #expect(Policy.defaults.overridden(by: PolicyOverride()) == .defaults)
     }
 
-    @Test("Policy defaults as DOMAIN.md gives them")
+    @Test("Policy defaults as docs/rules.md gives them")
     func policyDefaults() {
         let p = Policy.defaults
         #expect(p.normPercentage == 110 && p.freeUpToPercent == 100 && p.sharePercent == 35)

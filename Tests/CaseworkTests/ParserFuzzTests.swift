@@ -2,8 +2,8 @@ import FuzzSupport
 import Testing
 @testable import Casework
 
-/// Hostile input for the parsers of amounts, dates, moments, IBANs and BSNs (issue 10,
-/// hardening): random and mutated text, `FuzzBudget` cases each. Never a crash or a hang;
+/// Hostile input for the parsers of amounts, dates, moments, IBANs and BSNs (docs/reliability.md,
+/// hostile input): random and mutated text, `FuzzBudget` cases each. Never a crash or a hang;
 /// a value or a clear error; and every accepted value is checked against an independent
 /// reading of the rule (the oracles in `ValidValues` and below).
 @Suite("Parsers under hostile input")

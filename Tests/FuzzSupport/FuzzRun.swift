@@ -2,7 +2,7 @@ import Casework
 import Foundation
 
 /// How many cases a fuzz test runs. The default is quick, for every `swift test`;
-/// `KEUKENTAFEL_HARDENING=full` gives the counts of issue 10 (≥ 100,000 parser cases,
+/// `KEUKENTAFEL_HARDENING=full` gives the full counts of docs/reliability.md (≥ 100,000 parser cases,
 /// ≥ 10,000 imports), for CI.
 public enum FuzzBudget {
     public static let isFull = ProcessInfo.processInfo.environment["KEUKENTAFEL_HARDENING"] == "full"

@@ -2,7 +2,7 @@ import Casework
 import Foundation
 import Testing
 
-/// Issue 10, point 1: the real binary in tmux on a real store, killed with SIGKILL at random
+/// Crashes (docs/reliability.md): the real binary in tmux on a real store, killed with SIGKILL at random
 /// moments while a caseworker types ledger lines and a conversation, and started again each
 /// time. After every kill: the file is sound, every save the screen confirmed is in it, and
 /// the conversation being typed is in the draft up to at most a second before the kill — and

@@ -4,7 +4,7 @@ import FuzzSupport
 import GRDB
 import Testing
 
-/// The real binary on hostile case files (issue 10): `keukentafel import` on mutated
+/// The real binary on hostile case files (docs/reliability.md): `keukentafel import` on mutated
 /// sample households, now and then beside a valid file (all or nothing). Exit 0 with the
 /// ids and households that export, or exit 65 with the problems on stderr and the store
 /// unchanged; never a signal, a Swift runtime error or a control character on stderr.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WorkstationBench
 
-/// The benchmark of issue 9 at 1,000 households, a few rounds: a guard that fails when a
+/// The benchmark (docs/performance.md) at 1,000 households, a few rounds: a guard that fails when a
 /// figure is more than five times its budget (the test build is a debug build on a noisy
 /// machine — the measurement itself is `keukentafel-bench`, see README "Performance").
 @Suite("Performance guard", .serialized)

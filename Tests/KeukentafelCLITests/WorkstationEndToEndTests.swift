@@ -88,7 +88,7 @@ struct WorkstationEndToEndTests {
     }
 }
 
-/// A store made with init and the CASEFILE example imported, in `folder`.
+/// A store made with init and the example of docs/case-file.md imported, in `folder`.
 func sampleStore(in folder: URL) throws -> String {
     let store = folder.appendingPathComponent("store/k.sqlite").path
     #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider"]).status == 0)

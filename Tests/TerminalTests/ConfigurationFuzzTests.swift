@@ -4,7 +4,7 @@ import FuzzSupport
 import Testing
 @testable import Terminal
 
-/// Hostile configuration files, `$XDG_CONFIG_HOME/keukentafel/config.toml` (issue 10):
+/// Hostile configuration files, `$XDG_CONFIG_HOME/keukentafel/config.toml` (docs/reliability.md):
 /// mutations of valid settings, broken bytes and noise. The settings are used whole or
 /// ignored whole with a warning that names the file (and line) and says the defaults
 /// apply; never a crash or a hang.

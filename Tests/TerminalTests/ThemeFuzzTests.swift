@@ -4,7 +4,7 @@ import FuzzSupport
 import Testing
 @testable import Terminal
 
-/// Hostile theme files (issue 10): mutations of the shipped themes, broken bytes and noise.
+/// Hostile theme files (docs/reliability.md): mutations of the shipped themes, broken bytes and noise.
 /// A theme loads with every colour in range, or the error names the file (and the line, when
 /// there is one) in a plain sentence; the workstation then uses the default theme and says
 /// why. Never a crash or a hang.
