@@ -17,7 +17,7 @@ public enum Key: Hashable, Sendable {
     /// How the key is written in the key bar and in help: `F1`, `Enter`, `/`, `Ctrl-E`.
     public var label: String {
         switch self {
-        case .character(" "): "Spatie"
+        case .character(" "): "␣"
         case .character(let c): String(c)
         case .enter: "Enter"
         case .escape: "Esc"

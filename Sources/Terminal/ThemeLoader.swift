@@ -86,9 +86,12 @@ public enum ThemeLoader {
 
         private mutating func styles(from roles: TOMLTable) -> [StyleRole: Style] {
             var styles: [StyleRole: Style] = [:]
-            for key in roles.keys {
+            // A former name goes after the current ones: in an older file `demoBadge` is what
+            // `badge` means now, and its own `badge` was a role that is `accent` now.
+            let current = roles.keys.filter { StyleRole.formerNames[$0] == nil }
+            for key in current + roles.keys.filter({ StyleRole.formerNames[$0] != nil }) {
                 let path = ["roles", key]
-                guard let role = StyleRole(rawValue: key) else { fail(.unknownRole(key), at: path); continue }
+                guard let role = StyleRole(rawValue: key) ?? StyleRole.formerNames[key] else { fail(.unknownRole(key), at: path); continue }
                 guard let table = roles[key]?.table else {
                     fail(.wrongType(key: "roles.\(key)", expected: .table), at: path)
                     continue

@@ -2,15 +2,15 @@ import Foundation
 import TOMLKit
 
 /// The user's settings file, `$XDG_CONFIG_HOME/keukentafel/config.toml` (default
-/// `~/.config/keukentafel/config.toml`):
+/// `~/.config/keukentafel/config.toml`): what the terminal needs (`theme`, `lang`), and
+/// the application's own sections of text settings, which it declares and means:
 ///
 /// ```toml
 /// theme = "high-contrast"   # default, high-contrast, monochrome, or a file in themes/
 /// lang = "nl"               # nl or en
 ///
-/// [payments]                 # the municipality's account for SEPA files
-/// debtorName = "Gemeente Zaanstad"
-/// debtorIBAN = "NL.."
+/// [section]                 # declared by the application, e.g. its payment settings
+/// key = "text"
 /// ```
 ///
 /// Command-line options beat it. A file with a mistake is reported (file and line) and
@@ -18,10 +18,15 @@ import TOMLKit
 public struct UserConfiguration: Equatable, Sendable {
     public var theme: String?
     public var language: UILanguage?
-    public var debtorName: String?
-    public var debtorIBAN: String?
+    /// The application's sections: section → key → text, for the keys it declared.
+    public var sections: [String: [String: String]] = [:]
 
-    public init(theme: String? = nil, language: UILanguage? = nil) { self.theme = theme; self.language = language }
+    /// Which tables and keys the application reads, beside `theme` and `lang`.
+    public typealias Sections = [String: Set<String>]
+
+    public init(theme: String? = nil, language: UILanguage? = nil, sections: [String: [String: String]] = [:]) {
+        self.theme = theme; self.language = language; self.sections = sections
+    }
 
     public static func path(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/keukentafel/config.toml" }
@@ -30,7 +35,8 @@ public struct UserConfiguration: Equatable, Sendable {
     }
 
     /// The settings, and a warning when the file exists but could not be used.
-    public static func load(environment: [String: String], language: UILanguage) -> (UserConfiguration, warning: String?) {
+    public static func load(environment: [String: String], language: UILanguage,
+                            sections declared: Sections = [:]) -> (UserConfiguration, warning: String?) {
         guard let path = path(environment: environment), FileManager.default.fileExists(atPath: path) else {
             return (UserConfiguration(), nil)
         }
@@ -38,10 +44,11 @@ public struct UserConfiguration: Equatable, Sendable {
             return (UserConfiguration(), language.pick("\(path) kan niet gelezen worden; de standaardinstellingen gelden.",
                                                       "\(path) cannot be read; the defaults apply."))
         }
-        return parse(text, file: path, language: language)
+        return parse(text, file: path, language: language, sections: declared)
     }
 
-    public static func parse(_ text: String, file: String, language l: UILanguage) -> (UserConfiguration, warning: String?) {
+    public static func parse(_ text: String, file: String, language l: UILanguage,
+                             sections declared: Sections = [:]) -> (UserConfiguration, warning: String?) {
         // Keys are cut where they are quoted; `what` as a whole is cut too, for the parser's
         // own description, which may quote the file.
         func refuse(_ line: Int?, _ what: String) -> (UserConfiguration, warning: String?) {
@@ -73,22 +80,24 @@ public struct UserConfiguration: Equatable, Sendable {
                 case "en"?: config.language = .en
                 default: return refuse(line, l.pick("lang moet \"nl\" of \"en\" zijn", "lang must be \"nl\" or \"en\""))
                 }
-            case "payments":
-                guard let payments = table[key]?.table else { return refuse(line, l.pick("payments moet een tabel zijn", "payments must be a table")) }
-                for sub in payments.keys {
+            case let name where declared[name] != nil:
+                guard let section = table[key]?.table else { return refuse(line, l.pick("\(name) moet een tabel zijn", "\(name) must be a table")) }
+                let known = declared[name] ?? []
+                for sub in section.keys {
                     let subLine = lines.line(of: [key, sub])
                     let shownSub = FileText.shown(sub)
-                    guard let value = payments[sub]?.string else { return refuse(subLine, l.pick("\(shownSub) moet tekst zijn", "\(shownSub) must be text")) }
-                    switch sub {
-                    case "debtorName": config.debtorName = value
-                    case "debtorIBAN": config.debtorIBAN = value
-                    default: return refuse(subLine, l.pick("onbekende instelling \"\(shownSub)\" (bekend: debtorName, debtorIBAN)",
-                                                           "unknown setting \"\(shownSub)\" (known: debtorName, debtorIBAN)"))
+                    guard known.contains(sub) else {
+                        let list = known.sorted().joined(separator: ", ")
+                        return refuse(subLine, l.pick("onbekende instelling \"\(shownSub)\" (bekend: \(list))",
+                                                      "unknown setting \"\(shownSub)\" (known: \(list))"))
                     }
+                    guard let value = section[sub]?.string else { return refuse(subLine, l.pick("\(shownSub) moet tekst zijn", "\(shownSub) must be text")) }
+                    config.sections[name, default: [:]][sub] = value
                 }
             default:
-                return refuse(line, l.pick("onbekende instelling \"\(FileText.shown(key))\" (bekend: theme, lang, payments)",
-                                           "unknown setting \"\(FileText.shown(key))\" (known: theme, lang, payments)"))
+                let list = (["theme", "lang"] + declared.keys.sorted()).joined(separator: ", ")
+                return refuse(line, l.pick("onbekende instelling \"\(FileText.shown(key))\" (bekend: \(list))",
+                                           "unknown setting \"\(FileText.shown(key))\" (known: \(list))"))
             }
         }
         return (config, nil)

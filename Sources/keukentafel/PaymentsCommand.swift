@@ -33,7 +33,7 @@ struct PaymentsCommand: ParsableCommand {
         func run() throws {
             let l = global.language
             do {
-                let (config, warning) = UserConfiguration.load(environment: ProcessInfo.processInfo.environment, language: l == .nl ? .nl : .en)
+                let (config, warning) = Settings.load(l == .nl ? .nl : .en)
                 if let warning { Console.error(warning) }
                 guard let ibanText = debtorIban ?? config.debtorIBAN else {
                     Console.error(l.pick("De rekening van de gemeente ontbreekt: zet debtorIBAN onder [payments] in config.toml, of geef --debtor-iban.",

@@ -10,7 +10,7 @@ enum WorkstationLauncher {
     static func run(store: Store, staff: StaffMember, global: GlobalOptions, theme requested: String?) throws {
         let environment = ProcessInfo.processInfo.environment
         let uiLanguage: UILanguage = global.language == .nl ? .nl : .en
-        let (config, configWarning) = UserConfiguration.load(environment: environment, language: uiLanguage)
+        let (config, configWarning) = Settings.load(uiLanguage)
         // --lang on the command line wins; else the configuration file; else Dutch.
         let language: Language = global.langGiven ? global.language : (config.language == .en ? .en : global.language)
 

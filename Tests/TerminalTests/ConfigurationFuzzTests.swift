@@ -14,6 +14,8 @@ struct ConfigurationFuzzTests {
     static let fileCases = FuzzBudget.cases(quick: 100, full: 1_000)
     static let limit = FuzzTimeLimit(base: .milliseconds(500), perKilobyte: .milliseconds(10))
     static let file = "/home/fuzz/.config/keukentafel/config.toml"
+    /// An application's own section, as Keukentafel declares its payment settings.
+    static let sections: UserConfiguration.Sections = ["payments": ["debtorName", "debtorIBAN"]]
     static let seeds = [
         "theme = \"high-contrast\"\nlang = \"en\"\n",
         "# mijn instellingen\nlang = \"nl\"\n\n[payments]\ndebtorName = \"Gemeente Zaanstad\"\ndebtorIBAN = \"NL91ABNA0417164300\"\n",
@@ -25,7 +27,7 @@ struct ConfigurationFuzzTests {
         let run = FuzzRun.run("configuration parser", cases: Self.cases, seed: 40, timeLimit: Self.limit,
                               generate: { TOMLMutation.around(Self.seeds, &$0) },
                               check: { input in
-                                  let (config, warning) = UserConfiguration.parse(input.text, file: Self.file, language: .en)
+                                  let (config, warning) = UserConfiguration.parse(input.text, file: Self.file, language: .en, sections: Self.sections)
                                   if input.isValid && warning != nil { return .failed("valid settings refused: \(warning ?? "")") }
                                   return Self.judge(config, warning, file: Self.file, language: .en)
                               })
@@ -67,7 +69,7 @@ struct ConfigurationFuzzTests {
                                   try Data(bytes).write(to: URL(fileURLWithPath: path))
                                   // Both languages, by the length of the file.
                                   let language: UILanguage = bytes.count % 2 == 0 ? .nl : .en
-                                  let (config, warning) = UserConfiguration.load(environment: ["XDG_CONFIG_HOME": home], language: language)
+                                  let (config, warning) = UserConfiguration.load(environment: ["XDG_CONFIG_HOME": home], language: language, sections: Self.sections)
                                   if String(validating: bytes, as: UTF8.self) == nil, warning == nil {
                                       return .failed("a file that is not UTF-8 was used")
                                   }

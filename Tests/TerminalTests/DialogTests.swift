@@ -66,7 +66,7 @@ import Testing
 
     func render(scroll: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: Size(width: 30, height: 10))
-        HelpOverlay.render(into: &buffer, bounds: buffer.bounds, title: "Help", sections: sections, scroll: scroll)
+        HelpOverlay.render(into: &buffer, bounds: buffer.bounds, title: "Help", sections: sections, scroll: scroll, footer: "Esc sluiten")
         return buffer
     }
 

@@ -33,8 +33,8 @@ import Testing
     ]
     let rows: [[Span]] = [
         [Span(text: "Jansen"), Span(text: "€ 1.250,00")],
-        [Span(text: "Noëlle de Vries-Bakker"), Span(text: "-€ 45,50", role: .amountNegative)],
-        [Span(text: "李小龙"), Span(text: "€ 5,00", role: .amountPositive)],
+        [Span(text: "Noëlle de Vries-Bakker"), Span(text: "-€ 45,50", role: .negative)],
+        [Span(text: "李小龙"), Span(text: "€ 5,00", role: .positive)],
     ]
 
     @Test func rendersHeaderRowsAlignedAmountsAndTheSelection() {
@@ -52,7 +52,7 @@ import Testing
             "{header:  Naam                  Bedrag}",
             "  Jansen            € 1.250,00",
             "{selection:› Noëlle de Vries-…   -€ 45,50}",
-            "  李小龙                {amountPositive:€ 5,00}",
+            "  李小龙                {positive:€ 5,00}",
             "                              ",
         ])
     }
@@ -61,7 +61,7 @@ import Testing
         var buffer = ScreenBuffer(size: Size(width: 30, height: 4))
         Table.render(into: &buffer, rect: buffer.bounds, columns: columns, state: ListState(selected: 1, offset: 0),
                      rowCount: 3, focused: false, emptyText: "Leeg") { rows[$0] }
-        #expect(buffer.styledLines[2] == "{dim:›} Noëlle de Vries-…   {amountNegative:-€ 45,50}")
+        #expect(buffer.styledLines[2] == "{dim:›} Noëlle de Vries-…   {negative:-€ 45,50}")
     }
 
     @Test func asciiModeMarksTheSelectionWithAGreaterThanSign() {

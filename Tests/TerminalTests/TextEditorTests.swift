@@ -77,8 +77,8 @@ struct TextEditorTests {
         let lines = TextEditor.layout(editor.characters, width: 60)
         #expect(lines.count > 160)
         #expect(lines.allSatisfy { line in DisplayWidth.of(String(editor.characters[line.start..<line.end])) <= 60 })
-        #expect(editor.countLabel(dutch: true) == "10.010 tekens")
-        #expect(editor.countLabel(dutch: false) == "10,010 characters")
+        #expect(editor.groupedCount(separator: ".") == "10.010")
+        #expect(editor.groupedCount(separator: ",") == "10,010")
     }
 
     @Test("A maximum length cuts a paste and says so")

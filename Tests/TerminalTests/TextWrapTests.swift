@@ -34,7 +34,7 @@ import Testing
 }
 
 @Suite struct StyledTextTests {
-    let line = StyledLine([Span(text: "Huur ", role: .normal), Span(text: "€ 650,00", role: .amountNegative)])
+    let line = StyledLine([Span(text: "Huur ", role: .normal), Span(text: "€ 650,00", role: .negative)])
 
     @Test func widthAndText() {
         #expect(line.width == 13)
@@ -49,18 +49,18 @@ import Testing
         let written = line.render(into: &buffer, at: Point(x: 1, y: 0), maxWidth: 9)
         #expect(written == 9)
         StyledLine([Span(text: "ab"), Span(text: "李小", role: .title)]).render(into: &buffer, at: Point(x: 0, y: 1), maxWidth: 5)
-        #expect(buffer.styledLines == [" Huur {amountNegative:€ 65}  ", "ab{title:李 }       "])
+        #expect(buffer.styledLines == [" Huur {negative:€ 65}  ", "ab{title:李 }       "])
     }
 
     @Test func paddedCutsOrFillsToAnExactWidth() {
         #expect(line.padded(to: 15).text == "Huur € 650,00  ")
-        #expect(line.padded(to: 7) == StyledLine([Span(text: "Huur "), Span(text: "€ ", role: .amountNegative)]))
+        #expect(line.padded(to: 7) == StyledLine([Span(text: "Huur "), Span(text: "€ ", role: .negative)]))
         #expect(StyledLine("李小").padded(to: 3).text == "李 ")
     }
 
     @Test func truncatedEndsInAnEllipsis() {
-        #expect(line.truncated(to: 8) == StyledLine([Span(text: "Huur "), Span(text: "€ ", role: .amountNegative),
-                                                     Span(text: "…", role: .amountNegative)]))
+        #expect(line.truncated(to: 8) == StyledLine([Span(text: "Huur "), Span(text: "€ ", role: .negative),
+                                                     Span(text: "…", role: .negative)]))
         #expect(line.truncated(to: 20) == line)
         #expect(StyledLine("李小龙").truncated(to: 4, ascii: true).text == "李~")
     }

@@ -61,6 +61,29 @@ import Testing
         #expect(theme.styles.count == StyleRole.allCases.count)
     }
 
+    @Test func aThemeFileWithTheFormerRoleNamesStillLoads() throws {
+        // Written before the roles were general: demoBadge is badge now, and that file's own
+        // badge was the role called accent now; overdue is alert, amounts are negative/positive.
+        let theme = try ThemeLoader.parse("""
+            [roles.demoBadge]
+            fg = "black"
+            bg = "yellow"
+            [roles.badge]
+            fg = "black"
+            bg = "cyan"
+            [roles.overdue]
+            fg = "red"
+            [roles.amountNegative]
+            fg = "magenta"
+            [roles.amountPositive]
+            fg = "green"
+            """, file: "oud.toml")
+        #expect(theme[.badge] == Style(foreground: .black, background: .yellow))
+        #expect(theme[.alert] == Style(foreground: .red))
+        #expect(theme[.negative] == Style(foreground: .magenta))
+        #expect(theme[.positive] == Style(foreground: .green))
+    }
+
     @Test func nameDefaultsToTheFileName() throws {
         #expect(try ThemeLoader.parse("[roles.title]\nbold = true\n", file: "x.toml", defaultName: "x").name == "x")
     }

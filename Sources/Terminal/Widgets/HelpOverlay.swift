@@ -65,12 +65,12 @@ public enum HelpOverlay {
         return max(0, lines(sections, width: content.width).count - content.height)
     }
 
-    /// Clears the box and draws the help from line `scroll` (clamped), the footer (e.g.
-    /// "Esc sluiten") and, when the help is longer than the box, which lines are shown:
+    /// Clears the box and draws the help from line `scroll` (clamped), the footer (the
+    /// application's words, e.g. how to close it) and, when the help is longer than the box, which lines are shown:
     /// "▲ 7–26/40 ▼", the arrows only where there is more.
     public static func render(
         into buffer: inout ScreenBuffer, bounds: Rect, title: String, sections: [Section],
-        scroll: Int, footer: String = "Esc sluiten"
+        scroll: Int, footer: String
     ) {
         let box = frame(in: bounds)
         guard box.width >= 5, box.height >= 4 else { return }

@@ -220,15 +220,15 @@ public struct TextEditor: Equatable, Sendable {
         }
     }
 
-    /// "1.234 tekens" / "1,234 characters": the visible count.
-    public func countLabel(dutch: Bool) -> String {
-        let digits = String(count)
+    /// The count with its thousands grouped by `separator` ("10.010" or "10,010"); the
+    /// application adds its words.
+    public func groupedCount(separator: Character) -> String {
         var grouped = ""
-        for (i, c) in digits.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { grouped.append(dutch ? "." : ",") }
+        for (i, c) in String(count).reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { grouped.append(separator) }
             grouped.append(c)
         }
-        return String(grouped.reversed()) + (dutch ? (count == 1 ? " teken" : " tekens") : (count == 1 ? " character" : " characters"))
+        return String(grouped.reversed())
     }
 }
 

@@ -68,7 +68,9 @@ enum ConversationsView {
            let latest = household.file.lifeDomains.filter({ $0.domain == domain }).max(by: { ($0.date?.daysSinceEpoch ?? 0) < ($1.date?.daysSinceEpoch ?? 0) }) {
             title += " · ZRM \(latest.score) \(ZRM.label(latest.score, in: l))" + (latest.date.map { " (\($0.dutch))" } ?? "")
         }
-        let count = form.editor(field).countLabel(dutch: l == .nl)
+        let editorCount = form.editor(field)
+        let count = editorCount.groupedCount(separator: l == .nl ? "." : ",")
+            + (editorCount.count == 1 ? l.pick(" teken", " character") : l.pick(" tekens", " characters"))
         buffer.put(title, x: inner.x, y: y, width: inner.width - DisplayWidth.of(count) - 1, role: .title)
         // In the normal role: a keystroke then changes the digits only, with no attribute
         // switches around them (bytes over a slow link).
