@@ -1,9 +1,10 @@
 /// Reads amounts as people type them and as case files store them.
 ///
 /// Typed (Dutch way, tolerant of the plain form): `1234,56`, `1.234,56`, `€ 1.234,56`,
-/// `1234.56`, `1234`, `12,5`, `1.234.567`. Refused, never guessed: `1,2,3`, `12,345,6`,
-/// `1,234.56`, letters, more than two decimals, and `1.234` (a thousands separator or a
-/// decimal point? we cannot know, so we ask).
+/// `1234.56`, `1234`, `12,5`, `1.234.567`, and `1.850` — a dot followed by exactly three
+/// digits groups thousands, as a Dutch person writes € 1.850 for the rent (forms show the
+/// amount back as read, `€ 1.850,00`, so there is no doubt). Refused, never guessed:
+/// `1,2,3`, `12,345,6`, `1,234.56`, letters, more than two decimals (`12.3456`, `0.850`).
 public enum AmountParser {
     /// The largest amount accepted: a billion euros. Keeps every sum far from overflow.
     public static let limit = Money(cents: 100_000_000_000)
@@ -33,8 +34,12 @@ public enum AmountParser {
             if fraction.count > 2 { return .failure(.tooManyDecimals(input)) }
         case (_, 0) where dots == 1:
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            if parts[1].count == 3 { return .failure(.ambiguousDot(input)) }
-            if parts[1].count > 3 { return .failure(.tooManyDecimals(input)) }
+            if parts[1].count == 3, (1...3).contains(parts[0].count), parts[0].first != "0" {
+                // 1.850: thousands, the way a Dutch amount is written.
+                integerPart = parts[0] + parts[1]; fraction = ""
+                break
+            }
+            if parts[1].count >= 3 { return .failure(.tooManyDecimals(input)) }
             integerPart = parts[0]; fraction = parts[1]
         case (_, 0):
             // 1.234.567: only thousands separators.
@@ -94,7 +99,6 @@ public enum AmountError: Error, Equatable, Sendable {
     case empty
     case notANumber(String)
     case tooManyDecimals(String)
-    case ambiguousDot(String)
     case misplacedSeparator(String)
     case tooLarge(String)
 }

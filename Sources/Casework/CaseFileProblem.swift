@@ -181,9 +181,6 @@ extension AmountError {
         case .tooManyDecimals(let t):
             return l.pick("\"\(t)\" heeft meer dan twee decimalen; een bedrag heeft hoogstens centen, bijvoorbeeld 12,50.",
                           "\"\(t)\" has more than two decimals; an amount has cents at most, for example 12,50.")
-        case .ambiguousDot(let t):
-            return l.pick("\"\(t)\" is dubbelzinnig: bedoelt u duizenden (schrijf \(t.filter { $0 != "." })) of decimalen (schrijf \(t.replacingDot()))?",
-                          "\"\(t)\" is ambiguous: thousands (write \(t.filter { $0 != "." })) or decimals (write \(t.replacingDot()))?")
         case .misplacedSeparator(let t):
             return l.pick("\"\(t)\" heeft punten of komma's op de verkeerde plaats; schrijf 1.234,56 of 1234,56.",
                           "\"\(t)\" has dots or commas in the wrong place; write 1.234,56 or 1234,56.")
@@ -194,6 +191,3 @@ extension AmountError {
     }
 }
 
-private extension String {
-    func replacingDot() -> String { String(map { $0 == "." ? "," : $0 }) }
-}

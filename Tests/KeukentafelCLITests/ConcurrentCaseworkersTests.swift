@@ -46,7 +46,7 @@ struct ConcurrentCaseworkersTests {
                 try tmux.keys("Enter", "Tab")
                 try tmux.run(["send-keys", "-t", tmux.session] + Array(repeating: "BSpace", count: 12))
                 try tmux.type(amount)
-                tmux.waitFor("= € 1.\(amount.dropFirst()),00 per maand")
+                tmux.waitFor("€ 1.\(amount.dropFirst()),00 per maand")
             }
             try samira.keys("Enter")
             samira.waitFor("Bewaard: Salaris.")

@@ -152,7 +152,7 @@ struct LedgerEndToEndTests {
             try tmux.keys("Tab")
             try tmux.type("1.234,56")
             try tmux.keys("Tab", "v")
-            tmux.waitFor("= € 1.337,44 per maand")
+            tmux.waitFor("€ 1.234,56 → € 1.337,44 p/m")     // vier weken: × 13/12
             try tmux.keys("Enter")
             tmux.waitFor("Bewaard: Bijbaan")
             tmux.waitFor("per maand € 3.399,44")        // 2062.00 + 1337.44

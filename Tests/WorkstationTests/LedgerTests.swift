@@ -86,6 +86,26 @@ struct LedgerTests {
         }
     }
 
+    @Test("The rent typed as 1.850 is € 1.850,00, shown back as it is read before it is saved")
+    func dutchThousands() throws {
+        try withDemoApp { app in
+            try open("hh-demo-0001", in: app)
+            app.handle(.key(.character("2")))
+            app.handle(.key(.tab))            // Uitgaven
+            app.handle(.key(.character("a")))
+            Self.type("Huur nieuwe woning", into: app)
+            app.handle(.key(.tab))
+            Self.type("1.850", into: app)
+            #expect(app.render().text.contains("€ 1.850,00 per maand"))
+            app.handle(.key(.tab))
+            app.handle(.key(.character("k")))  // kwartaal: 1.850,00 / 3 = 616,666… → 616,67
+            #expect(app.render().text.contains("€ 1.850,00 → € 616,67 p/m"))
+            app.handle(.key(.enter))
+            let saved = try app.env.store.ledgerLines(household: "hh-demo-0001").map(\.entry).first { $0.label == "Huur nieuwe woning" }
+            #expect(saved?.amount == Money(cents: 185_000) && saved?.monthly == Money(cents: 61_667))
+        }
+    }
+
     @Test("x explains a total: every line with its monthly equivalent, and what does not count for the norm test")
     func explain() throws {
         try withDemoApp(size: Size(width: 100, height: 30)) { app in

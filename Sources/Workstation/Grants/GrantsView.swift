@@ -59,6 +59,9 @@ enum GrantsView {
                 (form.texts[field] ?? TextField()).render(into: &buffer, rect: rect, focused: focused, error: problem)
                 if let problem, focused {
                     buffer.put(problem, x: rect.maxX + 1, y: y, width: main.maxX - rect.maxX - 2, role: .error)
+                } else if field == .amount, let amount = form.amount {
+                    // As it was read: 1.850 is € 1.850,00.
+                    buffer.put(amount.dutch, x: rect.maxX + 1, y: y, width: main.maxX - rect.maxX - 2, role: .dim)
                 }
             }
             y += 1

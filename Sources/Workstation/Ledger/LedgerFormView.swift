@@ -32,9 +32,10 @@ enum LedgerFormView {
                     buffer.put(error, x: noteX, y: y, width: box.maxX - 1 - noteX, role: .error)
                 } else if let theirs = LedgerConflictView.note(field, form: form, l: l) {
                     buffer.put(theirs, x: noteX, y: y, width: box.maxX - 1 - noteX, role: .warning)
-                } else if field == .amount, case .success(let m) = AmountParser.parseTyped(form.amount.text), form.section != .debt {
-                    let monthly = form.frequency.monthly(m)
-                    buffer.put("= \(monthly.dutch) \(l.pick("per maand", "per month"))", x: noteX, y: y, width: box.maxX - 1 - noteX, role: .dim)
+                } else if case .success(let m) = AmountParser.parseTyped(text.text), field != .label {
+                    // The amount as it was read (1.850 is € 1.850,00), so there is no doubt,
+                    // and what it comes to per month.
+                    buffer.put(readBack(m, field: field, form: form, l), x: noteX, y: y, width: box.maxX - 1 - noteX, role: .dim)
                 }
             default:
                 let options = form.choices(field, l)
@@ -57,6 +58,14 @@ enum LedgerFormView {
             footer = LedgerConflictView.footer(conflict, l)
         }
         buffer.put(footer, x: box.x + 2, y: box.maxY - 2, width: box.width - 4, role: .dim)
+    }
+
+    /// `€ 1.850,00 per maand`, or `€ 342,24 → € 114,08 p/m` for another frequency; a debt's
+    /// amount owed and its monthly payment as they are.
+    static func readBack(_ amount: Money, field: LineForm.Field, form: LineForm, _ l: Language) -> String {
+        if form.section == .debt { return field == .payment ? amount.dutch + l.pick(" per maand", " per month") : amount.dutch }
+        if form.frequency == .month { return amount.dutch + l.pick(" per maand", " per month") }
+        return amount.dutch + " → " + form.frequency.monthly(amount).dutch + l.pick(" p/m", " p/m")
     }
 
     static func name(_ field: LineForm.Field, _ section: LedgerSection, _ l: Language) -> String {
