@@ -145,13 +145,3 @@ extension StoreError {
         }
     }
 }
-
-extension Actor.Role {
-    public var dutchName: String {
-        switch self {
-        case .caseworker: "regisseur"
-        case .teamleader: "teamleider"
-        case .trainer: "trainer"
-        }
-    }
-}

@@ -12,7 +12,7 @@ public struct CaseFileProblem: Equatable, Sendable {
     public init(path: String, kind: Kind) { self.path = path; self.kind = kind }
 
     public enum Kind: Equatable, Sendable {
-        case syntax(line: Int, column: Int, message: String)
+        case syntax(line: Int, column: Int, reason: JSONParser.Reason)
         case missing
         case wrongType(expected: String, found: String)
         case notAnAmount(String)
@@ -58,9 +58,9 @@ public struct CaseFileProblem: Equatable, Sendable {
 extension CaseFileProblem.Kind {
     public func message(in l: Language) -> String {
         switch self {
-        case .syntax(let line, let column, let message):
-            return l.pick("geen geldige JSON op regel \(line), kolom \(column): \(message)",
-                          "not valid JSON at line \(line), column \(column): \(message)")
+        case .syntax(let line, let column, let reason):
+            return l.pick("geen geldige JSON op regel \(line), kolom \(column): \(reason.message(in: l))",
+                          "not valid JSON at line \(line), column \(column): \(reason.message(in: l))")
         case .missing:
             return l.pick("ontbreekt, maar is verplicht", "is missing but required")
         case .wrongType(let expected, let found):

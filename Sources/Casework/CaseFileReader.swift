@@ -8,7 +8,7 @@ public enum CaseFileReader {
     public static func read(bytes: [UInt8]) -> Result<CaseFile, CaseFileRejection> {
         switch JSONParser.parse(bytes) {
         case .failure(let e):
-            return .failure(CaseFileRejection([CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, message: e.message))]))
+            return .failure(CaseFileRejection([CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, reason: e.reason))]))
         case .success(let json):
             return read(json)
         }

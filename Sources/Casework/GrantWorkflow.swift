@@ -173,8 +173,8 @@ extension GrantRefusal {
     public func message(in l: Language) -> String {
         switch self {
         case .illegalTransition(let from, let action):
-            return l.pick("Dit kan niet: een aanvraag met status \"\(from.rawValue)\" kan niet \(action.dutchVerb).",
-                          "Not possible: a request with status \"\(from.rawValue)\" cannot be \(action.englishPastParticiple).")
+            return l.pick("Dit kan niet: een aanvraag die \(from.name(in: l)) is, kan niet \(action.dutchVerb).",
+                          "Not possible: a request that is \(from.name(in: l)) cannot be \(action.englishPastParticiple).")
         case .centralRouteAboveNorm:
             return l.pick("De centrale route kan alleen binnen de inkomensnorm; dit huishouden zit erboven. Kies maatwerk en motiveer de afwijking.",
                           "The central route is only possible within the income norm; this household is above it. Choose maatwerk and motivate the deviation.")

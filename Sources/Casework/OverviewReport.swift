@@ -139,32 +139,3 @@ extension OverviewWarning {
         }
     }
 }
-
-extension Frequency {
-    public func name(in l: Language) -> String {
-        switch self {
-        case .week: l.pick("per week", "per week")
-        case .fourWeeks: l.pick("per vier weken", "per four weeks")
-        case .month: l.pick("per maand", "per month")
-        case .quarter: l.pick("per kwartaal", "per quarter")
-        case .halfYear: l.pick("per half jaar", "per half year")
-        case .year: l.pick("per jaar", "per year")
-        }
-    }
-}
-
-extension NormCategory {
-    public func name(in l: Language) -> String {
-        switch self {
-        case .single18to20: l.pick("alleenstaande (ouder), 18–20 jaar", "single (parent), 18–20")
-        case .single21toAOW: l.pick("alleenstaande (ouder), 21 jaar tot AOW-leeftijd", "single (parent), 21 to pension age")
-        case .singleAOW: l.pick("alleenstaande (ouder), AOW-leeftijd", "single (parent), pension age")
-        case .couple18to20: l.pick("gehuwden, beiden 18–20, zonder kinderen", "couple, both 18–20, no children")
-        case .couple18to20Children: l.pick("gehuwden, beiden 18–20, met kinderen", "couple, both 18–20, with children")
-        case .coupleMixed: l.pick("gehuwden, één 18–20 en één 21+, zonder kinderen", "couple, one 18–20 and one 21+, no children")
-        case .coupleMixedChildren: l.pick("gehuwden, één 18–20 en één 21+, met kinderen", "couple, one 18–20 and one 21+, with children")
-        case .couple21toAOW: l.pick("gehuwden, 21 jaar tot AOW-leeftijd", "couple, 21 to pension age")
-        case .coupleAOW: l.pick("gehuwden, één of beiden AOW-leeftijd", "couple, one or both at pension age")
-        }
-    }
-}

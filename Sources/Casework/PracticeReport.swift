@@ -108,6 +108,13 @@ public struct PracticeReport: Equatable, Sendable {
     public static func endOfDay(_ day: CalendarDate) -> Moment { Moment(epochSeconds: day.daysSinceEpoch * 86_400 + 86_399) }
 
     /// A number with at most four decimals, no trailing zeros: 0.6667, 24, 12.5.
+    /// A figure for people: at most four decimals, with a decimal comma in Dutch (`6,5`).
+    public static func decimal(_ d: Double, in l: Language) -> String {
+        let plain = decimal(d)
+        return l == .nl ? plain.replacingOccurrences(of: ".", with: ",") : plain
+    }
+
+    /// A figure for scripts (JSON, CSV): at most four decimals, a decimal point.
     public static func decimal(_ d: Double) -> String {
         let scaled = Int((d * 10_000).rounded())
         let whole = scaled / 10_000, fraction = abs(scaled % 10_000)

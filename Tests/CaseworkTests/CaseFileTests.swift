@@ -337,41 +337,42 @@ struct CaseFileTests {
     struct SyntaxCase: Sendable, CustomTestStringConvertible {
         let text: String
         let line: Int, column: Int
-        let message: String
-        var testDescription: String { "\(message) at \(line):\(column)" }
+        let reason: JSONParser.Reason
+        var testDescription: String { "\(reason.message(in: .en)) at \(line):\(column)" }
     }
 
     static let syntaxErrors: [SyntaxCase] = [
         SyntaxCase(text: "{\n  \"format\": \"keukentafel-case/1\",\n  \"household\": {\n    \"name\": \"X\"\n    \"members\": []\n  }\n}",
-                   line: 5, column: 5, message: "expected ',' or '}'"),
+                   line: 5, column: 5, reason: .commaOrBraceMissing),
         // Columns count characters, not bytes: each € is three bytes.
-        SyntaxCase(text: #"{"naam": "€€€" x}"#, line: 1, column: 16, message: "expected ',' or '}'"),
-        SyntaxCase(text: "{\n  \"format\": \"keukentafel-case/1", line: 2, column: 32, message: "a string is not closed"),
-        SyntaxCase(text: #"{"a": 1,}"#, line: 1, column: 9, message: "expected a key in double quotes"),
-        SyntaxCase(text: "[1, 2] x", line: 1, column: 8, message: "unexpected text after the JSON value"),
-        SyntaxCase(text: "", line: 1, column: 1, message: "unexpected end of file"),
-        SyntaxCase(text: "{\"a\": 01}", line: 1, column: 8, message: "expected ',' or '}'"),
-        SyntaxCase(text: "{\"a\": 'x'}", line: 1, column: 7, message: "unexpected character"),
-        SyntaxCase(text: #"["\u+041"]"#, line: 1, column: 5, message: #"expected four hex digits after \u"#),
-        SyntaxCase(text: #"["\u-041"]"#, line: 1, column: 5, message: #"expected four hex digits after \u"#),
+        SyntaxCase(text: #"{"naam": "€€€" x}"#, line: 1, column: 16, reason: .commaOrBraceMissing),
+        SyntaxCase(text: "{\n  \"format\": \"keukentafel-case/1", line: 2, column: 32, reason: .stringNotClosed),
+        SyntaxCase(text: #"{"a": 1,}"#, line: 1, column: 9, reason: .keyNotQuoted),
+        SyntaxCase(text: "[1, 2] x", line: 1, column: 8, reason: .textAfterValue),
+        SyntaxCase(text: "", line: 1, column: 1, reason: .unexpectedEnd),
+        SyntaxCase(text: "{\"a\": 01}", line: 1, column: 8, reason: .commaOrBraceMissing),
+        SyntaxCase(text: "{\"a\": 'x'}", line: 1, column: 7, reason: .unexpectedCharacter),
+        SyntaxCase(text: #"["\u+041"]"#, line: 1, column: 5, reason: .hexDigitsMissing),
+        SyntaxCase(text: #"["\u-041"]"#, line: 1, column: 5, reason: .hexDigitsMissing),
         // The key is checked when it has been read: the position is just after it.
         SyntaxCase(text: #"{"format": "keukentafel-case/1", "format": "x"}"#, line: 1, column: 42,
-                   message: #"the key "format" appears twice"#),
+                   reason: .keyTwice("format")),
     ]
 
     @Test("A JSON syntax error is reported with its line and column", arguments: syntaxErrors)
     func syntaxError(_ c: SyntaxCase) {
         let problems = refused(c.text)
-        #expect(problems == [CaseFileProblem(path: "", kind: .syntax(line: c.line, column: c.column, message: c.message))])
-        #expect(problems.first?.message(in: .en) == "(file): not valid JSON at line \(c.line), column \(c.column): \(c.message)")
-        #expect(problems.first?.message(in: .nl) == "(file): geen geldige JSON op regel \(c.line), kolom \(c.column): \(c.message)")
+        #expect(problems == [CaseFileProblem(path: "", kind: .syntax(line: c.line, column: c.column, reason: c.reason))])
+        #expect(problems.first?.message(in: .en) == "(file): not valid JSON at line \(c.line), column \(c.column): \(c.reason.message(in: .en))")
+        #expect(problems.first?.message(in: .nl) == "(file): geen geldige JSON op regel \(c.line), kolom \(c.column): \(c.reason.message(in: .nl))")
     }
 
     @Test("A key that appears twice is refused, also deep in the file")
     func duplicateKeys() throws {
         let text = try sample(replacing: [(#""caseworker": "r.westra","#, #""caseworker": "r.westra", "caseworker": "a.ander","#)])
         #expect(refused(text) == [CaseFileProblem(path: "", kind: .syntax(
-            line: 8, column: 43, message: #"the key "caseworker" appears twice"#))])
+            line: 8, column: 43, reason: .keyTwice("caseworker")))])
+        #expect(refused(text).first?.message(in: .nl) == #"(file): geen geldige JSON op regel 8, kolom 43: de sleutel "caseworker" komt twee keer voor"#)
     }
 
     @Test("Nesting is limited to 256 levels; deeper input is refused without exhausting the stack")
@@ -379,14 +380,14 @@ struct CaseFileTests {
         func nested(_ levels: Int) -> String { String(repeating: "[", count: levels) + String(repeating: "]", count: levels) }
         #expect((try? JSONParser.parse(nested(256)).get()) != nil)
         #expect(JSONParser.parse(nested(257)) == .failure(JSONParser.SyntaxError(
-            line: 1, column: 257, message: "nested more than 256 levels deep")))
+            line: 1, column: 257, reason: .nestedTooDeep(256))))
 
         // In a case file the root object is the first level: an unknown field may nest 255 deep.
         let prefix = #"{"format": "keukentafel-case/1", "household": {"name": "D", "members": [{"name": "A", "role": "applicant"}]}, "x": "#
         let deepest = try accepted(prefix + nested(255) + "}")
         #expect(try accepted(CaseFileWriter.text(deepest)) == deepest)
         #expect(refused(prefix + nested(256) + "}") == [CaseFileProblem(path: "", kind: .syntax(
-            line: 1, column: prefix.count + 256, message: "nested more than 256 levels deep"))])
+            line: 1, column: prefix.count + 256, reason: .nestedTooDeep(256)))])
         // Hostile input far beyond the limit is one problem, not a crash.
         let hostile = refused(prefix + nested(100_000) + "}")
         #expect(hostile.count == 1)
@@ -400,9 +401,9 @@ struct CaseFileTests {
         #expect(try CaseFileReader.read(bytes: bom + Array(try sampleText().utf8)).get() == plain)
         // An editor does not show the mark: the '1' below is in column 6 of line 1.
         #expect(CaseFileReader.read(bytes: bom + Array(#"{"a" 1}"#.utf8)) == .failure(CaseFileRejection([
-            CaseFileProblem(path: "", kind: .syntax(line: 1, column: 6, message: "expected ':' after a key"))])))
+            CaseFileProblem(path: "", kind: .syntax(line: 1, column: 6, reason: .colonMissing))])))
         // Only at the very start: elsewhere it is not whitespace.
-        #expect(refused(" \u{FEFF}{}") == [CaseFileProblem(path: "", kind: .syntax(line: 1, column: 2, message: "unexpected character"))])
+        #expect(refused(" \u{FEFF}{}") == [CaseFileProblem(path: "", kind: .syntax(line: 1, column: 2, reason: .unexpectedCharacter))])
     }
 
     // MARK: - Codable

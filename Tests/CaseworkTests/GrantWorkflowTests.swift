@@ -259,7 +259,10 @@ struct GrantWorkflowTests {
     func messages() {
         #expect(GrantRefusal.ownRequest.message(in: .nl) == "U kunt een aanvraag die u zelf indiende niet goedkeuren (vier ogen).")
         #expect(GrantRefusal.illegalTransition(from: .draft, action: .pay).message(in: .en)
-                == "Not possible: a request with status \"draft\" cannot be paid.")
+                == "Not possible: a request that is draft cannot be paid.")
+        // The status in words, never its code, in a Dutch sentence.
+        #expect(GrantRefusal.illegalTransition(from: .returned, action: .submit).message(in: .nl)
+                == "Dit kan niet: een aanvraag die teruggestuurd is, kan niet worden ingediend.")
         #expect(GrantRefusal.ibanInvalid(.empty).message(in: .nl) == "Het IBAN van de ontvanger ontbreekt.")
     }
 }

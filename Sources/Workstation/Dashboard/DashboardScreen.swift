@@ -82,9 +82,13 @@ enum DashboardScreen {
         row(l.pick("Nog niet geëvalueerd", "Not yet evaluated"), "\(r.unevaluated)")
         row(l.pick("Vermeden min bijstand", "Avoided minus grants"), r.netAvoided.dutch, role: r.netAvoided < .zero ? .amountNegative : .amountPositive)
         header(l.pick("Snelheid", "Speed"))
-        row(l.pick("Goedkeuring → betaling", "Approval → payment"), r.medianPaymentHours.map { l.pick("mediaan ", "median ") + PracticeReport.decimal($0) + l.pick(" uur", " h") } ?? "—")
+        row(l.pick("Goedkeuring → betaling", "Approval → payment"), r.medianPaymentHours.map {
+            l.pick("mediaan ", "median ") + PracticeReport.decimal($0, in: l) + l.pick(" uur", $0 == 1 ? " hour" : " hours")
+        } ?? "—")
         row(l.pick("Binnen 24 uur betaald", "Paid within 24 hours"), percent(r.within24hShare), bar: r.within24hShare)
-        row(l.pick("Aanvraag → besluit", "Request → decision"), r.medianDecisionDays.map { l.pick("mediaan ", "median ") + PracticeReport.decimal($0) + l.pick(" dagen", " days") } ?? "—")
+        row(l.pick("Aanvraag → besluit", "Request → decision"), r.medianDecisionDays.map {
+            l.pick("mediaan ", "median ") + PracticeReport.decimal($0, in: l) + ($0 == 1 ? l.pick(" dag", " day") : l.pick(" dagen", " days"))
+        } ?? "—")
         header(l.pick("Belofte van 24 uur gebroken", "24-hour promise broken"))
         if r.late.isEmpty { lines.append(StyledLine([Span(text: l.pick("  geen", "  none"), role: .dim)])) }
         for g in r.late {

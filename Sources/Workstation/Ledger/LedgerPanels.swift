@@ -48,7 +48,7 @@ enum LedgerPanels {
                 out.append(row(l.pick("Vrij tot", "Free up to"), d.base.dutch, width))
                 out.append(row(l.pick("Per maand (\(d.sharePercent)% van het meerdere)", "Monthly (\(d.sharePercent)% of the excess)"),
                                d.monthly.dutch, width))
-                out.append(row(l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"), d.total.dutch, width))
+                out.append(row(d.periodMonths == 1 ? l.pick("Over 1 maand", "Over 1 month") : l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"), d.total.dutch, width))
                 out.append(StyledLine([]))
             }
         }
