@@ -3,71 +3,77 @@ import Casework
 import Foundation
 import Terminal
 
-/// The workstation: state, `handle(event)` and `render()`, in the Elm way. The loop in
-/// `run` asks the backend for events and draws every frame from scratch into a buffer;
-/// the backend sends only what changed.
+/// The workstation: state, `handle(event)` and `render()`, in the Elm way. A key goes to the
+/// screen in front through its table of actions; the screen changes its state and returns
+/// effects, which are run here, in one place (`EffectRunner` for the store and files), and
+/// their outcomes go back to the screen. The loop in `run` draws every frame from scratch
+/// into a buffer; the backend sends only what changed.
 public final class App {
     public private(set) var env: AppEnvironment
     public private(set) var state: AppState
     /// Draw ASCII only (the terminal's locale is not UTF-8).
     public let ascii: Bool
+    /// Where the key bar's hints stood in the last frame, for a click on one.
+    private var keyBarHits: [(columns: Range<Int>, key: Key)] = []
 
     public init(env: AppEnvironment, size: Size, ascii: Bool = false) throws {
         self.env = env
         self.ascii = ascii
         state = AppState(size: size)
-        try CaseloadScreen.reload(&state.caseload, env: env, size: size)
+        try state.caseload.reload(context())
     }
 
     /// Shows a sentence on the status line (a warning at start, for instance).
     public func show(_ text: String, isError: Bool = false) { state.message = StatusMessage(text, isError: isError) }
 
-    /// Changes the state for one event. Store failures become a message on the status
-    /// line; the screen stays as it was.
-    public func handle(_ event: Event) {
-        do {
-            try update(event)
-        } catch let error as StoreError {
-            state.message = StatusMessage(error.message(in: env.l), isError: true)
-        } catch {
-            state.message = StatusMessage("\(error)", isError: true)
+    /// What the screens know of the world now.
+    func context() -> ScreenContext {
+        ScreenContext(l: env.language, staff: env.staff, today: env.today, size: state.size, storeKind: env.store.kind,
+                      readOnly: env.store.isReadOnly, reads: env.store, now: Self.now(), searchCacheThreshold: env.searchCacheThreshold)
+    }
+
+    /// The screen in front, to read from (its table, help and looks).
+    var front: any Screen {
+        switch state.screen {
+        case .caseload: state.caseload
+        case .household: state.household ?? state.caseload
+        case .review: state.review ?? state.caseload
+        case .dashboard: state.dashboard ?? state.caseload
         }
     }
 
-    private func update(_ event: Event) throws {
+    /// Changes the state for one event.
+    public func handle(_ event: Event) {
         switch event {
         case .resize(let size):
             state.size = size
-            try CaseloadScreen.reload(&state.caseload, env: env, size: size)
-            if state.screen == .household { HouseholdScreen.clampScroll(&state, env: env) }
-            return
+            let ctx = context()
+            attempt { try state.caseload.reload(ctx) }
+            state.household?.clampScroll(ctx)
         case .tick:
-            try noticeNewDay()
+            attempt(noticeNewDay)
+            let ctx = context()
             // A pause in typing: the draft goes to the store now.
-            if let id = state.household?.id, var conversations = state.household?.conversations {
-                ConversationsScreen.saveDraft(&conversations, household: id, env: env, now: Self.now(), message: &state.message)
-                state.household?.conversations = conversations
-            }
-            if state.screen == .caseload { _ = try CaseloadScreen.idle(&state.caseload, env: env) }
-            return
+            if let effects = state.household?.pause(ctx) { run(effects) }
+            if state.screen == .caseload { attempt { _ = try state.caseload.idle(ctx) } }
         case .mouse(let mouse):
-            // The wheel scrolls what the arrows scroll; clicks are not needed for anything.
             switch mouse.kind {
-            case .scrollUp: try update(.key(.up))
-            case .scrollDown: try update(.key(.down))
+            // The wheel scrolls what the arrows scroll.
+            case .scrollUp: handle(.key(.up))
+            case .scrollDown: handle(.key(.down))
+            // A click on the key bar does what its key does.
+            case .press where mouse.position.y == state.size.height - 1 && !state.isTooSmall && state.help == nil:
+                if let hit = keyBarHits.first(where: { $0.columns.contains(mouse.position.x) }) { handle(.key(hit.key)) }
             case .press, .release: break
             }
-            return
         case .paste(let text):
-            if var household = state.household, household.tab == 2, household.conversations?.form != nil {
+            if state.screen == .household, var household = state.household, household.tab == .conversations,
+               household.conversations?.form != nil {
                 ConversationsScreen.paste(text, household: &household)
                 state.household = household
-                return
+            } else if state.screen == .caseload && state.caseload.searching {
+                for c in text where c != "\n" && c != "\r" { handle(.key(.character(c))) }
             }
-            if state.screen == .caseload && state.caseload.searching {
-                for c in text where c != "\n" && c != "\r" { try update(.key(.character(c))) }
-            }
-            return
         case .key(let key):
             if state.isTooSmall {
                 // Nothing can be read, so keys do nothing — except leaving. F10 and Ctrl-C
@@ -76,7 +82,7 @@ public final class App {
                 // that would close a form, must not end the program unseen.
                 switch key {
                 case .function(10), .control("c"): state.quit = true
-                case .escape, .character("q"): if !state.isTyping { state.quit = true }
+                case .escape, .character("q"): if !front.isTyping { state.quit = true }
                 default: break
                 }
                 return
@@ -95,45 +101,115 @@ public final class App {
                 }
                 return
             }
-            switch state.screen {
-            case .caseload where key == .function(6) && !state.caseload.searching:
-                guard env.staff.role == .teamleader else {
-                    state.message = StatusMessage(env.l.pick("De beoordelingslijst is voor teamleiders.", "The review queue is for team leaders."), isError: true)
-                    return
-                }
-                var review = ReviewState()
-                try ReviewScreen.load(&review, env: env)
-                state.review = review
-                state.screen = .review
-            case .caseload where key == .function(7) && !state.caseload.searching:
-                state.dashboard = try DashboardScreen.load(allTeams: false, env: env)
-                state.screen = .dashboard
-            case .dashboard:
-                if try !DashboardScreen.handle(key, state: &state, env: env) {
-                    state.screen = .caseload
-                    state.dashboard = nil
-                }
-            case .caseload where key == .function(9) && !state.caseload.searching:
-                try switchDemoRole()
-            case .review:
-                if try !ReviewScreen.handle(key, state: &state, env: env) {
-                    state.screen = .caseload
-                    state.review = nil
-                    try CaseloadScreen.reload(&state.caseload, env: env, size: state.size)
-                }
-            case .caseload:
-                if let id = try CaseloadScreen.handle(key, state: &state, env: env) {
-                    state.household = try HouseholdScreen.open(id, env: env)
-                    state.screen = .household
-                }
-            case .household:
-                try HouseholdScreen.handle(key, state: &state, env: env, now: Self.now())
-                if state.screen == .caseload {
-                    // Back on the list: its figures may have changed meanwhile.
-                    try CaseloadScreen.reload(&state.caseload, env: env, size: state.size)
-                }
+            dispatch(key)
+        }
+    }
+
+    /// A key to the screen in front, through its table: the one place keys become commands.
+    /// While text is typed a character is never a command (`q`, `?` and digits type).
+    private func dispatch(_ key: Key) {
+        let ctx = context()
+        func command(_ screen: some Screen) -> Command? {
+            if screen.isTyping, case .character = key { return nil }
+            return screen.table(ctx).action(for: key)
+        }
+        let typesCharacter = if case .character = key { front.isTyping } else { false }
+        if !typesCharacter, command(front) == nil, let refusal = front.refusal(for: key, ctx) {
+            state.message = StatusMessage(refusal, isError: true)
+            return
+        }
+        var effects: [Effect] = []
+        switch state.screen {
+        case .caseload:
+            effects = state.caseload.handle(command(state.caseload), key: key, ctx)
+        case .household:
+            guard var household = state.household else { return }
+            effects = household.handle(command(household), key: key, ctx)
+            state.household = household
+        case .review:
+            guard var review = state.review else { return }
+            effects = review.handle(command(review), key: key, ctx)
+            state.review = review
+        case .dashboard:
+            guard var dashboard = state.dashboard else { return }
+            effects = dashboard.handle(command(dashboard), key: key, ctx)
+            state.dashboard = dashboard
+        }
+        run(effects)
+    }
+
+    /// Runs effects in order; a write's outcome goes back to the screen in front, which may
+    /// answer with more.
+    private func run(_ effects: [Effect]) {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            switch effect {
+            case .help: state.help = 0
+            case .quit: state.quit = true
+            case .status(let message): state.message = message
+            case .go(let destination): attempt { try go(destination) }
+            case .switchDemoRole: attempt(switchDemoRole)
+            case .editExternally(let text): state.pendingEdit = text
+            case .store(let request):
+                queue += receive(.stored(request, EffectRunner(env: env).run(request)))
             }
         }
+    }
+
+    private func receive(_ outcome: Outcome) -> [Effect] {
+        let ctx = context()
+        switch state.screen {
+        case .caseload:
+            return state.caseload.receive(outcome, ctx)
+        case .household:
+            guard var household = state.household else { return [] }
+            defer { state.household = household }
+            return household.receive(outcome, ctx)
+        case .review:
+            guard var review = state.review else { return [] }
+            defer { state.review = review }
+            return review.receive(outcome, ctx)
+        case .dashboard:
+            return []
+        }
+    }
+
+    /// Another screen. Opening a household is recorded in the audit trail before anything
+    /// of it is shown; coming back to the caseload reads its figures again.
+    private func go(_ destination: Destination) throws {
+        let ctx = context()
+        switch destination {
+        case .caseload:
+            state.screen = .caseload
+            state.household = nil
+            state.review = nil
+            state.dashboard = nil
+            try state.caseload.reload(ctx)
+        case .household(let id):
+            let file = try env.store.viewCaseFile(id, by: env.actor, action: "household.view")
+            var household = HouseholdState(id: id, file: file)
+            household.draftOffer = try env.store.draft(household: id, user: env.staff.user)
+            state.household = household
+            state.screen = .household
+        case .review:
+            guard env.staff.role == .teamleader else {
+                state.message = StatusMessage(env.language.pick("De beoordelingslijst is voor teamleiders.", "The review queue is for team leaders."),
+                                              isError: true)
+                return
+            }
+            var review = ReviewState()
+            try review.load(ctx)
+            state.review = review
+            state.screen = .review
+        case .dashboard:
+            state.dashboard = try DashboardState.load(allTeams: false, ctx)
+            state.screen = .dashboard
+        }
+    }
+
+    /// A store failure becomes a sentence on the status line; the screen stays as it was.
+    private func attempt(_ body: () throws -> Void) {
+        do { try body() } catch { state.message = StatusMessage(error.message(env.language), isError: true) }
     }
 
     /// The whole screen for the current state.
@@ -146,104 +222,49 @@ public final class App {
             Chrome.tooSmall(state.size, env: env, into: &buffer)
             return buffer
         }
+        let ctx = context()
         let (header, rest) = buffer.bounds.splitTop(1)
         let (middle, keyBar) = rest.splitBottom(1)
         let (body, status) = middle.splitBottom(1)
         Chrome.header(state, env: env, into: &buffer, rect: header)
-        switch state.screen {
-        case .caseload: CaseloadScreen.render(state, env: env, into: &buffer, body: body)
-        case .household: HouseholdScreen.render(state, env: env, into: &buffer, body: body)
-        case .review: ReviewScreen.render(state, env: env, into: &buffer, body: body)
-        case .dashboard: DashboardScreen.render(state, env: env, into: &buffer, body: body)
-        }
-        if let message = state.message ?? ConversationsScreen.unsavedWarning(state.household, env: env) {
+        let screen = front
+        screen.render(into: &buffer, area: body, ctx)
+        if let message = state.message ?? ConversationsScreen.unsavedWarning(state.household, l: env.language) {
             Chrome.status(message, into: &buffer, status: status, above: body)
         }
-        KeyBar.render(into: &buffer, rect: keyBar, hints: hints())
+        let table = screen.table(ctx)
+        let shown = KeyBar.render(into: &buffer, rect: keyBar, hints: table.keyHints)
+        // The key of each hint drawn, for a click on it.
+        let keys = table.actions.filter { $0.barLabel != nil }.compactMap(\.keys.first)
+        keyBarHits = zip(shown, keys).map { (columns: $0, key: $1) }
         if let scroll = state.help {
-            HelpOverlay.render(into: &buffer, bounds: buffer.bounds, title: helpTitle(), sections: helpSections(),
-                               scroll: scroll, footer: env.l.pick("Esc sluiten · ↑↓ bladeren", "Esc close · ↑↓ scroll"))
+            HelpOverlay.render(into: &buffer, bounds: buffer.bounds, title: "Help — " + screen.title(env.language).lowercased(), sections: helpSections(),
+                               scroll: scroll, footer: env.language.pick("Esc sluiten · ↑↓ bladeren", "Esc close · ↑↓ scroll"))
         }
         return buffer
     }
 
-    private func hints() -> [KeyHint] {
-        switch state.screen {
-        case .caseload: CaseloadScreen.hints(state, env: env)
-        case .household:
-            if let household = state.household, household.draftOffer != nil {
-                [KeyHint(keys: "Enter", label: env.l.pick("Herstellen", "Restore")), KeyHint(keys: "d", label: env.l.pick("Weggooien", "Discard"))]
-            } else if state.household?.tab == 1, let ledger = state.household?.ledger { LedgerView.hints(ledger, env: env) }
-            else if let household = state.household, household.tab == 2 { ConversationsView.hints(household, env: env) }
-            else if let household = state.household, household.tab == 3 { GrantsView.hints(household, env: env) }
-            else { HouseholdScreen.actions(env.l).keyHints }
-        case .review: ReviewScreen.hints(state.review, env: env)
-        case .dashboard: DashboardScreen.hints(env)
-        }
-    }
-
-    private func helpTitle() -> String {
-        let l = env.l
-        switch state.screen {
-        case .caseload: return l.pick("Help — caseload", "Help — caseload")
-        case .household: return l.pick("Help — huishouden", "Help — household")
-        case .review: return l.pick("Help — beoordelen", "Help — review")
-        case .dashboard: return l.pick("Help — dashboard", "Help — dashboard")
-        }
-    }
-
-    /// Help is generated from the same action tables as the key bar.
-    private func helpSections() -> [(title: String, rows: [(keys: String, text: String)])] {
-        let l = env.l
-        let moving: [(keys: String, text: String)] = [
+    /// Help is generated from the same table as the key bar, with what the screen adds
+    /// (keys that move or type) and the keys that move everywhere.
+    private func helpSections() -> [HelpOverlay.Section] {
+        let l = env.language, ctx = context()
+        let screen = front
+        let moving: [HelpOverlay.Row] = [
             ("↑ ↓ j k", l.pick("Regel omhoog / omlaag", "Line up / down")),
             ("PgUp PgDn", l.pick("Bladzijde omhoog / omlaag", "Page up / down")),
             ("Home End", l.pick("Naar het begin / het eind", "To the start / the end")),
             ("Ctrl-Z", l.pick("Even naar de shell (terug met fg)", "Suspend to the shell (back with fg)")),
         ]
-        switch state.screen {
-        case .review:
-            return [(l.pick("Beoordelen", "Review"), ReviewScreen.helpRows(l)), (l.pick("Bewegen", "Moving"), moving)]
-        case .dashboard:
-            return [(l.pick("Dashboard", "Dashboard"), [("Tab", l.pick("Eigen team of alle teams", "Own team or all teams")),
-                                                        ("Esc F7", l.pick("Terug naar de caseload", "Back to the caseload"))]),
-                    (l.pick("Bewegen", "Moving"), moving)]
-        case .caseload:
-            var extra: [(keys: String, text: String)] = [("F6", l.pick("Beoordelingslijst (teamleiders)", "Review queue (team leaders)")),
-                                                         ("F7", l.pick("Dashboard: wat de praktijk oplevert", "Dashboard: what the practice yields"))]
-            if env.store.kind == .demo { extra.append(("F9", l.pick("Demo: werk als een andere medewerker", "Demo: work as another member of staff"))) }
-            return [(l.pick("Caseload", "Caseload"), CaseloadScreen.actions(l).helpRows + extra),
-                    (l.pick("Bewegen", "Moving"), moving)]
-        case .household:
-            var sections: [(title: String, rows: [(keys: String, text: String)])] = []
-            if state.household?.tab == 3 {
-                sections.append((l.pick("Besluiten", "Decisions"), GrantsScreen.actions(l).helpRows))
-                sections.append((l.pick("In een aanvraag", "In a request"), GrantsScreen.formHelp(l)))
-            }
-            if state.household?.tab == 2 {
-                sections.append((l.pick("Gesprekken", "Conversations"), ConversationsScreen.actions(l).helpRows))
-                sections.append((l.pick("In een gesprek", "In a conversation"), ConversationsScreen.formHelp(l)))
-                sections.append((l.pick("Als een ander het gesprek intussen opsloeg", "When someone else saved the conversation meanwhile"),
-                                 ConflictKeys.conversation(l).helpRows
-                                    + [("≠", l.pick("In de lijst: dit veld verschilt van hun versie", "In the list: this field differs from theirs"))]))
-            }
-            if state.household?.tab == 1 {
-                sections.append((l.pick("Financiën", "Finances"), LedgerScreen.actions(l).helpRows))
-                sections.append((l.pick("In een regel", "In a line"), LedgerView.formHelp(l)))
-                sections.append((l.pick("Als een ander de regel intussen opsloeg", "When someone else saved the line meanwhile"),
-                                 ConflictKeys.ledger(l).helpRows))
-            }
-            sections.append((l.pick("Huishouden", "Household"), HouseholdScreen.actions(l).helpRows))
-            sections.append((l.pick("Bewegen", "Moving"), moving))
-            return sections
-        }
+        return [(screen.title(l), screen.table(ctx).helpRows)]
+            + screen.extraHelp(ctx) + [(l.pick("Bewegen", "Moving"), moving)]
     }
 
     /// F9 in a demo store: act as the next member of the demo staff (a trainer shows each
     /// role). Never in a real store, where who you are is the OS user.
     private func switchDemoRole() throws {
         guard env.store.kind == .demo else {
-            state.message = StatusMessage(env.l.pick("Van rol wisselen kan alleen in een demo.", "Switching roles is only possible in a demo."), isError: true)
+            state.message = StatusMessage(env.language.pick("Van rol wisselen kan alleen in een demo.", "Switching roles is only possible in a demo."),
+                                          isError: true)
             return
         }
         let staff = try env.store.staff()
@@ -254,9 +275,9 @@ public final class App {
                              searchCacheThreshold: env.searchCacheThreshold)
         env.today = today
         state.caseload.order = nil  // "mine" is someone else's now
-        try CaseloadScreen.reload(&state.caseload, env: env, size: state.size, keepSelection: false)
-        state.message = StatusMessage(env.l.pick("U werkt nu als \(next.name) (\(next.role.name(in: env.l))).",
-                                                 "You now work as \(next.name) (\(next.role.name(in: env.l)))."))
+        try state.caseload.reload(context(), keepSelection: false)
+        state.message = StatusMessage(env.language.pick("U werkt nu als \(next.name) (\(next.role.name(in: env.language))).",
+                                                        "You now work as \(next.name) (\(next.role.name(in: env.language)))."))
     }
 
     /// On a pause: past midnight, the screens are drawn for the new day (overdue agreements,
@@ -265,7 +286,7 @@ public final class App {
         let day = env.clock.today
         guard day != env.today else { return }
         env.today = day
-        try CaseloadScreen.reload(&state.caseload, env: env, size: state.size)
+        try state.caseload.reload(context())
     }
 
     /// Seconds on the monotonic clock, for the draft's debounce: elapsed time, not a date,
@@ -280,8 +301,8 @@ public final class App {
     var hasUnsavedTyping: Bool { state.household?.conversations?.form?.dirty ?? false }
 
     /// How long the loop waits for a key before it does the caseload's work of a pause
-    /// (see CaseloadScreen.idle); nil when there is none.
-    public var idleWait: Double? { state.screen == .caseload ? CaseloadScreen.idleWait(state.caseload) : nil }
+    /// (see CaseloadState.idle); nil when there is none.
+    public var idleWait: Double? { state.screen == .caseload ? state.caseload.idleWait : nil }
 
     /// What the loop does while no key comes for a while, until it has nothing left to do
     /// (the caseload's reads of a pause are taken over): for tests and the benchmark, which have no pauses
@@ -308,23 +329,28 @@ public final class App {
             backend.draw(render())
             let event = backend.nextEvent(timeout: idleWait ?? (hasUnsavedTyping ? 0.25 : 1.0)) ?? .tick
             handle(event)
-            if state.externalEdit { editExternally(on: backend) }
+            editPending(on: backend)
         }
         handle(.tick)  // what was typed last is in the draft
     }
 
-    /// Ctrl-E: the current field in `$EDITOR` (else `nano`, else `vi`), read back after.
-    public func editExternally(on backend: Backend) {
-        state.externalEdit = false
-        guard var household = state.household, var conversations = household.conversations, var form = conversations.form else { return }
-        let l = env.l
+    /// The text Ctrl-E asked for, through the user's editor and back to the screen.
+    public func editPending(on backend: Backend) {
+        guard let text = state.pendingEdit else { return }
+        state.pendingEdit = nil
+        run(receive(.edited(editExternally(text, on: backend))))
+    }
+
+    /// `text` in `$VISUAL` or `$EDITOR` (else `nano`, else `vi`), read back after.
+    func editExternally(_ text: String, on backend: Backend) -> Result<String, EditorFailure> {
         let file = NSTemporaryDirectory() + "keukentafel-\(getpid())-\(UUID().uuidString.prefix(8)).txt"
-        guard FileManager.default.createFile(atPath: file, contents: Data(form.text(form.field).utf8),
-                                             attributes: [.posixPermissions: 0o600]) else { return }
-        defer { try? FileManager.default.removeItem(atPath: file) }
         let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
             ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/nano") ? "nano" : "vi")
+        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return .failure(EditorFailure(editor: editor))
+        }
+        defer { try? FileManager.default.removeItem(atPath: file) }
         var status: Int32 = -1
         backend.runOutside {
             let process = Process()
@@ -336,20 +362,7 @@ public final class App {
                 status = process.terminationStatus
             } catch { status = -1 }
         }
-        guard status == 0, let data = FileManager.default.contents(atPath: file) else {
-            state.message = StatusMessage(l.pick("De editor (\(editor)) gaf een fout; de tekst is niet veranderd.",
-                                                 "The editor (\(editor)) failed; the text is unchanged."), isError: true)
-            return
-        }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasSuffix("\n") { text.removeLast() }   // editors add a final line break
-        if form.field.isSingleLine { text = text.replacingOccurrences(of: "\n", with: " ") }
-        form.editors[form.field] = TextEditor(text: text)
-        form.dirty = true
-        conversations.form = form
-        household.conversations = conversations
-        state.household = household
-        handle(.tick)
-        state.message = StatusMessage(l.pick("Tekst uit de editor overgenomen.", "Text taken over from the editor."))
+        guard status == 0, let data = FileManager.default.contents(atPath: file) else { return .failure(EditorFailure(editor: editor)) }
+        return .success(String(decoding: data, as: UTF8.self))
     }
 }

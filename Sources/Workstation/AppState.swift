@@ -25,28 +25,15 @@ public struct AppState {
     /// A sentence for the user in the status line (an error is shown in the error role).
     public var message: StatusMessage?
     public var quit = false
-    /// Ctrl-E asked to open the current field in the user's editor; the loop does it.
-    public var externalEdit = false
+    /// Ctrl-E asked for this text in the user's editor; the loop does it (it must leave the
+    /// terminal to the editor meanwhile).
+    public var pendingEdit: String?
 
     public init(size: Size) { self.size = size }
 
     /// Below this the screens cannot be read; a notice asks for a larger window.
     public static let minimumSize = Size(width: 80, height: 24)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
-
-    /// True while keys type text somewhere (a search, a form, a comment): then `q` is a
-    /// letter and Esc closes the form, never the program.
-    var isTyping: Bool {
-        switch screen {
-        case .caseload: return caseload.searching
-        case .review: return review?.deciding != nil
-        case .dashboard: return false
-        case .household:
-            guard let household else { return false }
-            return household.conversations?.form != nil || household.ledger?.form != nil
-                || household.grants?.form != nil || household.grants?.evaluation != nil
-        }
-    }
 }
 
 public struct StatusMessage: Equatable {

@@ -48,7 +48,7 @@ public struct Benchmark {
             let households = try scenarios.householdRounds()
             figures.append(Figure(name: "open a household", households: size, unit: "ms", statistic: .p99,
                                   budget: Budget.openHouseholdMilliseconds, samples: households.open))
-            figures.append(Figure(name: "open the ledger (F3)", households: size, unit: "ms", statistic: .p99,
+            figures.append(Figure(name: "open the ledger (2)", households: size, unit: "ms", statistic: .p99,
                                   budget: Budget.openLedgerMilliseconds, samples: households.ledger))
             figures.append(Figure(name: "ledger edit, recompute and save", households: size, unit: "ms", statistic: .p99,
                                   budget: Budget.ledgerEditMilliseconds, samples: households.edit))

@@ -119,7 +119,7 @@ public struct WorkstationScenarios {
         return (samples, start, slowest, pauses)
     }
 
-    /// Enter on a household of the caseload, F3 for its ledger, an amount changed and
+    /// Enter on a household of the caseload, 2 for its ledger, an amount changed and
     /// saved, Esc back; and, as a team leader, F6 for the review queue.
     public func householdRounds() throws -> (open: Samples, ledger: Samples, edit: Samples, back: Samples) {
         let app = try app(as: caseworker)
@@ -133,8 +133,8 @@ public struct WorkstationScenarios {
             open.add(press(.enter, in: app).0)
             try expect(app.state.screen == .household, "Enter did not open a household", app)
             let id = app.state.household!.id
-            ledger.add(press(.function(3), in: app).0)
-            try expect(app.state.household?.tab == 1, "F3 did not open the ledger", app)
+            ledger.add(press(.character("2"), in: app).0)
+            try expect(app.state.household?.tab == .ledger, "2 did not open the ledger", app)
             // edit the first line's amount and save it
             _ = press(.enter, in: app)
             _ = press(.tab, in: app)

@@ -41,7 +41,7 @@ struct ConcurrentCaseworkersTests {
 
             // The ledger: both edit Salaris; Samira saves first.
             for (tmux, amount) in [(roos, "1800"), (samira, "1700")] {
-                try tmux.keys("F3")
+                try tmux.keys("2")
                 tmux.waitFor("Salaris")
                 try tmux.keys("Enter", "Tab")
                 try tmux.run(["send-keys", "-t", tmux.session] + Array(repeating: "BSpace", count: 12))
@@ -61,7 +61,7 @@ struct ConcurrentCaseworkersTests {
 
             // The conversation: both add to the Financiën note; Samira saves first.
             for (tmux, note) in [(roos, " Roos: budgetplan gemaakt."), (samira, " Samira: schuldhulp gebeld.")] {
-                try tmux.keys("F4")
+                try tmux.keys("3")
                 tmux.waitFor("Nieuw gesprek")
                 try tmux.keys("Enter")
                 tmux.waitFor("Eigen kracht")
@@ -76,7 +76,7 @@ struct ConcurrentCaseworkersTests {
             let both = roos.screen
             #expect(both.contains("Versie van Samira El Idrissi, opgeslagen om 10:00"))
             #expect(both.contains("Roos: budgetplan gemaakt.") && both.contains("Samira: schuldhulp gebeld."), "not both versions in view")
-            try roos.keys("F6")
+            try roos.keys("C-o")
             roos.waitFor("staat onder de uwe")
             try roos.keys("F2")
             roos.waitFor("Gesprek opgeslagen, over de versie van Samira El Idrissi heen.")

@@ -34,7 +34,7 @@ enum CrashLoopScript {
         switch index % steps {
         case 0:
             // Two income lines, typed one after the other in the form that stays open.
-            var actions: [Action] = [.keys(["F3"]), .keys(["a"])]
+            var actions: [Action] = [.keys(["2"]), .keys(["a"])]
             for suffix in ["a", "b"] {
                 let label = "Bijbaan \(n)\(suffix)"
                 let cents = 1_000 + n * 7 + (suffix == "a" ? 0 : 3)
@@ -46,13 +46,13 @@ enum CrashLoopScript {
         case 1:
             // The first income line (Salaris) gets a new amount.
             let euros = 1_600 + n % 400
-            return [.keys(["F3"]), .keys(["Home"]), .keys(["Enter"]), .keys(["Tab"]), .keys(Array(repeating: "BSpace", count: 12)),
+            return [.keys(["2"]), .keys(["Home"]), .keys(["Enter"]), .keys(["Tab"]), .keys(Array(repeating: "BSpace", count: 12)),
                     .text("1.\(String(format: "%03d", euros % 1000)),00", nil),
                     .save(.salary(amount: "\(euros).00", shown: "€ 1.\(String(format: "%03d", euros % 1000)),00")),
                     .keys(["Enter"]), .confirm]
         default:
             // A conversation: the question, Tab to Financiën, a note, F2.
-            var actions: [Action] = [.keys(["F4"]), .keys(["a"]), .startConversation, .text("Vraag \(n): ", .question)]
+            var actions: [Action] = [.keys(["3"]), .keys(["a"]), .startConversation, .text("Vraag \(n): ", .question)]
             actions += ["Sanne wil ", "haar baan ", "houden en ", "de huur ", "blijven ", "betalen."].map { .text($0, .question) }
             actions.append(.keys(["Tab"]))
             actions += ["één gezin, ", "één plan; ", "€ 650,00 ", "achterstand ", "bij Eneco, ", "regeling ", "gevraagd."]

@@ -18,7 +18,7 @@ struct PerformanceGuardTests {
             // Every measurement of the issue is there, with samples.
             let names = Set(figures.map(\.name))
             for expected in ["start to first caseload frame", "search keystroke (all households)", "open a household",
-                             "open the ledger (F3)", "ledger edit, recompute and save", "open the review queue (F6)",
+                             "open the ledger (2)", "ledger edit, recompute and save", "open the review queue (F6)",
                              "bytes to the terminal: one ↓ in the caseload", "bytes to the terminal: one character in a note",
                              "peak memory of the binary (VmHWM)"] {
                 #expect(names.contains(expected), "no figure for \(expected)")

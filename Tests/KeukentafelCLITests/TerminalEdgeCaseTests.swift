@@ -185,7 +185,7 @@ struct TerminalEdgeCaseTests {
             tmux.waitFor("1 huishouden")
             try tmux.keys("Enter", "Enter")
             tmux.waitFor("Leefgebieden (ZRM)")
-            try tmux.keys("F3")
+            try tmux.keys("2")
             tmux.waitFor("Financien")
             tmux.waitFor("per maand EUR")
             let ledger = tmux.screen

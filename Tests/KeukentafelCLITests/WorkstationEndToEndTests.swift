@@ -105,10 +105,10 @@ func openSanneJansen(_ tmux: Tmux, until shown: String = "Leefgebieden (ZRM)", s
     tmux.waitFor(shown, sourceLocation: sourceLocation)
 }
 
-/// From a household's screen: a new conversation (F4, a), its question, Tab, and `note`
+/// From a household's screen: a new conversation (3, a), its question, Tab, and `note`
 /// typed in the next field, waited for on the screen.
 func typeNewConversation(_ tmux: Tmux, note: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    try tmux.keys("F4")
+    try tmux.keys("3")
     tmux.waitFor("Nieuw gesprek", sourceLocation: sourceLocation)
     try tmux.keys("a")
     tmux.waitFor("Hulpvraag", sourceLocation: sourceLocation)
@@ -145,7 +145,7 @@ struct LedgerEndToEndTests {
             let tmux = try Tmux(folder: folder, environment: ["KEUKENTAFEL_STORE": store])
             try tmux.shell("\(Tmux.quote(binary.path)); echo EXIT=$?")
             openSanneJansen(tmux)
-            try tmux.keys("F3")
+            try tmux.keys("2")
             tmux.waitFor("per maand € 2.062,00")
             try tmux.keys("a")
             try tmux.type("Bijbaan")
@@ -178,7 +178,7 @@ struct LedgerEndToEndTests {
             // reopen: the line is there, and the store agrees with the screen
             try tmux.shell("clear; \(Tmux.quote(binary.path)); echo EXIT2=$?")
             openSanneJansen(tmux)
-            try tmux.keys("F3")
+            try tmux.keys("2")
             tmux.waitFor("Bijbaan")
             #expect(tmux.screen.contains("€ 1.337,44"))
             try tmux.keys("Escape")
@@ -238,7 +238,7 @@ struct ConversationEndToEndTests {
             #expect(tmux.screen.contains(Self.note))
             try tmux.keys("F2")
             tmux.waitFor("Gesprek opgeslagen.")
-            try tmux.keys("F2")
+            try tmux.keys("1")
             tmux.waitFor("3 beperkt zelfredzaam")
             #expect(tmux.screen.contains("23-11-2026"))
             try tmux.keys("Escape", "F10")
@@ -261,7 +261,7 @@ struct GrantEndToEndTests {
             tmux.waitFor("Mijn huishoudens")
             try tmux.keys("/"); try tmux.type("jansen"); try tmux.keys("Enter", "Enter")
             tmux.waitFor("Leefgebieden (ZRM)")
-            try tmux.keys("F5")
+            try tmux.keys("4")
             tmux.waitFor("Nieuwe aanvraag")
             try tmux.keys("a")
             tmux.waitFor("Soort kosten")
@@ -274,10 +274,14 @@ struct GrantEndToEndTests {
             try field(2, "Kinderopvang De Zaan")           // payee
             try field(1, "NL91ABNA0417164300")
             try field(2, "Sanne houdt haar baan")          // short-term goal
-            try tmux.keys("F4")
+            try tmux.keys("F5")
+            tmux.waitFor("[Enter] Indienen")
+            try tmux.keys("Enter")
             tmux.waitFor("Niet ingediend: Boven de norm is een motivering van minstens 80 tekens nodig")
             try field(4, "Zonder opvang verliest Sanne haar baan; een jaar bijstand kost ruim 12.000 euro, deze gift houdt haar aan het werk.")
-            try tmux.keys("F4")
+            try tmux.keys("F5")
+            tmux.waitFor("[Enter] Indienen")
+            try tmux.keys("Enter")
             tmux.waitFor("ingediend; hij wacht op de teamleider.")
             try tmux.keys("Escape")
             tmux.waitFor("Mijn huishoudens")
@@ -295,7 +299,7 @@ struct GrantEndToEndTests {
             tmux.waitFor("Alle huishoudens · 1")
             try tmux.keys("Enter")
             tmux.waitFor("Leefgebieden (ZRM)")
-            try tmux.keys("F5", "End", "l")
+            try tmux.keys("4", "End", "l")
             tmux.waitFor("Besluitbrief geschreven:")
             let letters = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("besluit-") }
             #expect(letters.count == 1)
@@ -310,7 +314,9 @@ struct GrantEndToEndTests {
             try field(1, "k"); try field(1, "1.800,00"); try field(2, "Kinderopvang De Zaan"); try field(1, "NL91ABNA0417164300")
             try field(2, "Sanne houdt haar baan")
             try field(4, "Ook de eigen bijdrage voor december is nodig, anders stopt de opvang alsnog en verliest Sanne haar baan.")
-            try tmux.keys("F4")
+            try tmux.keys("F5")
+            tmux.waitFor("[Enter] Indienen")
+            try tmux.keys("Enter")
             tmux.waitFor("ingediend; hij wacht op de teamleider.")
             try tmux.keys("Escape")
             tmux.waitFor("Alle huishoudens")

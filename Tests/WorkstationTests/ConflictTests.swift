@@ -28,7 +28,7 @@ struct ConflictTests {
     /// Opens hh-demo-0001's ledger, edits Salaris and types `amount` (not yet saved).
     static func editSalary(_ app: App, to amount: String) throws {
         try open("hh-demo-0001", in: app)
-        app.handle(.key(.function(3)))
+        app.handle(.key(.character("2")))
         app.handle(.key(.enter))
         app.handle(.key(.tab))
         for _ in 0..<12 { app.handle(.key(.backspace)) }
@@ -117,7 +117,7 @@ struct ConflictTests {
         try withDemoApp { roos in
             let samira = try Self.second(roos)
             try open("hh-demo-0001", in: roos)
-            roos.handle(.key(.function(3)))
+            roos.handle(.key(.character("2")))
             try Self.editSalary(samira, to: "1700")
             samira.handle(.key(.enter))
             roos.handle(.key(.delete))

@@ -15,7 +15,7 @@ struct ConversationConflictTests {
     /// Opens hh-demo-0002's conversation and goes to its Financiën note.
     static func openConversation(_ app: App) throws {
         try open("hh-demo-0002", in: app)
-        app.handle(.key(.function(4)))
+        app.handle(.key(.character("3")))
         app.handle(.key(.enter))
         try #require(app.state.household?.conversations?.form?.field == .question)
     }
@@ -63,9 +63,9 @@ struct ConversationConflictTests {
             #expect(screen.contains("Samira: betalingsregeling met Zonnewijzer"))
             #expect(screen.contains("maandag."))
             #expect(screen.contains("≠ Plaats"))                 // the other field that differs
-            #expect(screen.contains("F2 Mijn versie opslaan") && screen.contains("F6 Hun tekst erbij"))
+            #expect(screen.contains("F2 Mijn versie opslaan") && screen.contains("Ctrl-O Hun tekst erbij"))
 
-            roos.handle(.key(.function(6)))
+            roos.handle(.key(.control("o")))
             let merged = try #require(roos.state.household?.conversations?.form).text(.domain(.financien))
             #expect(merged.hasSuffix(Self.roosNote + "\n" + (try Self.financien(roos))))
             roos.handle(.key(.function(2)))
@@ -81,13 +81,13 @@ struct ConversationConflictTests {
         }
     }
 
-    @Test("Esc, then n: Roos throws her version away and Samira's stays")
+    @Test("Esc, then d: Roos throws her version away and Samira's stays")
     func keepTheirs() throws {
         try withDemoApp { roos in
             _ = try Self.conflict(roos)
             roos.handle(.key(.escape))
             #expect(roos.render().text.contains("Mijn versie weggooien"))
-            roos.handle(.key(.character("n")))
+            roos.handle(.key(.character("d")))
             #expect(roos.state.household?.conversations?.form == nil)
             #expect(try Self.financien(roos).hasSuffix(Self.samiraNote))
             #expect(try roos.env.store.auditTrail(household: "hh-demo-0002").filter { $0.action == "conversation.update" }.map(\.user)

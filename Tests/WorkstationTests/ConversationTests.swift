@@ -14,8 +14,8 @@ struct ConversationTests {
     /// note under Financiën.
     static func startConversation(_ app: App) throws {
         try open("hh-demo-0001", in: app)
-        app.handle(.key(.function(4)))
-        #expect(app.state.household?.tab == 2)
+        app.handle(.key(.character("3")))
+        #expect(app.state.household?.tab == .conversations)
         app.handle(.key(.character("a")))
         #expect(app.state.household?.conversations?.form?.field == .question)
         type("Sanne wil haar baan houden.", into: app)
@@ -51,7 +51,7 @@ struct ConversationTests {
             #expect(try app.env.store.draft(household: "hh-demo-0001", user: "r.westra") == nil)
             #expect(try app.env.store.auditTrail(household: "hh-demo-0001").last?.action == "conversation.add")
             // the open agreement shows on the overview
-            app.handle(.key(.function(2)))
+            app.handle(.key(.character("1")))
             #expect(app.render().text.contains("Sanne Jansen: Toeslag terugvragen"))
         }
     }
@@ -72,7 +72,7 @@ struct ConversationTests {
             #expect(again.render().text.contains("Niet-opgeslagen gesprek"))
             again.handle(.key(.enter))
             let form = try #require(again.state.household?.conversations?.form)
-            #expect(again.state.household?.tab == 2)
+            #expect(again.state.household?.tab == .conversations)
             #expect(form.text(.question) == "Sanne wil haar baan houden.")
             #expect(form.text(.domain(.financien)) == Self.note)
             #expect(form.text(.date) == "23-11-2026")
@@ -111,8 +111,8 @@ struct ConversationTests {
             #expect(app.state.household?.file.lifeDomains.last?.score == 3)
             // the score key does not type: the note is unchanged
             #expect(app.state.household?.conversations?.form?.text(.domain(.financien)) == Self.note)
-            app.handle(.key(.escape)); app.handle(.key(.character("n")))   // close, throw the draft away
-            app.handle(.key(.function(2)))
+            app.handle(.key(.escape)); app.handle(.key(.character("d")))   // close, throw the draft away
+            app.handle(.key(.character("1")))
             #expect(app.render().text.contains("3 beperkt zelfredzaam       23-11-2026"))
         }
     }
@@ -130,8 +130,8 @@ struct ConversationTests {
             setenv("EDITOR", "/bin/sh \(script)", 1)
             unsetenv("VISUAL")
             app.handle(.key(.control("e")))
-            #expect(app.state.externalEdit)
-            app.editExternally(on: TestBackend(size: app.state.size))
+            #expect(app.state.pendingEdit == Self.note)
+            app.editPending(on: TestBackend(size: app.state.size))
             #expect(app.state.household?.conversations?.form?.text(.domain(.financien)) == Self.note + "\nToegevoegd in de editor",
                     "\(app.state.message?.text ?? "no message")")
             #expect(try app.env.store.draft(household: "hh-demo-0001", user: "r.westra")?.conversation.domains.first?.note
@@ -143,7 +143,7 @@ struct ConversationTests {
     func print() throws {
         try withDemoApp { app in
             try open("hh-demo-0001", in: app)
-            app.handle(.key(.function(4)))
+            app.handle(.key(.character("3")))
             app.handle(.key(.character("p")))
             let message = try #require(app.state.message?.text)
             #expect(message.hasPrefix("Geschreven: "))
@@ -160,11 +160,11 @@ struct ConversationTests {
     func golden(size: Size) throws {
         try withDemoApp(size: size) { app in
             try open("hh-demo-0002", in: app)
-            app.handle(.key(.function(4)))
+            app.handle(.key(.character("3")))
             try assertGolden(app.render(), "conversations-0002-nl-\(size.width)x\(size.height)")
             app.handle(.key(.enter))
             app.handle(.key(.tab))          // Financiën, with its questions
-            app.handle(.key(.function(9)))
+            app.handle(.key(.control("t")))
             try assertGolden(app.render(), "conversation-form-0002-nl-\(size.width)x\(size.height)")
         }
     }

@@ -82,7 +82,7 @@ struct FullDiskTests {
         try withDemoApp { app in
             let store = app.env.store
             try open("hh-demo-0001", in: app)
-            app.handle(.key(.function(3)))
+            app.handle(.key(.character("2")))
             let label = "Bijbaan bij de bakker op zaterdag en zondag"
             try store.simulateFullDisk(true)
             // The disk fills up: the same line, saved again and again, until nothing fits (a

@@ -18,8 +18,8 @@ struct GrantScreenTests {
     /// A € 2.400,00 maatwerk request for hh-demo-0001, typed in the form (not submitted).
     static func typeRequest(_ app: App, motivation: String) throws {
         try open("hh-demo-0001", in: app)
-        app.handle(.key(.function(5)))
-        #expect(app.state.household?.tab == 3)
+        app.handle(.key(.character("4")))
+        #expect(app.state.household?.tab == .decisions)
         app.handle(.key(.character("a")))
         go(to: .category, in: app); app.handle(.key(.character("k")))
         go(to: .amount, in: app); type("2.400,00", into: app)
@@ -34,13 +34,13 @@ struct GrantScreenTests {
     func requestReviewLetter() throws {
         try withDemoApp { app in
             try Self.typeRequest(app, motivation: "")
-            app.handle(.key(.function(4)))
+            app.handle(.key(.function(5))); app.handle(.key(.enter))   // submit, and yes
             #expect(app.state.message?.text == "Niet ingediend: Boven de norm is een motivering van minstens 80 tekens nodig; er staan er 0.")
             let draft = try #require(app.state.household?.grants?.form?.stored)
             #expect(draft.grant.status == .draft)
             Self.go(to: .motivation, in: app)
             Self.type(Self.motivation, into: app)
-            app.handle(.key(.function(4)))
+            app.handle(.key(.function(5))); app.handle(.key(.enter))
             #expect(app.state.message?.text == "\(draft.id) ingediend; hij wacht op de teamleider.")
             #expect(app.state.household?.grants?.form == nil)
             #expect(try app.env.store.grant(draft.id).grant.status == .submitted)
@@ -76,7 +76,7 @@ struct GrantScreenTests {
 
             // the letter
             try open("hh-demo-0001", in: app)
-            app.handle(.key(.function(5)))
+            app.handle(.key(.character("4")))
             app.handle(.key(.end))
             app.handle(.key(.character("l")))
             let message = try #require(app.state.message?.text)
@@ -92,7 +92,7 @@ struct GrantScreenTests {
     func fourEyes() throws {
         try withDemoApp(user: "j.bakker") { app in
             try Self.typeRequest(app, motivation: Self.motivation)
-            app.handle(.key(.function(4)))
+            app.handle(.key(.function(5))); app.handle(.key(.enter))
             let id = try #require(app.state.household?.grants?.list.last?.id)
             app.handle(.key(.escape))
             app.handle(.key(.function(6)))
@@ -123,7 +123,7 @@ struct EvaluationScreenTests {
     func evaluate() throws {
         try withDemoApp(user: "r.westra") { app in
             try open("hh-demo-0003", in: app)
-            app.handle(.key(.function(5)))
+            app.handle(.key(.character("4")))
             // gr-0003-1 is paid, gr-0003-2 approved and unpaid
             app.handle(.key(.end))
             app.handle(.key(.character("v")))

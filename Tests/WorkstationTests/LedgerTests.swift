@@ -12,7 +12,7 @@ struct LedgerTests {
     /// The JSON the CLI prints for the household as stored, and the one for the screen's figures.
     static func figures(_ app: App) throws -> (screen: String, store: String) {
         let household = try #require(app.state.household)
-        let screen = try #require(LedgerScreen.overview(household, env: app.env))
+        let screen = try #require(LedgerScreen.overview(household, ctx: app.context()))
         let stored = try app.env.store.caseFile(household.id).overview(today: referenceDay).get()
         return (JSONWriter.write(OverviewReport.json(screen, householdID: household.id)),
                 JSONWriter.write(OverviewReport.json(stored, householdID: household.id)))
@@ -24,8 +24,8 @@ struct LedgerTests {
     func figuresFollowEveryEdit() throws {
         try withDemoApp { app in
             try open("hh-demo-0001", in: app)
-            app.handle(.key(.function(3)))
-            #expect(app.state.household?.tab == 1)
+            app.handle(.key(.character("2")))
+            #expect(app.state.household?.tab == .ledger)
             var checks = 0
             func check(_ sourceLocation: SourceLocation = #_sourceLocation) throws {
                 let (screen, store) = try Self.figures(app)
@@ -46,7 +46,7 @@ struct LedgerTests {
             let household = try #require(app.state.household)
             #expect(household.ledger?.lines(in: .income).last?.entry.monthly == Money(cents: 133_744))
             // income 2062.00 + 1337.44 = 3399.44
-            #expect(LedgerScreen.overview(household, env: app.env)?.totals.income == Money(cents: 339_944))
+            #expect(LedgerScreen.overview(household, ctx: app.context())?.totals.income == Money(cents: 339_944))
 
             // edit the selected (new) line: amount 1.300,00 per month
             app.handle(.key(.enter))
@@ -110,7 +110,7 @@ struct LedgerTests {
     func explain() throws {
         try withDemoApp(size: Size(width: 100, height: 30)) { app in
             try open("hh-demo-0001", in: app)
-            app.handle(.key(.function(3)))
+            app.handle(.key(.character("2")))
             app.handle(.key(.character("x")))
             let text = app.render().text
             #expect(text.contains("Uitleg — Inkomsten"))
@@ -129,7 +129,7 @@ struct LedgerTests {
     func conflictShown() throws {
         try withDemoApp { app in
             try open("hh-demo-0001", in: app)
-            app.handle(.key(.function(3)))
+            app.handle(.key(.character("2")))
             // Another caseworker changes the first income line meanwhile.
             let line = try #require(try app.env.store.ledgerLines(household: "hh-demo-0001").first)
             guard case .income(var theirs) = line.entry else { Issue.record("not income"); return }
@@ -158,7 +158,7 @@ struct LedgerTests {
     func golden(language: Language, size: Size) throws {
         try withDemoApp(user: "r.westra", language: language, size: size) { app in
             try open("hh-demo-0007", in: app)
-            app.handle(.key(.function(3)))
+            app.handle(.key(.character("2")))
             try assertGolden(app.render(), "ledger-0007-\(language.rawValue)-\(size.width)x\(size.height)")
         }
     }
@@ -167,7 +167,7 @@ struct LedgerTests {
     func goldenForm() throws {
         try withDemoApp(size: Size(width: 80, height: 24)) { app in
             try open("hh-demo-0007", in: app)
-            app.handle(.key(.function(3)))
+            app.handle(.key(.character("2")))
             app.handle(.key(.character("a")))
             Self.type("Kinderopvangtoeslag Zoë (één maand)", into: app)
             app.handle(.key(.tab))
@@ -193,7 +193,7 @@ struct LedgerTests {
                                                   by: Actor(user: "r.westra", role: .caseworker))
             app.handle(.key(.function(4))); app.handle(.key(.function(4)))  // re-read the caseload
             try open("hh-test-aalbers", in: app)
-            app.handle(.key(.function(3)))
+            app.handle(.key(.character("2")))
             let keys = KeyCounter(app)
             var perLine: [Int] = []
             func line(_ body: () -> Void) { let before = keys.count; body(); perLine.append(keys.count - before) }

@@ -143,7 +143,7 @@ struct UpdateTests {
             app.handle(.key(.function(1)))
             #expect(app.state.help != nil)
             let text = app.render().text
-            for action in CaseloadScreen.actions(.nl).helpRows { #expect(text.contains(action.text), "help lacks \(action.text)") }
+            for action in app.state.caseload.table(app.context()).helpRows { #expect(text.contains(action.text), "help lacks \(action.text)") }
             app.handle(.key(.escape))
             #expect(app.state.help == nil)
             app.handle(.key(.character("?")))

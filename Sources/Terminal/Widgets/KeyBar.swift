@@ -17,9 +17,12 @@ public enum KeyBar {
 
     /// Draws as many `hints` as fit on the first row of `rect`, in order. The rest is
     /// dropped from the end, but the first hint (help, by convention) always stays — cut
-    /// if it must — because it is the way to every other key.
-    public static func render(into buffer: inout ScreenBuffer, rect: Rect, hints: [KeyHint]) {
-        guard !rect.isEmpty else { return }
+    /// if it must — because it is the way to every other key. Returns the columns each
+    /// drawn hint took, in order, so a click can be matched to its key.
+    @discardableResult
+    public static func render(into buffer: inout ScreenBuffer, rect: Rect, hints: [KeyHint]) -> [Range<Int>] {
+        guard !rect.isEmpty else { return [] }
+        var drawn: [Range<Int>] = []
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1))
         var x = rect.x + 1
         for (i, hint) in hints.enumerated() {
@@ -31,6 +34,8 @@ public enum KeyBar {
             if x < rect.maxX {
                 x += buffer.put(" " + hint.label, x: x, y: rect.y, width: rect.maxX - x, role: .keyHint)
             }
+            drawn.append(start..<x)
         }
+        return drawn
     }
 }

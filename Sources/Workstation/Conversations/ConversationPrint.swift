@@ -4,7 +4,7 @@ import Foundation
 
 /// `p`: a conversation as a Dutch text file, for the case file or for the resident.
 enum ConversationPrint {
-    static func text(_ c: Conversation, household: HouseholdState, env: AppEnvironment) -> String {
+    static func text(_ c: Conversation, household: HouseholdState, ctx: ScreenContext) -> String {
         let l = Language.nl
         var out = "Keukentafelgesprek — \(household.file.household.name)\n"
         out += "Datum: \(c.date?.dutch ?? "onbekend")    Regisseur: \(c.author)    Plaats: \(c.location)\n"
@@ -23,19 +23,7 @@ enum ConversationPrint {
             }.joined(separator: "\n"))
         }
         section("Notities", c.notes)
-        out += "\nAfgedrukt op \(env.today.dutch) door \(env.staff.name).\n"
+        out += "\nAfgedrukt op \(ctx.today.dutch) door \(ctx.staff.name).\n"
         return out
-    }
-
-    /// Writes `gesprek-<household>-<date>.txt` (0600: it holds personal data) in the output
-    /// folder and returns its path.
-    static func write(_ c: Conversation, household: HouseholdState, env: AppEnvironment) throws -> String {
-        let name = "gesprek-\(household.id)-\(c.date?.iso ?? env.today.iso).txt"
-        let path = env.outputFolder + "/" + name
-        guard FileManager.default.createFile(atPath: path, contents: Data(text(c, household: household, env: env).utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.cannotCreate(path: path, reason: "cannot write")
-        }
-        return path
     }
 }

@@ -25,166 +25,181 @@ struct ConversationsState {
     var draftProblem: StoreError?
 }
 
-enum ConversationAction: Hashable, Sendable {
-    case help, add, open, print, back
-}
-
+/// What the conversations tab offers and does; what it writes goes out as effects.
 enum ConversationsScreen {
-    static func actions(_ l: Language) -> ActionTable<ConversationAction> {
-        ActionTable(actions: [
-            Action(id: .help, keys: [.function(1), .character("?")], barLabel: l.pick("Help", "Help"), help: l.pick("Deze hulp", "This help")),
-            Action(id: .add, keys: [.character("a"), .insert], barLabel: l.pick("Nieuw gesprek", "New conversation"),
-                   help: l.pick("Begin een nieuw keukentafelgesprek", "Start a new kitchen-table conversation")),
-            Action(id: .open, keys: [.enter, .character("e")], barLabel: l.pick("Openen", "Open"),
-                   help: l.pick("Open het gekozen gesprek om verder te typen", "Open the selected conversation to go on typing")),
-            Action(id: .print, keys: [.character("p")], barLabel: l.pick("Afdrukken", "Print"),
-                   help: l.pick("Schrijf het gesprek als tekstbestand (voor het dossier of de bewoner)",
-                                "Write the conversation as a text file (for the file or the resident)")),
-            Action(id: .back, keys: [.escape, .character("q")], barLabel: l.pick("Terug", "Back"), help: l.pick("Terug naar de caseload", "Back to the caseload")),
-        ])
+    private static func here(_ s: HouseholdState) -> Bool { s.tab == .conversations && s.draftOffer == nil && s.conversations != nil }
+    private static func listing(_ s: HouseholdState) -> Bool { here(s) && s.conversations?.form == nil }
+    private static func form(_ s: HouseholdState) -> ConversationForm? {
+        here(s) && s.conversations?.confirmClose == false ? s.conversations?.form : nil
+    }
+    private static func typing(_ s: HouseholdState) -> Bool { form(s).map { !$0.scoring && $0.conflict == nil } ?? false }
+    private static func conflicting(_ s: HouseholdState) -> Bool { form(s).map { !$0.scoring && $0.conflict != nil } ?? false }
+    private static func closing(_ s: HouseholdState) -> Bool { here(s) && s.conversations?.confirmClose == true }
+    private static func hasSelection(_ s: HouseholdState) -> Bool {
+        guard let c = s.conversations else { return false }
+        return c.list.indices.contains(c.selected)
     }
 
-    static func formHelp(_ l: Language) -> [(keys: String, text: String)] {
-        [("Tab Shift-Tab", l.pick("Volgend / vorig veld (bewaart het concept)", "Next / previous field (saves the draft)")),
-         ("F2 Ctrl-S", l.pick("Gesprek opslaan", "Save the conversation")),
-         ("F8 1–5", l.pick("ZRM-score van dit leefgebied, gedateerd vandaag", "ZRM score of this area of life, dated today")),
-         ("F9", l.pick("Vragen bij dit leefgebied tonen of verbergen", "Show or hide the questions for this area of life")),
-         ("Ctrl-E", l.pick("Dit veld in uw eigen editor ($EDITOR)", "This field in your own editor ($EDITOR)")),
-         ("Ctrl-← Ctrl-→", l.pick("Woord terug / verder", "Word back / forward")),
-         (l.pick("Afspraken", "Agreements"), l.pick("één per regel: tekst | eigenaar | dd-mm-jjjj | klaar", "one per line: text | owner | dd-mm-yyyy | done")),
-         ("Esc", l.pick("Sluiten (vraagt eerst)", "Close (asks first)"))]
+    static var actions: [ScreenAction<HouseholdState>] {
+        [
+            ScreenAction(.add, label: { $0.pick("Nieuw gesprek", "New conversation") },
+                         help: { $0.pick("Begin een nieuw keukentafelgesprek", "Start a new kitchen-table conversation") },
+                         when: { s, _ in listing(s) }),
+            ScreenAction(.open, help: { $0.pick("Open het gekozen gesprek om verder te typen", "Open the selected conversation to go on typing") },
+                         when: { s, _ in listing(s) && hasSelection(s) }),
+            ScreenAction(.edit, label: { _ in nil }, help: { $0.pick("Open het gekozen gesprek om verder te typen", "Open the selected conversation to go on typing") },
+                         when: { s, _ in listing(s) && hasSelection(s) }),
+            ScreenAction(.print, when: { s, _ in listing(s) && hasSelection(s) }),
+            // typing
+            ScreenAction(.save, help: { $0.pick("Gesprek opslaan", "Save the conversation") }, when: { s, _ in typing(s) }),
+            ScreenAction(.save, label: { $0.pick("Mijn versie opslaan", "Save mine") },
+                         help: { $0.pick("Sla het gesprek op zoals u het typte, bewust over de nieuwe versie heen (staat in het logboek)",
+                                         "Save the conversation as you typed it, knowingly over the new version (recorded in the audit trail)") },
+                         when: { s, _ in conflicting(s) }),
+            ScreenAction(.addTheirs, when: { s, _ in conflicting(s) }),
+            ScreenAction(.nextField, help: { $0.pick("Volgend / vorig veld (bewaart het concept)", "Next / previous field (saves the draft)") },
+                         when: { s, _ in typing(s) || conflicting(s) }),
+            ScreenAction(.score, when: { s, _ in typing(s) }),
+            ScreenAction(.prompts, when: { s, _ in typing(s) }),
+            ScreenAction(.externalEditor, when: { s, _ in typing(s) }),
+            ScreenAction(.cancel, label: { $0.pick("Sluiten", "Close") }, help: { $0.pick("Sluiten (vraagt eerst)", "Close (asks first)") },
+                         when: { s, _ in typing(s) }),
+            ScreenAction(.keepTheirs, label: { $0.pick("Sluiten", "Close") },
+                         help: { $0.pick("Sluiten: opslaan, of uw versie weggooien zodat die van hen blijft", "Close: save, or throw away yours so theirs stays") },
+                         when: { s, _ in conflicting(s) }),
+            // F8 waits for the digit
+            ScreenAction(.cancel, help: { $0.pick("Geen score geven", "Give no score") },
+                         when: { s, _ in form(s)?.scoring == true }),
+            // the question on closing
+            ScreenAction(.confirm, label: { $0.pick("Opslaan", "Save") },
+                         help: { $0.pick("Het gesprek opslaan en sluiten", "Save the conversation and close it") },
+                         when: { s, _ in closing(s) && s.conversations?.form?.conflict == nil }),
+            ScreenAction(.discard, help: { $0.pick("Uw tekst weggooien en sluiten", "Throw your text away and close") },
+                         when: { s, _ in closing(s) && s.conversations?.form?.conflict == nil }),
+            ScreenAction(.confirm, label: { $0.pick("Mijn versie opslaan", "Save mine") },
+                         help: { $0.pick("Uw versie opslaan, bewust over de andere heen", "Save your version, knowingly over the other") },
+                         when: { s, _ in closing(s) && s.conversations?.form?.conflict != nil }),
+            ScreenAction(.discard, label: { $0.pick("Mijn versie weggooien", "Throw mine away") },
+                         help: { $0.pick("Uw versie weggooien; die van de ander blijft", "Throw your version away; the other stays") },
+                         when: { s, _ in closing(s) && s.conversations?.form?.conflict != nil }),
+            ScreenAction(.cancel, label: { $0.pick("Verder typen", "Keep typing") }, help: { $0.pick("Terug naar het gesprek", "Back to the conversation") },
+                         when: { s, _ in closing(s) }),
+        ]
     }
 
-    static func load(_ id: String, env: AppEnvironment) throws -> ConversationsState {
+    static func isBusy(_ conversations: ConversationsState) -> Bool { conversations.form != nil }
+
+    static func extraHelp(_ l: Language) -> [HelpOverlay.Section] {
+        [(l.pick("In een gesprek", "In a conversation"),
+          [("Ctrl-← Ctrl-→", l.pick("Woord terug / verder", "Word back / forward")),
+           (l.pick("Afspraken", "Agreements"), l.pick("één per regel: tekst | eigenaar | dd-mm-jjjj | klaar", "one per line: text | owner | dd-mm-yyyy | done")),
+           ("≠", l.pick("In de lijst: dit veld verschilt van de versie van een ander", "In the list: this field differs from the other person's version"))])]
+    }
+
+    static func load(_ id: String, _ ctx: ScreenContext) throws -> ConversationsState {
         var state = ConversationsState()
-        state.list = try env.store.conversations(household: id)
+        state.list = try ctx.reads.conversations(household: id)
         return state
     }
 
-    static func newForm(_ household: HouseholdState, env: AppEnvironment) -> ConversationForm {
-        ConversationForm(author: env.staff.user, today: env.today, members: household.file.household.members.map(\.name))
+    static func newForm(_ household: HouseholdState, _ ctx: ScreenContext) -> ConversationForm {
+        ConversationForm(author: ctx.staff.user, today: ctx.today, members: household.file.household.members.map(\.name))
     }
 
     /// The width of the editor on a screen of `size` (see the view's layout).
     static func editorWidth(_ size: Size) -> Int { max(20, size.width - fieldListWidth(size) - 5) }
     static func fieldListWidth(_ size: Size) -> Int { size.width >= 110 ? 28 : 24 }
 
-    /// Handles a key on tab 3; false when it is not for this tab (tabs, back).
-    static func handle(_ key: Key, household: inout HouseholdState, state: inout AppState, env: AppEnvironment,
-                       now: Double) throws -> Bool {
-        guard var conversations = household.conversations else { return false }
-        let l = env.l
+    /// Handles a key on tab 3; nil when it is not for this tab (tabs, back).
+    static func handle(_ command: Command?, key: Key, household: inout HouseholdState, _ ctx: ScreenContext) -> [Effect]? {
+        guard var conversations = household.conversations else { return nil }
+        let l = ctx.l
         defer { household.conversations = conversations }
         guard var form = conversations.form else {
             switch key {
-            case .up, .character("k"): conversations.selected = max(0, conversations.selected - 1); return true
-            case .down, .character("j"): conversations.selected = min(max(0, conversations.list.count - 1), conversations.selected + 1); return true
+            case .up, .character("k"): conversations.selected = max(0, conversations.selected - 1); return []
+            case .down, .character("j"): conversations.selected = min(max(0, conversations.list.count - 1), conversations.selected + 1); return []
             default: break
             }
-            switch actions(l).action(for: key) {
-            case .help?: state.help = 0
-            case .add?: conversations.form = newForm(household, env: env)
-            case .open?:
-                if conversations.list.indices.contains(conversations.selected) {
-                    let stored = conversations.list[conversations.selected]
-                    conversations.form = ConversationForm(stored.conversation, stored: stored)
-                }
+            let selected = conversations.list.indices.contains(conversations.selected) ? conversations.list[conversations.selected] : nil
+            switch command {
+            case .add?: conversations.form = newForm(household, ctx)
+            case .open?, .edit?: if let selected { conversations.form = ConversationForm(selected.conversation, stored: selected) }
             case .print?:
-                if conversations.list.indices.contains(conversations.selected) {
-                    let path = try ConversationPrint.write(conversations.list[conversations.selected].conversation,
-                                                           household: household, env: env)
-                    state.message = StatusMessage(l.pick("Geschreven: \(path)", "Written: \(path)"))
+                if let selected {
+                    let c = selected.conversation
+                    return [.store(.printConversation(ConversationPrint.text(c, household: household, ctx: ctx),
+                                                      name: "gesprek-\(household.id)-\(c.date?.iso ?? ctx.today.iso).txt"))]
                 }
-            case .back?, nil: return false
+            default: return nil
             }
-            return true
+            return []
         }
         if conversations.confirmClose {
-            switch key {
-            case .enter:
-                conversations.confirmClose = false
-                conversations.form = try save(&conversations, form, household: &household, state: &state, env: env)
-                return true
-            case .character("n"), .character("w"):
-                try env.store.discardDraft(household: household.id, by: env.actor)
-                conversations.confirmClose = false
+            conversations.confirmClose = false
+            switch command {
+            case .confirm?: return save(&conversations, form, household: household, ctx)
+            case .discard?:
                 conversations.form = nil
-                return true
-            default: conversations.confirmClose = false
+                return [.store(.discardDraft(household: household.id))]
+            default: return []
             }
-            conversations.form = form
-            return true
         }
         if form.scoring {
             form.scoring = false
+            conversations.form = form
             if case .character(let c) = key, let score = c.wholeNumberValue, LifeDomainScore.scale.contains(score),
                case .domain(let domain) = form.field {
-                try env.store.addLifeDomainScore(LifeDomainScore(domain: domain, score: score, date: env.today),
-                                                 household: household.id, by: env.actor)
-                household.file = try env.store.caseFile(household.id)
-                state.message = StatusMessage(l.pick("\(domain.name(in: l)): \(score) \(ZRM.label(score, in: l)), vandaag.",
-                                                     "\(domain.name(in: l)): \(score) \(ZRM.label(score, in: l)), today."))
+                return [.store(.addScore(LifeDomainScore(domain: domain, score: score, date: ctx.today), household: household.id))]
             }
+            return []
+        }
+        var effects: [Effect] = []
+        switch command {
+        case .save?:
             conversations.form = form
-            return true
-        }
-        if form.conflict != nil, let action = ConflictKeys.conversation(l).action(for: key) {
-            switch action {
-            case .saveMine: conversations.form = try save(&conversations, form, household: &household, state: &state, env: env)
-            case .addTheirs:
-                ConversationConflict.addTheirs(&form, env: env, state: &state)
-                conversations.form = form
-            case .keepTheirs:
-                conversations.confirmClose = true
-                conversations.form = form
-            case .help:
-                state.help = 0
-                conversations.form = form
-            }
-            return true
-        }
-        switch key {
-        case .function(2), .control("s"):
-            conversations.form = try save(&conversations, form, household: &household, state: &state, env: env)
-            return true
-        case .escape:
+            return save(&conversations, form, household: household, ctx)
+        case .addTheirs?:
+            let message = ConversationConflict.addTheirs(&form, ctx: ctx)
+            effects += message.map { [.status($0)] } ?? []
+        case .cancel?, .keepTheirs?:
             conversations.confirmClose = true
-        case .tab, .backTab:
+        case .nextField?:
             let n = ConversationForm.fields.count
             form.focus = (form.focus + (key == .tab ? 1 : n - 1)) % n
             form.showPrompts = false
             conversations.form = form
-            saveDraft(&conversations, household: household.id, env: env, now: now, message: &state.message)
-            return true
-        case .enter where form.field.isSingleLine:
-            form.focus += 1
-        case .function(8):
+            return draft(&conversations, household: household.id, ctx).map { [$0] } ?? []
+        case .score?:
             if case .domain = form.field { form.scoring = true } else {
-                state.message = StatusMessage(l.pick("Een score hoort bij een leefgebied: ga eerst naar een leefgebied.",
-                                                     "A score belongs to an area of life: go to one first."), isError: true)
+                effects.append(.status(StatusMessage(l.pick("Een score hoort bij een leefgebied: ga eerst naar een leefgebied.",
+                                                            "A score belongs to an area of life: go to one first."), isError: true)))
             }
-        case .function(9):
+        case .prompts?:
             form.showPrompts.toggle()
-        case .control("e"):
-            state.externalEdit = true
-        case .function(1):
-            state.help = 0
+        case .externalEditor?:
+            conversations.form = form
+            return [.editExternally(form.text(form.field))]
         default:
-            var editor = form.editor(form.field)
-            let width = form.field.isSingleLine ? 1_000 : editorWidth(state.size)
-            if editor.handle(key, width: width, pageHeight: max(3, state.size.height - 10)) {
-                form.editors[form.field] = editor
-                form.dirty = true
+            if key == .enter && form.field.isSingleLine {
+                form.focus += 1
+            } else {
+                var editor = form.editor(form.field)
+                let width = form.field.isSingleLine ? 1_000 : editorWidth(ctx.size)
+                if editor.handle(key, width: width, pageHeight: max(3, ctx.size.height - 10)) {
+                    form.editors[form.field] = editor
+                    form.dirty = true
+                }
             }
         }
         conversations.form = form
-        if form.dirty && conversations.unsavedSince == nil { conversations.unsavedSince = now }
-        let due = now - (conversations.unsavedSince ?? now) >= ConversationsState.draftDelay
-        let refusedJustNow = conversations.draftProblem != nil && now - conversations.draftTriedAt < 1
-        if form.dirty && due && !refusedJustNow {
-            saveDraft(&conversations, household: household.id, env: env, now: now, message: &state.message)
+        if form.dirty && conversations.unsavedSince == nil { conversations.unsavedSince = ctx.now }
+        let due = ctx.now - (conversations.unsavedSince ?? ctx.now) >= ConversationsState.draftDelay
+        let refusedJustNow = conversations.draftProblem != nil && ctx.now - conversations.draftTriedAt < 1
+        if form.dirty && due && !refusedJustNow, let draft = draft(&conversations, household: household.id, ctx) {
+            effects.append(draft)
         }
-        return true
+        return effects
     }
 
     /// Pasted text goes into the field at once.
@@ -198,47 +213,40 @@ enum ConversationsScreen {
         household.conversations = conversations
     }
 
-    /// Saves the form as one unit of work; returns the form to keep showing (nil: closed).
-    private static func save(_ conversations: inout ConversationsState, _ form: ConversationForm, household: inout HouseholdState,
-                             state: inout AppState, env: AppEnvironment) throws -> ConversationForm? {
-        let l = env.l
-        var form = form
-        switch form.conversation(l) {
+    /// The text from the user's own editor, in place of the field's.
+    static func edited(_ result: Result<String, EditorFailure>, household: inout HouseholdState, _ ctx: ScreenContext) -> [Effect] {
+        let l = ctx.l
+        guard var conversations = household.conversations, var form = conversations.form else { return [] }
+        switch result {
+        case .failure(let failure):
+            return [.status(StatusMessage(l.pick("De editor (\(failure.editor)) gaf een fout; de tekst is niet veranderd.",
+                                                 "The editor (\(failure.editor)) failed; the text is unchanged."), isError: true))]
+        case .success(var text):
+            if text.hasSuffix("\n") { text.removeLast() }   // editors add a final line break
+            if form.field.isSingleLine { text = text.replacingOccurrences(of: "\n", with: " ") }
+            form.editors[form.field] = TextEditor(text: text)
+            form.dirty = true
+            conversations.form = form
+            let draft = draft(&conversations, household: household.id, ctx)
+            household.conversations = conversations
+            return (draft.map { [$0] } ?? []) + [.status(StatusMessage(l.pick("Tekst uit de editor overgenomen.", "Text taken over from the editor.")))]
+        }
+    }
+
+    /// The save of the form as one unit of work, or the first problem with it (the form then
+    /// shows that field).
+    private static func save(_ conversations: inout ConversationsState, _ form: ConversationForm, household: HouseholdState,
+                             _ ctx: ScreenContext) -> [Effect] {
+        switch form.conversation(ctx.l) {
         case .failure(let error):
+            var form = form
             form.focus = ConversationForm.fields.firstIndex(of: error.field) ?? form.focus
-            state.message = StatusMessage(error.message, isError: true)
-            return form
+            conversations.form = form
+            return [.status(StatusMessage(error.message, isError: true))]
         case .success(let conversation):
-            do {
-                let saved: StoredConversation
-                if let stored = form.stored {
-                    // After a refused save `stored` is the other person's version, which is
-                    // shown: this save goes over it on purpose.
-                    saved = try env.store.updateConversation(stored, to: conversation, by: env.actor, overwriting: form.conflict != nil)
-                } else {
-                    saved = try env.store.addConversation(conversation, household: household.id, by: env.actor)
-                }
-                conversations.list = try env.store.conversations(household: household.id)
-                // The list shows the conversation just saved, also when it is longer than the screen.
-                conversations.selected = conversations.list.firstIndex { $0.id == saved.id } ?? conversations.selected
-                household.file = try env.store.caseFile(household.id)
-                state.message = StatusMessage(form.conflict.map { c in
-                    l.pick("Gesprek opgeslagen, over de versie van \(c.who(l)) heen.", "Conversation saved, over \(c.who(l))'s version.")
-                } ?? l.pick("Gesprek opgeslagen.", "Conversation saved."))
-                return nil
-            } catch let error as StoreError {
-                // Someone else saved this conversation meanwhile: keep what was typed, and show
-                // their version below it.
-                conversations.list = try env.store.conversations(household: household.id)
-                if let conflict = ConversationConflict.conflict(error, form: form, list: conversations.list, env: env) {
-                    form.conflict = conflict
-                    form.stored = conflict.theirs
-                    state.message = StatusMessage(ConversationConflict.refused(conflict, env: env), isError: true)
-                } else {
-                    state.message = StatusMessage(error.message(in: l), isError: true)
-                }
-                return form
-            }
+            // After a refused save `stored` is the other person's version, which is shown:
+            // this save goes over it on purpose.
+            return [.store(.saveConversation(conversation, stored: form.stored, household: household.id, overwriting: form.conflict != nil))]
         }
     }
 }

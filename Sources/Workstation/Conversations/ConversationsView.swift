@@ -5,17 +5,17 @@ import Terminal
 /// Draws tab 3: the list of conversations, or the form with its fields on the left and the
 /// field being typed on the right.
 enum ConversationsView {
-    static func render(_ household: HouseholdState, state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, area: Rect) {
+    static func render(_ household: HouseholdState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard let conversations = household.conversations else { return }
         if let form = conversations.form {
-            renderForm(form, conversations: conversations, household: household, state: state, env: env, into: &buffer, area: area)
+            renderForm(form, conversations: conversations, household: household, ctx: ctx, into: &buffer, area: area)
         } else {
-            renderList(conversations, env: env, into: &buffer, area: area.inset(horizontal: 1))
+            renderList(conversations, ctx: ctx, into: &buffer, area: area.inset(horizontal: 1))
         }
     }
 
-    private static func renderList(_ conversations: ConversationsState, env: AppEnvironment, into buffer: inout ScreenBuffer, area: Rect) {
-        let l = env.l
+    private static func renderList(_ conversations: ConversationsState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
+        let l = ctx.l
         let columns = [
             TableColumn(title: l.pick("Datum", "Date"), width: .fixed(10)),
             TableColumn(title: l.pick("Door", "By"), width: .fixed(12)),
@@ -29,7 +29,7 @@ enum ConversationsView {
                      emptyText: l.pick("Nog geen gesprekken. a begint een nieuw gesprek.", "No conversations yet. a starts a new one.")) { i in
             let c = list[i].conversation
             let open = c.agreements.filter { !$0.done }.count, done = c.agreements.count - open
-            let overdue = c.agreements.contains { $0.isOverdue(on: env.today) }
+            let overdue = c.agreements.contains { $0.isOverdue(on: ctx.today) }
             return [Span(text: c.date?.dutch ?? "—"), Span(text: c.author, role: .dim), Span(text: c.location, role: .dim),
                     Span(text: c.question.split(separator: "\n").first.map(String.init) ?? ""),
                     Span(text: l.pick("\(open) open · \(done) klaar", "\(open) open · \(done) done") + (overdue ? " !" : ""),
@@ -38,9 +38,9 @@ enum ConversationsView {
     }
 
     private static func renderForm(_ form: ConversationForm, conversations: ConversationsState, household: HouseholdState,
-                                   state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, area: Rect) {
-        let l = env.l
-        let listWidth = ConversationsScreen.fieldListWidth(state.size)
+                                   ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
+        let l = ctx.l
+        let listWidth = ConversationsScreen.fieldListWidth(ctx.size)
         let (left, right) = area.splitLeft(listWidth)
         // The fields, scrolled so the focused one shows.
         let fields = ConversationForm.fields
@@ -96,7 +96,7 @@ enum ConversationsView {
             // Both versions in view: what is typed above, theirs below.
             let (mine, theirs) = editorRect.splitBottom(max(3, editorRect.height / 2))
             editorRect = mine
-            ConversationConflict.render(form, env: env, into: &buffer, rect: theirs)
+            ConversationConflict.render(form, ctx: ctx, into: &buffer, rect: theirs)
         }
         let editor = form.editor(field)
         let scrollTop = editor.scroll(width: editorRect.width, height: editorRect.height, from: 0)
@@ -106,30 +106,13 @@ enum ConversationsView {
 
         if conversations.confirmClose {
             // The same three choices; with someone else's version shown they say whose stays.
-            let (message, save, discard): (String, String, String) = form.conflict.map { c in
-                (l.pick("Uw versie opslaan, over die van \(c.who(l)) heen? Of uw versie weggooien, zodat die van \(c.firstName(l)) blijft?",
-                        "Save your version, over \(c.who(l))'s? Or throw yours away, so \(c.firstName(l))'s stays?"),
-                 l.pick("Mijn versie opslaan", "Save mine"), l.pick("Mijn versie weggooien", "Throw mine away"))
-            } ?? (l.pick("Het gesprek opslaan? Het concept blijft bewaard tot u kiest.",
-                         "Save the conversation? The draft is kept until you choose."),
-                  l.pick("Opslaan", "Save"), l.pick("Weggooien", "Discard"))
+            let message = form.conflict.map { c in
+                l.pick("Uw versie opslaan, over die van \(c.who(l)) heen? Of uw versie weggooien, zodat die van \(c.firstName(l)) blijft?",
+                       "Save your version, over \(c.who(l))'s? Or throw yours away, so \(c.firstName(l))'s stays?")
+            } ?? l.pick("Het gesprek opslaan? Het concept blijft bewaard tot u kiest.",
+                        "Save the conversation? The draft is kept until you choose.")
             Dialog(title: l.pick("Gesprek sluiten", "Close conversation"), message: message,
-                   buttons: [KeyHint(keys: "Enter", label: save), KeyHint(keys: "n", label: discard),
-                             KeyHint(keys: "Esc", label: l.pick("Verder typen", "Keep typing"))]).render(into: &buffer, bounds: area)
+                   buttons: household.dialogButtons(ctx)).render(into: &buffer, bounds: area)
         }
-    }
-
-    static func hints(_ household: HouseholdState, env: AppEnvironment) -> [KeyHint] {
-        let l = env.l
-        if household.conversations?.form?.conflict != nil, household.conversations?.confirmClose == false {
-            return ConflictKeys.conversation(l).keyHints + [KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field"))]
-        }
-        if household.conversations?.form != nil {
-            return [KeyHint(keys: "F1", label: l.pick("Help", "Help")), KeyHint(keys: "F2", label: l.pick("Opslaan", "Save")),
-                    KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field")), KeyHint(keys: "F8", label: l.pick("Score", "Score")),
-                    KeyHint(keys: "F9", label: l.pick("Vragen", "Questions")), KeyHint(keys: "Ctrl-E", label: l.pick("Editor", "Editor")),
-                    KeyHint(keys: "Esc", label: l.pick("Sluiten", "Close"))]
-        }
-        return ConversationsScreen.actions(l).keyHints
     }
 }

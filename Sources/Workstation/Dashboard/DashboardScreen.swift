@@ -11,40 +11,51 @@ struct DashboardState {
     var scroll = 0
 }
 
-enum DashboardScreen {
-    static func load(allTeams: Bool, env: AppEnvironment) throws -> DashboardState {
-        let team: String? = allTeams || env.staff.team.isEmpty ? nil : env.staff.team
-        let grants = try env.store.grantsForReport(team: team)
-        let from = CalendarDate(year: env.today.year, month: 1, day: 1)!
-        return DashboardState(allTeams: allTeams,
-                              report: PracticeReport.compute(grants: grants, from: from, to: env.today, now: PracticeReport.endOfDay(env.today)))
+extension DashboardState: Screen {
+    static var actions: [ScreenAction<DashboardState>] {
+        [ScreenAction(.help),
+         ScreenAction(.scope, label: { $0.pick("Eigen team/alle", "Own team/all") },
+                      help: { $0.pick("Eigen team of alle teams", "Own team or all teams") }),
+         ScreenAction(.back, help: { $0.pick("Terug naar de caseload", "Back to the caseload") })]
     }
 
-    /// False when the key leaves the dashboard.
-    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment) throws -> Bool {
-        guard var dashboard = state.dashboard else { return false }
-        defer { state.dashboard = dashboard }
-        switch key {
-        case .escape, .character("q"), .function(7): return false
-        case .tab, .character("t"):
-            dashboard = try load(allTeams: !dashboard.allTeams, env: env)
-        case .down, .character("j"): dashboard.scroll += 1
-        case .up, .character("k"): dashboard.scroll = max(0, dashboard.scroll - 1)
-        case .pageDown: dashboard.scroll += 10
-        case .pageUp: dashboard.scroll = max(0, dashboard.scroll - 10)
-        case .home: dashboard.scroll = 0
-        case .function(1), .character("?"): state.help = 0
+    func title(_ l: Language) -> String { l.pick("Dashboard", "Dashboard") }
+    var isTyping: Bool { false }
+
+    static func load(allTeams: Bool, _ ctx: ScreenContext) throws -> DashboardState {
+        let team: String? = allTeams || ctx.staff.team.isEmpty ? nil : ctx.staff.team
+        let grants = try ctx.reads.grantsForReport(team: team)
+        let from = CalendarDate(year: ctx.today.year, month: 1, day: 1)!
+        return DashboardState(allTeams: allTeams,
+                              report: PracticeReport.compute(grants: grants, from: from, to: ctx.today, now: PracticeReport.endOfDay(ctx.today)))
+    }
+
+    mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch (command, key) {
+        case (.help?, _): return [.help]
+        case (.back?, _): return [.go(.caseload)]
+        case (.scope?, _):
+            do {
+                self = try Self.load(allTeams: !allTeams, ctx)
+            } catch {
+                return [.status(StatusMessage(error.message(ctx.l), isError: true))]
+            }
+        case (nil, .down), (nil, .character("j")): scroll += 1
+        case (nil, .up), (nil, .character("k")): scroll = max(0, scroll - 1)
+        case (nil, .pageDown): scroll += 10
+        case (nil, .pageUp): scroll = max(0, scroll - 10)
+        case (nil, .home): scroll = 0
         default: break
         }
-        return true
+        return []
     }
 
-    static func render(_ state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, body: Rect) {
-        guard let dashboard = state.dashboard else { return }
-        let l = env.l
+    func render(into buffer: inout ScreenBuffer, area body: Rect, _ ctx: ScreenContext) {
+        let dashboard = self
+        let l = ctx.l
         let r = dashboard.report
         let area = body.inset(horizontal: 1)
-        let scope = dashboard.allTeams || env.staff.team.isEmpty ? l.pick("alle teams", "all teams") : env.staff.team
+        let scope = dashboard.allTeams || ctx.staff.team.isEmpty ? l.pick("alle teams", "all teams") : ctx.staff.team
         var lines: [StyledLine] = [StyledLine([Span(text: l.pick("Dashboard ", "Dashboard ") + "\(r.from.dutch) – \(r.to.dutch) · " + scope, role: .title)]), StyledLine([])]
         let bars = DashboardBars(ascii: buffer.ascii, width: max(10, min(30, area.width - 50)))
         func header(_ t: String) { lines.append(StyledLine([Span(text: t, role: .header)])) }
@@ -60,7 +71,7 @@ enum DashboardScreen {
             let t = r.byRoute[route] ?? .init()
             row(route.name(in: l), "\(t.count) · \(t.total.dutch)", bar: Double(t.total.cents) / Double(max(1, r.grants.total.cents)))
         }
-        row(l.pick("Binnen mandaat", "Within the mandate"), "\(r.underMandate) · " + percent(r.mandateShare))
+        row(l.pick("Binnen mandaat", "Within the mandate"), "\(r.underMandate) · " + Self.percent(r.mandateShare))
         header(l.pick("Per soort kosten", "By cost category"))
         for c in GrantCategory.allCases { if let t = r.byCategory[c] { row(c.name(in: l), "\(t.count) · \(t.total.dutch)", bar: Double(t.total.cents) / Double(maxTotal)) } }
         header(l.pick("Per regisseur", "By caseworker"))
@@ -72,12 +83,12 @@ enum DashboardScreen {
         let evaluated = max(1, r.shortTerm.values.reduce(0, +))
         for o in Evaluation.Outcome.allCases {
             let n = r.shortTerm[o] ?? 0
-            row(l.pick("Doel bereikt: ", "Goal reached: ") + outcome(o, l), "\(n)", bar: Double(n) / Double(evaluated))
+            row(l.pick("Doel bereikt: ", "Goal reached: ") + Self.outcome(o, l), "\(n)", bar: Double(n) / Double(evaluated))
         }
         let societal = max(1, r.societalCost.values.reduce(0, +))
         for s in Evaluation.SocietalCost.allCases {
             let n = r.societalCost[s] ?? 0
-            row(l.pick("Kosten zonder: ", "Costs without: ") + societalName(s, l), "\(n)", bar: Double(n) / Double(societal))
+            row(l.pick("Kosten zonder: ", "Costs without: ") + Self.societalName(s, l), "\(n)", bar: Double(n) / Double(societal))
         }
         row(l.pick("Nog niet geëvalueerd", "Not yet evaluated"), "\(r.unevaluated)")
         row(l.pick("Vermeden min bijstand", "Avoided minus grants"), r.netAvoided.dutch, role: r.netAvoided < .zero ? .amountNegative : .amountPositive)
@@ -85,7 +96,7 @@ enum DashboardScreen {
         row(l.pick("Goedkeuring → betaling", "Approval → payment"), r.medianPaymentHours.map {
             l.pick("mediaan ", "median ") + PracticeReport.decimal($0, in: l) + l.pick(" uur", $0 == 1 ? " hour" : " hours")
         } ?? "—")
-        row(l.pick("Binnen 24 uur betaald", "Paid within 24 hours"), percent(r.within24hShare), bar: r.within24hShare)
+        row(l.pick("Binnen 24 uur betaald", "Paid within 24 hours"), Self.percent(r.within24hShare), bar: r.within24hShare)
         row(l.pick("Aanvraag → besluit", "Request → decision"), r.medianDecisionDays.map {
             l.pick("mediaan ", "median ") + PracticeReport.decimal($0, in: l) + ($0 == 1 ? l.pick(" dag", " day") : l.pick(" dagen", " days"))
         } ?? "—")
@@ -114,11 +125,6 @@ enum DashboardScreen {
         switch s { case .higher: l.pick("hoger", "higher"); case .similar: l.pick("gelijk", "similar"); case .lower: l.pick("lager", "lower") }
     }
 
-    static func hints(_ env: AppEnvironment) -> [KeyHint] {
-        let l = env.l
-        return [KeyHint(keys: "F1", label: "Help"), KeyHint(keys: "Tab", label: l.pick("Eigen team/alle", "Own team/all")),
-                KeyHint(keys: "↑↓", label: l.pick("Bladeren", "Scroll")), KeyHint(keys: "Esc", label: l.pick("Terug", "Back"))]
-    }
 }
 
 /// Bars and sparklines in block characters; `#` and digits where only ASCII can be shown.

@@ -10,10 +10,10 @@ struct GrantsState {
     var form: GrantRequestForm?
     /// The evaluation being recorded for a paid grant.
     var evaluation: EvaluationForm?
+    /// Submitting asks first: the request in the form, or else the selected draft.
+    var confirmingSubmit = false
     var selectedGrant: StoredGrant? { list.indices.contains(selected) ? list[selected] : nil }
 }
-
-enum GrantsAction: Hashable, Sendable { case help, add, open, submit, letter, pay, evaluate, back }
 
 /// Whether it worked: the short-term goal (j/d/n), society's costs (h/g/l) and the
 /// effect on participation in words.
@@ -43,158 +43,189 @@ struct EvaluationForm: Equatable {
 }
 
 enum GrantsScreen {
-    static func actions(_ l: Language) -> ActionTable<GrantsAction> {
-        ActionTable(actions: [
-            Action(id: .help, keys: [.function(1), .character("?")], barLabel: l.pick("Help", "Help"), help: l.pick("Deze hulp", "This help")),
-            Action(id: .add, keys: [.character("a"), .insert], barLabel: l.pick("Nieuwe aanvraag", "New request"),
-                   help: l.pick("Begin een aanvraag bijzondere bijstand", "Start a request for special assistance")),
-            Action(id: .open, keys: [.enter, .character("e")], barLabel: l.pick("Openen", "Open"),
-                   help: l.pick("Open de aanvraag (een concept kan nog worden gewijzigd)", "Open the request (a draft can still be changed)")),
-            Action(id: .submit, keys: [.character("i")], barLabel: l.pick("Indienen", "Submit"),
-                   help: l.pick("Dien het gekozen concept in; tot het mandaat is het daarmee toegekend", "Submit the selected draft; within the mandate that approves it")),
-            Action(id: .letter, keys: [.character("l")], barLabel: l.pick("Brief", "Letter"),
-                   help: l.pick("Schrijf de besluitbrief van een besluit als tekstbestand", "Write the decision letter as a text file")),
-            Action(id: .pay, keys: [.character("b")], barLabel: l.pick("Betaald", "Paid"),
-                   help: l.pick("Zet een toegekende aanvraag op betaald (nu, door u)", "Mark an approved grant paid (now, by you)")),
-            Action(id: .evaluate, keys: [.character("v")], barLabel: l.pick("Evalueren", "Evaluate"),
-                   help: l.pick("Leg vast of het werkte (op een betaalde aanvraag)", "Record whether it worked (on a paid grant)")),
-            Action(id: .back, keys: [.escape, .character("q")], barLabel: l.pick("Terug", "Back"), help: l.pick("Terug naar de caseload", "Back to the caseload")),
-        ])
+    private static func here(_ s: HouseholdState) -> Bool { s.tab == .decisions && s.draftOffer == nil && s.grants != nil }
+    private static func listing(_ s: HouseholdState) -> Bool {
+        here(s) && s.grants?.form == nil && s.grants?.evaluation == nil && s.grants?.confirmingSubmit == false
+    }
+    private static func inForm(_ s: HouseholdState) -> Bool { here(s) && s.grants?.form != nil && s.grants?.confirmingSubmit == false }
+    private static func selected(_ s: HouseholdState, _ test: (Grant) -> Bool) -> Bool {
+        listing(s) && (s.grants?.selectedGrant.map { test($0.grant) } ?? false)
     }
 
-    static func formHelp(_ l: Language) -> [(keys: String, text: String)] {
-        [("Tab Shift-Tab", l.pick("Volgend / vorig veld", "Next / previous field")),
-         ("← → letter", l.pick("Kies route, soort, vorm en plandoel", "Choose route, category, form and plan goal")),
-         ("F2", l.pick("Bewaar als concept", "Save as draft")),
-         ("F4", l.pick("Indienen: de regels toetsen alles en noemen elke reden", "Submit: the rules check everything and name every reason")),
-         (l.pick("Kosten zonder", "Costs without"), l.pick("één post per regel: omschrijving | bedrag", "one item per line: label | amount")),
-         ("Esc", l.pick("Sluiten zonder bewaren", "Close without saving"))]
+    /// The sentence for a grant's key pressed on a request where it cannot be done.
+    private static func refusal(_ s: HouseholdState, _ say: (Grant) -> String) -> String? {
+        guard listing(s), let g = s.grants?.selectedGrant else { return nil }
+        return say(g.grant)
     }
 
-    static func load(_ id: String, env: AppEnvironment) throws -> GrantsState {
+    static var actions: [ScreenAction<HouseholdState>] {
+        [
+            ScreenAction(.add, label: { $0.pick("Nieuwe aanvraag", "New request") },
+                         help: { $0.pick("Begin een aanvraag bijzondere bijstand", "Start a request for special assistance") },
+                         when: { s, _ in listing(s) }),
+            ScreenAction(.open, help: { $0.pick("Open de aanvraag (een concept kan nog worden gewijzigd)", "Open the request (a draft can still be changed)") },
+                         when: { s, _ in selected(s) { _ in true } }),
+            ScreenAction(.edit, label: { _ in nil }, help: { $0.pick("Open de aanvraag (een concept kan nog worden gewijzigd)", "Open the request (a draft can still be changed)") },
+                         when: { s, _ in selected(s) { _ in true } }),
+            ScreenAction(.submit, when: { s, _ in selected(s) { $0.status == .draft } },
+                         whyNot: { s, ctx in refusal(s) { ctx.l.pick("Alleen een concept kan worden ingediend; deze aanvraag is \($0.status.name(in: ctx.l)).",
+                                                                      "Only a draft can be submitted; this request is \($0.status.name(in: ctx.l)).") } }),
+            ScreenAction(.letter, when: { s, _ in selected(s) { $0.status.isDecided && $0.status != .returned } },
+                         whyNot: { s, ctx in refusal(s) { _ in ctx.l.pick("Er is nog geen besluit over deze aanvraag.", "There is no decision on this request yet.") } }),
+            ScreenAction(.pay, when: { s, _ in selected(s) { $0.status == .approved } },
+                         whyNot: { s, ctx in refusal(s) { _ in ctx.l.pick("Alleen een toegekende aanvraag kan op betaald.", "Only an approved grant can be marked paid.") } }),
+            ScreenAction(.evaluate, when: { s, _ in selected(s) { $0.status == .paid } },
+                         whyNot: { s, ctx in refusal(s) { _ in ctx.l.pick("Evalueren kan op een betaalde aanvraag.", "Only a paid grant can be evaluated.") } }),
+            // the request form
+            ScreenAction(.save, label: { $0.pick("Concept", "Draft") }, help: { $0.pick("Bewaar als concept", "Save as draft") },
+                         when: { s, _ in inForm(s) }),
+            ScreenAction(.submit, when: { s, _ in inForm(s) }),
+            ScreenAction(.nextField, when: { s, _ in inForm(s) }),
+            ScreenAction(.cancel, label: { $0.pick("Sluiten", "Close") }, help: { $0.pick("Sluiten zonder bewaren", "Close without saving") },
+                         when: { s, _ in inForm(s) }),
+            // submitting asks first
+            ScreenAction(.confirm, label: { $0.pick("Indienen", "Submit") }, help: { $0.pick("Ja, dien de aanvraag in", "Yes, submit the request") },
+                         when: { s, _ in here(s) && s.grants?.confirmingSubmit == true }),
+            ScreenAction(.cancel, label: { $0.pick("Niet indienen", "Do not submit") }, help: { $0.pick("Terug zonder in te dienen", "Back without submitting") },
+                         when: { s, _ in here(s) && s.grants?.confirmingSubmit == true }),
+            // the evaluation of a paid grant
+            ScreenAction(.confirm, label: { $0.pick("Bewaren", "Save") }, help: { $0.pick("Leg de evaluatie vast", "Record the evaluation") },
+                         when: { s, _ in here(s) && s.grants?.evaluation.map { $0.shortTerm != nil && $0.societalCost != nil } == true }),
+            ScreenAction(.cancel, help: { $0.pick("Stop zonder vast te leggen", "Stop without recording") },
+                         when: { s, _ in here(s) && s.grants?.evaluation != nil }),
+        ]
+    }
+
+    static func isBusy(_ grants: GrantsState) -> Bool { grants.form != nil || grants.evaluation != nil || grants.confirmingSubmit }
+
+    static func extraHelp(_ l: Language) -> [HelpOverlay.Section] {
+        [(l.pick("In een aanvraag", "In a request"),
+          [("← → " + l.pick("letter", "letter"), l.pick("Kies route, soort, vorm en plandoel", "Choose route, category, form and plan goal")),
+           (l.pick("Kosten zonder", "Costs without"), l.pick("één post per regel: omschrijving | bedrag", "one item per line: label | amount"))])]
+    }
+
+    static func load(_ id: String, _ ctx: ScreenContext) throws -> GrantsState {
         var state = GrantsState()
-        state.list = try env.store.grants(household: id)
+        state.list = try ctx.reads.grants(household: id)
         return state
     }
 
-    static func handle(_ key: Key, household: inout HouseholdState, state: inout AppState, env: AppEnvironment) throws -> Bool {
-        guard var grants = household.grants else { return false }
+    /// Handles a key on tab 4; nil when it is not this tab's (tabs, back).
+    static func handle(_ command: Command?, key: Key, household: inout HouseholdState, _ ctx: ScreenContext) -> [Effect]? {
+        guard var grants = household.grants else { return nil }
         defer { household.grants = grants }
-        let l = env.l
+        let l = ctx.l, id = household.id
+        if grants.confirmingSubmit {
+            grants.confirmingSubmit = false
+            guard command == .confirm else { return [] }
+            if let form = grants.form {
+                switch form.grant(l) {
+                case .failure(let problem): return [.status(StatusMessage(problem.message, isError: true))]
+                case .success(let grant): return [.store(.submitGrant(grant, stored: form.stored, household: id))]
+                }
+            }
+            if let g = grants.selectedGrant { return [.store(.submitGrant(g.grant, stored: g, household: id))] }
+            return []
+        }
         if var evaluation = grants.evaluation {
-            switch key {
-            case .escape: grants.evaluation = nil
-            case .enter where evaluation.shortTerm != nil && evaluation.societalCost != nil:
-                _ = try env.store.evaluateGrant(evaluation.grant, Evaluation(shortTerm: evaluation.shortTerm!,
-                                                                            participation: evaluation.participation.text,
-                                                                            societalCost: evaluation.societalCost), by: env.actor)
-                grants.evaluation = nil
-                grants.list = try env.store.grants(household: household.id)
-                state.message = StatusMessage(l.pick("Evaluatie van \(evaluation.grant.id) vastgelegd.", "Evaluation of \(evaluation.grant.id) recorded."))
+            switch command {
+            case .cancel?: grants.evaluation = nil
+            case .confirm?:
+                guard let shortTerm = evaluation.shortTerm else { return [] }
+                return [.store(.evaluateGrant(evaluation.grant, Evaluation(shortTerm: shortTerm, participation: evaluation.participation.text,
+                                                                           societalCost: evaluation.societalCost)))]
             default:
                 _ = evaluation.handle(key)
                 grants.evaluation = evaluation
             }
-            return true
+            return []
         }
         if var form = grants.form {
-            switch key {
-            case .escape: grants.form = nil
-            case .function(2):
-                if let saved = try saveDraft(form, household: household.id, state: &state, env: env) {
-                    grants.list = try env.store.grants(household: household.id)
-                    grants.form = nil
-                    state.message = StatusMessage(l.pick("Concept \(saved.id) bewaard.", "Draft \(saved.id) saved."))
+            switch command {
+            case .cancel?: grants.form = nil
+            case .save?:
+                switch form.grant(l) {
+                case .failure(let problem): return [.status(StatusMessage(problem.message, isError: true))]
+                case .success(let grant): return [.store(.saveGrantDraft(grant, stored: form.stored, household: id))]
                 }
-            case .function(4):
-                if let saved = try saveDraft(form, household: household.id, state: &state, env: env) {
-                    form.stored = saved
-                    grants.form = form
-                    if try submit(saved, state: &state, env: env) { grants.form = nil }
-                    grants.list = try env.store.grants(household: household.id)
-                }
-            case .function(1): state.help = 0
+            case .submit?:
+                // Submitting asks first: it is a decision on a resident's money.
+                if case .failure(let problem) = form.grant(l) { return [.status(StatusMessage(problem.message, isError: true))] }
+                grants.confirmingSubmit = true
             default:
-                _ = form.handle(key, goals: household.file.plan?.goals ?? [], width: max(20, state.size.width - 40))
+                if key == .enter, !form.field.isEditor {
+                    form.focus = min(form.focus + 1, GrantRequestForm.Field.allCases.count - 1)
+                } else {
+                    _ = form.handle(key, goals: household.file.plan?.goals ?? [], width: max(20, ctx.size.width - 40))
+                }
                 grants.form = form
             }
-            return true
+            return []
         }
         switch key {
-        case .up, .character("k"): grants.selected = max(0, grants.selected - 1); return true
-        case .down, .character("j"): grants.selected = min(max(0, grants.list.count - 1), grants.selected + 1); return true
-        case .home: grants.selected = 0; return true
-        case .end: grants.selected = max(0, grants.list.count - 1); return true
+        case .up, .character("k"): grants.selected = max(0, grants.selected - 1); return []
+        case .down, .character("j"): grants.selected = min(max(0, grants.list.count - 1), grants.selected + 1); return []
+        case .home: grants.selected = 0; return []
+        case .end: grants.selected = max(0, grants.list.count - 1); return []
         default: break
         }
-        switch actions(l).action(for: key) {
-        case .help?: state.help = 0
+        let g = grants.selectedGrant
+        switch command {
         case .add?: grants.form = GrantRequestForm()
-        case .open?: if let g = grants.selectedGrant { grants.form = GrantRequestForm(g) }
-        case .submit?:
-            if let g = grants.selectedGrant { _ = try submit(g, state: &state, env: env); grants.list = try env.store.grants(household: household.id) }
+        case .open?, .edit?: if let g { grants.form = GrantRequestForm(g) }
+        case .submit?: if g != nil { grants.confirmingSubmit = true }
         case .letter?:
-            if let g = grants.selectedGrant {
-                guard g.grant.status.isDecided && g.grant.status != .returned else {
-                    state.message = StatusMessage(l.pick("Er is nog geen besluit over deze aanvraag.", "There is no decision on this request yet."), isError: true)
-                    return true
-                }
-                let path = env.outputFolder + "/besluit-\(g.id).txt"
+            if let g {
                 let text = DecisionLetter.text(grant: g.grant, household: household.file.household,
-                                               sender: DecisionLetter.Sender(team: env.staff.team.isEmpty ? "Wijkteam" : env.staff.team),
-                                               sent: env.today,
-                                               figures: (try? household.file.overview(today: env.today).get()).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) })
-                guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                    throw StoreError.cannotCreate(path: path, reason: "cannot write")
-                }
-                try env.store.recordView(by: env.actor, household: household.id, action: "grant.letter", detail: g.id)
-                state.message = StatusMessage(l.pick("Besluitbrief geschreven: \(path)", "Decision letter written: \(path)"))
+                                               sender: DecisionLetter.Sender(team: ctx.staff.team.isEmpty ? "Wijkteam" : ctx.staff.team),
+                                               sent: ctx.today,
+                                               figures: (try? household.file.overview(today: ctx.today).get()).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) })
+                return [.store(.writeLetter(g, household: id, text: text))]
             }
-        case .pay?:
-            if let g = grants.selectedGrant {
-                _ = try env.store.payGrant(g, by: env.actor)
-                grants.list = try env.store.grants(household: household.id)
-                state.message = StatusMessage(l.pick("\(g.id) staat op betaald.", "\(g.id) is marked paid."))
-            }
-        case .evaluate?:
-            if let g = grants.selectedGrant {
-                guard g.grant.status == .paid else {
-                    state.message = StatusMessage(l.pick("Evalueren kan op een betaalde aanvraag.", "Only a paid grant can be evaluated."), isError: true)
-                    return true
-                }
-                grants.evaluation = EvaluationForm(grant: g)
-            }
-        case .back?, nil: return false
+        case .pay?: if let g { return [.store(.payGrant(g))] }
+        case .evaluate?: if let g { grants.evaluation = EvaluationForm(grant: g) }
+        default: return nil
         }
-        return true
+        return []
     }
 
-    /// Saves the form as a draft; nil (with the reason on the status line) when it cannot.
-    private static func saveDraft(_ form: GrantRequestForm, household: String, state: inout AppState, env: AppEnvironment) throws -> StoredGrant? {
-        switch form.grant(env.l) {
-        case .failure(let problem):
-            state.message = StatusMessage(problem.message, isError: true)
-            return nil
-        case .success(let grant):
-            if let stored = form.stored { return try env.store.updateGrantDraft(stored, to: grant, by: env.actor) }
-            return try env.store.addGrantDraft(grant, household: household, by: env.actor)
-        }
-    }
-
-    /// Submits; every reason it is refused goes on the status line. True when it went in.
-    private static func submit(_ grant: StoredGrant, state: inout AppState, env: AppEnvironment) throws -> Bool {
-        let l = env.l
-        do {
-            let result = try env.store.submitGrant(grant, by: env.actor)
-            state.message = StatusMessage(result.grant.status == .approved
-                ? l.pick("\(result.id) ingediend en binnen het mandaat toegekend; de teamleider ziet hem achteraf.",
-                         "\(result.id) submitted and approved within the mandate; the team leader reviews it afterwards.")
-                : l.pick("\(result.id) ingediend; hij wacht op de teamleider.", "\(result.id) submitted; it waits for the team leader."))
-            return true
-        } catch StoreError.grantRefusals(let reasons) {
-            state.message = StatusMessage(l.pick("Niet ingediend: ", "Not submitted: ") + reasons.map { $0.message(in: l) }.joined(separator: " "),
-                                          isError: true)
-            return false
+    /// What came of a grant's write: the list read again and a sentence that says what
+    /// happened — or, refused, every reason, with the form kept as it was typed.
+    static func receive(_ request: StoreRequest, _ result: Result<StoreReply, StoreError>, household: inout HouseholdState,
+                        _ ctx: ScreenContext) -> [Effect] {
+        guard var grants = household.grants else { return [] }
+        defer { household.grants = grants }
+        let l = ctx.l
+        if let list = try? ctx.reads.grants(household: household.id) { grants.list = list }
+        switch result {
+        case .failure(let error):
+            return [.status(StatusMessage(error.message(in: l), isError: true))]
+        case .success(let reply):
+            switch (request, reply) {
+            case (.saveGrantDraft, .grant(let saved)):
+                grants.form = nil
+                return [.status(StatusMessage(l.pick("Concept \(saved.id) bewaard.", "Draft \(saved.id) saved.")))]
+            case (.submitGrant, .submitted(let result)):
+                grants.form = nil
+                return [.status(StatusMessage(result.grant.status == .approved
+                    ? l.pick("\(result.id) ingediend en binnen het mandaat toegekend; de teamleider ziet hem achteraf.",
+                             "\(result.id) submitted and approved within the mandate; the team leader reviews it afterwards.")
+                    : l.pick("\(result.id) ingediend; hij wacht op de teamleider.", "\(result.id) submitted; it waits for the team leader.")))]
+            case (.submitGrant, .notSubmitted(let draft, let reasons)):
+                // Kept as a draft, so the next try updates it rather than adding another.
+                grants.form?.stored = draft
+                return [.status(StatusMessage(l.pick("Niet ingediend: ", "Not submitted: ") + reasons.map { $0.message(in: l) }.joined(separator: " "),
+                                              isError: true))]
+            case (.payGrant(let g), _):
+                return [.status(StatusMessage(l.pick("\(g.id) staat op betaald.", "\(g.id) is marked paid.")))]
+            case (.evaluateGrant(let g, _), _):
+                grants.evaluation = nil
+                return [.status(StatusMessage(l.pick("Evaluatie van \(g.id) vastgelegd.", "Evaluation of \(g.id) recorded.")))]
+            case (.writeLetter, .file(let path)):
+                return [.status(StatusMessage(l.pick("Besluitbrief geschreven: \(path)", "Decision letter written: \(path)")))]
+            default:
+                return []
+            }
         }
     }
 }

@@ -4,13 +4,13 @@ import Terminal
 
 /// Draws tab 4: the list of requests, or the request form with the household's figures.
 enum GrantsView {
-    static func render(_ household: HouseholdState, state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, area: Rect) {
+    static func render(_ household: HouseholdState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard let grants = household.grants else { return }
         if let form = grants.form {
-            renderForm(form, household: household, env: env, into: &buffer, area: area)
+            renderForm(form, household: household, ctx: ctx, into: &buffer, area: area)
             return
         }
-        let l = env.l
+        let l = ctx.l
         let columns = [
             TableColumn(title: l.pick("Aanvraag", "Request"), width: .fixed(10)),
             TableColumn(title: l.pick("Status", "Status"), width: .fixed(13)),
@@ -25,7 +25,7 @@ enum GrantsView {
                      state: ListState(selected: grants.selected, offset: 0), rowCount: list.count, focused: true,
                      emptyText: l.pick("Nog geen aanvragen. a begint er een.", "No requests yet. a starts one.")) { i in
             let g = list[i].grant
-            let late = GrantWorkflow.isPaymentLate(g, now: PracticeReport.endOfDay(env.today)) && g.status == .approved
+            let late = GrantWorkflow.isPaymentLate(g, now: PracticeReport.endOfDay(ctx.today)) && g.status == .approved
             return [Span(text: list[i].id), Span(text: g.status.name(in: l) + (late ? " !" : ""), role: late ? .overdue : .normal),
                     Span(text: g.route.name(in: l), role: .dim), Span(text: g.category.name(in: l)),
                     Span(text: g.amount.dutch), Span(text: g.decidedAt?.localDate.dutch ?? "—", role: .dim)]
@@ -41,9 +41,9 @@ enum GrantsView {
         }
     }
 
-    private static func renderForm(_ form: GrantRequestForm, household: HouseholdState, env: AppEnvironment,
+    private static func renderForm(_ form: GrantRequestForm, household: HouseholdState, ctx: ScreenContext,
                                    into buffer: inout ScreenBuffer, area: Rect) {
-        let l = env.l
+        let l = ctx.l
         let panelWidth = area.width >= 110 ? 40 : 0
         let (main, panel) = area.splitLeft(area.width - panelWidth)
         let labelWidth = 15
@@ -67,7 +67,7 @@ enum GrantsView {
             y += 1
         }
         // The motivation, with its length rule, and the business case.
-        let overview = try? household.file.overview(today: env.today).get()
+        let overview = try? household.file.overview(today: ctx.today).get()
         let above = overview?.normTest.map { !$0.withinNorm } ?? true
         let length = form.motivation.text.trimmingCharacters(in: .whitespacesAndNewlines).count
         let rule = form.route == .custom && above
@@ -113,13 +113,4 @@ enum GrantsView {
         put(l.pick("Mandaat tot ", "Mandate up to ") + overview.policy.mandateLimit.dutch, .dim)
     }
 
-    static func hints(_ household: HouseholdState, env: AppEnvironment) -> [KeyHint] {
-        let l = env.l
-        if household.grants?.form != nil {
-            return [KeyHint(keys: "F1", label: l.pick("Help", "Help")), KeyHint(keys: "F2", label: l.pick("Concept", "Draft")),
-                    KeyHint(keys: "F4", label: l.pick("Indienen", "Submit")), KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field")),
-                    KeyHint(keys: "Esc", label: l.pick("Sluiten", "Close"))]
-        }
-        return GrantsScreen.actions(l).keyHints
-    }
 }

@@ -12,39 +12,39 @@ enum LedgerConflictView {
 
     /// What a refused save means for the form, or nil when it was refused for another reason
     /// (a read-only store, a full disk: their own message says it).
-    static func conflict(_ error: StoreError, form: LineForm, lines: [StoredLedgerLine], env: AppEnvironment) -> EditConflict<StoredLedgerLine>? {
+    static func conflict(_ error: StoreError, form: LineForm, lines: [StoredLedgerLine], ctx: ScreenContext) -> EditConflict<StoredLedgerLine>? {
         guard case .edit(let old) = form.mode else { return nil }
         switch error {
         case .conflict(_, let by, let at):
             let fresh = lines.first { $0.id == old.id }
-            return fresh.map { EditConflict(theirs: $0, user: by, at: at, env: env) } ?? EditConflict(theirs: nil, user: nil, at: nil, env: env)
+            return fresh.map { EditConflict(theirs: $0, user: by, at: at, ctx: ctx) } ?? EditConflict(theirs: nil, user: nil, at: nil, ctx: ctx)
         case .rowGone:
-            return EditConflict(theirs: nil, user: nil, at: nil, env: env)
+            return EditConflict(theirs: nil, user: nil, at: nil, ctx: ctx)
         default:
             return nil
         }
     }
 
     /// The status line after a refused save.
-    static func refused(_ c: EditConflict<StoredLedgerLine>, label: String, env: AppEnvironment) -> String {
-        let l = env.l
+    static func refused(_ c: EditConflict<StoredLedgerLine>, label: String, ctx: ScreenContext) -> String {
+        let l = ctx.l
         guard c.theirs != nil else {
             return l.pick("Niet bewaard: \"\(label)\" is intussen gewist; uw versie staat nog in het formulier.",
                           "Not saved: \"\(label)\" was deleted meanwhile; your version is still in the form.")
         }
         // One short sentence: the form shows both versions and says what the keys do.
-        return l.pick("Niet bewaard: \(c.who(l)) wijzigde \"\(label)\" \(c.when(l, today: env.today)).",
-                      "Not saved: \(c.who(l)) changed \"\(label)\" \(c.when(l, today: env.today)).")
+        return l.pick("Niet bewaard: \(c.who(l)) wijzigde \"\(label)\" \(c.when(l, today: ctx.today)).",
+                      "Not saved: \(c.who(l)) changed \"\(label)\" \(c.when(l, today: ctx.today)).")
     }
 
     /// The status line after a refused delete (the list then shows the line as it is now).
-    static func deleteRefused(_ error: StoreError, label: String, env: AppEnvironment) -> String {
-        let l = env.l
+    static func deleteRefused(_ error: StoreError, label: String, ctx: ScreenContext) -> String {
+        let l = ctx.l
         switch error {
         case .conflict(_, let by, let at):
-            let c = EditConflict<StoredLedgerLine>(theirs: nil, user: by, at: at, env: env)
-            return l.pick("Niet gewist: \(c.who(l)) wijzigde \"\(label)\" \(c.when(l, today: env.today)). Bekijk de nieuwe versie en wis opnieuw als dat nog moet.",
-                          "Not deleted: \(c.who(l)) changed \"\(label)\" \(c.when(l, today: env.today)). Look at the new version and delete again if still needed.")
+            let c = EditConflict<StoredLedgerLine>(theirs: nil, user: by, at: at, ctx: ctx)
+            return l.pick("Niet gewist: \(c.who(l)) wijzigde \"\(label)\" \(c.when(l, today: ctx.today)). Bekijk de nieuwe versie en wis opnieuw als dat nog moet.",
+                          "Not deleted: \(c.who(l)) changed \"\(label)\" \(c.when(l, today: ctx.today)). Look at the new version and delete again if still needed.")
         case .rowGone:
             return l.pick("\"\(label)\" was al gewist door iemand anders.", "\"\(label)\" was already deleted by someone else.")
         default:
@@ -75,8 +75,8 @@ enum LedgerConflictView {
     }
 
     /// Who saved, when, and their whole line, in the rows from `y` inside `box`.
-    static func render(_ c: EditConflict<StoredLedgerLine>, env: AppEnvironment, into buffer: inout ScreenBuffer, box: Rect, y: Int) {
-        let l = env.l
+    static func render(_ c: EditConflict<StoredLedgerLine>, ctx: ScreenContext, into buffer: inout ScreenBuffer, box: Rect, y: Int) {
+        let l = ctx.l
         let x = box.x + 2, width = box.width - 4
         guard let theirs = c.theirs else {
             buffer.put(l.pick("! Deze regel is intussen gewist.", "! This line was deleted meanwhile."), x: x, y: y, width: width, role: .warning)
@@ -84,16 +84,9 @@ enum LedgerConflictView {
                               "  Enter puts your version back as a new line; Esc leaves it out."), x: x, y: y + 1, width: width)
             return
         }
-        buffer.put(l.pick("! Nu opgeslagen door \(c.who(l)) \(c.when(l, today: env.today)):", "! Now saved by \(c.who(l)) \(c.when(l, today: env.today)):"),
+        buffer.put(l.pick("! Nu opgeslagen door \(c.who(l)) \(c.when(l, today: ctx.today)):", "! Now saved by \(c.who(l)) \(c.when(l, today: ctx.today)):"),
                    x: x, y: y, width: width, role: .warning)
         buffer.put("  " + summary(theirs.entry, l), x: x, y: y + 1, width: width)
-    }
-
-    /// The footer of the form while both versions are shown.
-    static func footer(_ c: EditConflict<StoredLedgerLine>, _ l: Language) -> String {
-        c.theirs == nil ? l.pick("Enter bewaart als nieuwe regel · Esc laat hem weg", "Enter saves as a new line · Esc leaves it out")
-            : l.pick("Enter bewaart uw versie eroverheen · Esc houdt die van \(c.firstName(l))",
-                     "Enter saves yours over it · Esc keeps \(c.firstName(l))'s")
     }
 
     /// A line in words: "Salaris · € 1.700,00 maand · loon".

@@ -5,9 +5,9 @@ import Terminal
 /// The line form as a box over the ledger: one row per field, the mistake in words next to
 /// the field as it is typed, and the monthly equivalent once the amount is right.
 enum LedgerFormView {
-    static func render(_ form: LineForm, env: AppEnvironment, into buffer: inout ScreenBuffer, bounds: Rect) {
-        let l = env.l
-        let height = form.fields.count + 5 + (form.conflict == nil ? 0 : LedgerConflictView.rows)
+    static func render(_ form: LineForm, ctx: ScreenContext, into buffer: inout ScreenBuffer, bounds: Rect) {
+        let l = ctx.l
+        let height = form.fields.count + 3 + (form.conflict == nil ? 0 : LedgerConflictView.rows + 1)
         let box = Rect(x: bounds.x + 2, y: bounds.maxY - height, width: min(bounds.width - 4, 76), height: height)
         buffer.fill(box, role: .dialog)
         let title: String = switch form.mode {
@@ -51,13 +51,10 @@ enum LedgerFormView {
                 }
             }
         }
-        var footer = l.pick("Tab volgend veld · Enter bewaart · Esc annuleert · PgDn ander deel",
-                            "Tab next field · Enter saves · Esc cancels · PgDn other section")
+        // What the keys do is in the key bar, from the same table as the help.
         if let conflict = form.conflict {
-            LedgerConflictView.render(conflict, env: env, into: &buffer, box: box, y: box.y + 2 + form.fields.count)
-            footer = LedgerConflictView.footer(conflict, l)
+            LedgerConflictView.render(conflict, ctx: ctx, into: &buffer, box: box, y: box.y + 2 + form.fields.count)
         }
-        buffer.put(footer, x: box.x + 2, y: box.maxY - 2, width: box.width - 4, role: .dim)
     }
 
     /// `€ 1.850,00 per maand`, or `€ 342,24 → € 114,08 p/m` for another frequency; a debt's

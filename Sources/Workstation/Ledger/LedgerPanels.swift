@@ -6,8 +6,8 @@ import Terminal
 /// test and draagkracht, and the warnings. A negative bottom line has its minus sign and
 /// the warning role — never colour alone.
 enum LedgerPanels {
-    static func lines(_ overview: FinancialOverview?, env: AppEnvironment, width: Int, compact: Bool) -> [StyledLine] {
-        let l = env.l
+    static func lines(_ overview: FinancialOverview?, ctx: ScreenContext, width: Int, compact: Bool) -> [StyledLine] {
+        let l = ctx.l
         guard let o = overview else {
             return [StyledLine([Span(text: l.pick("Geen normtabel voor deze peildatum: de normtoets kan niet.",
                                                   "No norm table for this reference date: no norm test."), role: .warning)])]
@@ -78,8 +78,8 @@ enum LedgerPanels {
 /// which lines do not count for the norm test and why.
 enum LedgerExplanation {
     static func sections(_ section: LedgerSection, ledger: LedgerState, overview: FinancialOverview,
-                         env: AppEnvironment) -> [(title: String, rows: [(keys: String, text: String)])] {
-        let l = env.l
+                         ctx: ScreenContext) -> [(title: String, rows: [(keys: String, text: String)])] {
+        let l = ctx.l
         let lines = ledger.lines(in: section).map(\.entry)
         var rows: [(keys: String, text: String)] = lines.map { entry in
             let how: String

@@ -37,101 +37,124 @@ struct LedgerState {
     }
 }
 
-enum LedgerAction: Hashable, Sendable {
-    case help, back, add, edit, copy, delete, undo, explain, nextSection, previousSection
-}
-
-/// What the ledger does with keys, and how it saves: every change is its own unit of work.
+/// What the ledger offers, and how it saves: every change is its own unit of work, asked of
+/// the app as an effect; what came of it returns in `receive`.
 enum LedgerScreen {
-    static func actions(_ l: Language) -> ActionTable<LedgerAction> {
-        ActionTable(actions: [
-            Action(id: .help, keys: [.function(1), .character("?")], barLabel: l.pick("Help", "Help"), help: l.pick("Deze hulp", "This help")),
-            Action(id: .add, keys: [.character("a"), .insert], barLabel: l.pick("Nieuw", "Add"),
-                   help: l.pick("Nieuwe regel in dit deel; Enter bewaart en opent de volgende, PgDn wisselt van deel",
-                                "New line in this section; Enter saves and opens the next, PgDn changes section")),
-            Action(id: .edit, keys: [.enter, .character("e")], barLabel: l.pick("Wijzig", "Edit"),
-                   help: l.pick("Wijzig de gekozen regel", "Edit the selected line")),
-            Action(id: .copy, keys: [.character("c")], barLabel: l.pick("Kopie", "Copy"),
-                   help: l.pick("Nieuwe regel als kopie van de gekozen", "New line copied from the selected one")),
-            Action(id: .delete, keys: [.delete], barLabel: l.pick("Wissen", "Delete"),
-                   help: l.pick("Wis de gekozen regel (vraagt eerst)", "Delete the selected line (asks first)")),
-            Action(id: .undo, keys: [.character("u")], barLabel: nil,
-                   help: l.pick("Zet de laatst gewiste regel terug", "Bring back the last deleted line")),
-            Action(id: .explain, keys: [.character("x")], barLabel: l.pick("Uitleg", "Explain"),
-                   help: l.pick("Leg het totaal van dit deel uit, regel voor regel", "Explain this section's total, line by line")),
-            Action(id: .nextSection, keys: [.tab], barLabel: l.pick("Volgend deel", "Next section"),
-                   help: l.pick("Naar het volgende deel (inkomsten, uitgaven, schulden, inhoudingen)",
-                                "To the next section (income, expenses, debts, deductions)")),
-            Action(id: .previousSection, keys: [.backTab], barLabel: nil, help: l.pick("Naar het vorige deel", "To the previous section")),
-            Action(id: .back, keys: [.escape, .character("q")], barLabel: l.pick("Terug", "Back"),
-                   help: l.pick("Terug naar de caseload", "Back to the caseload")),
-        ])
+    private static func here(_ s: HouseholdState) -> Bool { s.tab == .ledger && s.draftOffer == nil && s.ledger != nil }
+    private static func listing(_ s: HouseholdState) -> Bool {
+        here(s) && s.ledger?.form == nil && s.ledger?.confirmDelete == nil && s.ledger?.explaining == nil
+    }
+    private static func typing(_ s: HouseholdState) -> Bool { here(s) && s.ledger?.form != nil }
+    private static func blankNewLine(_ s: HouseholdState) -> Bool {
+        guard let form = s.ledger?.form, form.mode == .add else { return false }
+        return form.label.isEmpty && form.amount.isEmpty
     }
 
-    static func load(_ id: String, env: AppEnvironment) throws -> LedgerState {
+    static var actions: [ScreenAction<HouseholdState>] {
+        [
+            ScreenAction(.add, help: { $0.pick("Nieuwe regel in dit deel; Enter bewaart en opent de volgende, PgDn wisselt van deel",
+                                                "New line in this section; Enter saves and opens the next, PgDn changes section") },
+                         when: { s, _ in listing(s) }),
+            ScreenAction(.open, label: { $0.pick("Wijzig", "Edit") }, help: { $0.pick("Wijzig de gekozen regel", "Edit the selected line") },
+                         when: { s, _ in listing(s) && s.ledger?.selectedLine != nil }),
+            ScreenAction(.edit, label: { _ in nil }, help: { $0.pick("Wijzig de gekozen regel", "Edit the selected line") },
+                         when: { s, _ in listing(s) && s.ledger?.selectedLine != nil }),
+            ScreenAction(.copy, help: { $0.pick("Nieuwe regel als kopie van de gekozen", "New line copied from the selected one") },
+                         when: { s, _ in listing(s) && s.ledger?.selectedLine != nil }),
+            ScreenAction(.delete, help: { $0.pick("Wis de gekozen regel (vraagt eerst)", "Delete the selected line (asks first)") },
+                         when: { s, _ in listing(s) && s.ledger?.selectedLine != nil }),
+            ScreenAction(.undo, help: { $0.pick("Zet de laatst gewiste regel terug", "Bring back the last deleted line") },
+                         when: { s, _ in listing(s) && s.ledger?.lastDeleted != nil }),
+            ScreenAction(.explain, when: { s, _ in listing(s) }),
+            ScreenAction(.nextSection, when: { s, _ in listing(s) }),
+            ScreenAction(.previousSection, when: { s, _ in listing(s) }),
+            // the line form
+            ScreenAction(.confirm, label: { $0.pick("Bewaren", "Save") },
+                         help: { $0.pick("Bewaar de regel (en open de volgende)", "Save the line (and open the next)") },
+                         when: { s, _ in typing(s) && s.ledger?.form?.conflict == nil }),
+            ScreenAction(.confirm, label: { $0.pick("Mijn versie bewaren", "Save mine") },
+                         help: { $0.pick("Bewaar de regel zoals u hem typte, bewust over de nieuwe versie heen (staat in het logboek)",
+                                         "Save the line as you typed it, knowingly over the new version (recorded in the audit trail)") },
+                         when: { s, _ in typing(s) && s.ledger?.form?.conflict != nil }),
+            ScreenAction(.save, label: { _ in nil }, help: { $0.pick("Bewaar de regel, zoals Enter", "Save the line, as Enter does") },
+                         when: { s, _ in typing(s) }),
+            ScreenAction(.nextField, when: { s, _ in typing(s) }),
+            ScreenAction(.otherSection, when: { s, _ in typing(s) && blankNewLine(s) }),
+            ScreenAction(.cancel, help: { $0.pick("Stop zonder te bewaren", "Stop without saving") },
+                         when: { s, _ in typing(s) && s.ledger?.form?.conflict == nil }),
+            ScreenAction(.keepTheirs, when: { s, _ in typing(s) && s.ledger?.form?.conflict != nil }),
+            // the question before a delete, the explanation
+            ScreenAction(.confirm, label: { $0.pick("Wissen", "Delete") }, help: { $0.pick("Wis de regel", "Delete the line") },
+                         when: { s, _ in here(s) && s.ledger?.confirmDelete != nil }),
+            ScreenAction(.cancel, label: { $0.pick("Niet wissen", "Keep") }, help: { $0.pick("Laat de regel staan", "Keep the line") },
+                         when: { s, _ in here(s) && s.ledger?.confirmDelete != nil }),
+            ScreenAction(.cancel, label: { $0.pick("Sluiten", "Close") }, help: { $0.pick("Sluit de uitleg", "Close the explanation") },
+                         when: { s, _ in here(s) && s.ledger?.explaining != nil }),
+        ]
+    }
+
+    /// True while a form, a question or the explanation has the keys: the household's own
+    /// keys (tabs, back) wait.
+    static func isBusy(_ ledger: LedgerState) -> Bool { ledger.form != nil || ledger.confirmDelete != nil || ledger.explaining != nil }
+
+    static func extraHelp(_ l: Language) -> [HelpOverlay.Section] {
+        [(l.pick("In een regel", "In a line"),
+          [("Tab ↓ / Shift-Tab ↑", l.pick("Volgend / vorig veld", "Next / previous field")),
+           (l.pick("letter", "letter"), l.pick("Kies de keuze die met die letter begint, en ga door", "Pick the choice starting with that letter, and move on")),
+           ("← →", l.pick("Blader door de keuzes", "Step through the choices"))])]
+    }
+
+    static func load(_ id: String, _ ctx: ScreenContext) throws -> LedgerState {
         var state = LedgerState()
-        state.lines = try env.store.ledgerLines(household: id)
+        state.lines = try ctx.reads.ledgerLines(household: id)
         return state
     }
 
     /// The figures for the lines as they stand (nil when the reference date has no norm table).
-    static func overview(_ household: HouseholdState, env: AppEnvironment) -> FinancialOverview? {
+    static func overview(_ household: HouseholdState, ctx: ScreenContext) -> FinancialOverview? {
         var file = household.file
         if let ledger = household.ledger { file.finances = ledger.finances }
-        return try? file.overview(today: env.today).get()
+        return try? file.overview(today: ctx.today).get()
     }
 
-    /// Handles a key on tab 2. Returns false when the key is not for the ledger (tabs, back).
-    static func handle(_ key: Key, household: inout HouseholdState, state: inout AppState, env: AppEnvironment) throws -> Bool {
-        guard var ledger = household.ledger else { return false }
+    /// Handles a key on tab 2; nil when it is not the ledger's (tabs, back).
+    static func handle(_ command: Command?, key: Key, household: inout HouseholdState, _ ctx: ScreenContext) -> [Effect]? {
+        guard var ledger = household.ledger else { return nil }
         defer { household.ledger = ledger }
-        let l = env.l
+        let id = household.id
         if ledger.explaining != nil {
-            if [.escape, .character("x"), .enter, .character("q")].contains(key) { ledger.explaining = nil }
-            return true
+            if command == .cancel || command == .explain || key == .enter { ledger.explaining = nil }
+            return []
         }
         if let line = ledger.confirmDelete {
-            switch key {
-            case .enter, .character("j"), .character("y"):
+            switch command {
+            case .confirm?:
                 ledger.confirmDelete = nil
-                do {
-                    try env.store.deleteLedgerLine(line, by: env.actor)
-                } catch let error as StoreError {
-                    // Changed or deleted by someone else since it was shown: nothing is deleted,
-                    // and the list shows the line as it is now.
-                    try reload(&ledger, household.id, env)
-                    state.message = StatusMessage(LedgerConflictView.deleteRefused(error, label: line.entry.label, env: env), isError: true)
-                    return true
-                }
-                ledger.lastDeleted = line.entry
-                try reload(&ledger, household.id, env)
-                state.message = StatusMessage(l.pick("\"\(line.entry.label)\" gewist; u zet hem terug.",
-                                                     "\"\(line.entry.label)\" deleted; u brings it back."))
-            case .escape, .character("n"):
-                ledger.confirmDelete = nil
+                return [.store(.deleteLedgerLine(line))]
+            case .cancel?: ledger.confirmDelete = nil
             default: break
             }
-            return true
+            return []
         }
         if var form = ledger.form {
-            if form.conflict != nil, let action = ConflictKeys.ledger(l).action(for: key) {
-                switch action {
-                case .saveMine: ledger.form = try save(&ledger, form, household: household.id, state: &state, env: env)
-                case .keepTheirs: ledger.form = nil
-                case .help: state.help = 0
-                case .addTheirs: break
+            switch command {
+            case .cancel?, .keepTheirs?: ledger.form = nil
+            case .confirm?, .save?:
+                switch form.entry(ctx.l) {
+                case .failure(let problem):
+                    form.focus = form.fields.firstIndex(of: problem.field) ?? form.focus
+                    ledger.form = form
+                    return [.status(StatusMessage(problem.message, isError: true))]
+                case .success(let entry):
+                    ledger.form = form
+                    switch form.mode {
+                    case .add: return [.store(.addLedgerLine(entry, household: id))]
+                    // After a refused save the form is based on the other person's version,
+                    // which was shown: this save goes over it on purpose.
+                    case .edit(let line): return [.store(.updateLedgerLine(line, to: entry, overwriting: form.conflict != nil))]
+                    }
                 }
-                return true
-            }
-            switch key {
-            case .escape:
-                ledger.form = nil
-            case .function(1):
-                state.help = 0
-            case .enter:
-                ledger.form = try save(&ledger, form, household: household.id, state: &state, env: env)
-            case .pageDown where form.mode == .add && form.label.isEmpty && form.amount.isEmpty,
-                 .pageUp where form.mode == .add && form.label.isEmpty && form.amount.isEmpty:
+            case .otherSection?:
                 // A blank new line moves to the next or previous section.
                 let all = LedgerSection.allCases
                 let i = all.firstIndex(of: form.section)!
@@ -139,99 +162,90 @@ enum LedgerScreen {
                 ledger.form = LineForm(section: next)
                 ledger.section = next
             default:
-                _ = form.handle(key, l)
+                _ = form.handle(key, ctx.l)
                 ledger.form = form
             }
-            return true
+            return []
         }
         let list = ledger.lines(in: ledger.section)
         switch key {
         case .up, .character("k"):
-            ledger.selected[ledger.section] = max(0, (ledger.selected[ledger.section] ?? 0) - 1); return true
+            ledger.selected[ledger.section] = max(0, (ledger.selected[ledger.section] ?? 0) - 1); return []
         case .down, .character("j"):
-            ledger.selected[ledger.section] = min(max(0, list.count - 1), (ledger.selected[ledger.section] ?? 0) + 1); return true
-        case .home: ledger.selected[ledger.section] = 0; return true
-        case .end: ledger.selected[ledger.section] = max(0, list.count - 1); return true
+            ledger.selected[ledger.section] = min(max(0, list.count - 1), (ledger.selected[ledger.section] ?? 0) + 1); return []
+        case .home: ledger.selected[ledger.section] = 0; return []
+        case .end: ledger.selected[ledger.section] = max(0, list.count - 1); return []
         default: break
         }
-        switch actions(l).action(for: key) {
+        switch command {
         case .add?: ledger.form = LineForm(section: ledger.section)
-        case .edit?:
+        case .open?, .edit?:
             if let line = ledger.selectedLine { ledger.form = LineForm(section: line.entry.section, mode: .edit(line), from: line.entry) }
         case .copy?:
             if let line = ledger.selectedLine { ledger.form = LineForm(section: line.entry.section, from: line.entry) }
         case .delete?: ledger.confirmDelete = ledger.selectedLine
         case .undo?:
-            if let entry = ledger.lastDeleted {
-                _ = try env.store.addLedgerLine(entry, household: household.id, by: env.actor)
-                ledger.lastDeleted = nil
-                try reload(&ledger, household.id, env)
-                state.message = StatusMessage(l.pick("\"\(entry.label)\" staat er weer.", "\"\(entry.label)\" is back."))
-            }
+            if let entry = ledger.lastDeleted { return [.store(.restoreLedgerLine(entry, household: id))] }
         case .explain?: ledger.explaining = ledger.section
         case .nextSection?, .previousSection?:
             let all = LedgerSection.allCases
             let i = all.firstIndex(of: ledger.section)!
-            ledger.section = all[(i + (key == .tab ? 1 : all.count - 1)) % all.count]
-        case .help?: state.help = 0
-        case .back?, nil: return false
+            ledger.section = all[(i + (command == .nextSection ? 1 : all.count - 1)) % all.count]
+        default: return nil
         }
-        return true
+        return []
     }
 
-    /// Saves the form as its own unit of work. A new line opens the next blank form in the
-    /// same section, so a list of lines is typed without leaving the form.
-    /// Returns the form to show next (nil: closed).
-    private static func save(_ ledger: inout LedgerState, _ form: LineForm, household: String,
-                             state: inout AppState, env: AppEnvironment) throws -> LineForm? {
-        let l = env.l
-        var form = form
-        switch form.entry(l) {
-        case .failure(let problem):
-            form.focus = form.fields.firstIndex(of: problem.field) ?? form.focus
-            state.message = StatusMessage(problem.message, isError: true)
-            return form
-        case .success(let entry):
-            do {
-                switch form.mode {
-                case .add:
-                    let saved = try env.store.addLedgerLine(entry, household: household, by: env.actor)
-                    try reload(&ledger, household, env)
-                    ledger.selected[saved.entry.section] = ledger.lines(in: saved.entry.section).firstIndex { $0.id == saved.id } ?? 0
-                    state.message = StatusMessage(l.pick("Bewaard: \(entry.label). Typ de volgende regel, of Esc.",
-                                                         "Saved: \(entry.label). Type the next line, or Esc."))
-                    return LineForm(section: form.section)
-                case .edit(let line):
-                    // After a refused save the form is based on the other person's version,
-                    // which was shown: this save goes over it on purpose.
-                    _ = try env.store.updateLedgerLine(line, to: entry, by: env.actor, overwriting: form.conflict != nil)
-                    try reload(&ledger, household, env)
-                    state.message = StatusMessage(form.conflict.map { c in
-                        l.pick("Bewaard: \(entry.label), over de versie van \(c.who(l)) heen.", "Saved: \(entry.label), over \(c.who(l))'s version.")
-                    } ?? l.pick("Bewaard: \(entry.label).", "Saved: \(entry.label)."))
-                    return nil
-                }
-            } catch let error as StoreError {
-                // Someone else changed or removed the line: the form keeps what was typed and
-                // shows their version beside it, so nothing is lost and nothing overwritten
-                // unseen.
-                try reload(&ledger, household, env)
-                // A save refused for another reason (a full disk) after a conflict keeps the
-                // conflict: the form is still based on their version, which stays shown, and
-                // the next save still goes over it knowingly.
-                if let conflict = LedgerConflictView.conflict(error, form: form, lines: ledger.lines, env: env) {
-                    form.conflict = conflict
-                    form.mode = conflict.theirs.map(LineForm.Mode.edit) ?? .add
-                    state.message = StatusMessage(LedgerConflictView.refused(conflict, label: entry.label, env: env), isError: true)
-                } else {
-                    state.message = StatusMessage(error.message(in: l), isError: true)
-                }
-                return form
+    /// What came of a save, a delete or an undo: the lines read again, the next blank line
+    /// after an add, and a refused save kept in the form beside the other person's version.
+    static func receive(_ request: StoreRequest, _ result: Result<StoreReply, StoreError>, household: inout HouseholdState,
+                        _ ctx: ScreenContext) -> [Effect] {
+        guard var ledger = household.ledger else { return [] }
+        defer {
+            household.ledger = ledger
+            household.file.finances = ledger.finances
+        }
+        let l = ctx.l
+        // Whatever happened, the list shows the lines as they are now.
+        do { ledger.lines = try ctx.reads.ledgerLines(household: household.id) } catch { return [.status(StatusMessage(error.message(l), isError: true))] }
+        switch (request, result) {
+        case (.deleteLedgerLine(let line), .success):
+            ledger.lastDeleted = line.entry
+            return [.status(StatusMessage(l.pick("\"\(line.entry.label)\" gewist; u zet hem terug.", "\"\(line.entry.label)\" deleted; u brings it back.")))]
+        case (.deleteLedgerLine(let line), .failure(let error)):
+            // Changed or deleted by someone else since it was shown: nothing is deleted, and
+            // the list shows the line as it is now.
+            return [.status(StatusMessage(LedgerConflictView.deleteRefused(error, label: line.entry.label, ctx: ctx), isError: true))]
+        case (.restoreLedgerLine(let entry, _), .success):
+            ledger.lastDeleted = nil
+            return [.status(StatusMessage(l.pick("\"\(entry.label)\" staat er weer.", "\"\(entry.label)\" is back.")))]
+        case (.addLedgerLine(let entry, _), .success(.ledgerLine(let saved))):
+            ledger.selected[saved.entry.section] = ledger.lines(in: saved.entry.section).firstIndex { $0.id == saved.id } ?? 0
+            // The next blank line in the same section: a list of lines is typed without leaving the form.
+            ledger.form = LineForm(section: ledger.form?.section ?? saved.entry.section)
+            return [.status(StatusMessage(l.pick("Bewaard: \(entry.label). Typ de volgende regel, of Esc.",
+                                                 "Saved: \(entry.label). Type the next line, or Esc.")))]
+        case (.updateLedgerLine(_, let entry, _), .success):
+            let conflict = ledger.form?.conflict
+            ledger.form = nil
+            return [.status(StatusMessage(conflict.map { c in
+                l.pick("Bewaard: \(entry.label), over de versie van \(c.who(l)) heen.", "Saved: \(entry.label), over \(c.who(l))'s version.")
+            } ?? l.pick("Bewaard: \(entry.label).", "Saved: \(entry.label).")))]
+        case (_, .failure(let error)):
+            // Someone else changed or removed the line: the form keeps what was typed and
+            // shows their version beside it, so nothing is lost and nothing overwritten
+            // unseen. A save refused for another reason (a full disk) after a conflict keeps
+            // the conflict: the form is still based on their version, which stays shown.
+            guard var form = ledger.form else { return [.status(StatusMessage(error.message(in: l), isError: true))] }
+            if let conflict = LedgerConflictView.conflict(error, form: form, lines: ledger.lines, ctx: ctx) {
+                form.conflict = conflict
+                form.mode = conflict.theirs.map(LineForm.Mode.edit) ?? .add
+                ledger.form = form
+                return [.status(StatusMessage(LedgerConflictView.refused(conflict, label: form.label.text, ctx: ctx), isError: true))]
             }
+            return [.status(StatusMessage(error.message(in: l), isError: true))]
+        default:
+            return []
         }
-    }
-
-    static func reload(_ ledger: inout LedgerState, _ household: String, _ env: AppEnvironment) throws {
-        ledger.lines = try env.store.ledgerLines(household: household)
     }
 }

@@ -6,11 +6,11 @@ import Terminal
 /// are always in view — the bottom line, the norm test, draagkracht and the warnings.
 /// Side by side from 110 columns, stacked below that.
 enum LedgerView {
-    static func render(_ household: HouseholdState, env: AppEnvironment, into buffer: inout ScreenBuffer, area: Rect) {
+    static func render(_ household: HouseholdState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard let ledger = household.ledger else { return }
-        let overview = LedgerScreen.overview(household, env: env)
+        let overview = LedgerScreen.overview(household, ctx: ctx)
         let wide = area.width >= 110
-        let panels = LedgerPanels.lines(overview, env: env, width: wide ? 44 : area.width - 2, compact: !wide)
+        let panels = LedgerPanels.lines(overview, ctx: ctx, width: wide ? 44 : area.width - 2, compact: !wide)
         let listArea: Rect
         if wide {
             let (left, right) = area.splitLeft(area.width - 46)
@@ -28,22 +28,21 @@ enum LedgerView {
                 line.render(into: &buffer, at: Point(x: bottom.x + 1, y: bottom.y + 1 + i), maxWidth: bottom.width - 2)
             }
         }
-        renderSections(ledger, overview: overview, env: env, into: &buffer, area: listArea)
+        renderSections(ledger, overview: overview, ctx: ctx, into: &buffer, area: listArea)
 
         if let form = ledger.form {
-            LedgerFormView.render(form, env: env, into: &buffer, bounds: area)
+            LedgerFormView.render(form, ctx: ctx, into: &buffer, bounds: area)
         } else if let line = ledger.confirmDelete {
-            let l = env.l
+            let l = ctx.l
             Dialog(title: l.pick("Regel wissen", "Delete line"),
                    message: l.pick("\"\(line.entry.label)\" (\(line.entry.amount.dutch)) wissen? Met u zet u hem terug.",
                                    "Delete \"\(line.entry.label)\" (\(line.entry.amount.dutch))? u brings it back."),
-                   buttons: [KeyHint(keys: "Enter", label: l.pick("Wissen", "Delete")),
-                             KeyHint(keys: "Esc", label: l.pick("Niet wissen", "Keep"))]).render(into: &buffer, bounds: area)
+                   buttons: household.dialogButtons(ctx)).render(into: &buffer, bounds: area)
         } else if let section = ledger.explaining, let overview {
-            let l = env.l
+            let l = ctx.l
             HelpOverlay.render(into: &buffer, bounds: area,
                                title: l.pick("Uitleg — ", "Explained — ") + section.name(in: l),
-                               sections: LedgerExplanation.sections(section, ledger: ledger, overview: overview, env: env),
+                               sections: LedgerExplanation.sections(section, ledger: ledger, overview: overview, ctx: ctx),
                                scroll: 0, footer: l.pick("Esc sluiten", "Esc close"))
         }
     }
@@ -57,9 +56,9 @@ enum LedgerView {
          TableColumn(title: "", width: .fixed(12), alignment: .right)]
     }
 
-    private static func renderSections(_ ledger: LedgerState, overview: FinancialOverview?, env: AppEnvironment,
+    private static func renderSections(_ ledger: LedgerState, overview: FinancialOverview?, ctx: ScreenContext,
                                        into buffer: inout ScreenBuffer, area: Rect) {
-        let l = env.l
+        let l = ctx.l
         let widths = Table.layout(columns(area.width - 2), width: area.width - 2)
         var rows: [(line: StyledLine, selected: Bool)] = []
         var selectedRow = 0
@@ -108,28 +107,5 @@ enum LedgerView {
         }
     }
 
-    static func hints(_ ledger: LedgerState, env: AppEnvironment) -> [KeyHint] {
-        let l = env.l
-        if ledger.form?.conflict != nil {
-            return ConflictKeys.ledger(l).keyHints + [KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field"))]
-        }
-        if ledger.form != nil {
-            return [KeyHint(keys: "F1", label: l.pick("Help", "Help")), KeyHint(keys: "Tab", label: l.pick("Volgend veld", "Next field")),
-                    KeyHint(keys: "Enter", label: l.pick("Bewaren", "Save")), KeyHint(keys: "Esc", label: l.pick("Annuleren", "Cancel")),
-                    KeyHint(keys: "PgDn", label: l.pick("Ander deel", "Other section"))]
-        }
-        if ledger.confirmDelete != nil || ledger.explaining != nil {
-            return [KeyHint(keys: "Enter", label: "OK"), KeyHint(keys: "Esc", label: l.pick("Terug", "Back"))]
-        }
-        return LedgerScreen.actions(l).keyHints + [KeyHint(keys: "F2", label: l.pick("Overzicht", "Overview"))]
-    }
 
-    static func formHelp(_ l: Language) -> [(keys: String, text: String)] {
-        [("Tab ↓ / Shift-Tab ↑", l.pick("Volgend / vorig veld", "Next / previous field")),
-         (l.pick("letter", "letter"), l.pick("Kies de keuze die met die letter begint, en ga door", "Pick the choice starting with that letter, and move on")),
-         ("← →", l.pick("Blader door de keuzes", "Step through the choices")),
-         ("Enter", l.pick("Bewaar de regel (en open de volgende)", "Save the line (and open the next)")),
-         ("PgDn PgUp", l.pick("Lege nieuwe regel: naar een ander deel", "Blank new line: to another section")),
-         ("Esc", l.pick("Stop zonder te bewaren", "Stop without saving"))]
-    }
 }

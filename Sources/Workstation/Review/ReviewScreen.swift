@@ -26,133 +26,133 @@ struct ReviewState {
     var comment = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
 }
 
-enum ReviewScreen {
+extension ReviewState: Screen {
     /// Rows read at a time, and how close the selection may come to the window's edge
     /// before the next is read (more than a screen's rows either way).
     static let window = 120, margin = 50
 
+    static var actions: [ScreenAction<ReviewState>] {
+        [ScreenAction(.help),
+         ScreenAction(.open, help: { $0.pick("Open de aanvraag met het hele beeld", "Open the request with the whole picture") },
+                      when: { s, _ in s.open == nil && s.count > 0 }),
+         ScreenAction(.nextList, when: { s, _ in s.open == nil })]
+            + ReviewList.allCases.map { list in ScreenAction(.list(list), when: { s, _ in s.open == nil }) }
+            + [ScreenAction(.approve, when: { s, _ in s.open != nil && s.deciding == nil }),
+               ScreenAction(.reject, when: { s, _ in s.open != nil && s.deciding == nil }),
+               ScreenAction(.returnRequest, when: { s, _ in s.open != nil && s.deciding == nil }),
+               ScreenAction(.confirm, help: { $0.pick("Bevestig het besluit met deze toelichting", "Confirm the decision with this comment") },
+                            when: { s, _ in s.deciding != nil }),
+               ScreenAction(.cancel, help: { $0.pick("Terug zonder te besluiten", "Back without deciding") }, when: { s, _ in s.deciding != nil }),
+               ScreenAction(.back, when: { s, _ in s.deciding == nil })]
+    }
+
+    func title(_ l: Language) -> String { l.pick("Beoordelen", "Review") }
+    var isTyping: Bool { deciding != nil }
+
     /// Reads the count and the rows around the selection again (after a decision or a list change).
-    static func load(_ state: inout ReviewState, env: AppEnvironment) throws {
-        state.count = try env.store.reviewCount(state.list)
-        state.selected = min(state.selected, max(0, state.count - 1))
-        state.items = []
-        try follow(&state, env: env)
+    mutating func load(_ ctx: ScreenContext) throws {
+        count = try ctx.reads.reviewCount(list)
+        selected = min(selected, max(0, count - 1))
+        items = []
+        try follow(ctx)
     }
 
     /// Makes sure the rows around the selection are read.
-    static func follow(_ state: inout ReviewState, env: AppEnvironment) throws {
-        let wanted = max(0, state.selected - margin)..<min(state.count, state.selected + margin)
-        let have = state.windowStart..<(state.windowStart + state.items.count)
-        if !state.items.isEmpty && have.lowerBound <= wanted.lowerBound && have.upperBound >= wanted.upperBound { return }
-        state.windowStart = max(0, state.selected - window / 2)
-        state.items = try env.store.reviewPage(state.list, offset: state.windowStart, limit: window)
+    mutating func follow(_ ctx: ScreenContext) throws {
+        let wanted = max(0, selected - Self.margin)..<min(count, selected + Self.margin)
+        let have = windowStart..<(windowStart + items.count)
+        if !items.isEmpty && have.lowerBound <= wanted.lowerBound && have.upperBound >= wanted.upperBound { return }
+        windowStart = max(0, selected - Self.window / 2)
+        items = try ctx.reads.reviewPage(list, offset: windowStart, limit: Self.window)
     }
 
-    static func listName(_ list: ReviewList, _ l: Language) -> String {
-        switch list {
-        case .waiting: l.pick("1 Wacht op besluit", "1 Waiting for a decision")
-        case .underMandate: l.pick("2 Binnen mandaat", "2 Within the mandate")
-        case .unpaid: l.pick("3 Nog niet betaald", "3 Not yet paid")
+    mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
+        do {
+            return try handleOrThrow(command, key: key, ctx)
+        } catch {
+            return [.status(StatusMessage(error.message(ctx.l), isError: true))]
         }
     }
 
-    /// Returns false when the key means leaving the queue.
-    static func handle(_ key: Key, state: inout AppState, env: AppEnvironment) throws -> Bool {
-        var review = state.review ?? ReviewState()
-        defer { state.review = review }
-        let l = env.l
-        if let action = review.deciding, let open = review.open {
-            switch key {
-            case .escape: review.deciding = nil
-            case .enter:
-                let comment = review.comment.text.trimmingCharacters(in: .whitespaces)
-                do {
-                    _ = try env.store.decideGrant(open.item.grant, action, comment: comment.isEmpty ? nil : comment, by: env.actor)
-                    state.message = StatusMessage(l.pick("\(open.item.grant.id) \(action.dutchResult).", "\(open.item.grant.id) \(action.englishPastParticiple)."))
-                    review.open = nil
-                    review.deciding = nil
-                    try load(&review, env: env)
-                } catch StoreError.grantRefusals(let reasons) {
-                    state.message = StatusMessage(reasons.map { $0.message(in: l) }.joined(separator: " "), isError: true)
-                    review.deciding = nil
-                }
-            default: _ = review.comment.handle(key)
+    private mutating func handleOrThrow(_ command: Command?, key: Key, _ ctx: ScreenContext) throws -> [Effect] {
+        if command == .help { return [.help] }
+        if let action = deciding, let open {
+            switch command {
+            case .cancel?: deciding = nil
+            case .confirm?:
+                let text = comment.text.trimmingCharacters(in: .whitespaces)
+                return [.store(.decideGrant(open.item.grant, action, comment: text.isEmpty ? nil : text))]
+            default: _ = comment.handle(key)
             }
-            return true
+            return []
         }
-        if review.open != nil {
-            switch key {
-            case .escape, .character("q"): review.open = nil
-            case .character("g"), .function(2): start(.approve, &review)
-            case .character("w"), .function(3): start(.reject, &review)
-            case .character("t"), .function(4): start(.return, &review)
-            case .function(1), .character("?"): state.help = 0
+        if open != nil {
+            switch command {
+            case .back?: open = nil
+            case .approve?: start(.approve)
+            case .reject?: start(.reject)
+            case .returnRequest?: start(.return)
             default: break
             }
-            return true
+            return []
         }
-        switch key {
-        case .escape, .character("q"), .function(6): return false
-        case .tab, .character("1"), .character("2"), .character("3"):
-            if case .character(let c) = key, let n = c.wholeNumberValue { review.list = ReviewList(rawValue: n - 1) ?? review.list }
-            else { review.list = ReviewList(rawValue: (review.list.rawValue + 1) % 3)! }
-            review.selected = 0
-            try load(&review, env: env)
-        case .up, .character("k"): review.selected = max(0, review.selected - 1); try follow(&review, env: env)
-        case .down, .character("j"): review.selected = min(max(0, review.count - 1), review.selected + 1); try follow(&review, env: env)
-        case .pageUp: review.selected = max(0, review.selected - 10); try follow(&review, env: env)
-        case .pageDown: review.selected = min(max(0, review.count - 1), review.selected + 10); try follow(&review, env: env)
-        case .home: review.selected = 0; try follow(&review, env: env)
-        case .end: review.selected = max(0, review.count - 1); try follow(&review, env: env)
-        case .enter:
-            if let item = review.item(review.selected) {
-                review.open = (item, try env.store.viewCaseFile(item.grant.householdId, by: env.actor, action: "grant.review"))
-            }
-        case .function(1), .character("?"): state.help = 0
+        switch (command, key) {
+        case (.back?, _): return [.go(.caseload)]
+        case (.nextList?, _), (.list(_)?, _):
+            if case .list(let chosen)? = command { list = chosen } else { list = ReviewList(rawValue: (list.rawValue + 1) % 3)! }
+            selected = 0
+            try load(ctx)
+        case (nil, .up), (nil, .character("k")): selected = max(0, selected - 1); try follow(ctx)
+        case (nil, .down), (nil, .character("j")): selected = min(max(0, count - 1), selected + 1); try follow(ctx)
+        case (nil, .pageUp): selected = max(0, selected - 10); try follow(ctx)
+        case (nil, .pageDown): selected = min(max(0, count - 1), selected + 10); try follow(ctx)
+        case (nil, .home): selected = 0; try follow(ctx)
+        case (nil, .end): selected = max(0, count - 1); try follow(ctx)
+        case (.open?, _):
+            if let item = item(selected) { return [.store(.viewForReview(householdId: item.grant.householdId))] }
         default: break
         }
-        return true
+        return []
     }
 
-    private static func start(_ action: GrantAction, _ review: inout ReviewState) {
-        review.deciding = action
-        review.comment = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
-    }
-
-    static func hints(_ review: ReviewState?, env: AppEnvironment) -> [KeyHint] {
-        let l = env.l
-        if review?.deciding != nil {
-            return [KeyHint(keys: "Enter", label: l.pick("Bevestigen", "Confirm")), KeyHint(keys: "Esc", label: l.pick("Annuleren", "Cancel"))]
+    mutating func receive(_ outcome: Outcome, _ ctx: ScreenContext) -> [Effect] {
+        guard case .stored(let request, let result) = outcome else { return [] }
+        let l = ctx.l
+        switch (request, result) {
+        case (.viewForReview, .success(.caseFile(let file))):
+            if let item = item(selected) { open = (item, file) }
+            return []
+        case (.decideGrant(let grant, let action, _), .success):
+            open = nil
+            deciding = nil
+            do { try load(ctx) } catch { return [.status(StatusMessage(error.message(l), isError: true))] }
+            return [.status(StatusMessage(l.pick("\(grant.id) \(action.dutchResult).", "\(grant.id) \(action.englishPastParticiple).")))]
+        case (.decideGrant, .failure(.grantRefusals(let reasons))):
+            deciding = nil
+            return [.status(StatusMessage(reasons.map { $0.message(in: l) }.joined(separator: " "), isError: true))]
+        case (_, .failure(let error)):
+            return [.status(StatusMessage(error.message(in: l), isError: true))]
+        default:
+            return []
         }
-        if review?.open != nil {
-            return [KeyHint(keys: "F1", label: "Help"), KeyHint(keys: "g", label: l.pick("Goedkeuren", "Approve")),
-                    KeyHint(keys: "w", label: l.pick("Afwijzen", "Reject")), KeyHint(keys: "t", label: l.pick("Terugsturen", "Return")),
-                    KeyHint(keys: "Esc", label: l.pick("Terug", "Back"))]
-        }
-        return [KeyHint(keys: "F1", label: "Help"), KeyHint(keys: "Enter", label: l.pick("Openen", "Open")),
-                KeyHint(keys: "Tab", label: l.pick("Volgende lijst", "Next list")), KeyHint(keys: "Esc", label: l.pick("Terug", "Back"))]
     }
 
-    static func helpRows(_ l: Language) -> [(keys: String, text: String)] {
-        [("Tab 1 2 3", l.pick("Wacht op besluit · binnen mandaat · nog niet betaald", "Waiting · within the mandate · not yet paid")),
-         ("Enter", l.pick("Open de aanvraag met het hele beeld", "Open the request with the whole picture")),
-         ("g F2", l.pick("Goedkeuren (niet uw eigen aanvraag: vier ogen)", "Approve (not your own request: four eyes)")),
-         ("w F3", l.pick("Afwijzen, met een toelichting", "Reject, with a comment")),
-         ("t F4", l.pick("Terugsturen naar de regisseur, met wat er moet gebeuren", "Return to the caseworker, with what to mend")),
-         ("Esc", l.pick("Terug", "Back"))]
+    private mutating func start(_ action: GrantAction) {
+        deciding = action
+        comment = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
     }
 
-    static func render(_ state: AppState, env: AppEnvironment, into buffer: inout ScreenBuffer, body: Rect) {
-        let l = env.l
-        let review = state.review ?? ReviewState()
+    func render(into buffer: inout ScreenBuffer, area body: Rect, _ ctx: ScreenContext) {
+        let l = ctx.l
+        let review = self
         let (tabs, rest) = body.splitTop(1)
-        TabBar.render(into: &buffer, rect: tabs.inset(horizontal: 1), titles: ReviewList.allCases.map { listName($0, l) },
+        TabBar.render(into: &buffer, rect: tabs.inset(horizontal: 1), titles: ReviewList.allCases.map { $0.name(l) },
                       active: review.list.rawValue)
         if let open = review.open {
-            renderDetail(open.item, file: open.file, review: review, env: env, into: &buffer, area: rest.inset(horizontal: 1))
+            renderDetail(open.item, file: open.file, review: review, ctx: ctx, into: &buffer, area: rest.inset(horizontal: 1))
             return
         }
-        let nowSeconds = PracticeReport.endOfDay(env.today).epochSeconds
+        let nowSeconds = PracticeReport.endOfDay(ctx.today).epochSeconds
         let columns = [TableColumn(title: l.pick("Aanvraag", "Request"), width: .fixed(10)),
                        TableColumn(title: l.pick("Huishouden", "Household"), width: .flexible(minimum: 12, weight: 2)),
                        TableColumn(title: l.pick("Soort", "Category"), width: .flexible(minimum: 10, weight: 1)),
@@ -173,9 +173,9 @@ enum ReviewScreen {
         }
     }
 
-    private static func renderDetail(_ item: ReviewItem, file: CaseFile, review: ReviewState, env: AppEnvironment,
+    private func renderDetail(_ item: ReviewItem, file: CaseFile, review: ReviewState, ctx: ScreenContext,
                                      into buffer: inout ScreenBuffer, area: Rect) {
-        let l = env.l
+        let l = ctx.l
         let g = item.grant.grant
         var lines: [StyledLine] = []
         lines.append(StyledLine([Span(text: "\(item.grant.id) · \(item.householdName) · \(g.route.name(in: l)) \(g.category.name(in: l)) \(g.amount.dutch)", role: .title)]))

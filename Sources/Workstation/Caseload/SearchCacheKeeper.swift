@@ -21,7 +21,7 @@ struct SearchCacheKeeper {
 
     /// Takes a finished build over, or starts one when the version changed and the wait is
     /// over. True when there was something to do.
-    mutating func idle(_ store: Store, threshold: Int) throws -> Bool {
+    mutating func idle(_ store: any ScreenReads, threshold: Int) throws -> Bool {
         var worked = false
         if let done = builder.take() {
             worked = true
@@ -40,7 +40,7 @@ struct SearchCacheKeeper {
         waiting = false
         startedAt = version
         buildStarted = ContinuousClock.now
-        builder.start { try SearchPrefixCache.build(store, threshold: threshold) }
+        builder.start { try store.searchCache(threshold: threshold) }
         return true
     }
 

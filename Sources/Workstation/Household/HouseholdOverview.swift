@@ -6,8 +6,8 @@ import Terminal
 /// signals, agreements and the timeline. One column up to 109 columns; two beside each
 /// other from 110, so a wide terminal shows it all at once.
 enum HouseholdOverview {
-    static func lines(_ household: HouseholdState, env: AppEnvironment, width: Int) -> [StyledLine] {
-        let l = env.l
+    static func lines(_ household: HouseholdState, ctx: ScreenContext, width: Int) -> [StyledLine] {
+        let l = ctx.l
         let file = household.file
         var head: [StyledLine] = []
         let h = file.household
@@ -22,15 +22,15 @@ enum HouseholdOverview {
         head.append(StyledLine([]))
 
         func left(_ w: Int) -> [StyledLine] {
-            members(file, env: env) + [StyledLine([])] + lifeDomains(file, env: env) + [StyledLine([])] + plan(file, env: env, width: w)
+            members(file, ctx: ctx) + [StyledLine([])] + lifeDomains(file, ctx: ctx) + [StyledLine([])] + plan(file, ctx: ctx, width: w)
         }
         func right(_ w: Int) -> [StyledLine] {
-            signals(file, env: env, width: w) + [StyledLine([])] + agreements(file, env: env, width: w) + [StyledLine([])]
-                + timeline(file, env: env)
+            signals(file, ctx: ctx, width: w) + [StyledLine([])] + agreements(file, ctx: ctx, width: w) + [StyledLine([])]
+                + timeline(file, ctx: ctx)
         }
         if width < 110 { return head + left(width) + [StyledLine([])] + right(width) }
         // The left column as wide as its members and scores need; the right one the rest.
-        let natural = (members(file, env: env) + lifeDomains(file, env: env)).map(\.width).max() ?? 0
+        let natural = (members(file, ctx: ctx) + lifeDomains(file, ctx: ctx)).map(\.width).max() ?? 0
         let leftWidth = min(max(natural, 40), width - 3 - 44)
         let (left, right) = (left(leftWidth), right(width - 3 - leftWidth))
         var out = head
@@ -63,12 +63,12 @@ enum HouseholdOverview {
     }
     private static func dim(_ text: String) -> StyledLine { StyledLine([Span(text: "  " + text, role: .dim)]) }
 
-    static func members(_ file: CaseFile, env: AppEnvironment) -> [StyledLine] {
-        let l = env.l
+    static func members(_ file: CaseFile, ctx: ScreenContext) -> [StyledLine] {
+        let l = ctx.l
         var out = [heading(l.pick("Leden", "Members"))]
         let nameWidth = min(24, file.household.members.map { DisplayWidth.of($0.name) }.max() ?? 0)
         for m in file.household.members {
-            let age = m.birthDate.map { l.pick("\($0.age(on: env.today)) jaar", "age \($0.age(on: env.today))") } ?? l.pick("leeftijd ?", "age ?")
+            let age = m.birthDate.map { l.pick("\($0.age(on: ctx.today)) jaar", "age \($0.age(on: ctx.today))") } ?? l.pick("leeftijd ?", "age ?")
             var spans = [Span(text: "  " + DisplayWidth.fit(m.name, to: nameWidth) + "  ", role: .normal),
                          Span(text: DisplayWidth.fit(m.role.name(in: l), to: 11) + " ", role: .dim),
                          Span(text: DisplayWidth.fit(age, to: 8, alignRight: true), role: .normal)]
@@ -78,8 +78,8 @@ enum HouseholdOverview {
         return out
     }
 
-    static func lifeDomains(_ file: CaseFile, env: AppEnvironment) -> [StyledLine] {
-        let l = env.l
+    static func lifeDomains(_ file: CaseFile, ctx: ScreenContext) -> [StyledLine] {
+        let l = ctx.l
         var out = [heading(l.pick("Leefgebieden (ZRM)", "Areas of life (ZRM)"))]
         // The latest score per domain, in the ZRM's order.
         var latest: [LifeDomain: LifeDomainScore] = [:]
@@ -90,7 +90,7 @@ enum HouseholdOverview {
         if latest.isEmpty { return out + [dim(l.pick("nog geen scores", "no scores yet"))] }
         for domain in LifeDomain.allCases {
             guard let s = latest[domain] else { continue }
-            let stale = s.isStale(on: env.today)
+            let stale = s.isStale(on: ctx.today)
             let role: StyleRole = s.score <= 2 ? .warning : .normal
             var spans = [Span(text: "  " + DisplayWidth.fit(domain.name(in: l), to: 22) + " ", role: .normal),
                          Span(text: "\(s.score) " + DisplayWidth.fit(ZRM.label(s.score, in: l), to: 25), role: role),
@@ -101,8 +101,8 @@ enum HouseholdOverview {
         return out
     }
 
-    static func plan(_ file: CaseFile, env: AppEnvironment, width: Int) -> [StyledLine] {
-        let l = env.l
+    static func plan(_ file: CaseFile, ctx: ScreenContext, width: Int) -> [StyledLine] {
+        let l = ctx.l
         var out = [heading(l.pick("Plan", "Plan"))]
         let goals = file.plan?.goals ?? []
         if goals.isEmpty { return out + [dim(l.pick("nog geen doelen", "no goals yet"))] }
@@ -113,8 +113,8 @@ enum HouseholdOverview {
         return out
     }
 
-    static func signals(_ file: CaseFile, env: AppEnvironment, width: Int) -> [StyledLine] {
-        let l = env.l
+    static func signals(_ file: CaseFile, ctx: ScreenContext, width: Int) -> [StyledLine] {
+        let l = ctx.l
         var out = [heading(l.pick("Signalen (vroegsignalering)", "Early-warning signals"))]
         if file.signals.isEmpty { return out + [dim(l.pick("geen signalen", "no signals"))] }
         for s in file.signals {
@@ -127,14 +127,14 @@ enum HouseholdOverview {
         return out
     }
 
-    static func agreements(_ file: CaseFile, env: AppEnvironment, width: Int) -> [StyledLine] {
-        let l = env.l
+    static func agreements(_ file: CaseFile, ctx: ScreenContext, width: Int) -> [StyledLine] {
+        let l = ctx.l
         var out = [heading(l.pick("Afspraken die openstaan", "Open agreements"))]
         let open = file.conversations.flatMap(\.agreements).filter { !$0.done }
             .sorted { ($0.due?.daysSinceEpoch ?? .max) < ($1.due?.daysSinceEpoch ?? .max) }
         if open.isEmpty { return out + [dim(l.pick("geen open afspraken", "no open agreements"))] }
         for a in open {
-            let overdue = a.due.map { $0.daysSinceEpoch < env.today.daysSinceEpoch } ?? false
+            let overdue = a.due.map { $0.daysSinceEpoch < ctx.today.daysSinceEpoch } ?? false
             out += wrapped([Span(text: overdue ? "! " : "  ", role: .overdue),
                             Span(text: (a.due?.dutch ?? "—        ") + " ", role: overdue ? .overdue : .dim)],
                            (a.owner.isEmpty ? "" : a.owner + ": ") + a.text, width: width)
@@ -143,8 +143,8 @@ enum HouseholdOverview {
     }
 
     /// Conversations and the steps of grants, newest first.
-    static func timeline(_ file: CaseFile, env: AppEnvironment) -> [StyledLine] {
-        let l = env.l
+    static func timeline(_ file: CaseFile, ctx: ScreenContext) -> [StyledLine] {
+        let l = ctx.l
         var events: [(day: Int, line: StyledLine)] = []
         for c in file.conversations {
             let first = c.question.split(separator: "\n").first.map(String.init) ?? ""

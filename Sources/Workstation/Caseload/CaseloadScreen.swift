@@ -1,0 +1,304 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// The caseload: the households of the caseworker (or all), searchable, newest worry first
+/// visible at a glance (open signals, overdue agreements, grants waiting).
+public struct CaseloadState {
+    public enum Scope: Equatable { case mine, all }
+
+    public var scope: Scope = .mine
+    public var list = ListState(selected: 0, offset: 0)
+    public var search = CaseloadState.emptySearch
+    public var searching = false
+    public var count = 0
+    /// The rows read for the visible window: `rows[0]` is row `pageOffset`.
+    public var pageOffset = 0
+    public var rows: [CaseloadRow] = []
+    /// Every household of the scope in list order, with the store's list version it was
+    /// read at (read when a search starts or the list is idle; again only when the version
+    /// changed). Each keystroke of a search asks the search index for the matches only; their
+    /// order and count come from here (see CaseloadQuery).
+    var order: [Int64]?
+    var orderVersion = -1
+    /// The matches of the search as typed in `matchedText`. Typing more only narrows them,
+    /// so the next keystroke filters these instead of the whole list.
+    var matches: [Int64]?
+    var matchedText = ""
+    /// The staff's teams (user → team): which rows the user may not open, so the list shows
+    /// of those only who and where (see Store.mayView).
+    var teams: [String: String]?
+    /// The list's order read in a pause, on a thread of its own (a reference: copies of the
+    /// state share it), with its version and the scope's caseworker.
+    let orderReader = BackgroundRead<(caseworker: String?, version: Int, order: [Int64])>()
+    /// The common word beginnings' matches (see SearchCacheKeeper).
+    var searchCacheKeeper = SearchCacheKeeper()
+    public var searchCache: SearchPrefixCache? { searchCacheKeeper.cache }
+
+    public init() {}
+
+    func filter(_ ctx: ScreenContext) -> CaseloadFilter {
+        CaseloadFilter(caseworker: scope == .mine ? ctx.staff.user : nil, search: search.text)
+    }
+
+    func row(_ index: Int) -> CaseloadRow? {
+        let i = index - pageOffset
+        return rows.indices.contains(i) ? rows[i] : nil
+    }
+
+    var selectedRow: CaseloadRow? { count == 0 ? nil : row(list.selected) }
+}
+
+extension CaseloadState: Screen {
+    static var actions: [ScreenAction<CaseloadState>] {
+        [
+            ScreenAction(.help),
+            ScreenAction(.open, help: { $0.pick("Open het gekozen huishouden", "Open the selected household") },
+                         when: { s, _ in !s.searching }),
+            ScreenAction(.search, when: { s, _ in !s.searching }),
+            ScreenAction(.scope, help: { $0.pick("Wissel tussen uw eigen huishoudens en alle huishoudens",
+                                                  "Switch between your own households and all households") },
+                         when: { s, _ in !s.searching }),
+            ScreenAction(.review, when: { s, ctx in !s.searching && ctx.staff.role == .teamleader },
+                         whyNot: { s, ctx in s.searching ? nil : ctx.l.pick("De beoordelingslijst is voor teamleiders.", "The review queue is for team leaders.") }),
+            ScreenAction(.dashboard, when: { s, _ in !s.searching }),
+            ScreenAction(.otherRole, when: { s, ctx in !s.searching && ctx.storeKind == .demo }),
+            // While searching: Enter (or ↓) goes to the list, Esc clears the search.
+            ScreenAction(.confirm, label: { $0.pick("Naar de lijst", "To the list") },
+                         help: { $0.pick("Klaar met zoeken: naar de lijst", "Done searching: to the list") }, when: { s, _ in s.searching }),
+            ScreenAction(.back, label: { $0.pick("Zoeken wissen", "Clear search") },
+                         help: { $0.pick("Wis de zoekopdracht", "Clear the search") }, when: { s, _ in s.searching || !s.search.isEmpty }),
+            ScreenAction(.quit, when: { s, _ in !s.searching }),
+        ]
+    }
+
+    func title(_ l: Language) -> String { l.pick("Caseload", "Caseload") }
+    var isTyping: Bool { searching }
+
+    /// Rows of the table on a screen of `size` (header, title, table header, status line
+    /// and key bar take the rest).
+    static func pageSize(_ size: Size) -> Int { max(1, size.height - 7) }
+
+    /// Reads the count and the visible page again (after a filter change or a move).
+    mutating func reload(_ ctx: ScreenContext, keepSelection: Bool = true) throws {
+        let filter = self.filter(ctx)
+        if teams == nil || filter.search.isEmpty {
+            // Read again on every reload but the keystrokes of a search (a small table): a
+            // team change shows at the next look at the list.
+            teams = Dictionary(try ctx.reads.staff().map { ($0.user, $0.team) }) { first, _ in first }
+        }
+        if filter.search.isEmpty {
+            // Without a search the order in memory gives count and pages, when it is still
+            // the list's (Esc after a search); else the indexes do, without reading it.
+            matches = nil
+            if order != nil, try ctx.reads.caseloadListVersion() == orderVersion {
+                matches = order
+                matchedText = ""
+            }
+            count = try matches?.count ?? ctx.reads.caseloadCount(filter)
+        } else {
+            // readOrder first: it forgets the matches when the list changed meanwhile.
+            let order = try readOrder(ctx)
+            let narrowing = matches != nil && filter.search.count > matchedText.count && filter.search.hasPrefix(matchedText)
+            let within = narrowing ? matches! : order
+            let found = try ctx.reads.caseloadMatches(filter, in: within, cache: searchCache, listVersion: orderVersion)
+            matches = found
+            matchedText = filter.search
+            count = found.count
+        }
+        if !keepSelection { list = ListState(selected: 0, offset: 0) }
+        list.clamp(count: count, pageSize: Self.pageSize(ctx.size))
+        rows = []  // the filter or the data changed: what was read is stale
+        try loadPage(ctx)
+    }
+
+    /// The scope's households in list order (see `order`): read again only when the
+    /// store's list version changed.
+    @discardableResult
+    mutating func readOrder(_ ctx: ScreenContext) throws -> [Int64] {
+        if let order, try ctx.reads.caseloadListVersion() == orderVersion { return order }
+        let (version, fresh) = try ctx.reads.caseloadOrderAndVersion(caseworker: filter(ctx).caseworker)
+        order = fresh
+        orderVersion = version
+        matches = nil  // matched against an older list
+        return fresh
+    }
+
+    /// A pause on the caseload: the list's order is read, so the search started after it
+    /// does not wait for it; then the search's cache of common word beginnings is built
+    /// (again, when the list version changed). Both on threads of their own — at 100,000
+    /// households they cost 13 ms and half a second — and taken over here when done. True
+    /// when there was something to do.
+    mutating func idle(_ ctx: ScreenContext) throws -> Bool {
+        var worked = false
+        if let done = orderReader.take() {
+            worked = true
+            // Not when "/" read it meanwhile: then neither the order nor an error matters.
+            if order == nil {
+                let read = try done.get()
+                if read.caseworker == filter(ctx).caseworker {   // else F4 changed the scope meanwhile
+                    order = read.order
+                    orderVersion = read.version
+                    matches = nil
+                }
+            }
+        }
+        let reads = ctx.reads
+        if order == nil && !orderReader.isBusy {
+            let caseworker = filter(ctx).caseworker
+            orderReader.start {
+                let (version, order) = try reads.caseloadOrderAndVersion(caseworker: caseworker)
+                return (caseworker, version, order)
+            }
+            worked = true
+        }
+        if try searchCacheKeeper.idle(reads, threshold: ctx.searchCacheThreshold) { worked = true }
+        return worked
+    }
+
+    /// How long the loop may wait for a key before the next `idle`: 50 ms while the order
+    /// is missing (not between two keys typed in a row) or a read of the pause is under way
+    /// (to take it over); until the next build may start when one waits; nil when there is
+    /// nothing to do (the second's tick still looks whether the list changed).
+    var idleWait: Double? {
+        order == nil || orderReader.isBusy ? 0.05 : searchCacheKeeper.wait
+    }
+
+    /// Makes sure the visible rows are read; reads only what the screen shows.
+    mutating func loadPage(_ ctx: ScreenContext) throws {
+        let visible = Self.pageSize(ctx.size)
+        let needed = list.offset..<min(count, list.offset + visible)
+        if needed.isEmpty { rows = []; pageOffset = list.offset; return }
+        if pageOffset <= needed.lowerBound && pageOffset + rows.count >= needed.upperBound { return }
+        pageOffset = list.offset
+        if let matches {
+            rows = try ctx.reads.caseloadRows(Array(matches[needed]), today: ctx.today)
+        } else {
+            rows = try ctx.reads.caseloadPage(filter(ctx), offset: list.offset, limit: visible, today: ctx.today)
+        }
+    }
+
+    mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
+        do {
+            return try handleOrThrow(command, key: key, ctx)
+        } catch {
+            return [.status(StatusMessage(error.message(ctx.l), isError: true))]
+        }
+    }
+
+    private mutating func handleOrThrow(_ command: Command?, key: Key, _ ctx: ScreenContext) throws -> [Effect] {
+        if searching {
+            switch command {
+            case .help?: return [.help]
+            case .back?:
+                searching = false
+                search = Self.emptySearch
+                try reload(ctx, keepSelection: false)
+            case .confirm?: searching = false
+            default:
+                if key == .down || key == .tab { searching = false }
+                else if search.handle(key) { try reload(ctx, keepSelection: false) }
+            }
+            return []
+        }
+        if command == nil, list.handle(key, count: count, pageSize: Self.pageSize(ctx.size)) {
+            try loadPage(ctx)
+            return []
+        }
+        switch command {
+        case .help?: return [.help]
+        case .search?:
+            searching = true
+            // The list's order is made sure of now, so the typed characters after it needn't.
+            try readOrder(ctx)
+            matches = nil
+        case .open?: if let id = selectedRow?.id { return [.go(.household(id))] }
+        case .scope?:
+            scope = scope == .mine ? .all : .mine
+            order = nil  // the other scope's order
+            matches = nil
+            try reload(ctx, keepSelection: false)
+        case .back?:
+            search = Self.emptySearch
+            try reload(ctx, keepSelection: false)
+        case .review?: return [.go(.review)]
+        case .dashboard?: return [.go(.dashboard)]
+        case .otherRole?: return [.switchDemoRole]
+        case .quit?: return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    static let emptySearch = TextField(text: "", cursor: 0, kind: .text, maxLength: 60)
+
+    func render(into buffer: inout ScreenBuffer, area body: Rect, _ ctx: ScreenContext) {
+        let l = ctx.l
+        let caseload = self
+        let (top, tableArea) = body.splitTop(1)
+        let title = caseload.scope == .mine
+            ? l.pick("Mijn huishoudens", "My households") : l.pick("Alle huishoudens", "All households")
+        let countText = "\(caseload.count) " + (caseload.count == 1 ? l.pick("huishouden", "household") : l.pick("huishoudens", "households"))
+        var x = top.x + buffer.put(title, x: top.x + 1, y: top.y, role: .title) + 1
+        x += buffer.put(" · " + countText, x: x, y: top.y, role: .dim)
+        let searchLabel = l.pick("Zoeken: ", "Search: ")
+        let fieldWidth = 30
+        let labelX = top.maxX - fieldWidth - DisplayWidth.of(searchLabel) - 1
+        if labelX > x + 1 && (caseload.searching || !caseload.search.isEmpty) {
+            buffer.put(searchLabel, x: labelX, y: top.y, role: caseload.searching ? .keyName : .dim)
+            caseload.search.render(into: &buffer, rect: Rect(x: top.maxX - fieldWidth - 1, y: top.y, width: fieldWidth, height: 1),
+                                   focused: caseload.searching, error: nil)
+        }
+        var columns = [
+            TableColumn(title: l.pick("Naam", "Name"), width: .flexible(minimum: 16, weight: 8)),
+            TableColumn(title: l.pick("Adres", "Address"), width: .flexible(minimum: 12, weight: 3)),
+            TableColumn(title: l.pick("Sign", "Sig"), width: .fixed(4), alignment: .right),
+            TableColumn(title: l.pick("Laat", "Late"), width: .fixed(4), alignment: .right),
+            TableColumn(title: l.pick("Aanvraag", "Requested"), width: .fixed(11), alignment: .right),
+            TableColumn(title: l.pick("Contact", "Contact"), width: .fixed(8)),
+        ]
+        // Whose household it is matters when the list shows everyone's, and there is room.
+        let showCaseworker = caseload.scope == .all && body.width >= 100
+        if showCaseworker {
+            columns.append(TableColumn(title: l.pick("Regisseur", "Caseworker"), width: .flexible(minimum: 10, weight: 2)))
+        }
+        let empty = caseload.search.isEmpty
+            ? l.pick("Geen huishoudens. F4 toont alle huishoudens.", "No households. F4 shows all households.")
+            : l.pick("Niets gevonden voor \"\(caseload.search.text)\". Esc wist de zoekopdracht.",
+                     "Nothing found for \"\(caseload.search.text)\". Esc clears the search.")
+        Table.render(into: &buffer, rect: tableArea.inset(horizontal: 1), columns: columns, state: caseload.list,
+                     rowCount: caseload.count, focused: !caseload.searching, emptyText: empty,
+                     highlight: .firstColumn) { index in
+            guard let row = caseload.row(index) else { return [Span(text: "…", role: .dim)] }
+            let teams = caseload.teams ?? [:]
+            let mayOpen = Store.mayView(ctx.actor, myTeam: teams[ctx.staff.user], caseworker: row.caseworker,
+                                        theirTeam: row.caseworker.flatMap { teams[$0] })
+            let address = [row.street, [row.postcode, row.city].filter { !$0.isEmpty }.joined(separator: " ")]
+                .filter { !$0.isEmpty }.joined(separator: ", ")
+            var cells = [
+                Span(text: row.adults.isEmpty ? row.name : row.adults, role: .normal),
+                Span(text: address, role: .normal),
+                Span(text: row.openSignals == 0 ? "" : "\(row.openSignals)", role: row.openSignals == 0 ? .normal : .warning),
+                Span(text: row.overdueAgreements == 0 ? "" : "\(row.overdueAgreements)!", role: row.overdueAgreements == 0 ? .normal : .overdue),
+                Span(text: row.grantsWaiting == 0 ? "" : row.waitingAmount.dutch, role: .normal),
+                Span(text: row.lastContact.map(Self.shortDate) ?? "—", role: row.lastContact == nil ? .dim : .normal),
+            ]
+            if !mayOpen {
+                // Another team's household: who and where (is this family known already?),
+                // not how it is doing.
+                for i in 2..<5 { cells[i] = Span(text: "", role: .normal) }
+                cells[5] = Span(text: l.pick("elders", "other"), role: .dim)
+            }
+            if showCaseworker { cells.append(Span(text: row.caseworker ?? "—", role: .dim)) }
+            return cells
+        }
+    }
+
+    /// `20-11-26`: the list's date column; the full date is on the household screen.
+    static func shortDate(_ d: CalendarDate) -> String { String(d.dutch.prefix(6)) + String(d.dutch.suffix(2)) }
+}
+
+extension Rect {
+    /// Narrower by `margin` columns on the left and right.
+    func inset(horizontal margin: Int) -> Rect { Rect(x: x + margin, y: y, width: width - 2 * margin, height: height) }
+}

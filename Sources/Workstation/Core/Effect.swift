@@ -1,0 +1,76 @@
+import CaseStore
+import Casework
+
+/// What a screen asks of the app instead of doing it: moving between screens, a sentence
+/// on the status line, and everything that touches the world outside the screen's state —
+/// store writes, files, the user's editor. `EffectRunner` runs them in one place; what came
+/// of a write goes back to the screen as an `Outcome`. A test drives a screen without a
+/// store or a terminal and checks the effects it returns.
+enum Effect: Equatable {
+    case help
+    case quit
+    case status(StatusMessage)
+    /// Go to another screen (opening a household is recorded in the audit trail first).
+    case go(Destination)
+    /// Demo store: work as the next member of the demo staff.
+    case switchDemoRole
+    case store(StoreRequest)
+    /// The text in the user's own editor (`$VISUAL`, `$EDITOR`); the edited text comes back.
+    case editExternally(String)
+}
+
+enum Destination: Equatable {
+    case caseload
+    case household(String)
+    case review
+    case dashboard
+}
+
+/// A write to the store (or a file that goes with one), described so a test can read it.
+enum StoreRequest: Equatable {
+    case addLedgerLine(LedgerEntry, household: String)
+    case updateLedgerLine(StoredLedgerLine, to: LedgerEntry, overwriting: Bool)
+    case deleteLedgerLine(StoredLedgerLine)
+    /// `u`: the line deleted last, added again.
+    case restoreLedgerLine(LedgerEntry, household: String)
+    case saveConversation(Conversation, stored: StoredConversation?, household: String, overwriting: Bool)
+    case saveDraft(Conversation, conversationId: Int64?, household: String)
+    case discardDraft(household: String)
+    case addScore(LifeDomainScore, household: String)
+    case saveGrantDraft(Grant, stored: StoredGrant?, household: String)
+    /// Saves the request as it stands, then submits it.
+    case submitGrant(Grant, stored: StoredGrant?, household: String)
+    case payGrant(StoredGrant)
+    case evaluateGrant(StoredGrant, Evaluation)
+    case decideGrant(StoredGrant, GrantAction, comment: String?)
+    /// Reads a household for the review queue, recorded as a view.
+    case viewForReview(householdId: String)
+    /// Writes the decision letter (0600) and records it as a view of the household.
+    case writeLetter(StoredGrant, household: String, text: String)
+    /// Writes a conversation as a text file (0600).
+    case printConversation(String, name: String)
+}
+
+/// What came of an effect, handed back to the screen that asked.
+enum Outcome {
+    case stored(StoreRequest, Result<StoreReply, StoreError>)
+    case edited(Result<String, EditorFailure>)
+}
+
+enum StoreReply: Equatable {
+    case done
+    case ledgerLine(StoredLedgerLine)
+    case conversation(StoredConversation)
+    case grant(StoredGrant)
+    /// Submitted: waiting for the team leader, or approved within the mandate.
+    case submitted(StoredGrant)
+    /// Saved as a draft, but the rules refused the submission: every reason.
+    case notSubmitted(draft: StoredGrant, reasons: [GrantRefusal])
+    case caseFile(CaseFile)
+    /// A file was written at this path.
+    case file(String)
+}
+
+struct EditorFailure: Error, Equatable {
+    let editor: String
+}

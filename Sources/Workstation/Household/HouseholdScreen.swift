@@ -1,0 +1,208 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// One household, opened from the caseload: the overview and the tabs of its finances,
+/// conversations and decisions, each read when it is first shown.
+public struct HouseholdState {
+    public let id: String
+    public var file: CaseFile
+    public var tab = HouseholdTab.overview
+    public var scroll = 0
+    /// Tab 2, read when it is first opened.
+    var ledger: LedgerState?
+    /// Tab 3, read when it is first opened.
+    var conversations: ConversationsState?
+    /// Tab 4, read when it is first opened.
+    var grants: GrantsState?
+    /// A conversation typed earlier and not saved (after a crash or a kill), offered back.
+    var draftOffer: ConversationDraft?
+
+    public init(id: String, file: CaseFile) { self.id = id; self.file = file }
+}
+
+extension HouseholdState: Screen {
+    /// True while a form, a question or a dialog of a tab has the keys.
+    var isBusy: Bool {
+        if draftOffer != nil { return true }
+        switch tab {
+        case .overview: return false
+        case .ledger: return ledger.map(LedgerScreen.isBusy) ?? false
+        case .conversations: return conversations.map(ConversationsScreen.isBusy) ?? false
+        case .decisions: return grants.map(GrantsScreen.isBusy) ?? false
+        }
+    }
+
+    static var actions: [ScreenAction<HouseholdState>] {
+        [ScreenAction(.help),
+         // a conversation typed earlier and not saved, offered back
+         ScreenAction(.confirm, label: { $0.pick("Herstellen", "Restore") },
+                      help: { $0.pick("Het niet-opgeslagen gesprek terugzetten en verder typen", "Restore the unsaved conversation and go on typing") },
+                      when: { s, _ in s.draftOffer != nil }),
+         ScreenAction(.discard, when: { s, _ in s.draftOffer != nil }),
+         ScreenAction(.cancel, label: { $0.pick("Later", "Later") },
+                      help: { $0.pick("Nu niet; de vraag komt terug als u het huishouden weer opent", "Not now; asked again when the household is opened") },
+                      when: { s, _ in s.draftOffer != nil })]
+            + LedgerScreen.actions + ConversationsScreen.actions + GrantsScreen.actions
+            + HouseholdTab.allCases.map { tab in ScreenAction(.tab(tab), when: { s, _ in !s.isBusy }) }
+            + [ScreenAction(.back, help: { $0.pick("Terug naar de caseload", "Back to the caseload") }, when: { s, _ in !s.isBusy })]
+    }
+
+    func title(_ l: Language) -> String { l.pick("Huishouden", "Household") }
+
+    /// A question over a form (close the conversation?) takes letters as answers.
+    var isTyping: Bool {
+        (conversations?.form != nil && conversations?.confirmClose == false) || ledger?.form != nil
+            || (grants?.form != nil && grants?.confirmingSubmit == false) || grants?.evaluation != nil
+    }
+
+    func extraHelp(_ ctx: ScreenContext) -> [HelpOverlay.Section] {
+        switch tab {
+        case .overview: []
+        case .ledger: LedgerScreen.extraHelp(ctx.l)
+        case .conversations: ConversationsScreen.extraHelp(ctx.l)
+        case .decisions: GrantsScreen.extraHelp(ctx.l)
+        }
+    }
+
+    static func bodyHeight(_ size: Size) -> Int { max(1, size.height - 5) }
+
+    mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if command == .help { return [.help] }
+        if let draft = draftOffer {
+            switch command {
+            case .confirm?:
+                // Restore: on tab 3, the form as it was, editing the same conversation.
+                var effects: [Effect] = []
+                do {
+                    var conversations = try ConversationsScreen.load(id, ctx)
+                    let stored = conversations.list.first { $0.id == draft.conversationId }
+                    var form = ConversationForm.fromDraft(draft, stored: stored)
+                    // Saved by someone else since the typing began: both versions in view.
+                    if let conflict = ConversationConflict.restored(form, ctx: ctx) {
+                        form.conflict = conflict
+                        effects.append(.status(StatusMessage(ConversationConflict.refused(conflict, ctx: ctx, restored: true), isError: true)))
+                    }
+                    conversations.form = form
+                    self.conversations = conversations
+                } catch {
+                    return [.status(StatusMessage(error.message(ctx.l), isError: true))]
+                }
+                tab = .conversations
+                draftOffer = nil
+                return effects
+            case .discard?:
+                draftOffer = nil
+                return [.store(.discardDraft(household: id))]
+            case .cancel?:
+                draftOffer = nil   // asked again next time the household opens
+            default: break
+            }
+            return []
+        }
+        let tabEffects: [Effect]?
+        switch tab {
+        case .overview: tabEffects = nil
+        case .ledger: tabEffects = LedgerScreen.handle(command, key: key, household: &self, ctx)
+        case .conversations: tabEffects = ConversationsScreen.handle(command, key: key, household: &self, ctx)
+        case .decisions: tabEffects = GrantsScreen.handle(command, key: key, household: &self, ctx)
+        }
+        if let tabEffects { return tabEffects }
+        let page = Self.bodyHeight(ctx.size)
+        switch (command, key) {
+        case (.back?, _): return [.go(.caseload)]
+        case (.tab(let next)?, _):
+            do {
+                try show(next, ctx)
+            } catch {
+                return [.status(StatusMessage(error.message(ctx.l), isError: true))]
+            }
+            return []
+        case (nil, .up), (nil, .character("k")): scroll -= 1
+        case (nil, .down), (nil, .character("j")): scroll += 1
+        case (nil, .pageUp): scroll -= page
+        case (nil, .pageDown): scroll += page
+        case (nil, .home): scroll = 0
+        case (nil, .end): scroll = .max
+        default: break
+        }
+        clampScroll(ctx)
+        return []
+    }
+
+    /// Shows a tab, reading its lines the first time.
+    mutating func show(_ next: HouseholdTab, _ ctx: ScreenContext) throws {
+        switch next {
+        case .overview: break
+        case .ledger: if ledger == nil { ledger = try LedgerScreen.load(id, ctx) }
+        case .conversations: if conversations == nil { conversations = try ConversationsScreen.load(id, ctx) }
+        case .decisions: if grants == nil { grants = try GrantsScreen.load(id, ctx) }
+        }
+        tab = next
+    }
+
+    mutating func receive(_ outcome: Outcome, _ ctx: ScreenContext) -> [Effect] {
+        switch outcome {
+        case .edited(let result):
+            return ConversationsScreen.edited(result, household: &self, ctx)
+        case .stored(let request, let result):
+            switch request {
+            case .addLedgerLine, .updateLedgerLine, .deleteLedgerLine, .restoreLedgerLine:
+                return LedgerScreen.receive(request, result, household: &self, ctx)
+            case .saveConversation, .saveDraft, .discardDraft, .addScore, .printConversation:
+                return ConversationsScreen.receive(request, result, household: &self, ctx)
+            case .saveGrantDraft, .submitGrant, .payGrant, .evaluateGrant, .writeLetter:
+                return GrantsScreen.receive(request, result, household: &self, ctx)
+            case .decideGrant, .viewForReview:
+                return []
+            }
+        }
+    }
+
+    /// A pause: the draft of the conversation being typed goes to the store now.
+    mutating func pause(_ ctx: ScreenContext) -> [Effect] {
+        guard var conversations else { return [] }
+        defer { self.conversations = conversations }
+        return ConversationsScreen.draft(&conversations, household: id, ctx).map { [$0] } ?? []
+    }
+
+    /// The question after a crash: the draft typed earlier, over whatever tab is shown.
+    func drawDraftOffer(_ ctx: ScreenContext, into buffer: inout ScreenBuffer, area rest: Rect) {
+        let l = ctx.l
+        guard let draft = draftOffer else { return }
+        let when = draft.savedAt.prefix(16).replacingOccurrences(of: "T", with: " ")
+        Dialog(title: l.pick("Niet-opgeslagen gesprek", "Unsaved conversation"),
+               message: l.pick("Er is een gesprek dat nog niet was opgeslagen (concept van \(when)). Herstellen en verder typen?",
+                               "There is a conversation that was not saved (draft of \(when)). Restore it and go on typing?"),
+               buttons: dialogButtons(ctx)).render(into: &buffer, bounds: rest)
+    }
+
+    /// Keeps the overview's scroll position within its text (after a key or a resize). The
+    /// text is only laid out when the position could be out of range.
+    mutating func clampScroll(_ ctx: ScreenContext) {
+        guard scroll != 0 else { return }
+        let content = HouseholdOverview.lines(self, ctx: ctx, width: ctx.size.width - 2)
+        scroll = min(max(0, scroll), max(0, content.count - Self.bodyHeight(ctx.size)))
+    }
+
+    func render(into buffer: inout ScreenBuffer, area body: Rect, _ ctx: ScreenContext) {
+        let (tabs, rest) = body.splitTop(1)
+        TabBar.render(into: &buffer, rect: tabs.inset(horizontal: 1), titles: HouseholdTab.allCases.map { $0.title(ctx.l) }, active: tab.rawValue)
+        switch tab {
+        case .ledger: LedgerView.render(self, ctx: ctx, into: &buffer, area: rest)
+        case .decisions: GrantsView.render(self, ctx: ctx, into: &buffer, area: rest)
+        case .conversations: ConversationsView.render(self, ctx: ctx, into: &buffer, area: rest)
+        case .overview:
+            let area = rest.inset(horizontal: 1)
+            let content = HouseholdOverview.lines(self, ctx: ctx, width: area.width)
+            for (i, line) in content.dropFirst(scroll).prefix(area.height).enumerated() {
+                line.render(into: &buffer, at: Point(x: area.x, y: area.y + i), maxWidth: area.width)
+            }
+            if content.count > area.height {
+                let mark = "\(scroll + 1)–\(min(content.count, scroll + area.height))/\(content.count)"
+                buffer.put(mark, x: area.maxX - DisplayWidth.of(mark), y: tabs.y, role: .dim)
+            }
+        }
+        drawDraftOffer(ctx, into: &buffer, area: rest)
+    }
+}
