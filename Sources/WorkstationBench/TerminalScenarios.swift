@@ -74,7 +74,7 @@ public struct TerminalScenarios {
         try terminal.waitFor("Overzicht", from: mark)
         terminal.drain()
         let tab = terminal.output.count
-        terminal.send(Keys.f4)           // Gesprekken
+        terminal.send("3")               // Gesprekken
         try terminal.waitFor("Nieuw gesprek", from: tab)
         terminal.drain()
         let form = terminal.output.count

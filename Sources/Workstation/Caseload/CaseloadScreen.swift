@@ -66,9 +66,10 @@ extension CaseloadState: Screen {
             // While searching: Enter (or ↓) goes to the list, Esc clears the search.
             ScreenAction(.confirm, label: { $0.pick("Naar de lijst", "To the list") },
                          help: { $0.pick("Klaar met zoeken: naar de lijst", "Done searching: to the list") }, when: { s, _ in s.searching }),
+            // q leaves the program from here (before Esc's table entry, which shares it).
+            ScreenAction(.quit, when: { s, _ in !s.searching }),
             ScreenAction(.back, label: { $0.pick("Zoeken wissen", "Clear search") },
                          help: { $0.pick("Wis de zoekopdracht", "Clear the search") }, when: { s, _ in s.searching || !s.search.isEmpty }),
-            ScreenAction(.quit, when: { s, _ in !s.searching }),
         ]
     }
 

@@ -6,6 +6,7 @@ import Terminal
 enum GrantsView {
     static func render(_ household: HouseholdState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard let grants = household.grants else { return }
+        defer { if grants.confirmingSubmit { confirmSubmit(grants, household: household, ctx: ctx, into: &buffer, area: area) } }
         if let form = grants.form {
             renderForm(form, household: household, ctx: ctx, into: &buffer, area: area)
             return
@@ -39,6 +40,19 @@ enum GrantsView {
                 evaluation.participation.render(into: &buffer, rect: Rect(x: x, y: y, width: area.maxX - x - 1, height: 1), focused: true, error: nil)
             }
         }
+    }
+
+    /// The question before a request goes in: what, how much, to whom.
+    private static func confirmSubmit(_ grants: GrantsState, household: HouseholdState, ctx: ScreenContext,
+                                      into buffer: inout ScreenBuffer, area: Rect) {
+        let l = ctx.l
+        let grant = grants.form.flatMap { try? $0.grant(l).get() } ?? grants.selectedGrant?.grant
+        guard let grant else { return }
+        let payee = grant.payee.name.isEmpty ? "" : l.pick(" aan \(grant.payee.name)", " to \(grant.payee.name)")
+        Dialog(title: l.pick("Aanvraag indienen", "Submit the request"),
+               message: l.pick("\(grant.route.name(in: l).capitalized) \(grant.category.name(in: l)), \(grant.amount.dutch)\(payee), indienen? De regels toetsen hem; daarna wijzigt u hem niet meer.",
+                               "Submit \(grant.route.name(in: l)) \(grant.category.name(in: l)), \(grant.amount.dutch)\(payee)? The rules check it; after that it cannot be changed."),
+               buttons: household.dialogButtons(ctx)).render(into: &buffer, bounds: area)
     }
 
     private static func renderForm(_ form: GrantRequestForm, household: HouseholdState, ctx: ScreenContext,
