@@ -7,6 +7,10 @@ public struct StoredGrant: Equatable, Sendable {
     public let version: Int
     public let grant: Grant
     public var id: String { grant.id ?? "" }
+
+    public init(householdId: String, version: Int, grant: Grant) {
+        self.householdId = householdId; self.version = version; self.grant = grant
+    }
 }
 
 /// Grant steps as units of work. The rules of `GrantWorkflow` run again inside the
