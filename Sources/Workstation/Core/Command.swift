@@ -47,6 +47,15 @@ extension Command {
             + [.nextList, .approve, .reject, .returnRequest, .discard, .addTheirs, .keepTheirs]
     }
 
+    /// A stable name for people and for docs/keys.md: `help`, `tab 2`, `list 3`.
+    var name: String {
+        switch self {
+        case .tab(let tab): "tab \(tab.rawValue + 1)"
+        case .list(let list): "list \(list.rawValue + 1)"
+        default: String(describing: self)
+        }
+    }
+
     /// Keys, key-bar word and help, in `l`.
     func info(_ l: Language) -> CommandInfo {
         switch self {
