@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "WorkstationTests",
             dependencies: ["Workstation", "Terminal", "Casework", "CaseStore", "FuzzSupport", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(
             name: "KeukentafelCLITests",

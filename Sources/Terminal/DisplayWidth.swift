@@ -71,10 +71,15 @@ public enum DisplayWidth {
 
     /// `text` cut to `width` columns with "…" when it does not fit (ASCII "~" when asked).
     public static func truncate(_ text: some StringProtocol, to width: Int, ascii: Bool = false) -> String {
-        guard width > 0 else { return "" }
+        guard width > 0 else {
+            if !text.isEmpty { CutText.record(text, shown: "") }
+            return ""
+        }
         if of(text) <= width { return String(text) }
         let mark = ascii ? "~" : "…"
-        return String(prefix(text, fitting: width - 1)) + mark
+        let cut = String(prefix(text, fitting: width - 1)) + mark
+        CutText.record(text, shown: cut)
+        return cut
     }
 
     /// `text` cut or padded with spaces to exactly `width` columns; `alignRight` pads on the left.

@@ -54,12 +54,17 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     private mutating func putCharacters(_ text: some StringProtocol, x: Int, y: Int, limit: Int, role: StyleRole) -> Int {
         var column = x
+        var written = 0   // characters of `text` drawn whole
+        var cut = false
         for character in text {
             var w = DisplayWidth.of(character)
-            if w == 0 { continue }
+            if w == 0 { written += 1; continue }
+            if column >= limit { cut = true; break }
             var shown = String(character)
             if column + w > limit {
-                if column < limit { shown = " "; w = 1 } else { break }
+                // A wide character in the last column: a space in its place, and a cut.
+                cut = true
+                shown = " "; w = 1
             }
             if column >= 0 {
                 clearWide(at: column, y: y)
@@ -70,8 +75,11 @@ public struct ScreenBuffer: Equatable, Sendable {
                 }
             }
             column += w
-            if column >= limit { break }
+            if cut { break }
+            written += 1
         }
+        // What does not fit is cut: recorded for the layout check (trailing spaces are padding).
+        if cut, text.dropFirst(written).contains(where: { $0 != " " }) { CutText.record(text, shown: text.prefix(written)) }
         return column - x
     }
 

@@ -48,6 +48,8 @@ enum Chrome {
             let room = max(1, min(statusLines, status.y - body.y + 1))
             lines = wrapped.prefix(room).map { " " + $0 }
             if wrapped.count > room, let last = lines.last {
+                // Only on a screen far too small for it: the layout check fails on this.
+                CutText.record(message.text, shown: lines.joined(separator: " "), isMessage: true)
                 lines[lines.count - 1] = DisplayWidth.truncate(last + " …", to: status.width, ascii: buffer.ascii)
             }
         }
@@ -59,6 +61,18 @@ enum Chrome {
             if lines.count > 1 { buffer.fill(Rect(x: status.x, y: y, width: status.width, height: 1)) }
             buffer.put(text, x: status.x, y: y, width: status.width, role: role)
         }
+    }
+
+    /// A sentence for the user in lines of `width`, at most `maxLines`: a mistake in a form,
+    /// which must be read whole. Only on a screen far too small for it is it cut, and the
+    /// layout check then fails.
+    static func paragraph(_ text: String, width: Int, maxLines: Int, ascii: Bool) -> [String] {
+        let lines = TextWrap.wrap(text, width: max(1, width))
+        guard lines.count > maxLines else { return lines }
+        CutText.record(text, shown: lines.prefix(maxLines).joined(separator: " "), isMessage: true)
+        var shown = Array(lines.prefix(max(0, maxLines)))
+        if let last = shown.indices.last { shown[last] = DisplayWidth.truncate(shown[last] + " …", to: width, ascii: ascii) }
+        return shown
     }
 
     static func tooSmall(_ size: Size, env: AppEnvironment, into buffer: inout ScreenBuffer) {

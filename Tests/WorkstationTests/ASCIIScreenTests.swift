@@ -17,8 +17,8 @@ struct ASCIIScreenTests {
     func goldenCaseload() throws {
         try withDemoApp(size: Size(width: 80, height: 24)) { app in
             app.handle(.key(.function(4)))
+            try assertGolden(app, "caseload-all-nl-80x24-ascii", ascii: true)
             let screen = Self.ascii(app)
-            try assertGolden(screen, "caseload-all-nl-80x24-ascii")
             let text = screen.text
             #expect(text.contains("Noelle Verbeek"))
             #expect(text.contains("EUR 6.500,00"))

@@ -133,7 +133,7 @@ struct ConflictTests {
     func ledgerGolden(language: Language, size: Size) throws {
         try withDemoApp(language: language, size: size) { roos in
             _ = try Self.ledgerConflict(roos)
-            try assertGolden(roos.render(), "ledger-conflict-\(language.rawValue)-\(size.width)x\(size.height)")
+            try assertGolden(roos, "ledger-conflict-\(language.rawValue)-\(size.width)x\(size.height)")
         }
     }
 }

@@ -124,7 +124,7 @@ struct ConversationConflictTests {
     func golden(language: Language, size: Size) throws {
         try withDemoApp(language: language, size: size) { roos in
             _ = try Self.conflict(roos)
-            try assertGolden(roos.render(), "conversation-conflict-\(language.rawValue)-\(size.width)x\(size.height)")
+            try assertGolden(roos, "conversation-conflict-\(language.rawValue)-\(size.width)x\(size.height)")
         }
     }
 }

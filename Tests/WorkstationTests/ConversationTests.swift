@@ -161,11 +161,11 @@ struct ConversationTests {
         try withDemoApp(size: size) { app in
             try open("hh-demo-0002", in: app)
             app.handle(.key(.character("3")))
-            try assertGolden(app.render(), "conversations-0002-nl-\(size.width)x\(size.height)")
+            try assertGolden(app, "conversations-0002-nl-\(size.width)x\(size.height)")
             app.handle(.key(.enter))
             app.handle(.key(.tab))          // Financiën, with its questions
             app.handle(.key(.control("t")))
-            try assertGolden(app.render(), "conversation-form-0002-nl-\(size.width)x\(size.height)")
+            try assertGolden(app, "conversation-form-0002-nl-\(size.width)x\(size.height)")
         }
     }
 }

@@ -12,7 +12,7 @@ struct DashboardTests {
         try withDemoApp(user: "j.bakker", language: language, size: size) { app in
             app.handle(.key(.function(7)))
             #expect(app.state.screen == .dashboard)
-            try assertGolden(app.render(), "dashboard-\(language.rawValue)-\(size.width)x\(size.height)")
+            try assertGolden(app, "dashboard-\(language.rawValue)-\(size.width)x\(size.height)")
         }
     }
 

@@ -109,10 +109,10 @@ struct GrantScreenTests {
     func golden(size: Size) throws {
         try withDemoApp(user: "j.bakker", size: size) { app in
             try Self.typeRequest(app, motivation: "Kort.")
-            try assertGolden(app.render(), "grant-form-nl-\(size.width)x\(size.height)")
+            try assertGolden(app, "grant-form-nl-\(size.width)x\(size.height)")
             app.handle(.key(.escape)); app.handle(.key(.escape))
             app.handle(.key(.function(6)))
-            try assertGolden(app.render(), "review-queue-nl-\(size.width)x\(size.height)")
+            try assertGolden(app, "review-queue-nl-\(size.width)x\(size.height)")
         }
     }
 }

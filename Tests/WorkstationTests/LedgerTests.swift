@@ -159,7 +159,7 @@ struct LedgerTests {
         try withDemoApp(user: "r.westra", language: language, size: size) { app in
             try open("hh-demo-0007", in: app)
             app.handle(.key(.character("2")))
-            try assertGolden(app.render(), "ledger-0007-\(language.rawValue)-\(size.width)x\(size.height)")
+            try assertGolden(app, "ledger-0007-\(language.rawValue)-\(size.width)x\(size.height)")
         }
     }
 
@@ -172,7 +172,7 @@ struct LedgerTests {
             Self.type("Kinderopvangtoeslag Zoë (één maand)", into: app)
             app.handle(.key(.tab))
             Self.type("12,345.6", into: app)
-            try assertGolden(app.render(), "ledger-form-nl-80x24")
+            try assertGolden(app, "ledger-form-nl-80x24")
         }
     }
 

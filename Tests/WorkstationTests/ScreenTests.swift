@@ -15,7 +15,7 @@ struct ScreenTests {
     func caseload(language: Language, size: Size) throws {
         try withDemoApp(language: language, size: size) { app in
             app.handle(.key(.function(4))) // all households
-            try assertGolden(app.render(), "caseload-all-\(language.rawValue)-\(size.width)x\(size.height)")
+            try assertGolden(app, "caseload-all-\(language.rawValue)-\(size.width)x\(size.height)")
         }
     }
 
@@ -24,7 +24,7 @@ struct ScreenTests {
         try withDemoApp(language: language, size: Size(width: 80, height: 24)) { app in
             app.handle(.key(.character("/")))
             for c in "kok" { app.handle(.key(.character(c))) }
-            try assertGolden(app.render(), "caseload-search-\(language.rawValue)-80x24")
+            try assertGolden(app, "caseload-search-\(language.rawValue)-80x24")
         }
     }
 
@@ -33,7 +33,7 @@ struct ScreenTests {
         for language in [Language.nl, .en] {
             try withDemoApp(user: "j.bakker", language: language, size: size) { app in
                 try open(id, in: app)
-                try assertGolden(app.render(), "household-\(id.suffix(4))-\(language.rawValue)-\(size.width)x\(size.height)")
+                try assertGolden(app, "household-\(id.suffix(4))-\(language.rawValue)-\(size.width)x\(size.height)")
             }
         }
     }
@@ -42,10 +42,10 @@ struct ScreenTests {
     func helpAndTooSmall() throws {
         try withDemoApp(size: Size(width: 80, height: 24)) { app in
             app.handle(.key(.function(1)))
-            try assertGolden(app.render(), "caseload-help-nl-80x24")
+            try assertGolden(app, "caseload-help-nl-80x24")
             app.handle(.key(.escape))
             app.handle(.resize(Size(width: 60, height: 20)))
-            try assertGolden(app.render(), "too-small-nl-60x20")
+            try assertGolden(app, "too-small-nl-60x20")
         }
     }
 }

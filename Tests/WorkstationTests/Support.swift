@@ -31,6 +31,24 @@ func restarted(_ app: App) throws -> App {
     try App(env: app.env, size: app.state.size)
 }
 
+/// Renders `app` as its golden test sees it, and checks the layout on the way: no amount,
+/// date or other figure loses a digit, and no sentence for the user is cut (see CutText).
+/// Words may be cut with "…"; figures and messages never.
+func checkedRender(_ app: App, ascii: Bool = false, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) -> ScreenBuffer {
+    let log = CutText()
+    let buffer = CutText.$log.withValue(log) { app.render(ascii: ascii) }
+    for cut in log.cuts where cut.cutsAFigure || cut.isMessage {
+        Issue.record("\(what): \(cut.isMessage ? "a message" : "a figure") is cut: \"\(cut.text)\" shows as \"\(cut.shown)\"",
+                     sourceLocation: sourceLocation)
+    }
+    return buffer
+}
+
+/// The golden test of `app`'s screen as it is now, with the layout check.
+func assertGolden(_ app: App, _ name: String, ascii: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try assertGolden(checkedRender(app, ascii: ascii, name, sourceLocation: sourceLocation), name, sourceLocation: sourceLocation)
+}
+
 /// Compares a render with `Golden/NAME.txt` (the text) and `Golden/NAME.styled.txt` (with
 /// style marks). With `KEUKENTAFEL_RECORD=1` the files are written and the test fails, so a
 /// recording is never mistaken for a pass.

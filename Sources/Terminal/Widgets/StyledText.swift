@@ -34,6 +34,7 @@ public struct StyledLine: Equatable, Sendable, ExpressibleByStringLiteral {
     public func prefix(width: Int) -> StyledLine {
         var left = max(0, width)
         var out: [Span] = []
+        defer { if StyledLine(out).text != text { CutText.record(text, shown: StyledLine(out).text) } }
         for span in spans {
             if left == 0 { break }
             let w = span.width
@@ -75,9 +76,15 @@ public struct StyledLine: Equatable, Sendable, ExpressibleByStringLiteral {
     @discardableResult
     public func render(into buffer: inout ScreenBuffer, at point: Point, maxWidth: Int) -> Int {
         var used = 0
-        for span in spans {
+        for (i, span) in spans.enumerated() {
             let left = maxWidth - used
-            if left <= 0 { break }
+            if left <= 0 {
+                // The spans that no longer fit are cut.
+                if spans[i...].contains(where: { !$0.text.allSatisfy { $0 == " " } }) {
+                    CutText.record(text, shown: StyledLine(Array(spans[..<i])).text)
+                }
+                break
+            }
             used += buffer.put(span.text, x: point.x + used, y: point.y, width: left, role: span.role)
         }
         return used

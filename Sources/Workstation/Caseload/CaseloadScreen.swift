@@ -267,6 +267,9 @@ extension CaseloadState: Screen {
             ? l.pick("Geen huishoudens. F4 toont alle huishoudens.", "No households. F4 shows all households.")
             : l.pick("Niets gevonden voor \"\(caseload.search.text)\". Esc wist de zoekopdracht.",
                      "Nothing found for \"\(caseload.search.text)\". Esc clears the search.")
+        // The address column's width, so an address gives up its city, then its postcode,
+        // before a number is cut.
+        let addressWidth = Table.layout(columns, width: tableArea.width - 2)[1]
         Table.render(into: &buffer, rect: tableArea.inset(horizontal: 1), columns: columns, state: caseload.list,
                      rowCount: caseload.count, focused: !caseload.searching, emptyText: empty,
                      highlight: .firstColumn) { index in
@@ -274,8 +277,7 @@ extension CaseloadState: Screen {
             let teams = caseload.teams ?? [:]
             let mayOpen = Store.mayView(ctx.actor, myTeam: teams[ctx.staff.user], caseworker: row.caseworker,
                                         theirTeam: row.caseworker.flatMap { teams[$0] })
-            let address = [row.street, [row.postcode, row.city].filter { !$0.isEmpty }.joined(separator: " ")]
-                .filter { !$0.isEmpty }.joined(separator: ", ")
+            let address = Self.address(street: row.street, postcode: row.postcode, city: row.city, width: addressWidth)
             var cells = [
                 Span(text: row.adults.isEmpty ? row.name : row.adults, role: .normal),
                 Span(text: address, role: .normal),
@@ -293,6 +295,15 @@ extension CaseloadState: Screen {
             if showCaseworker { cells.append(Span(text: row.caseworker ?? "—", role: .dim)) }
             return cells
         }
+    }
+
+    /// The address as much as fits whole: street, postcode and city; street and postcode;
+    /// the street. Only a street longer than the column is cut (with "…"); without a street,
+    /// the postcode and city.
+    static func address(street: String, postcode: String, city: String, width: Int) -> String {
+        let place = [postcode, city].filter { !$0.isEmpty }.joined(separator: " ")
+        let candidates = [[street, place], [street, postcode], [street]].map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }
+        return candidates.first { !$0.isEmpty && DisplayWidth.of($0) <= width } ?? (street.isEmpty ? place : street)
     }
 
     /// `20-11-26`: the list's date column; the full date is on the household screen.

@@ -63,14 +63,18 @@ enum ConversationsView {
         let inner = Rect(x: right.x + 1, y: right.y, width: right.width - 2, height: right.height)
         let field = form.field
         var y = inner.y
-        var title = ConversationForm.name(field, l)
+        // The field's name and its latest ZRM score with its date, as much as fits whole.
+        var titles = [ConversationForm.name(field, l)]
         if case .domain(let domain) = field,
            let latest = household.file.lifeDomains.filter({ $0.domain == domain }).max(by: { ($0.date?.daysSinceEpoch ?? 0) < ($1.date?.daysSinceEpoch ?? 0) }) {
-            title += " · ZRM \(latest.score) \(ZRM.label(latest.score, in: l))" + (latest.date.map { " (\($0.dutch))" } ?? "")
+            let date = latest.date.map { " (\($0.dutch))" } ?? ""
+            titles = [titles[0] + " · ZRM \(latest.score) \(ZRM.label(latest.score, in: l))" + date,
+                      titles[0] + " · ZRM \(latest.score)" + date, titles[0] + " · ZRM \(latest.score)", titles[0]]
         }
-        let editorCount = form.editor(field)
-        let count = editorCount.groupedCount(separator: l == .nl ? "." : ",")
-            + (editorCount.count == 1 ? l.pick(" teken", " character") : l.pick(" tekens", " characters"))
+        let count = form.editor(field).groupedCount(separator: l == .nl ? "." : ",")
+            + (form.editor(field).count == 1 ? l.pick(" teken", " character") : l.pick(" tekens", " characters"))
+        let room = inner.width - DisplayWidth.of(count) - 1
+        let title = titles.first { DisplayWidth.of($0) <= room } ?? titles[titles.count - 1]
         buffer.put(title, x: inner.x, y: y, width: inner.width - DisplayWidth.of(count) - 1, role: .title)
         // In the normal role: a keystroke then changes the digits only, with no attribute
         // switches around them (bytes over a slow link).

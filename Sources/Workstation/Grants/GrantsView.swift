@@ -71,14 +71,20 @@ enum GrantsView {
             } else {
                 let problem = form.problem(field, l)
                 (form.texts[field] ?? TextField()).render(into: &buffer, rect: rect, focused: focused, error: problem)
-                if let problem, focused {
-                    buffer.put(problem, x: rect.maxX + 1, y: y, width: main.maxX - rect.maxX - 2, role: .error)
-                } else if field == .amount, let amount = form.amount {
+                // A mistake is marked in the field ("!"); its sentence is below the fields.
+                if problem == nil, field == .amount, let amount = form.amount {
                     // As it was read: 1.850 is € 1.850,00.
                     buffer.put(amount.dutch, x: rect.maxX + 1, y: y, width: main.maxX - rect.maxX - 2, role: .dim)
                 }
             }
             y += 1
+        }
+        // What is wrong with the field being typed, in words, whole.
+        if let problem = form.problem(form.field, l) {
+            for line in Chrome.paragraph(problem, width: main.width - 2, maxLines: 3, ascii: buffer.ascii) {
+                buffer.put(line, x: main.x + 1, y: y, width: main.width - 2, role: .error)
+                y += 1
+            }
         }
         // The motivation, with its length rule, and the business case.
         let overview = try? household.file.overview(today: ctx.today).get()

@@ -26,7 +26,7 @@ enum HouseholdOverview {
         }
         func right(_ w: Int) -> [StyledLine] {
             signals(file, ctx: ctx, width: w) + [StyledLine([])] + agreements(file, ctx: ctx, width: w) + [StyledLine([])]
-                + timeline(file, ctx: ctx)
+                + timeline(file, ctx: ctx, width: w)
         }
         if width < 110 { return head + left(width) + [StyledLine([])] + right(width) }
         // The left column as wide as its members and scores need; the right one the rest.
@@ -143,7 +143,7 @@ enum HouseholdOverview {
     }
 
     /// Conversations and the steps of grants, newest first.
-    static func timeline(_ file: CaseFile, ctx: ScreenContext) -> [StyledLine] {
+    static func timeline(_ file: CaseFile, ctx: ScreenContext, width: Int) -> [StyledLine] {
         let l = ctx.l
         var events: [(day: Int, line: StyledLine)] = []
         for c in file.conversations {
@@ -180,7 +180,7 @@ enum HouseholdOverview {
         if events.isEmpty { return out + [dim(l.pick("nog geen gesprekken of aanvragen", "no conversations or requests yet"))] }
         out += events.enumerated().sorted { a, b in
             a.element.day != b.element.day ? a.element.day > b.element.day : a.offset > b.offset
-        }.map(\.element.line)
+        }.flatMap { $0.element.line.wrapped(width: width, indent: 13) }   // under the text, past the date
         return out
     }
 }

@@ -7,7 +7,12 @@ import Terminal
 enum LedgerFormView {
     static func render(_ form: LineForm, ctx: ScreenContext, into buffer: inout ScreenBuffer, bounds: Rect) {
         let l = ctx.l
+        // What is wrong with the field being typed, in words, whole, below the fields.
+        let innerWidth = min(bounds.width - 4, 76) - 4
+        let problem = form.fields.indices.contains(form.focus) ? form.fieldError(form.fields[form.focus], l) : nil
+        let problemLines = problem.map { Chrome.paragraph($0, width: innerWidth, maxLines: 3, ascii: buffer.ascii) } ?? []
         let height = form.fields.count + 3 + (form.conflict == nil ? 0 : LedgerConflictView.rows + 1)
+            + (problemLines.isEmpty ? 0 : problemLines.count + 1)
         let box = Rect(x: bounds.x + 2, y: bounds.maxY - height, width: min(bounds.width - 4, 76), height: height)
         buffer.fill(box, role: .dialog)
         let title: String = switch form.mode {
@@ -28,11 +33,10 @@ enum LedgerFormView {
                 let error = field == .label ? form.labelError(l) : form.amountError(field, l)
                 text.render(into: &buffer, rect: Rect(x: fieldX, y: y, width: fieldWidth, height: 1), focused: focused, error: error)
                 let noteX = fieldX + fieldWidth + 2
-                if let error {
-                    buffer.put(error, x: noteX, y: y, width: box.maxX - 1 - noteX, role: .error)
-                } else if let theirs = LedgerConflictView.note(field, form: form, l: l) {
+                // A mistake is marked in the field ("!"); its sentence is below the fields.
+                if error == nil, let theirs = LedgerConflictView.note(field, form: form, l: l) {
                     buffer.put(theirs, x: noteX, y: y, width: box.maxX - 1 - noteX, role: .warning)
-                } else if case .success(let m) = AmountParser.parseTyped(text.text), field != .label {
+                } else if error == nil, case .success(let m) = AmountParser.parseTyped(text.text), field != .label {
                     // The amount as it was read (1.850 is € 1.850,00), so there is no doubt,
                     // and what it comes to per month.
                     buffer.put(readBack(m, field: field, form: form, l), x: noteX, y: y, width: box.maxX - 1 - noteX, role: .dim)
@@ -52,8 +56,14 @@ enum LedgerFormView {
             }
         }
         // What the keys do is in the key bar, from the same table as the help.
+        var y = box.y + 2 + form.fields.count
+        for line in problemLines {
+            buffer.put(line, x: box.x + 2, y: y, width: innerWidth, role: .error)
+            y += 1
+        }
+        if !problemLines.isEmpty { y += 1 }
         if let conflict = form.conflict {
-            LedgerConflictView.render(conflict, ctx: ctx, into: &buffer, box: box, y: box.y + 2 + form.fields.count)
+            LedgerConflictView.render(conflict, ctx: ctx, into: &buffer, box: box, y: y)
         }
     }
 

@@ -18,37 +18,40 @@ enum LedgerPanels {
                                  Span(text: remaining < .zero ? l.pick("  tekort", "  shortfall") : "", role: .amountNegative)])
         var out: [StyledLine] = []
         if compact {
-            var first = bottom
+            // Every figure whole: what does not fit on a line goes to the next.
+            var lines = [bottom]
             if let d = o.draagkracht {
-                first = first + StyledLine([Span(text: l.pick("   Draagkracht ", "   Draagkracht "), role: .header),
-                                            Span(text: "\(d.monthly.dutch) p/m · \(d.periodMonths) \(l.pick("mnd", "mo")) \(d.total.dutch)")])
+                lines.append(StyledLine([Span(text: "Draagkracht ", role: .header),
+                                         Span(text: l.pick("\(d.monthly.dutch) per maand · \(d.total.dutch) over \(d.periodMonths) maanden",
+                                                           "\(d.monthly.dutch) a month · \(d.total.dutch) over \(d.periodMonths) months"))]))
             }
-            out.append(first)
             if let t = o.normTest {
-                out.append(StyledLine([Span(text: l.pick("Normtoets ", "Norm test "), role: .header),
-                                       Span(text: t.category.name(in: l) + " · norm \(t.norm.dutch) (\(l.pick("tabel", "table")) \(t.normDate.dutch))")]))
-                out.append(StyledLine([Span(text: "  " + l.pick("grens", "threshold") + " \(t.percentage)% \(t.threshold.dutch) · "
-                                                + l.pick("getoetst inkomen ", "assessed income ") + t.assessedIncome.dutch + " · "),
-                                       verdict(t, l)]))
+                lines.append(StyledLine([Span(text: l.pick("Normtoets ", "Norm test "), role: .header),
+                                         Span(text: t.category.name(in: l) + " · norm \(t.norm.dutch) (\(l.pick("tabel", "table")) \(t.normDate.dutch))")]))
+                lines.append(StyledLine([Span(text: "  " + l.pick("grens", "threshold") + " \(t.percentage)% \(t.threshold.dutch) · "
+                                                  + l.pick("getoetst inkomen ", "assessed income ") + t.assessedIncome.dutch + " · "),
+                                         verdict(t, l)]))
             }
+            out = lines.flatMap { $0.wrapped(width: width, indent: 2) }
         } else {
             out.append(bottom)
             out.append(StyledLine([]))
             if let t = o.normTest {
                 out.append(StyledLine([Span(text: l.pick("Normtoets", "Norm test"), role: .header)]))
                 out += TextWrap.wrap(t.category.name(in: l), width: width - 2).map { StyledLine([Span(text: "  " + $0)]) }
-                out.append(row(l.pick("Norm (tabel \(t.normDate.dutch))", "Norm (table \(t.normDate.dutch))"), t.norm.dutch, width))
-                out.append(row(l.pick("Grens (\(t.percentage)%)", "Threshold (\(t.percentage)%)"), t.threshold.dutch, width))
-                out.append(row(l.pick("Getoetst inkomen", "Assessed income"), t.assessedIncome.dutch, width))
-                out.append(StyledLine([Span(text: "  "), verdict(t, l)]))
+                out += row(l.pick("Norm (tabel \(t.normDate.dutch))", "Norm (table \(t.normDate.dutch))"), t.norm.dutch, width)
+                out += row(l.pick("Grens (\(t.percentage)%)", "Threshold (\(t.percentage)%)"), t.threshold.dutch, width)
+                out += row(l.pick("Getoetst inkomen", "Assessed income"), t.assessedIncome.dutch, width)
+                out += StyledLine([Span(text: "  "), verdict(t, l)]).wrapped(width: width, indent: 2)
                 out.append(StyledLine([]))
             }
             if let d = o.draagkracht {
                 out.append(StyledLine([Span(text: l.pick("Draagkracht", "Draagkracht"), role: .header)]))
-                out.append(row(l.pick("Vrij tot", "Free up to"), d.base.dutch, width))
-                out.append(row(l.pick("Per maand (\(d.sharePercent)% van het meerdere)", "Monthly (\(d.sharePercent)% of the excess)"),
-                               d.monthly.dutch, width))
-                out.append(row(d.periodMonths == 1 ? l.pick("Over 1 maand", "Over 1 month") : l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"), d.total.dutch, width))
+                out += row(l.pick("Vrij tot", "Free up to"), d.base.dutch, width)
+                out += row(l.pick("Per maand (\(d.sharePercent)% van het meerdere)", "Monthly (\(d.sharePercent)% of the excess)"),
+                           d.monthly.dutch, width)
+                out += row(d.periodMonths == 1 ? l.pick("Over 1 maand", "Over 1 month") : l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"),
+                           d.total.dutch, width)
                 out.append(StyledLine([]))
             }
         }
@@ -68,9 +71,13 @@ enum LedgerPanels {
                     role: .warning)
     }
 
-    private static func row(_ label: String, _ amount: String, _ width: Int) -> StyledLine {
-        let pad = max(1, width - 2 - DisplayWidth.of(label) - DisplayWidth.of(amount))
-        return StyledLine([Span(text: "  " + label + String(repeating: " ", count: pad)), Span(text: amount)])
+    /// A label with its amount at the right edge; when the two do not fit on one line, the
+    /// amount goes to the next, still at the right edge: never cut.
+    private static func row(_ label: String, _ amount: String, _ width: Int) -> [StyledLine] {
+        let room = width - 2 - DisplayWidth.of(label) - DisplayWidth.of(amount)
+        if room >= 1 { return [StyledLine([Span(text: "  " + label + String(repeating: " ", count: room)), Span(text: amount)])] }
+        return StyledLine([Span(text: "  " + label)]).wrapped(width: width, indent: 4)
+            + [StyledLine([Span(text: String(repeating: " ", count: max(0, width - DisplayWidth.of(amount)))), Span(text: amount)])]
     }
 }
 

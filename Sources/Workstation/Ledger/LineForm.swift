@@ -113,6 +113,15 @@ struct LineForm: Equatable {
         }
     }
 
+    /// What is wrong with `field` as typed, or nil (choices are never wrong).
+    func fieldError(_ field: Field, _ l: Language) -> String? {
+        switch field {
+        case .label: labelError(l)
+        case .amount, .payment: amountError(field, l)
+        default: nil
+        }
+    }
+
     func labelError(_ l: Language) -> String? {
         guard triedToSave, label.text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return section == .debt ? l.pick("Vul de schuldeiser in.", "Enter the creditor.")

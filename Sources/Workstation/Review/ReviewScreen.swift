@@ -205,7 +205,8 @@ extension ReviewState: Screen {
             lines.append(StyledLine([Span(text: l.pick("Laatste gesprek ", "Last conversation ") + (last.date?.dutch ?? ""), role: .header)]))
             lines += TextWrap.wrap(last.question, width: area.width).prefix(4).map { StyledLine([Span(text: $0)]) }
         }
-        for (i, line) in lines.prefix(area.height - 2).enumerated() {
+        // Every line whole: what does not fit goes to the next.
+        for (i, line) in lines.flatMap({ $0.wrapped(width: area.width, indent: 2) }).prefix(area.height - 2).enumerated() {
             line.render(into: &buffer, at: Point(x: area.x, y: area.y + i), maxWidth: area.width)
         }
         if let action = review.deciding {
