@@ -20,23 +20,63 @@ struct LayoutTests {
                                               by: Actor(user: "j.bakker", role: .teamleader))
     }
 
+    /// The Dutch screens of a walk, to look for English in when the walk is done.
+    final class Renders: @unchecked Sendable { var screens: [(what: String, text: String)] = [] }
+    @TaskLocal static var renders: Renders?
+
     /// Draws the screen, and with help over it, checking both.
     static func look(_ app: App, _ what: String, help: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
-        _ = checkedRender(app, what, sourceLocation: sourceLocation)
+        let screen = checkedRender(app, what, sourceLocation: sourceLocation)
+        if app.env.language == .nl { renders?.screens.append((what, screen.text)) }
         guard help, app.state.help == nil else { return }
         app.handle(.key(.function(1)))
         for page in 0..<4 {
-            _ = checkedRender(app, what + ", help page \(page + 1)", sourceLocation: sourceLocation)
+            let helpScreen = checkedRender(app, what + ", help page \(page + 1)", sourceLocation: sourceLocation)
+            if app.env.language == .nl { renders?.screens.append((what + ", help", helpScreen.text)) }
             app.handle(.key(.pageDown))
         }
         app.handle(.key(.escape))
     }
 
+    /// Words that are Dutch as well as English, decided one by one (the catalogue's Dutch side
+    /// is not asked: an English word put there by mistake would then count as Dutch).
+    static let bothLanguages: Set<String> = ["alcohol", "caseload", "dashboard", "drugs", "shell", "teams", "zrm"]
+
+    /// Words of the English texts a Dutch walk used that are not Dutch: not in a Dutch text
+    /// of the catalogue or of the households shown (nor part of one: a word cut off by a
+    /// dialog's border shows as a piece), and not a key's name on the keyboard (Home, End).
+    /// The English that must never show on a Dutch screen.
+    static func englishOnly(_ catalogue: TextCatalogue) throws -> Set<String> {
+        func words(_ texts: [String]) -> Set<String> {
+            Set(texts.flatMap { $0.lowercased().split { !$0.isLetter } }.filter { $0.count >= 3 }.map(String.init))
+        }
+        let data = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("sample-data").path)
+            .map { packageRoot.appendingPathComponent("sample-data/" + $0) } + [packageRoot.appendingPathComponent("Tests/WorkstationTests/Fixtures/hh-lang-0001.json")]
+        let dutch = words(try data.map { try String(contentsOf: $0, encoding: .utf8) })
+        let keyNames: Set<String> = ["home", "end", "enter", "esc", "tab", "shift", "ctrl", "del", "ins", "pgup", "pgdn"]
+        return words(catalogue.english).subtracting(dutch).subtracting(keyNames).subtracting(bothLanguages)
+            .filter { word in !dutch.contains { $0.contains(word) } }
+    }
+
     static func keys(_ app: App, _ keys: Key...) { for key in keys { app.handle(.key(key)) } }
     static func type(_ app: App, _ text: String) { for c in text { app.handle(.key(.character(c))) } }
 
-    @Test("Every screen and state, at three sizes, in Dutch and English", arguments: [Language.nl, .en], sizes)
+    @Test("Every screen and state, at three sizes, in Dutch and English; the Dutch ones without English", arguments: [Language.nl, .en], sizes)
     func everyScreen(language: Language, size: Size) throws {
+        let catalogue = TextCatalogue(), renders = Renders()
+        try Language.$catalogue.withValue(catalogue) {
+            try Self.$renders.withValue(renders) { try Self.walk(language: language, size: size) }
+        }
+        guard language == .nl else { return }
+        let english = try Self.englishOnly(catalogue)
+        #expect(english.count > 100, "the English catalogue of the walk is too small to mean anything: \(english.count) words")
+        for (what, text) in renders.screens {
+            let found = Set(text.lowercased().split { !$0.isLetter }.map(String.init)).intersection(english)
+            #expect(found.isEmpty, "English on the Dutch screen \(what): \(found.sorted())")
+        }
+    }
+
+    static func walk(language: Language, size: Size) throws {
         try withDemoApp(user: "j.bakker", language: language, size: size) { app in
             try Self.importLongHousehold(app)
             let at = "\(language.rawValue) \(size.width)×\(size.height)"
