@@ -91,13 +91,10 @@ public final class App {
             if let scroll = state.help {
                 // Kept within the text, so ↑ moves at once after holding ↓.
                 defer { state.help = state.help.map { min($0, HelpOverlay.maxScroll(bounds: state.size.rect, sections: helpSections())) } }
-                switch key {
-                case .escape, .function(1), .character("?"), .character("q"), .enter: state.help = nil
-                case .down, .character("j"): state.help = scroll + 1
-                case .up, .character("k"): state.help = max(0, scroll - 1)
-                case .pageDown: state.help = scroll + 10
-                case .pageUp: state.help = max(0, scroll - 10)
-                default: break
+                if let move = Move(key) {
+                    state.help = move.applied(to: scroll, count: .max, page: 10)
+                } else if [.escape, .function(1), .character("?"), .character("q"), .enter].contains(key) {
+                    state.help = nil
                 }
                 return
             }

@@ -19,16 +19,8 @@ public struct ListState: Equatable, Sendable {
     /// when the key is a movement key and so consumed, also at the edge of the list where
     /// nothing moves: the caller must not read `j` as anything else.
     public mutating func handle(_ key: Key, count: Int, pageSize: Int) -> Bool {
-        let page = max(1, pageSize)
-        switch key {
-        case .up, .character("k"): select(selected - 1, count: count, pageSize: page)
-        case .down, .character("j"): select(selected + 1, count: count, pageSize: page)
-        case .pageUp: select(selected - page, count: count, pageSize: page)
-        case .pageDown: select(selected + page, count: count, pageSize: page)
-        case .home: select(0, count: count, pageSize: page)
-        case .end: select(count - 1, count: count, pageSize: page)
-        default: return false
-        }
+        guard let move = Move(key) else { return false }
+        select(move.applied(to: selected, count: count, page: max(1, pageSize)), count: count, pageSize: pageSize)
         return true
     }
 
@@ -58,5 +50,37 @@ public struct ListState: Equatable, Sendable {
     public func visibleRange(count: Int, pageSize: Int) -> Range<Int> {
         let start = min(max(0, offset), max(0, count))
         return start..<min(count, start + max(0, pageSize))
+    }
+}
+
+/// The keys that move a selection or a view, read in one place: ↑ ↓ (and `k` `j`, as in less
+/// and vi), PgUp PgDn, Home End. Every list and scrolled text moves with these and only these.
+public enum Move: Equatable, Sendable {
+    case up, down, pageUp, pageDown, home, end
+
+    /// The movement `key` means, or nil when it is no movement key.
+    public init?(_ key: Key) {
+        switch key {
+        case .up, .character("k"): self = .up
+        case .down, .character("j"): self = .down
+        case .pageUp: self = .pageUp
+        case .pageDown: self = .pageDown
+        case .home: self = .home
+        case .end: self = .end
+        default: return nil
+        }
+    }
+
+    /// `index` moved, within `0..<count` (0 for an empty list); a page is `page` rows.
+    public func applied(to index: Int, count: Int, page: Int) -> Int {
+        let moved: Int = switch self {
+        case .up: index - 1
+        case .down: index + 1
+        case .pageUp: index - max(1, page)
+        case .pageDown: index + max(1, page)
+        case .home: 0
+        case .end: count - 1
+        }
+        return min(max(0, moved), max(0, count - 1))
     }
 }

@@ -116,10 +116,9 @@ enum ConversationsScreen {
         let l = ctx.l
         defer { household.conversations = conversations }
         guard var form = conversations.form else {
-            switch key {
-            case .up, .character("k"): conversations.selected = max(0, conversations.selected - 1); return []
-            case .down, .character("j"): conversations.selected = min(max(0, conversations.list.count - 1), conversations.selected + 1); return []
-            default: break
+            if command == nil, let move = Move(key) {
+                conversations.selected = move.applied(to: conversations.selected, count: conversations.list.count, page: ctx.size.height - 8)
+                return []
             }
             let selected = conversations.list.indices.contains(conversations.selected) ? conversations.list[conversations.selected] : nil
             switch command {

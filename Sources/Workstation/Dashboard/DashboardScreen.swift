@@ -40,11 +40,9 @@ extension DashboardState: Screen {
             } catch {
                 return [.status(StatusMessage(error.message(ctx.l), isError: true))]
             }
-        case (nil, .down), (nil, .character("j")): scroll += 1
-        case (nil, .up), (nil, .character("k")): scroll = max(0, scroll - 1)
-        case (nil, .pageDown): scroll += 10
-        case (nil, .pageUp): scroll = max(0, scroll - 10)
-        case (nil, .home): scroll = 0
+        case (nil, let key) where Move(key) != nil && Move(key) != .end:
+            // kept within the text where it is drawn (End would need its length: not offered)
+            scroll = Move(key)!.applied(to: scroll, count: .max, page: 10)
         default: break
         }
         return []

@@ -162,12 +162,9 @@ enum GrantsScreen {
             }
             return []
         }
-        switch key {
-        case .up, .character("k"): grants.selected = max(0, grants.selected - 1); return []
-        case .down, .character("j"): grants.selected = min(max(0, grants.list.count - 1), grants.selected + 1); return []
-        case .home: grants.selected = 0; return []
-        case .end: grants.selected = max(0, grants.list.count - 1); return []
-        default: break
+        if command == nil, let move = Move(key) {
+            grants.selected = move.applied(to: grants.selected, count: grants.list.count, page: ctx.size.height - 8)
+            return []
         }
         let g = grants.selectedGrant
         switch command {

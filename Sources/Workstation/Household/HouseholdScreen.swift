@@ -108,7 +108,12 @@ extension HouseholdState: Screen {
         case .decisions: tabEffects = GrantsScreen.handle(command, key: key, household: &self, ctx)
         }
         if let tabEffects { return tabEffects }
-        let page = Self.bodyHeight(ctx.size)
+        if command == nil, let move = Move(key) {
+            // The overview scrolls; kept within its text by clampScroll.
+            scroll = move == .end ? .max : move.applied(to: scroll, count: .max, page: Self.bodyHeight(ctx.size))
+            clampScroll(ctx)
+            return []
+        }
         switch (command, key) {
         case (.back?, _): return [.go(.caseload)]
         case (.tab(let next)?, _):
@@ -118,16 +123,8 @@ extension HouseholdState: Screen {
                 return [.status(StatusMessage(error.message(ctx.l), isError: true))]
             }
             return []
-        case (nil, .up), (nil, .character("k")): scroll -= 1
-        case (nil, .down), (nil, .character("j")): scroll += 1
-        case (nil, .pageUp): scroll -= page
-        case (nil, .pageDown): scroll += page
-        case (nil, .home): scroll = 0
-        case (nil, .end): scroll = .max
-        default: break
+        default: return []
         }
-        clampScroll(ctx)
-        return []
     }
 
     /// Shows a tab, reading its lines the first time.

@@ -168,14 +168,9 @@ enum LedgerScreen {
             return []
         }
         let list = ledger.lines(in: ledger.section)
-        switch key {
-        case .up, .character("k"):
-            ledger.selected[ledger.section] = max(0, (ledger.selected[ledger.section] ?? 0) - 1); return []
-        case .down, .character("j"):
-            ledger.selected[ledger.section] = min(max(0, list.count - 1), (ledger.selected[ledger.section] ?? 0) + 1); return []
-        case .home: ledger.selected[ledger.section] = 0; return []
-        case .end: ledger.selected[ledger.section] = max(0, list.count - 1); return []
-        default: break
+        if command == nil, let move = Move(key) {
+            ledger.selected[ledger.section] = move.applied(to: ledger.selected[ledger.section] ?? 0, count: list.count, page: ctx.size.height - 12)
+            return []
         }
         switch command {
         case .add?: ledger.form = LineForm(section: ledger.section)

@@ -102,12 +102,9 @@ extension ReviewState: Screen {
             if case .list(let chosen)? = command { list = chosen } else { list = ReviewList(rawValue: (list.rawValue + 1) % 3)! }
             selected = 0
             try load(ctx)
-        case (nil, .up), (nil, .character("k")): selected = max(0, selected - 1); try follow(ctx)
-        case (nil, .down), (nil, .character("j")): selected = min(max(0, count - 1), selected + 1); try follow(ctx)
-        case (nil, .pageUp): selected = max(0, selected - 10); try follow(ctx)
-        case (nil, .pageDown): selected = min(max(0, count - 1), selected + 10); try follow(ctx)
-        case (nil, .home): selected = 0; try follow(ctx)
-        case (nil, .end): selected = max(0, count - 1); try follow(ctx)
+        case (nil, let key) where Move(key) != nil:
+            selected = Move(key)!.applied(to: selected, count: count, page: 10)
+            try follow(ctx)
         case (.open?, _):
             if let item = item(selected) { return [.store(.viewForReview(householdId: item.grant.householdId))] }
         default: break
