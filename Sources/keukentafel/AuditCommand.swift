@@ -10,7 +10,7 @@ struct AuditCommand: ParsableCommand {
         subcommands: [Verify.self, Show.self]
     )
 
-    struct Verify: ParsableCommand {
+    struct Verify: ContractCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
             abstract: "Controleer de hele keten van het auditlogboek. / Check the whole chain of the audit trail.",
@@ -22,21 +22,16 @@ struct AuditCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let l = global.language
-            do {
-                let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
-                let result = try StoreAccess.reporting(l) { try store.verifyAuditTrail(by: me.actor) }
-                switch result {
-                case .intact(let rows, let lastHash):
-                    Console.out(l.pick("ok, \(rows) \(rows == 1 ? "regel" : "regels")\n", "ok, \(rows) \(rows == 1 ? "row" : "rows")\n"))
-                    if let lastHash { Console.out(l.pick("laatste hash: \(lastHash)\n", "last hash: \(lastHash)\n")) }
-                case .broken(let found):
-                    Console.error(Self.describe(found, l))
-                    throw Failure(status: Exit.badData)
-                }
-            } catch let failure as Failure {
-                throw ExitCode(failure.status)
+        func execute(_ l: Language) throws {
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
+            let result = try StoreAccess.reporting(l) { try store.verifyAuditTrail(by: me.actor) }
+            switch result {
+            case .intact(let rows, let lastHash):
+                Console.out(l.pick("ok, \(rows) \(rows == 1 ? "regel" : "regels")\n", "ok, \(rows) \(rows == 1 ? "row" : "rows")\n"))
+                if let lastHash { Console.out(l.pick("laatste hash: \(lastHash)\n", "last hash: \(lastHash)\n")) }
+            case .broken(let found):
+                Console.error(Self.describe(found, l))
+                throw Failure(status: Exit.badData)
             }
         }
 
@@ -75,7 +70,7 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: ContractCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Wie een huishouden bekeek en wijzigde, oudste eerst. / Who viewed and changed a household, oldest first.",
@@ -87,25 +82,20 @@ struct AuditCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let l = global.language
+        func execute(_ l: Language) throws {
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
+            let rows: [AuditEntry]
             do {
-                let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
-                let rows: [AuditEntry]
-                do {
-                    rows = try store.showAuditTrail(household: id, by: me.actor)
-                } catch StoreError.householdNotFound {
-                    Console.error(l.pick("Huishouden \(id) bestaat niet in deze opslag en komt niet voor in het auditlogboek.",
-                                         "Household \(id) does not exist in this store and does not occur in the audit trail."))
-                    throw Failure(status: Exit.usage)
-                }
-                Console.out(Self.table(rows, household: id, l))
+                rows = try store.showAuditTrail(household: id, by: me.actor)
+            } catch StoreError.householdNotFound {
+                Console.error(l.pick("Huishouden \(id) bestaat niet in deze opslag en komt niet voor in het auditlogboek.",
+                                     "Household \(id) does not exist in this store and does not occur in the audit trail."))
+                throw Failure(status: Exit.usage)
             } catch let error as StoreError {
-                Console.error(error.message(in: global.language))
-                throw ExitCode(StoreAccess.status(of: error))
-            } catch let failure as Failure {
-                throw ExitCode(failure.status)
+                Console.error(error.message(in: l))
+                throw Failure(status: StoreAccess.status(of: error))
             }
+            Console.out(Self.table(rows, household: id, l))
         }
 
         /// Time, user, action and detail, one row a line, in columns.

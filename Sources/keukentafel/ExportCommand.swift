@@ -5,7 +5,7 @@ import Foundation
 
 /// `keukentafel export ID [-o FILE]`: one household as a case file that imports again to
 /// the same data.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Schrijf een huishouden als dossierbestand. / Write a household as a case file."
@@ -20,16 +20,11 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let l = global.language
-        do {
-            let (store, me) = try StoreAccess.openAsStaff(global)
-            let file = try StoreAccess.reporting(l) { try store.viewCaseFile(id, by: me.actor, action: "household.export") }
-            let text = CaseFileWriter.text(file)
-            try OutputFile.writeOrPrint(text, to: output, language: l)
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
-        }
+    func execute(_ l: Language) throws {
+        let (store, me) = try StoreAccess.openAsStaff(global)
+        let file = try StoreAccess.reporting(l) { try store.viewCaseFile(id, by: me.actor, action: "household.export") }
+        let text = CaseFileWriter.text(file)
+        try OutputFile.writeOrPrint(text, to: output, language: l)
     }
 }
 

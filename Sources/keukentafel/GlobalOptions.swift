@@ -34,6 +34,23 @@ struct Failure: Error {
     let status: Int32
 }
 
+/// A subcommand of the contract: it does its work in `execute`, in the language of
+/// `--lang`; a failure it has explained ends it with that failure's exit status.
+protocol ContractCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    func execute(_ l: Language) throws
+}
+
+extension ContractCommand {
+    func run() throws {
+        do {
+            try execute(global.language)
+        } catch let failure as Failure {
+            throw ExitCode(failure.status)
+        }
+    }
+}
+
 enum Console {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -3,7 +3,7 @@ import CaseStore
 import Casework
 
 /// `keukentafel import FILE…`: case files into the store, all or nothing.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Importeer dossierbestanden: alles of niets. / Import case files: all or nothing.",
@@ -19,16 +19,11 @@ struct ImportCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("Noem ten minste één dossierbestand. / Name at least one case file.") }
     }
 
-    func run() throws {
-        let l = global.language
-        do {
-            let (store, me) = try StoreAccess.openAsStaff(global)
-            // Every file is read before anything is written: a missing one stops it all.
-            let sources = try files.map { CaseFileSource(name: $0, bytes: try CaseFileLoading.readBytes(path: $0, language: l)) }
-            let ids = try StoreAccess.reporting(l) { try store.importCaseFiles(sources, by: me.actor) }
-            Console.out(ids.map { $0 + "\n" }.joined())
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
-        }
+    func execute(_ l: Language) throws {
+        let (store, me) = try StoreAccess.openAsStaff(global)
+        // Every file is read before anything is written: a missing one stops it all.
+        let sources = try files.map { CaseFileSource(name: $0, bytes: try CaseFileLoading.readBytes(path: $0, language: l)) }
+        let ids = try StoreAccess.reporting(l) { try store.importCaseFiles(sources, by: me.actor) }
+        Console.out(ids.map { $0 + "\n" }.joined())
     }
 }

@@ -4,7 +4,7 @@ import Casework
 
 /// `keukentafel init [--name FULL-NAME]`: a new, empty store with the OS user as its first
 /// team leader.
-struct InitCommand: ParsableCommand {
+struct InitCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Maak een nieuwe opslag met u als eerste teamleider. / Create a new store with you as its first team leader.",
@@ -22,18 +22,13 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let l = global.language
-        do {
-            let location = StoreAccess.location(global)
-            let clock = try ProgramClock.make()
-            let user = OSUser.current
-            let member = StaffMember(user: user, name: name ?? OSUser.fullName ?? user, role: .teamleader, team: team)
-            _ = try StoreAccess.reporting(l) { try Store.create(at: location, firstStaff: member, clock: clock) }
-            Console.out(l.pick("Opslag gemaakt: \(location.path)\n\(user) (\(member.name)) is teamleider.\n",
-                               "Store created: \(location.path)\n\(user) (\(member.name)) is team leader.\n"))
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
-        }
+    func execute(_ l: Language) throws {
+        let location = StoreAccess.location(global)
+        let clock = try ProgramClock.make()
+        let user = OSUser.current
+        let member = StaffMember(user: user, name: name ?? OSUser.fullName ?? user, role: .teamleader, team: team)
+        _ = try StoreAccess.reporting(l) { try Store.create(at: location, firstStaff: member, clock: clock) }
+        Console.out(l.pick("Opslag gemaakt: \(location.path)\n\(user) (\(member.name)) is teamleider.\n",
+                           "Store created: \(location.path)\n\(user) (\(member.name)) is team leader.\n"))
     }
 }

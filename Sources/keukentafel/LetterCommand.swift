@@ -4,7 +4,7 @@ import Casework
 import Foundation
 
 /// `keukentafel letter GRANT-ID [-o FILE]`: the decision letter as Dutch text.
-struct LetterCommand: ParsableCommand {
+struct LetterCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "De besluitbrief (beschikking) van een aanvraag. / The decision letter of a grant."
@@ -18,22 +18,17 @@ struct LetterCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let l = global.language
-        do {
-            let (store, me) = try StoreAccess.openAsStaff(global)
-            let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
-            let file = try StoreAccess.reporting(l) {
-                try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter")
-            }
-            let team = me.team.isEmpty ? "Wijkteam" : me.team
-            let today = store.clock.today
-            let figures = (try? file.overview(today: today).get()).map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
-            let text = DecisionLetter.text(grant: stored.grant, household: file.household,
-                                           sender: DecisionLetter.Sender(team: team), sent: today, figures: figures)
-            try OutputFile.writeOrPrint(text, to: output, language: l)
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
+    func execute(_ l: Language) throws {
+        let (store, me) = try StoreAccess.openAsStaff(global)
+        let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
+        let file = try StoreAccess.reporting(l) {
+            try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter")
         }
+        let team = me.team.isEmpty ? "Wijkteam" : me.team
+        let today = store.clock.today
+        let figures = (try? file.overview(today: today).get()).map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
+        let text = DecisionLetter.text(grant: stored.grant, household: file.household,
+                                       sender: DecisionLetter.Sender(team: team), sent: today, figures: figures)
+        try OutputFile.writeOrPrint(text, to: output, language: l)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 
 /// `keukentafel overview (FILE | ID) [--json]`: the financial overview of one household,
 /// from a case file or from the store — the same figures either way.
-struct OverviewCommand: ParsableCommand {
+struct OverviewCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "overview",
         abstract: "Het financieel overzicht van een huishouden. / The financial overview of a household.",
@@ -29,32 +29,27 @@ struct OverviewCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let l = global.language
-        do {
-            let caseFile: CaseFile
-            if isFile {
-                caseFile = try CaseFileLoading.load(path: file, language: l)
+    func execute(_ l: Language) throws {
+        let caseFile: CaseFile
+        if isFile {
+            caseFile = try CaseFileLoading.load(path: file, language: l)
+        } else {
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            caseFile = try StoreAccess.reporting(l) { try store.viewCaseFile(file, by: me.actor, action: "household.overview") }
+        }
+        let today = try ProgramClock.today()
+        switch caseFile.overview(today: today) {
+        case .failure(.beforeOldest(let date, let oldest)):
+            Console.error(l.pick(
+                "\(file): er is geen normtabel voor de peildatum \(date.dutch); de oudste tabel geldt vanaf \(oldest.dutch). Kies een latere referenceDate.",
+                "\(file): there is no norm table for the reference date \(date.iso); the oldest table is from \(oldest.iso). Choose a later referenceDate."))
+            throw Failure(status: Exit.badData)
+        case .success(let overview):
+            if json {
+                Console.out(JSONWriter.write(OverviewReport.json(overview, householdID: caseFile.household.id)))
             } else {
-                let (store, me) = try StoreAccess.openAsStaff(global)
-                caseFile = try StoreAccess.reporting(l) { try store.viewCaseFile(file, by: me.actor, action: "household.overview") }
+                Console.out(OverviewReport.text(overview, file: caseFile, language: l))
             }
-            let today = try ProgramClock.today()
-            switch caseFile.overview(today: today) {
-            case .failure(.beforeOldest(let date, let oldest)):
-                Console.error(l.pick(
-                    "\(file): er is geen normtabel voor de peildatum \(date.dutch); de oudste tabel geldt vanaf \(oldest.dutch). Kies een latere referenceDate.",
-                    "\(file): there is no norm table for the reference date \(date.iso); the oldest table is from \(oldest.iso). Choose a later referenceDate."))
-                throw Failure(status: Exit.badData)
-            case .success(let overview):
-                if json {
-                    Console.out(JSONWriter.write(OverviewReport.json(overview, householdID: caseFile.household.id)))
-                } else {
-                    Console.out(OverviewReport.text(overview, file: caseFile, language: l))
-                }
-            }
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 
 /// `keukentafel report [--from DATE --to DATE] [--csv FILE | --json]`: what the practice
 /// yields, the same figures as the dashboard.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Wat de maatwerkpraktijk oplevert (als het dashboard). / What the practice yields (as the dashboard)."
@@ -28,32 +28,27 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let l = global.language
-        do {
-            let today = try ProgramClock.today()
-            func date(_ text: String?, _ fallback: CalendarDate, _ name: String) throws -> CalendarDate {
-                guard let text else { return fallback }
-                guard let d = CalendarDate(iso: text) else {
-                    Console.error(l.pick("--\(name) \(text) is geen datum (verwacht JJJJ-MM-DD).", "--\(name) \(text) is not a date (expected YYYY-MM-DD)."))
-                    throw Failure(status: Exit.usage)
-                }
-                return d
+    func execute(_ l: Language) throws {
+        let today = try ProgramClock.today()
+        func date(_ text: String?, _ fallback: CalendarDate, _ name: String) throws -> CalendarDate {
+            guard let text else { return fallback }
+            guard let d = CalendarDate(iso: text) else {
+                Console.error(l.pick("--\(name) \(text) is geen datum (verwacht JJJJ-MM-DD).", "--\(name) \(text) is not a date (expected YYYY-MM-DD)."))
+                throw Failure(status: Exit.usage)
             }
-            let start = try date(from, CalendarDate(year: today.year, month: 1, day: 1)!, "from")
-            let end = try date(to, today, "to")
-            let (store, me) = try StoreAccess.openAsStaff(global)
-            let teamFilter: String? = team == "alle" || team == "all" ? nil : (team ?? (me.team.isEmpty ? nil : me.team))
-            let grants = try StoreAccess.reporting(l) { try store.grantsForReport(team: teamFilter) }
-            let report = PracticeReport.compute(grants: grants, from: start, to: end, now: PracticeReport.endOfDay(today))
-            if let csv {
-                try OutputFile.write(ReportCSV.text(report), to: csv, language: l)
-            }
-            if json || csv == nil {
-                Console.out(json ? JSONWriter.write(report.json) : ReportCSV.summary(report, l))
-            }
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
+            return d
+        }
+        let start = try date(from, CalendarDate(year: today.year, month: 1, day: 1)!, "from")
+        let end = try date(to, today, "to")
+        let (store, me) = try StoreAccess.openAsStaff(global)
+        let teamFilter: String? = team == "alle" || team == "all" ? nil : (team ?? (me.team.isEmpty ? nil : me.team))
+        let grants = try StoreAccess.reporting(l) { try store.grantsForReport(team: teamFilter) }
+        let report = PracticeReport.compute(grants: grants, from: start, to: end, now: PracticeReport.endOfDay(today))
+        if let csv {
+            try OutputFile.write(ReportCSV.text(report), to: csv, language: l)
+        }
+        if json || csv == nil {
+            Console.out(json ? JSONWriter.write(report.json) : ReportCSV.summary(report, l))
         }
     }
 }

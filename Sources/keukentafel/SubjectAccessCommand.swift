@@ -3,7 +3,7 @@ import CaseStore
 import Casework
 
 /// `keukentafel subject-access BSN -o FILE`: the answer to an inzageverzoek (AVG art. 15).
-struct SubjectAccessCommand: ParsableCommand {
+struct SubjectAccessCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "subject-access",
         abstract: "Beantwoord een inzageverzoek: alles wat over één BSN is opgeslagen (alleen teamleiders). / Answer a subject access request (team leaders only).",
@@ -22,27 +22,22 @@ struct SubjectAccessCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let l = global.language
-        do {
-            // Checked before the store is opened: a mistyped number is never looked up.
-            guard let number = BSN(bsn) else {
-                Console.error(CaseFileProblem.Kind.bsnFailsElevenTest(bsn).message(in: l)
-                              + l.pick("; er is niets opgezocht of geschreven.", "; nothing was looked up or written."))
-                throw Failure(status: Exit.usage)
-            }
-            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
-            let answer = try StoreAccess.reporting(l) { try store.answerSubjectAccess(bsn: number, by: me.actor) }
-            let households = answer.households.count, rows = answer.audit.count
-            let summary = households == 0
-                ? l.pick("Over BSN \(number.masked) is in deze opslag niets opgeslagen.",
-                         "Nothing is stored about BSN \(number.masked) in this store.")
-                : l.pick("In deze opslag \(households == 1 ? "staat 1 huishouden" : "staan \(households) huishoudens") met een lid met BSN \(number.masked), en \(rows) \(rows == 1 ? "regel" : "regels") in het auditlogboek daarover.",
-                         "This store holds \(households) \(households == 1 ? "household" : "households") with a member with BSN \(number.masked), and \(rows) audit \(rows == 1 ? "row" : "rows") about \(households == 1 ? "it" : "them").")
-            try OutputFile.write(JSONWriter.write(answer.json(summary: summary)), to: output, language: l)
-            Console.out(summary + l.pick(" Het antwoord staat in \(output).\n", " The answer is in \(output).\n"))
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
+    func execute(_ l: Language) throws {
+        // Checked before the store is opened: a mistyped number is never looked up.
+        guard let number = BSN(bsn) else {
+            Console.error(CaseFileProblem.Kind.bsnFailsElevenTest(bsn).message(in: l)
+                          + l.pick("; er is niets opgezocht of geschreven.", "; nothing was looked up or written."))
+            throw Failure(status: Exit.usage)
         }
+        let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
+        let answer = try StoreAccess.reporting(l) { try store.answerSubjectAccess(bsn: number, by: me.actor) }
+        let households = answer.households.count, rows = answer.audit.count
+        let summary = households == 0
+            ? l.pick("Over BSN \(number.masked) is in deze opslag niets opgeslagen.",
+                     "Nothing is stored about BSN \(number.masked) in this store.")
+            : l.pick("In deze opslag \(households == 1 ? "staat 1 huishouden" : "staan \(households) huishoudens") met een lid met BSN \(number.masked), en \(rows) \(rows == 1 ? "regel" : "regels") in het auditlogboek daarover.",
+                     "This store holds \(households) \(households == 1 ? "household" : "households") with a member with BSN \(number.masked), and \(rows) audit \(rows == 1 ? "row" : "rows") about \(households == 1 ? "it" : "them").")
+        try OutputFile.write(JSONWriter.write(answer.json(summary: summary)), to: output, language: l)
+        Console.out(summary + l.pick(" Het antwoord staat in \(output).\n", " The answer is in \(output).\n"))
     }
 }

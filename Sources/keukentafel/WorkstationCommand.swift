@@ -5,7 +5,7 @@ import Foundation
 
 /// `keukentafel`: the workstation on the store (the default one unless --store says
 /// otherwise), as the OS user on the staff list.
-struct WorkstationCommand: ParsableCommand {
+struct WorkstationCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
         abstract: "Open de werkplek (standaard). / Open the workstation (the default)."
@@ -16,13 +16,9 @@ struct WorkstationCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        do {
-            let (store, me) = try StoreAccess.openAsStaff(global)
-            try WorkstationLauncher.run(store: store, staff: me, global: global, theme: theme)
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
-        }
+    func execute(_ l: Language) throws {
+        let (store, me) = try StoreAccess.openAsStaff(global)
+        try WorkstationLauncher.run(store: store, staff: me, global: global, theme: theme)
     }
 }
 
@@ -30,7 +26,7 @@ struct WorkstationCommand: ParsableCommand {
 /// the sample data. Without --store the copy is fresh and removed on exit; with --store it is
 /// a practice store that stays and can be shared. Trainers use it; it never touches a real
 /// store.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "De werkplek op een oefenkopie van de voorbeelddata. / The workstation on a practice copy of the sample data.",
@@ -63,39 +59,34 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let l = global.language
-        do {
-            guard let folder = sampleData ?? SampleData.locate() else {
-                Console.error(l.pick("De voorbeelddata (sample-data/) is niet gevonden. Geef de map met --sample-data.",
-                                     "The sample data (sample-data/) was not found. Name the folder with --sample-data."))
-                throw Failure(status: Exit.storage)
-            }
-            let shared = global.store
-            let clock = try ProgramClock.make()
-            let store = try StoreAccess.reporting(l) {
-                try shared.map { try Self.practiceStore(at: $0, sampleData: folder, clock: clock) } ?? Store.createDemo(from: folder, clock: clock)
-            }
-            // A fresh copy goes when the workstation closes (a kill leaves it in /tmp, 0700);
-            // a practice store named with --store stays for the others who use it.
-            defer { if shared == nil { try? FileManager.default.removeItem(atPath: store.location.directory) } }
-            let staff = try StoreAccess.reporting(l) { try store.staff() }
-            let chosen: StaffMember?
-            if let asUser { chosen = staff.first { $0.user == asUser } } else { chosen = staff.first { $0.role == role.role } }
-            guard let me = chosen else {
-                if let asUser {
-                    let users = staff.map { $0.user }.joined(separator: ", ")
-                    Console.error(l.pick("\(asUser) hoort niet bij de demostaf (\(users)).", "\(asUser) is not on the demo staff (\(users))."))
-                    throw Failure(status: Exit.usage)
-                }
-                Console.error(l.pick("De voorbeelddata heeft geen medewerker met de rol \(role.rawValue).",
-                                     "The sample data has no member of staff with the role \(role.rawValue)."))
-                throw Failure(status: Exit.badData)
-            }
-            try WorkstationLauncher.run(store: store, staff: me, global: global, theme: theme)
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
+    func execute(_ l: Language) throws {
+        guard let folder = sampleData ?? SampleData.locate() else {
+            Console.error(l.pick("De voorbeelddata (sample-data/) is niet gevonden. Geef de map met --sample-data.",
+                                 "The sample data (sample-data/) was not found. Name the folder with --sample-data."))
+            throw Failure(status: Exit.storage)
         }
+        let shared = global.store
+        let clock = try ProgramClock.make()
+        let store = try StoreAccess.reporting(l) {
+            try shared.map { try Self.practiceStore(at: $0, sampleData: folder, clock: clock) } ?? Store.createDemo(from: folder, clock: clock)
+        }
+        // A fresh copy goes when the workstation closes (a kill leaves it in /tmp, 0700);
+        // a practice store named with --store stays for the others who use it.
+        defer { if shared == nil { try? FileManager.default.removeItem(atPath: store.location.directory) } }
+        let staff = try StoreAccess.reporting(l) { try store.staff() }
+        let chosen: StaffMember?
+        if let asUser { chosen = staff.first { $0.user == asUser } } else { chosen = staff.first { $0.role == role.role } }
+        guard let me = chosen else {
+            if let asUser {
+                let users = staff.map { $0.user }.joined(separator: ", ")
+                Console.error(l.pick("\(asUser) hoort niet bij de demostaf (\(users)).", "\(asUser) is not on the demo staff (\(users))."))
+                throw Failure(status: Exit.usage)
+            }
+            Console.error(l.pick("De voorbeelddata heeft geen medewerker met de rol \(role.rawValue).",
+                                 "The sample data has no member of staff with the role \(role.rawValue)."))
+            throw Failure(status: Exit.badData)
+        }
+        try WorkstationLauncher.run(store: store, staff: me, global: global, theme: theme)
     }
 
     /// The practice store at `path`: opened when it is one, made from the sample data when

@@ -49,7 +49,7 @@ public struct CaseloadState {
     var selectedRow: CaseloadRow? { count == 0 ? nil : row(list.selected) }
 }
 
-extension CaseloadState: Screen {
+extension CaseloadState: ReadingScreen {
     static var actions: [ScreenAction<CaseloadState>] {
         [
             ScreenAction(.help),
@@ -179,15 +179,7 @@ extension CaseloadState: Screen {
         }
     }
 
-    mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
-        do {
-            return try handleOrThrow(command, key: key, ctx)
-        } catch {
-            return [.status(StatusMessage(error.message(ctx.l), isError: true))]
-        }
-    }
-
-    private mutating func handleOrThrow(_ command: Command?, key: Key, _ ctx: ScreenContext) throws -> [Effect] {
+    mutating func handleReading(_ command: Command?, key: Key, _ ctx: ScreenContext) throws -> [Effect] {
         if searching {
             switch command {
             case .help?: return [.help]

@@ -123,3 +123,15 @@ extension Error {
         (self as? StoreError)?.message(in: l) ?? "\(self)"
     }
 }
+
+/// A screen that reads on its keys (a list paged from the store): a read that fails becomes
+/// a sentence on the status line, and what the key had changed so far stays.
+protocol ReadingScreen: Screen {
+    mutating func handleReading(_ command: Command?, key: Key, _ ctx: ScreenContext) throws -> [Effect]
+}
+
+extension ReadingScreen {
+    mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
+        do { return try handleReading(command, key: key, ctx) } catch { return [.status(StatusMessage(error.message(ctx.l), isError: true))] }
+    }
+}

@@ -26,7 +26,7 @@ struct ReviewState {
     var comment = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
 }
 
-extension ReviewState: Screen {
+extension ReviewState: ReadingScreen {
     /// Rows read at a time, and how close the selection may come to the window's edge
     /// before the next is read (more than a screen's rows either way).
     static let window = 120, margin = 50
@@ -66,15 +66,7 @@ extension ReviewState: Screen {
         items = try ctx.reads.reviewPage(list, offset: windowStart, limit: Self.window)
     }
 
-    mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
-        do {
-            return try handleOrThrow(command, key: key, ctx)
-        } catch {
-            return [.status(StatusMessage(error.message(ctx.l), isError: true))]
-        }
-    }
-
-    private mutating func handleOrThrow(_ command: Command?, key: Key, _ ctx: ScreenContext) throws -> [Effect] {
+    mutating func handleReading(_ command: Command?, key: Key, _ ctx: ScreenContext) throws -> [Effect] {
         if command == .help { return [.help] }
         if let action = deciding, let open {
             switch command {
