@@ -324,7 +324,7 @@ struct GrantEndToEndTests {
             tmux.waitFor("Wacht op besluit")
             try tmux.keys("End", "Enter")
             tmux.waitFor("Ook de eigen bijdrage")
-            try tmux.keys("g", "Enter")
+            try tmux.keys("g")
             tmux.waitFor("U kunt een aanvraag die u zelf indiende niet goedkeuren (vier ogen).")
             try tmux.keys("Escape", "Escape", "F10")
             tmux.waitFor("EXIT=0")

@@ -98,10 +98,26 @@ struct GrantScreenTests {
             app.handle(.key(.function(6)))
             while app.state.review?.item(app.state.review!.selected)?.grant.id != id { app.handle(.key(.down)) }
             app.handle(.key(.enter))
+            // g is not offered on one's own request; pressed anyway, it says why.
+            #expect(!app.render().text.contains("g Goedkeuren"))
             app.handle(.key(.character("g")))
-            app.handle(.key(.enter))
             #expect(app.state.message?.text == "U kunt een aanvraag die u zelf indiende niet goedkeuren (vier ogen).")
+            #expect(app.state.review?.deciding == nil)
             #expect(try app.env.store.grant(id).grant.status == .submitted)
+        }
+    }
+
+    @Test("An approved grant in the review queue is there to be looked at: no approve, reject or return on offer")
+    func noDecisionOnApproved() throws {
+        try withDemoApp(user: "j.bakker") { app in
+            app.handle(.key(.function(6)))
+            app.handle(.key(.character("3")))   // approved, not yet paid
+            app.handle(.key(.enter))
+            #expect(app.state.review?.open != nil)
+            let bar = try #require(app.render().lines.last)
+            #expect(!bar.contains("Goedkeuren") && !bar.contains("Afwijzen") && !bar.contains("Terugsturen"), "\(bar)")
+            app.handle(.key(.character("g")))
+            #expect(app.state.review?.deciding == nil)
         }
     }
 

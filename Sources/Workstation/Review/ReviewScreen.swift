@@ -32,21 +32,32 @@ extension ReviewState: ReadingScreen {
     static let window = 120, margin = 50
 
     static var actions: [ScreenAction<ReviewState>] {
-        [ScreenAction(.help),
-         ScreenAction(.open, help: { $0.pick("Open de aanvraag met het hele beeld", "Open the request with the whole picture") },
-                      when: { s, _ in s.open == nil && s.count > 0 }),
-         ScreenAction(.nextList, when: { s, _ in s.open == nil })]
-            + ReviewList.allCases.map { list in ScreenAction(.list(list), when: { s, _ in s.open == nil }) }
-            + [ScreenAction(.approve, when: { s, _ in s.open != nil && s.deciding == nil }),
-               ScreenAction(.reject, when: { s, _ in s.open != nil && s.deciding == nil }),
-               ScreenAction(.returnRequest, when: { s, _ in s.open != nil && s.deciding == nil }),
-               ScreenAction(.confirm, help: { $0.pick("Bevestig het besluit met deze toelichting", "Confirm the decision with this comment") },
-                            when: { s, _ in s.deciding != nil }),
-               ScreenAction(.cancel, help: { $0.pick("Terug zonder te besluiten", "Back without deciding") }, when: { s, _ in s.deciding != nil }),
-               ScreenAction(.back, when: { s, _ in s.deciding == nil })]
+        let listing: [ScreenAction<ReviewState>] = [
+            ScreenAction(.help),
+            ScreenAction(.open, help: { $0.pick("Open de aanvraag met het hele beeld", "Open the request with the whole picture") },
+                         when: { s, _ in s.open == nil && s.count > 0 }),
+            ScreenAction(.nextList, when: { s, _ in s.open == nil }),
+        ]
+        let lists: [ScreenAction<ReviewState>] = ReviewList.allCases.map { list in ScreenAction(.list(list), when: { s, _ in s.open == nil }) }
+        let deciding: [ScreenAction<ReviewState>] = [
+            ScreenAction(.approve, when: { s, ctx in s.waitsForDecision && s.openGrant?.submittedBy != ctx.staff.user },
+                         whyNot: { s, ctx in s.waitsForDecision ? GrantRefusal.ownRequest.message(in: ctx.l) : nil }),
+            ScreenAction(.reject, when: { s, _ in s.waitsForDecision }),
+            ScreenAction(.returnRequest, when: { s, _ in s.waitsForDecision }),
+            ScreenAction(.confirm, help: { $0.pick("Bevestig het besluit met deze toelichting", "Confirm the decision with this comment") },
+                         when: { s, _ in s.deciding != nil }),
+            ScreenAction(.cancel, help: { $0.pick("Terug zonder te besluiten", "Back without deciding") }, when: { s, _ in s.deciding != nil }),
+            ScreenAction(.back, when: { s, _ in s.deciding == nil }),
+        ]
+        return listing + lists + deciding
     }
 
     func title(_ l: Language) -> String { l.pick("Beoordelen", "Review") }
+
+    /// The request opened, when it waits for a decision (nothing else can be decided: an
+    /// approved grant on the other lists is there to be looked at).
+    var openGrant: Grant? { open?.item.grant.grant }
+    var waitsForDecision: Bool { deciding == nil && openGrant?.status == .submitted }
     var isTyping: Bool { deciding != nil }
 
     /// Reads the count and the rows around the selection again (after a decision or a list change).
