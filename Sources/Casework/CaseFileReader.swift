@@ -177,12 +177,22 @@ public enum CaseFileReader {
             let id = g.string("id", required: true, nonEmpty: true)
             let text = g.text("text")
             let due = g.date("due")
+            let domain: LifeDomain? = g.code("domain", required: false)
+            let status: GoalStatus? = g.code("status", required: false)
+            let actions = g.objects("actions") { a -> PlanAction? in
+                let text = a.text("text")
+                let who = a.text("who")
+                let due = a.date("due")
+                let done = a.bool("done") ?? false
+                return PlanAction(text: text, who: who, due: due, done: done, unknownFields: a.unknownFields)
+            }
             guard let id else { return nil }
-            return Goal(id: id, text: text, due: due, unknownFields: g.unknownFields)
+            return Goal(id: id, text: text, due: due, domain: domain, status: status, actions: actions, unknownFields: g.unknownFields)
         }
+        let reviewDate = f.date("reviewDate")
         var seen = Set<String>()
         for goal in goals where !seen.insert(goal.id).inserted { sink.add(f.childPath("goals"), .duplicateGoal(goal.id)) }
-        return Plan(goals: goals, unknownFields: f.unknownFields)
+        return Plan(goals: goals, reviewDate: reviewDate, unknownFields: f.unknownFields)
     }
 
     static func readConversation(_ f: inout Fields) -> Conversation? {

@@ -102,12 +102,28 @@ public enum CaseFileWriter {
         return finish(o, s.unknownFields)
     }
 
+    /// The plan; what a goal or the plan does not have (an area of life, a status, actions,
+    /// a review date) is left out, so a file from before they existed is written as it was.
     public static func plan(_ p: Plan) -> JSONValue {
-        finish(["goals": .array(p.goals.map { g in
-            var o: JSONObject = ["id": .string(g.id), "text": .string(g.text)]
-            o["due"] = date(g.due)
-            return finish(o, g.unknownFields)
-        })], p.unknownFields)
+        var o: JSONObject = ["goals": .array(p.goals.map(goal))]
+        o["reviewDate"] = date(p.reviewDate)
+        return finish(o, p.unknownFields)
+    }
+
+    public static func goal(_ g: Goal) -> JSONValue {
+        var o: JSONObject = ["id": .string(g.id), "text": .string(g.text)]
+        o["due"] = date(g.due)
+        o["domain"] = g.domain.map { .string($0.rawValue) }
+        o["status"] = g.status.map { .string($0.rawValue) }
+        if !g.actions.isEmpty {
+            o["actions"] = .array(g.actions.map { a in
+                var ao: JSONObject = ["text": .string(a.text), "who": .string(a.who)]
+                ao["due"] = date(a.due)
+                ao["done"] = .bool(a.done)
+                return finish(ao, a.unknownFields)
+            })
+        }
+        return finish(o, g.unknownFields)
     }
 
     public static func conversation(_ c: Conversation) -> JSONValue {

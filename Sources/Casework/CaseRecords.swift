@@ -61,20 +61,59 @@ public struct LifeDomainScore: Equatable, Sendable {
 }
 
 /// One household, one plan: its goals.
+/// The one plan of the household (één gezin, één plan), made with the family: goals per
+/// area of life, each with who does what by when, and a date to look at it again together.
 public struct Plan: Equatable, Sendable {
     public var goals: [Goal]
+    /// When the family and the caseworker review the whole plan.
+    public var reviewDate: CalendarDate?
     public var unknownFields: JSONObject
-    public init(goals: [Goal] = [], unknownFields: JSONObject = [:]) { self.goals = goals; self.unknownFields = unknownFields }
+    public init(goals: [Goal] = [], reviewDate: CalendarDate? = nil, unknownFields: JSONObject = [:]) {
+        self.goals = goals; self.reviewDate = reviewDate; self.unknownFields = unknownFields
+    }
+
+    /// The next free goal id: `g1`, `g2`, …
+    public var nextGoalID: String {
+        let taken = Set(goals.map(\.id))
+        return (1...).lazy.map { "g\($0)" }.first { !taken.contains($0) }!
+    }
 }
 
 public struct Goal: Equatable, Sendable {
     public var id: String
     public var text: String
     public var due: CalendarDate?
+    /// The area of life the goal is about.
+    public var domain: LifeDomain?
+    /// Nil for a goal written before goals had a status: it counts as open.
+    public var status: GoalStatus?
+    public var actions: [PlanAction]
     public var unknownFields: JSONObject
-    public init(id: String, text: String, due: CalendarDate? = nil, unknownFields: JSONObject = [:]) {
-        self.id = id; self.text = text; self.due = due; self.unknownFields = unknownFields
+    public init(id: String, text: String, due: CalendarDate? = nil, domain: LifeDomain? = nil, status: GoalStatus? = nil,
+                actions: [PlanAction] = [], unknownFields: JSONObject = [:]) {
+        self.id = id; self.text = text; self.due = due; self.domain = domain; self.status = status
+        self.actions = actions; self.unknownFields = unknownFields
     }
+}
+
+/// How far a goal is.
+public enum GoalStatus: String, CaseIterable, Codable, Sendable {
+    case open, reached, partly, stopped
+}
+
+/// One step of a goal: what, who does it — a member, the caseworker, another professional
+/// or organisation, by name — and by when.
+public struct PlanAction: Equatable, Sendable {
+    public var text: String
+    public var who: String
+    public var due: CalendarDate?
+    public var done: Bool
+    public var unknownFields: JSONObject
+    public init(text: String, who: String = "", due: CalendarDate? = nil, done: Bool = false, unknownFields: JSONObject = [:]) {
+        self.text = text; self.who = who; self.due = due; self.done = done; self.unknownFields = unknownFields
+    }
+
+    public func isOverdue(on day: CalendarDate) -> Bool { !done && (due.map { $0 < day } ?? false) }
 }
 
 /// The record of one keukentafelgesprek.

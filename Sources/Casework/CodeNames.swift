@@ -215,3 +215,14 @@ extension Actor.Role {
 
     public func name(in l: Language) -> String { l == .nl ? dutchName : rawValue }
 }
+
+extension GoalStatus {
+    public func name(in l: Language) -> String {
+        switch self {
+        case .open: l.pick("loopt", "open")
+        case .reached: l.pick("bereikt", "reached")
+        case .partly: l.pick("deels bereikt", "partly reached")
+        case .stopped: l.pick("gestopt", "stopped")
+        }
+    }
+}
