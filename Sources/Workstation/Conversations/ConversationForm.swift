@@ -69,25 +69,9 @@ struct ConversationForm: Equatable {
         return parts.joined(separator: " | ")
     }
 
-    /// `dd-mm-jjjj`, `d-m-jjjj` (also with / or .) or `jjjj-mm-dd`. Each part digits only,
-    /// day and month one or two, the year four from 1000: what does not fit is no date.
-    /// (Parts that were no number used to be dropped and `Int` took signs and any number of
-    /// zeros, so `1-1-x-2026`, `+1-+1-2026` and `19-1-01988` were read as days.)
-    static func date(_ text: String) -> CalendarDate? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let iso = CalendarDate(iso: t) { return iso }
-        let parts = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-        guard parts.count == 3,
-              zip(parts, [1...2, 1...2, 4...4]).allSatisfy({ part, length in
-                  length.contains(part.count) && part.allSatisfy { $0.isASCII && $0.isNumber }
-              }),
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]), year >= 1000 else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
-    }
-
     /// The conversation the form describes, or what is wrong with it.
     func conversation(_ l: Language) -> Result<Conversation, FormError> {
-        guard let date = Self.date(text(.date)) else {
+        guard let date = CalendarDate(typed: text(.date)) else {
             return .failure(FormError(field: .date, message: l.pick("\"\(text(.date))\" is geen datum; schrijf dd-mm-jjjj.",
                                                                    "\"\(text(.date))\" is not a date; write dd-mm-yyyy.")))
         }
@@ -97,7 +81,7 @@ struct ConversationForm: Equatable {
             guard let what = parts.first, !what.isEmpty else { continue }
             var due: CalendarDate?
             if parts.count > 2, !parts[2].isEmpty {
-                guard let d = Self.date(parts[2]) else {
+                guard let d = CalendarDate(typed: parts[2]) else {
                     return .failure(FormError(field: .agreements, message: l.pick(
                         "Afspraak \(i + 1): \"\(parts[2])\" is geen datum; schrijf tekst | eigenaar | dd-mm-jjjj.",
                         "Agreement \(i + 1): \"\(parts[2])\" is not a date; write text | owner | dd-mm-yyyy.")))
@@ -131,14 +115,14 @@ struct ConversationForm: Equatable {
 
     private func typed(_ l: Language, today: CalendarDate) -> Conversation {
         if case .success(let c) = conversation(l) { return c }
-        var c = Conversation(date: Self.date(text(.date)) ?? today, author: author,
+        var c = Conversation(date: CalendarDate(typed: text(.date)) ?? today, author: author,
                              present: text(.present).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                              location: text(.location), question: text(.question),
                              domains: LifeDomain.allCases.compactMap { d in text(.domain(d)).isEmpty ? nil : (d, text(.domain(d))) },
                              ownStrength: text(.ownStrength), network: text(.network), notes: text(.notes))
         // Agreements as typed go to the notes' end marker, so nothing is lost.
         if !text(.agreements).isEmpty { c.unknownFields["x-draft-agreements"] = .string(text(.agreements)) }
-        if !text(.date).isEmpty && Self.date(text(.date)) == nil { c.unknownFields["x-draft-date"] = .string(text(.date)) }
+        if !text(.date).isEmpty && CalendarDate(typed: text(.date)) == nil { c.unknownFields["x-draft-date"] = .string(text(.date)) }
         return c
     }
 

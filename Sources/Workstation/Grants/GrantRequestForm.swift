@@ -59,7 +59,7 @@ struct GrantRequestForm: Equatable {
             if case .failure(let e) = IBAN.check(text(.iban)) { return l.pick("Dit IBAN ", "This IBAN ") + e.message(in: l) }
         case .urgency:
             guard !text(.urgency).isEmpty else { return nil }
-            if ConversationForm.date(text(.urgency)) == nil { return l.pick("Schrijf de datum als dd-mm-jjjj.", "Write the date as dd-mm-yyyy.") }
+            if CalendarDate(typed: text(.urgency)) == nil { return l.pick("Schrijf de datum als dd-mm-jjjj.", "Write the date as dd-mm-yyyy.") }
         case .businessCase:
             for line in businessCase.text.split(separator: "\n") {
                 let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -88,7 +88,7 @@ struct GrantRequestForm: Equatable {
         g.route = route; g.category = category; g.amount = amount ?? .zero; g.form = grantForm
         g.payee = Payee(name: text(.payeeName), iban: text(.iban), reference: text(.reference), unknownFields: g.payee.unknownFields)
         g.goalShort = text(.goalShort); g.goalLong = text(.goalLong); g.planGoal = planGoal
-        g.urgencyDate = ConversationForm.date(text(.urgency)); g.motivation = motivation.text
+        g.urgencyDate = CalendarDate(typed: text(.urgency)); g.motivation = motivation.text
         g.businessCase = BusinessCase(without: costs, unknownFields: g.businessCase.unknownFields)
         return .success(g)
     }

@@ -2,7 +2,7 @@ import Casework
 import Foundation
 import FuzzSupport
 import Testing
-@testable import Workstation
+
 
 /// The date a caseworker types in a form (a conversation's date, an agreement's due date,
 /// a grant's urgency date): `dd-mm-jjjj`, `d-m-jjjj` (also with / or .) or `jjjj-mm-dd`.
@@ -31,7 +31,7 @@ struct TypedDateFuzzTests {
                               generate: { FuzzText.around(Self.typed, &$0) },
                               check: { input in
                                   let expected = Self.rule(input.text)
-                                  let parsed = ConversationForm.date(input.text)
+                                  let parsed = CalendarDate(typed: input.text)
                                   guard parsed == expected else {
                                       return .failed("read as \(parsed.map(\.iso) ?? "nothing"), the rule says \(expected.map(\.iso) ?? "nothing")")
                                   }
@@ -49,7 +49,7 @@ struct TypedDateFuzzTests {
         "1-1-x-2026", "+1-+1-+2026", "19-1-01988", "22/8/0000000000000000002066", "1--1-2026", "1-1-2026-", "1 -1-2026",
     ])
     func looksLikeADate(text: String) {
-        #expect(ConversationForm.date(text) == nil)
+        #expect(CalendarDate(typed: text) == nil)
     }
 
     @Test("The forms people type are read", arguments: [
@@ -57,7 +57,7 @@ struct TypedDateFuzzTests {
         (" 29-2-2028\u{00A0}", "2028-02-29"), ("1-1.2026", "2026-01-01"),
     ])
     func typedForms(text: String, iso: String) {
-        #expect(ConversationForm.date(text)?.iso == iso)
+        #expect(CalendarDate(typed: text)?.iso == iso)
     }
 
     /// The forms, read by bytes: blanks around are ignored (as Foundation counts them: also
