@@ -1,3 +1,5 @@
+import Foundation
+
 extension CalendarDate {
     /// A date as people type it: `dd-mm-jjjj`, `d-m-jjjj` (also with / or .) or
     /// `jjjj-mm-dd`. Each part digits only, day and month one or two, the year four from
@@ -5,7 +7,7 @@ extension CalendarDate {
     /// `Int` took signs and any number of zeros, so `1-1-x-2026`, `+1-+1-2026` and
     /// `19-1-01988` were read as days.)
     public init?(typed text: String) {
-        let t = text.trimmingWhitespace()
+        let t = text.trimmingCharacters(in: .whitespaces)
         if let iso = CalendarDate(iso: t) { self = iso; return }
         let parts = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3,
