@@ -9,10 +9,26 @@ public struct CaseFileSource: Sendable {
 }
 
 extension Store {
+    /// Imports case files all or nothing (see `importCaseFiles(_:by:strict:)`); returns the
+    /// household ids, in file order.
+    public func importCaseFiles(_ sources: [CaseFileSource], by actor: Actor) throws -> [String] {
+        try importCaseFiles(sources, by: actor, strict: false).ids
+    }
+
+    /// What an import did: the new households, and the files whose family may have been in
+    /// the store already (or twice in the import) — imported anyway, and said so.
+    public struct ImportOutcome: Sendable {
+        public let ids: [String]
+        public let duplicates: [StoreError.ImportDuplicate]
+    }
+
     /// Imports case files all or nothing: every file is read and checked first, then all
     /// are written in one transaction. Any problem in any file — also an id that is already
-    /// in the store — and nothing is imported. Returns the household ids, in file order.
-    public func importCaseFiles(_ sources: [CaseFileSource], by actor: Actor) throws -> [String] {
+    /// in the store — and nothing is imported. A family that may be in the store already (a
+    /// BSN, a name with a birth date, an address of an open household; see
+    /// `possibleDuplicates`) is imported with a warning and an audit note, or with `strict`
+    /// refuses the whole import.
+    public func importCaseFiles(_ sources: [CaseFileSource], by actor: Actor, strict: Bool) throws -> ImportOutcome {
         var files: [(name: String, file: CaseFile)] = []
         var problems: [StoreError.ImportProblem] = []
         for source in sources {
@@ -47,20 +63,27 @@ extension Store {
             guard problems.isEmpty else { throw StoreError.importRejected(problems) }
 
             var ids: [String] = []
+            var duplicates: [StoreError.ImportDuplicate] = []
             for (name, file) in toImport {
                 var file = file
                 let id = try file.household.id ?? Self.newId(db, prefix: "hh-", table: "household", taken: &householdIds)
                 for i in file.grants.indices where file.grants[i].id == nil {
                     file.grants[i].id = try Self.newId(db, prefix: "gr-", table: "grant_request", taken: &grantIds)
                 }
+                // Against the store and the files of this import written before it.
+                let found = try Self.possibleDuplicates(db, of: file.household, excluding: nil)
+                if !found.isEmpty { duplicates.append(StoreError.ImportDuplicate(file: name, duplicates: found)) }
                 try CaseFileRows.insert(file, id: id, into: db, by: actor.user, at: at)
                 try Audit.append(db, at: at, user: actor.user, household: id, action: "household.import",
                                  detail: "from \(name): \(file.household.members.count) members, "
                                     + "\(file.finances.income.count + file.finances.expenses.count + file.finances.debts.count + file.finances.deductions.count) ledger lines, "
-                                    + "\(file.conversations.count) conversations, \(file.grants.count) grants")
+                                    + "\(file.conversations.count) conversations, \(file.grants.count) grants"
+                                    + (found.isEmpty ? "" : "; imported despite possible duplicates: "
+                                        + found.map { $0.sentence(in: .en) }.joined(separator: " | ")))
                 ids.append(id)
             }
-            return ids
+            if strict && !duplicates.isEmpty { throw StoreError.importDuplicates(duplicates) }
+            return ImportOutcome(ids: ids, duplicates: duplicates)
         }
     }
 

@@ -38,12 +38,12 @@ enum CaseFileRows {
         }
         try db.cachedStatement(sql: """
             INSERT INTO household (id, name, street, postcode, city, caseworker, referenceDate, document, policy, plan,
-                                   fileExtra, changedBy, changedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   fileExtra, changedBy, changedAt, team)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT s.team FROM staff s WHERE s.user = ?))
             """).execute(arguments: [id, household.name, household.address?.street ?? "", household.address?.postcode ?? "",
                              household.address?.city ?? "", household.caseworker, file.referenceDate?.iso,
                              doc(.object(householdDoc)), file.policy.map { doc(CaseFileWriter.policy($0)) }, planDoc,
-                             doc(.object(file.unknownFields)), user, at])
+                             doc(.object(file.unknownFields)), user, at, household.caseworker])
 
         for (i, m) in household.members.enumerated() {
             try db.cachedStatement(sql: """
@@ -84,7 +84,7 @@ enum CaseFileRows {
                 """).execute(arguments: [id, i, s.domain.rawValue, s.score, s.date?.iso, doc(CaseFileWriter.lifeDomain(s)), user, at])
         }
         for (i, g) in (file.plan?.goals ?? []).enumerated() {
-            let goalDoc = CaseFileWriter.plan(Plan(goals: [g])).objectValue!["goals"]!.arrayValue![0]
+            let goalDoc = CaseFileWriter.goal(g)
             try db.cachedStatement(sql: """
                 INSERT INTO plan_goal (householdId, position, goalId, document, changedBy, changedAt)
                 VALUES (?, ?, ?, ?, ?, ?)

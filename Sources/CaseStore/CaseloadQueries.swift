@@ -12,7 +12,10 @@ public struct CaseloadRow: Equatable, Sendable {
     public let postcode: String
     public let city: String
     public let caseworker: String?
+    /// The team the household belongs to (see Access.swift).
+    public let team: String?
     public let openSignals: Int
+    /// Agreements of conversations and actions of the plan whose day has passed.
     public let overdueAgreements: Int
     public let grantsWaiting: Int
     /// What the grants waiting for a decision ask for together.
@@ -27,9 +30,11 @@ public struct CaseloadFilter: Equatable, Sendable {
     public var caseworker: String?
     /// Words that must each appear in the name, address or postcode (any case).
     public var search: String
+    /// The closed households instead of the open ones.
+    public var closed: Bool
 
-    public init(caseworker: String? = nil, search: String = "") {
-        self.caseworker = caseworker; self.search = search
+    public init(caseworker: String? = nil, search: String = "", closed: Bool = false) {
+        self.caseworker = caseworker; self.search = search; self.closed = closed
     }
 }
 
@@ -54,9 +59,12 @@ extension Store {
         guard !rowids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: rowids.count).joined(separator: ", ")
         let sql = """
-            SELECT h.rowid, h.id, h.name, h.street, h.postcode, h.city, h.caseworker,
+            SELECT h.rowid, h.id, h.name, h.street, h.postcode, h.city, h.caseworker, h.team,
                    (SELECT COUNT(*) FROM signal s WHERE s.householdId = h.id AND s.status != 'closed') AS openSignals,
-                   (SELECT COUNT(*) FROM agreement a WHERE a.householdId = h.id AND a.done = 0 AND a.due < ?) AS overdue,
+                   (SELECT COUNT(*) FROM agreement a WHERE a.householdId = h.id AND a.done = 0 AND a.due < ?1)
+                   + (SELECT COUNT(*) FROM plan_goal p, json_each(p.document, '$.actions') x
+                      WHERE p.householdId = h.id AND COALESCE(json_extract(p.document, '$.status'), 'open') IN ('open', 'partly')
+                        AND json_extract(x.value, '$.done') IS NOT 1 AND json_extract(x.value, '$.due') < ?1) AS overdue,
                    (SELECT COUNT(*) FROM grant_request g WHERE g.householdId = h.id AND g.status = 'submitted') AS waiting,
                    (SELECT COALESCE(SUM(g.amountCents), 0) FROM grant_request g
                      WHERE g.householdId = h.id AND g.status = 'submitted') AS waitingCents,
@@ -70,7 +78,7 @@ extension Store {
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
             byRowid[row["rowid"]] = CaseloadRow(
                 id: row["id"], name: row["name"], adults: row["adults"] ?? "", street: row["street"], postcode: row["postcode"],
-                city: row["city"], caseworker: row["caseworker"], openSignals: row["openSignals"],
+                city: row["city"], caseworker: row["caseworker"], team: row["team"], openSignals: row["openSignals"],
                 overdueAgreements: row["overdue"], grantsWaiting: row["waiting"],
                 waitingAmount: Money(cents: row["waitingCents"]),
                 lastContact: (row["lastContact"] as String?).flatMap(CalendarDate.init(iso:)))
@@ -80,13 +88,13 @@ extension Store {
 
     /// Every household of the scope (one caseworker's, or all), as rowids in list order:
     /// read once when a search starts, so each keystroke after it costs the matches only.
-    public func caseloadOrder(caseworker: String?) throws -> [Int64] {
-        try caseloadOrderAndVersion(caseworker: caseworker).order
+    public func caseloadOrder(caseworker: String?, closed: Bool = false) throws -> [Int64] {
+        try caseloadOrderAndVersion(caseworker: caseworker, closed: closed).order
     }
 
     /// The order with the list version it is the order of, read in one snapshot.
-    public func caseloadOrderAndVersion(caseworker: String?) throws -> (version: Int, order: [Int64]) {
-        let query = CaseloadQuery(CaseloadFilter(caseworker: caseworker))
+    public func caseloadOrderAndVersion(caseworker: String?, closed: Bool = false) throws -> (version: Int, order: [Int64]) {
+        let query = CaseloadQuery(CaseloadFilter(caseworker: caseworker, closed: closed))
         return try read { db in
             (try Self.listVersion(db), try query.page(db, offset: 0, limit: -1))
         }
@@ -107,6 +115,9 @@ extension Store {
     /// `order` may be the matches of a search this one narrows (more typed after it).
     public func caseloadMatches(_ filter: CaseloadFilter, in order: [Int64]) throws -> [Int64] {
         let query = CaseloadQuery(filter)
+        if query.closed, !query.words.isEmpty {
+            return try read { db in try query.closedMatches(db, in: order) }
+        }
         guard let match = query.match else { return order }
         return try read { db in try CaseloadQuery.matches(db, match: match, in: order) }
     }
@@ -122,14 +133,19 @@ extension Store {
 /// households (see Schema.v5 and README, "Performance").
 struct CaseloadQuery {
     let caseworker: String?
+    /// The closed households: the search index holds only open ones, so these are searched
+    /// by their text (a slower scan, of a list people look in rarely).
+    let closed: Bool
+    let words: [String]
     /// The search as an FTS5 expression: every word must start a word of the household's
-    /// name, address, postcode or members; nil without a search.
+    /// name, address, postcode or members; nil without a search, and for closed households.
     let match: String?
 
     init(_ filter: CaseloadFilter) {
         caseworker = filter.caseworker
-        let words = Self.words(filter.search)
-        guard !words.isEmpty else { match = nil; return }
+        closed = filter.closed
+        words = Self.words(filter.search)
+        guard !words.isEmpty, !closed else { match = nil; return }
         var expression = Self.expression(words)
         if let caseworker { expression += " AND owner : \"\(Schema.ownerToken(user: caseworker))\"" }
         match = expression
@@ -150,13 +166,27 @@ struct CaseloadQuery {
 
     /// The index that walks the list in name order.
     private var orderedIndex: (sql: String, arguments: [(any DatabaseValueConvertible)?]) {
+        let status = closed ? "closed" : "open"
         if let caseworker {
-            return ("household h INDEXED BY household_by_caseworker WHERE h.caseworker = ? AND h.status = 'open'", [caseworker])
+            return ("household h INDEXED BY household_by_caseworker WHERE h.caseworker = ? AND h.status = '\(status)'", [caseworker])
         }
-        return ("household h INDEXED BY household_open_by_name WHERE h.status = 'open'", [])
+        return ("household h INDEXED BY household_open_by_name WHERE h.status = '\(status)'", [])
+    }
+
+    /// The closed households of `order` whose text holds every word (any case; letters with
+    /// diacritics as typed), in `order`'s order.
+    func closedMatches(_ db: Database, in order: [Int64]) throws -> [Int64] {
+        let conditions = words.map { _ in "instr(lower(\(Schema.searchText("h"))), lower(?)) > 0" }.joined(separator: " AND ")
+        var found = Set<Int64>()
+        try Self.eachRowid(db, sql: "SELECT h.rowid FROM household h WHERE h.status = 'closed' AND \(conditions)",
+                           arguments: StatementArguments(words)) { found.insert($0) }
+        return order.filter(found.contains)
     }
 
     func count(_ db: Database) throws -> Int {
+        if closed && !words.isEmpty {
+            return try closedMatches(db, in: page(db, offset: 0, limit: -1, searching: false)).count
+        }
         if let match {
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household_search WHERE household_search MATCH ?", arguments: [match]) ?? 0
         }
@@ -165,15 +195,20 @@ struct CaseloadQuery {
     }
 
     /// The rowids of one page, in name order.
-    func page(_ db: Database, offset: Int, limit: Int) throws -> [Int64] {
+    func page(_ db: Database, offset: Int, limit: Int, searching: Bool = true) throws -> [Int64] {
         let (from, arguments) = orderedIndex
+        if closed && searching && !words.isEmpty {
+            let found = try closedMatches(db, in: page(db, offset: 0, limit: -1, searching: false))
+            let start = min(offset, found.count)
+            return Array(found[start..<(limit < 0 ? found.count : min(found.count, start + limit))])
+        }
         guard let match else {
             var rowids: [Int64] = []
             try Self.eachRowid(db, sql: "SELECT h.rowid FROM \(from) ORDER BY h.name COLLATE NOCASE, h.rowid LIMIT ? OFFSET ?",
                                arguments: StatementArguments(arguments + [limit, offset])) { rowids.append($0) }
             return rowids
         }
-        let all = try CaseloadQuery(CaseloadFilter(caseworker: caseworker)).page(db, offset: 0, limit: -1)
+        let all = try CaseloadQuery(CaseloadFilter(caseworker: caseworker, closed: closed)).page(db, offset: 0, limit: -1)
         let found = try Self.matches(db, match: match, in: all)
         let start = min(offset, found.count)
         return Array(found[start..<(limit < 0 ? found.count : min(found.count, start + limit))])

@@ -126,18 +126,4 @@ extension Store {
             }
         } catch { throw mapped(error) }
     }
-
-    /// A ZRM score dated today, as its own unit of work.
-    public func addLifeDomainScore(_ score: LifeDomainScore, household: String, by actor: Actor) throws {
-        try change(by: actor, household: household, action: "lifeDomain.score",
-                   detail: "\(score.domain.rawValue) = \(score.score) on \(score.date?.iso ?? "-")") { db, at in
-            let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM life_domain_score WHERE householdId = ?",
-                                            arguments: [household]) ?? 0
-            try db.execute(sql: """
-                INSERT INTO life_domain_score (householdId, position, domain, score, date, document, changedBy, changedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [household, position, score.domain.rawValue, score.score, score.date?.iso,
-                                 CaseFileRows.doc(CaseFileWriter.lifeDomain(score)), actor.user, at.iso])
-        }
-    }
 }

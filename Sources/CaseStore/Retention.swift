@@ -138,7 +138,8 @@ enum AnonymousRows {
             return CaseFileRows.doc(.object(o))
         }
         try db.execute(sql: """
-            UPDATE household SET name = ?, street = '', postcode = '', city = '', document = ?, plan = ?, fileExtra = '{}', \(stamp)
+            UPDATE household SET name = ?, street = '', postcode = '', city = '', document = ?, plan = ?, fileExtra = '{}',
+                closedNote = NULL, handoverNote = NULL, \(stamp)
             WHERE id = ?
             """, arguments: [file.household.name, CaseFileRows.doc(.object(household)), plan, user, at, id])
 
@@ -170,7 +171,7 @@ enum AnonymousRows {
         try rewrite("signal", "householdId = ?", file.signals.map(CaseFileWriter.signal))
         try rewrite("life_domain_score", "householdId = ?", file.lifeDomains.map(CaseFileWriter.lifeDomain))
         try rewrite("plan_goal", "householdId = ?", (file.plan?.goals ?? []).map {
-            CaseFileWriter.plan(Plan(goals: [$0])).objectValue!["goals"]!.arrayValue![0]
+            CaseFileWriter.goal($0)
         })
         let conversations = file.conversations.map { CaseFileWriter.conversation($0).objectValue! }
         try rewrite("conversation", "householdId = ?", conversations.map { c in var c = c; c["agreements"] = nil; return .object(c) })

@@ -33,6 +33,9 @@ enum Schema {
         migrator.registerMigration("v8: the list version also follows addresses, which the search finds") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9: a case from intake to closing: the household's team, closing, handover, intake drafts") { db in
+            try db.execute(sql: v9)
+        }
         return migrator
     }
 
@@ -127,6 +130,31 @@ enum Schema {
         UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'listVersion';
     END;
     CREATE VIRTUAL TABLE household_search_terms USING fts5vocab (household_search, 'col');
+    """
+
+    /// A case from its start to its end. The household belongs to a team (who may look at
+    /// it, Access.swift), set from its caseworker when it is assigned, so a household not yet
+    /// assigned to anyone still belongs somewhere. Closing keeps the day, the reason and a
+    /// note; a handover keeps the last note for the receiver, until they have read it. An
+    /// intake being typed is one draft per user (there is no household yet to hang it on).
+    /// The indexes serve the check for a family taken in twice (Store.possibleDuplicates).
+    static let v9 = """
+    ALTER TABLE household ADD COLUMN team TEXT;
+    UPDATE household SET team = (SELECT s.team FROM staff s WHERE s.user = household.caseworker);
+    ALTER TABLE household ADD COLUMN closedOn TEXT;
+    ALTER TABLE household ADD COLUMN closedReason TEXT;
+    ALTER TABLE household ADD COLUMN closedNote TEXT;
+    ALTER TABLE household ADD COLUMN handoverNote TEXT;
+    ALTER TABLE household ADD COLUMN handoverBy TEXT;
+    ALTER TABLE household ADD COLUMN handoverAt TEXT;
+    ALTER TABLE household ADD COLUMN handoverUnread INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE intake_draft (
+        user TEXT PRIMARY KEY NOT NULL,
+        document TEXT NOT NULL,
+        savedAt TEXT NOT NULL
+    );
+    CREATE INDEX member_by_birth_date ON member (birthDate) WHERE birthDate IS NOT NULL;
+    CREATE INDEX household_by_postcode ON household (postcode) WHERE status = 'open';
     """
 
     /// The caseworker of household `h` as one search token ("o" and the hex of the user

@@ -138,14 +138,50 @@ public final class Store: Sendable {
         do {
             return try writer.write { db in
                 // The role rules hold for changes as for views: a household moved to another
-                // team while it was open takes no more changes from this caseworker.
-                if let household { try requireMayView(db, household: household, by: actor) }
+                // team while it was open takes no more changes from this caseworker. A closed
+                // household takes none until it is reopened.
+                if let household {
+                    try requireMayView(db, household: household, by: actor)
+                    try Self.requireOpen(db, household: household, for: action)
+                }
                 let result = try body(db, at)
                 try Audit.append(db, at: at, user: actor.user, household: household, action: action, detail: detail)
                 return result
             }
         } catch {
             throw mapped(error)
+        }
+    }
+
+    /// A unit of work whose audit detail is only known inside it (what the row held before).
+    public func change<T: Sendable>(by actor: Actor, household: String?, action: String,
+                                    explained body: @Sendable (Database, Moment) throws -> (T, detail: String)) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: location.path) }
+        try requireMayChange(actor)
+        let at = clock.now()
+        do {
+            return try writer.write { db in
+                if let household {
+                    try requireMayView(db, household: household, by: actor)
+                    try Self.requireOpen(db, household: household, for: action)
+                }
+                let (result, detail) = try body(db, at)
+                try Audit.append(db, at: at, user: actor.user, household: household, action: action, detail: detail)
+                return result
+            }
+        } catch {
+            throw mapped(error)
+        }
+    }
+
+    /// What may still be done to a closed household: reopen it, read the handover note,
+    /// record how a paid grant worked out.
+    static let allowedOnClosed: Set<String> = ["household.reopen", "household.close", "household.handover.read", "grant.evaluate"]
+
+    static func requireOpen(_ db: Database, household: String, for action: String) throws {
+        guard !allowedOnClosed.contains(action) else { return }
+        if try String.fetchOne(db, sql: "SELECT status FROM household WHERE id = ?", arguments: [household]) == "closed" {
+            throw StoreError.householdClosed(id: household)
         }
     }
 

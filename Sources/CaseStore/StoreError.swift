@@ -33,6 +33,21 @@ public enum StoreError: Error, Equatable, Sendable {
     case importRejected([ImportProblem])
     /// The rules refuse a step on a grant, with every reason.
     case grantRefusals([GrantRefusal])
+    /// The household being taken in may be a family the store has already: each one found.
+    case possibleDuplicates([PossibleDuplicate])
+    /// `import --strict`: files whose families may be in the store already.
+    case importDuplicates([ImportDuplicate])
+    case householdClosed(id: String)
+    case householdNotClosed(id: String)
+    /// Closing while money is under way: requests waiting for a decision or for payment.
+    case grantsUnderWay(id: String, count: Int)
+    case closingNoteMissing(ClosingReason)
+    /// A change of members that would break the household's rules (one applicant, …).
+    case memberRules([MemberProblem])
+    /// Assigning to someone who is not a caseworker or team leader on the staff list.
+    case notACaseworker(user: String)
+    /// Taking a household someone already holds.
+    case alreadyAssigned(id: String, to: String)
     case database(String)
 
     public enum StaffAction: String, Sendable {
@@ -41,6 +56,16 @@ public enum StoreError: Error, Equatable, Sendable {
         case readAuditTrail, answerSubjectAccess, anonymise
         /// The roles' limits on looking (Access.swift).
         case openRealStore, openOtherTeamsHousehold
+        /// Assigning and transferring households is a team leader's; a caseworker takes only
+        /// an unassigned one of their own team, and closes and reopens only their own.
+        case assignHousehold, takeOtherTeamsHousehold, closeHousehold
+    }
+
+    /// A file of an import whose family may be in the store already.
+    public struct ImportDuplicate: Equatable, Sendable {
+        public let file: String
+        public let duplicates: [PossibleDuplicate]
+        public init(file: String, duplicates: [PossibleDuplicate]) { self.file = file; self.duplicates = duplicates }
     }
 
     /// A problem with one file of an import, with its JSON path.
@@ -105,6 +130,15 @@ extension StoreError {
             case .openOtherTeamsHousehold:
                 return l.pick("Dit huishouden hoort bij een ander team; \(user) mag het niet openen. Vraag de teamleider om het aan u toe te wijzen als u het overneemt.",
                               "This household belongs to another team; \(user) may not open it. Ask the team leader to assign it to you if you take it over.")
+            case .assignHousehold:
+                return l.pick("\(user) (\(role.dutchName)) mag geen huishoudens toewijzen of overdragen; dat doet een teamleider. Een huishouden van uw eigen team dat nog van niemand is, kunt u zelf overnemen.",
+                              "\(user) (\(role.rawValue)) may not assign or transfer households; that is for a team leader. A household of your own team that nobody holds yet you can take yourself.")
+            case .takeOtherTeamsHousehold:
+                return l.pick("Dit huishouden hoort bij een ander team; \(user) kan het niet zelf overnemen. Vraag de teamleider het aan u toe te wijzen.",
+                              "This household belongs to another team; \(user) cannot take it. Ask the team leader to assign it to you.")
+            case .closeHousehold:
+                return l.pick("Alleen de regisseur van dit huishouden of een teamleider kan het sluiten of heropenen; \(user) is het niet.",
+                              "Only this household's caseworker or a team leader can close or reopen it; \(user) is neither.")
             case .manageStaff, .importCases, .exportCases, .editHousehold, .readAuditTrail, .answerSubjectAccess, .anonymise:
                 let what: String = switch action {
                 case .manageStaff: l.pick("medewerkers beheren", "manage staff")
@@ -140,6 +174,34 @@ extension StoreError {
             return ([head] + problems.map { "\($0.file): \($0.problem.message(in: l))" }).joined(separator: "\n")
         case .grantRefusals(let reasons):
             return reasons.map { $0.message(in: l) }.joined(separator: " ")
+        case .possibleDuplicates(let found):
+            let head = l.pick("Dit gezin staat mogelijk al in de opslag:", "This family may be in the store already:")
+            return ([head] + found.map { "  " + $0.sentence(in: l) }
+                    + [l.pick("Open het bestaande huishouden, of sla bewust toch op (het logboek legt dat vast).",
+                              "Open the existing household, or save anyway, knowingly (the audit trail records it).")]).joined(separator: "\n")
+        case .importDuplicates(let files):
+            let head = l.pick("Niets geïmporteerd (--strict): deze gezinnen staan mogelijk al in de opslag.",
+                              "Nothing imported (--strict): these families may be in the store already.")
+            return ([head] + files.flatMap { f in f.duplicates.map { "\(f.file): " + $0.sentence(in: l) } }).joined(separator: "\n")
+        case .householdClosed(let id):
+            return l.pick("Huishouden \(id) is gesloten; er is niets veranderd. Heropen het eerst (keukentafel household reopen \(id)).",
+                          "Household \(id) is closed; nothing was changed. Reopen it first (keukentafel household reopen \(id)).")
+        case .householdNotClosed(let id):
+            return l.pick("Huishouden \(id) is niet gesloten; er is niets veranderd.", "Household \(id) is not closed; nothing was changed.")
+        case .grantsUnderWay(let id, let count):
+            return l.pick("Huishouden \(id) kan nog niet dicht: \(count == 1 ? "er loopt nog een aanvraag" : "er lopen nog \(count) aanvragen") (wacht op besluit of betaling). Handel die eerst af.",
+                          "Household \(id) cannot be closed yet: \(count == 1 ? "a request is" : "\(count) requests are") still under way (waiting for a decision or payment). Finish those first.")
+        case .closingNoteMissing(let reason):
+            return l.pick("Bij \"\(reason.name(in: l))\" hoort een toelichting: aan wie, of waarom. Vul die in.",
+                          "\"\(reason.name(in: l))\" needs a note: to whom, or why. Fill it in.")
+        case .memberRules(let problems):
+            return problems.map { $0.message(in: l) }.joined(separator: " ")
+        case .notACaseworker(let user):
+            return l.pick("\(user) staat niet als regisseur of teamleider in de medewerkerslijst; er is niets veranderd. Zie keukentafel staff list.",
+                          "\(user) is not on the staff list as a caseworker or team leader; nothing was changed. See keukentafel staff list.")
+        case .alreadyAssigned(let id, let to):
+            return l.pick("Huishouden \(id) is al van \(to); er is niets veranderd. Een teamleider kan het overdragen.",
+                          "Household \(id) is already held by \(to); nothing was changed. A team leader can transfer it.")
         case .database(let message):
             return l.pick("Fout in de opslag: \(message)", "Store failure: \(message)")
         }

@@ -34,6 +34,12 @@ extension CaseFileReader {
     public static func plan(_ json: JSONValue) -> Result<Plan, CaseFileRejection> {
         element(json) { f in readPlan(&f) }
     }
+    public static func goal(_ json: JSONValue) -> Result<Goal, CaseFileRejection> {
+        element(json) { f in readGoal(&f) }
+    }
+    public static func agreement(_ json: JSONValue) -> Result<Agreement, CaseFileRejection> {
+        element(json) { f in readAgreement(&f) }
+    }
     public static func conversation(_ json: JSONValue) -> Result<Conversation, CaseFileRejection> {
         element(json) { f in readConversation(&f) }
     }

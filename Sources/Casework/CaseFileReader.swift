@@ -173,26 +173,36 @@ public enum CaseFileReader {
 
     static func readPlan(_ f: inout Fields) -> Plan {
         let sink = f.sink
-        let goals = f.objects("goals") { g -> Goal? in
-            let id = g.string("id", required: true, nonEmpty: true)
-            let text = g.text("text")
-            let due = g.date("due")
-            let domain: LifeDomain? = g.code("domain", required: false)
-            let status: GoalStatus? = g.code("status", required: false)
-            let actions = g.objects("actions") { a -> PlanAction? in
-                let text = a.text("text")
-                let who = a.text("who")
-                let due = a.date("due")
-                let done = a.bool("done") ?? false
-                return PlanAction(text: text, who: who, due: due, done: done, unknownFields: a.unknownFields)
-            }
-            guard let id else { return nil }
-            return Goal(id: id, text: text, due: due, domain: domain, status: status, actions: actions, unknownFields: g.unknownFields)
-        }
+        let goals = f.objects("goals") { g in readGoal(&g) }
         let reviewDate = f.date("reviewDate")
         var seen = Set<String>()
         for goal in goals where !seen.insert(goal.id).inserted { sink.add(f.childPath("goals"), .duplicateGoal(goal.id)) }
         return Plan(goals: goals, reviewDate: reviewDate, unknownFields: f.unknownFields)
+    }
+
+    static func readGoal(_ g: inout Fields) -> Goal? {
+        let id = g.string("id", required: true, nonEmpty: true)
+        let text = g.text("text")
+        let due = g.date("due")
+        let domain: LifeDomain? = g.code("domain", required: false)
+        let status: GoalStatus? = g.code("status", required: false)
+        let actions = g.objects("actions") { a -> PlanAction? in
+            let text = a.text("text")
+            let who = a.text("who")
+            let due = a.date("due")
+            let done = a.bool("done") ?? false
+            return PlanAction(text: text, who: who, due: due, done: done, unknownFields: a.unknownFields)
+        }
+        guard let id else { return nil }
+        return Goal(id: id, text: text, due: due, domain: domain, status: status, actions: actions, unknownFields: g.unknownFields)
+    }
+
+    static func readAgreement(_ a: inout Fields) -> Agreement? {
+        let text = a.text("text")
+        let owner = a.text("owner")
+        let due = a.date("due")
+        let done = a.bool("done") ?? false
+        return Agreement(text: text, owner: owner, due: due, done: done, unknownFields: a.unknownFields)
     }
 
     static func readConversation(_ f: inout Fields) -> Conversation? {
@@ -213,13 +223,7 @@ public enum CaseFileReader {
         }
         let ownStrength = f.text("ownStrength")
         let network = f.text("network")
-        let agreements = f.objects("agreements") { a -> Agreement? in
-            let text = a.text("text")
-            let owner = a.text("owner")
-            let due = a.date("due")
-            let done = a.bool("done") ?? false
-            return Agreement(text: text, owner: owner, due: due, done: done, unknownFields: a.unknownFields)
-        }
+        let agreements = f.objects("agreements") { a in readAgreement(&a) }
         let notes = f.text("notes")
         return Conversation(date: date, author: author, present: present, location: location, question: question,
                             domains: domains, ownStrength: ownStrength, network: network, agreements: agreements,

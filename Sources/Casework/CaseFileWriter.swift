@@ -136,14 +136,16 @@ public enum CaseFileWriter {
         o["domains"] = .object(JSONObject(c.domains.map { (key: $0.domain.rawValue, value: .string($0.note)) }))
         o["ownStrength"] = .string(c.ownStrength)
         o["network"] = .string(c.network)
-        o["agreements"] = .array(c.agreements.map { a in
-            var ao: JSONObject = ["text": .string(a.text), "owner": .string(a.owner)]
-            ao["due"] = date(a.due)
-            ao["done"] = .bool(a.done)
-            return finish(ao, a.unknownFields)
-        })
+        o["agreements"] = .array(c.agreements.map(agreement))
         o["notes"] = .string(c.notes)
         return finish(o, c.unknownFields)
+    }
+
+    public static func agreement(_ a: Agreement) -> JSONValue {
+        var o: JSONObject = ["text": .string(a.text), "owner": .string(a.owner)]
+        o["due"] = date(a.due)
+        o["done"] = .bool(a.done)
+        return finish(o, a.unknownFields)
     }
 
     public static func grant(_ g: Grant) -> JSONValue {

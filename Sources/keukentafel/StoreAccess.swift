@@ -59,8 +59,9 @@ enum StoreAccess {
 
     static func status(of error: StoreError) -> Int32 {
         switch error {
-        case .importRejected, .grantRefusals: Exit.badData
-        case .alreadyExists, .unknownUser, .notAllowed, .staffExists, .householdNotFound, .grantNotFound: Exit.usage
+        case .importRejected, .grantRefusals, .possibleDuplicates, .importDuplicates, .closingNoteMissing, .memberRules: Exit.badData
+        case .alreadyExists, .unknownUser, .notAllowed, .staffExists, .householdNotFound, .grantNotFound,
+             .householdClosed, .householdNotClosed, .grantsUnderWay, .notACaseworker, .alreadyAssigned: Exit.usage
         case .missing, .cannotCreate, .cannotOpen, .notAStore, .permissionsTooOpen, .readOnly, .viewNotRecordable,
              .readOnlyNeedsUpgrade, .readOnlyUnfinished, .full,
              .demoStoreOpenedAsReal, .realStoreOpenedAsDemo, .rowGone, .conflict, .database: Exit.storage

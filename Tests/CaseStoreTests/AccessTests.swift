@@ -18,9 +18,14 @@ struct AccessTests {
         return (store, id)
     }
 
-    func assign(_ store: Store, _ id: String, to user: String?) throws {
-        try store.change(by: leader.actor, household: id, action: "household.assign", detail: user ?? "nobody") { db, _ in
-            try db.execute(sql: "UPDATE household SET caseworker = ? WHERE id = ?", arguments: [user, id])
+    func assign(_ store: Store, _ id: String, to user: String) throws {
+        try store.assignHousehold(id, to: user, by: leader.actor)
+    }
+
+    /// As a file imported without a caseworker is: held by no one, of no team.
+    func release(_ store: Store, _ id: String) throws {
+        try store.change(by: leader.actor, household: id, action: "test.release", detail: "") { db, _ in
+            try db.execute(sql: "UPDATE household SET caseworker = NULL, team = NULL WHERE id = ?", arguments: [id])
         }
     }
 
@@ -45,8 +50,8 @@ struct AccessTests {
             #expect(throws: StoreError.notAllowed(user: "r.westra", role: .caseworker, action: .openOtherTeamsHousehold)) {
                 _ = try store.viewCaseFile(id, by: caseworker, action: "household.view")
             }
-            // not assigned to anyone (a new intake): every caseworker may pick it up
-            try assign(store, id, to: nil)
+            // held by no one and of no team (imported without a caseworker): every caseworker may pick it up
+            try release(store, id)
             _ = try store.viewCaseFile(id, by: caseworker, action: "household.view")
             #expect(try store.mayView(household: id, by: Self.west))
         }

@@ -13,7 +13,8 @@ struct RetentionTests {
     static let tomorrow = day("2026-11-24")
 
     /// Every sample household; gr-0002-1 approved with a comment, a draft typed on
-    /// hh-demo-0002; then `closed` closed (straight in SQL: closing has no screen yet).
+    /// hh-demo-0002; then `closed` closed (straight in SQL: some have grants under way,
+    /// which `closeHousehold` refuses).
     static func store(in folder: String, closed: [String]) throws -> Store {
         let store = try makeStore(in: folder)
         _ = try store.importCaseFiles(try sampleFileNames().map(sampleSource), by: caseworker)
@@ -59,11 +60,15 @@ struct RetentionTests {
             let first = try #require(try store.retentionCandidates(before: Self.tomorrow).first)
             #expect(first.members == 3 && first.caseworker == "r.westra")
 
-            // a workstation a year later: looking changes nothing, a change does
+            // a workstation a year later: looking changes nothing, a change does (a closed
+            // household takes one only once reopened; then closed again)
             let later = try Store.open(at: store.location, clock: fixedClock("2027-11-30T10:00:00+01:00"))
             try later.recordView(by: caseworker, household: "hh-demo-0002")
             let line = try #require(try later.ledgerLines(household: "hh-demo-0003").first)
+            #expect(throws: StoreError.householdClosed(id: "hh-demo-0003")) { _ = try later.updateLedgerLine(line, to: line.entry, by: caseworker) }
+            try later.reopenHousehold("hh-demo-0003", by: caseworker)
             _ = try later.updateLedgerLine(line, to: line.entry, by: caseworker)
+            try later.writer.write { db in try db.execute(sql: "UPDATE household SET status = 'closed' WHERE id = 'hh-demo-0003'") }
             #expect(try store.retentionCandidates(before: day("2027-11-01")).map(\.id) == ["hh-demo-0002"])
         }
     }

@@ -19,7 +19,7 @@ struct NoReads: ScreenReads {
     func staff() throws -> [StaffMember] { try refuse("the staff") }
     func caseloadListVersion() throws -> Int { try refuse("the list version") }
     func caseloadCount(_ filter: CaseloadFilter) throws -> Int { try refuse("a count") }
-    func caseloadOrderAndVersion(caseworker: String?) throws -> (version: Int, order: [Int64]) { try refuse("the order") }
+    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [Int64]) { try refuse("the order") }
     func caseloadMatches(_ filter: CaseloadFilter, in order: [Int64], cache: SearchPrefixCache?, listVersion: Int) throws -> [Int64] {
         try refuse("matches")
     }

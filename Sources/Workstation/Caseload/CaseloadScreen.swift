@@ -2,10 +2,15 @@ import CaseStore
 import Casework
 import Terminal
 
-/// The caseload: the households of the caseworker (or all), searchable, newest worry first
-/// visible at a glance (open signals, overdue agreements, grants waiting).
+/// The caseload: the households of the caseworker (or all, or the closed ones), searchable,
+/// newest worry first visible at a glance (open signals, overdue agreements and plan
+/// actions, grants waiting).
 public struct CaseloadState {
-    public enum Scope: Equatable { case mine, all }
+    /// F4 goes round them: mine, all open ones, the closed ones.
+    public enum Scope: Equatable {
+        case mine, all, closed
+        var next: Scope { self == .mine ? .all : self == .all ? .closed : .mine }
+    }
 
     public var scope: Scope = .mine
     public var list = ListState(selected: 0, offset: 0)
@@ -30,7 +35,7 @@ public struct CaseloadState {
     var teams: [String: String]?
     /// The list's order read in a pause, on a thread of its own (a reference: copies of the
     /// state share it), with its version and the scope's caseworker.
-    let orderReader = BackgroundRead<(caseworker: String?, version: Int, order: [Int64])>()
+    let orderReader = BackgroundRead<(caseworker: String?, closed: Bool, version: Int, order: [Int64])>()
     /// The common word beginnings' matches (see SearchCacheKeeper).
     var searchCacheKeeper = SearchCacheKeeper()
     public var searchCache: SearchPrefixCache? { searchCacheKeeper.cache }
@@ -38,7 +43,7 @@ public struct CaseloadState {
     public init() {}
 
     func filter(_ ctx: ScreenContext) -> CaseloadFilter {
-        CaseloadFilter(caseworker: scope == .mine ? ctx.staff.user : nil, search: search.text)
+        CaseloadFilter(caseworker: scope == .mine ? ctx.staff.user : nil, search: search.text, closed: scope == .closed)
     }
 
     func row(_ index: Int) -> CaseloadRow? {
@@ -56,8 +61,9 @@ extension CaseloadState: ReadingScreen {
             ScreenAction(.open, help: { $0.pick("Open het gekozen huishouden", "Open the selected household") },
                          when: { s, _ in !s.searching }),
             ScreenAction(.search, when: { s, _ in !s.searching }),
-            ScreenAction(.scope, help: { $0.pick("Wissel tussen uw eigen huishoudens en alle huishoudens",
-                                                  "Switch between your own households and all households") },
+            ScreenAction(.scope, label: { $0.pick("Mijn/alle/gesloten", "Mine/all/closed") },
+                         help: { $0.pick("Wissel: uw eigen huishoudens, alle open huishoudens, de gesloten huishoudens",
+                                         "Switch: your own households, all open households, the closed households") },
                          when: { s, _ in !s.searching }),
             ScreenAction(.review, when: { s, ctx in !s.searching && ctx.staff.role == .teamleader },
                          whyNot: { s, ctx in s.searching ? nil : ctx.l.pick("De beoordelingslijst is voor teamleiders.", "The review queue is for team leaders.") }),
@@ -118,7 +124,7 @@ extension CaseloadState: ReadingScreen {
     @discardableResult
     mutating func readOrder(_ ctx: ScreenContext) throws -> [Int64] {
         if let order, try ctx.reads.caseloadListVersion() == orderVersion { return order }
-        let (version, fresh) = try ctx.reads.caseloadOrderAndVersion(caseworker: filter(ctx).caseworker)
+        let (version, fresh) = try ctx.reads.caseloadOrderAndVersion(caseworker: filter(ctx).caseworker, closed: scope == .closed)
         order = fresh
         orderVersion = version
         matches = nil  // matched against an older list
@@ -137,7 +143,7 @@ extension CaseloadState: ReadingScreen {
             // Not when "/" read it meanwhile: then neither the order nor an error matters.
             if order == nil {
                 let read = try done.get()
-                if read.caseworker == filter(ctx).caseworker {   // else F4 changed the scope meanwhile
+                if read.caseworker == filter(ctx).caseworker && read.closed == (scope == .closed) {   // else F4 changed the scope meanwhile
                     order = read.order
                     orderVersion = read.version
                     matches = nil
@@ -146,10 +152,10 @@ extension CaseloadState: ReadingScreen {
         }
         let reads = ctx.reads
         if order == nil && !orderReader.isBusy {
-            let caseworker = filter(ctx).caseworker
+            let caseworker = filter(ctx).caseworker, closed = scope == .closed
             orderReader.start {
-                let (version, order) = try reads.caseloadOrderAndVersion(caseworker: caseworker)
-                return (caseworker, version, order)
+                let (version, order) = try reads.caseloadOrderAndVersion(caseworker: caseworker, closed: closed)
+                return (caseworker, closed, version, order)
             }
             worked = true
         }
@@ -207,7 +213,7 @@ extension CaseloadState: ReadingScreen {
             matches = nil
         case .open?: if let id = selectedRow?.id { return [.go(.household(id))] }
         case .scope?:
-            scope = scope == .mine ? .all : .mine
+            scope = scope.next
             order = nil  // the other scope's order
             matches = nil
             try reload(ctx, keepSelection: false)
@@ -229,8 +235,11 @@ extension CaseloadState: ReadingScreen {
         let l = ctx.l
         let caseload = self
         let (top, tableArea) = body.splitTop(1)
-        let title = caseload.scope == .mine
-            ? l.pick("Mijn huishoudens", "My households") : l.pick("Alle huishoudens", "All households")
+        let title = switch caseload.scope {
+        case .mine: l.pick("Mijn huishoudens", "My households")
+        case .all: l.pick("Alle huishoudens", "All households")
+        case .closed: l.pick("Gesloten huishoudens", "Closed households")
+        }
         let countText = "\(caseload.count) " + (caseload.count == 1 ? l.pick("huishouden", "household") : l.pick("huishoudens", "households"))
         var x = top.x + buffer.put(title, x: top.x + 1, y: top.y, role: .title) + 1
         x += buffer.put(" · " + countText, x: x, y: top.y, role: .dim)
@@ -251,14 +260,16 @@ extension CaseloadState: ReadingScreen {
             TableColumn(title: l.pick("Contact", "Contact"), width: .fixed(8)),
         ]
         // Whose household it is matters when the list shows everyone's, and there is room.
-        let showCaseworker = caseload.scope == .all && body.width >= 100
+        let showCaseworker = caseload.scope != .mine && body.width >= 100
         if showCaseworker {
             columns.append(TableColumn(title: l.pick("Regisseur", "Caseworker"), width: .flexible(minimum: 10, weight: 2)))
         }
-        let empty = caseload.search.isEmpty
-            ? l.pick("Geen huishoudens. F4 toont alle huishoudens.", "No households. F4 shows all households.")
-            : l.pick("Niets gevonden voor \"\(caseload.search.text)\". Esc wist de zoekopdracht.",
+        let empty = !caseload.search.isEmpty
+            ? l.pick("Niets gevonden voor \"\(caseload.search.text)\". Esc wist de zoekopdracht.",
                      "Nothing found for \"\(caseload.search.text)\". Esc clears the search.")
+            : caseload.scope == .closed ? l.pick("Geen gesloten huishoudens. F4 toont uw eigen.", "No closed households. F4 shows your own.")
+            : l.pick("Geen huishoudens. n neemt een nieuw huishouden in; F4 toont alle huishoudens.",
+                     "No households. n takes in a new household; F4 shows all households.")
         // The address column's width, so an address gives up its city, then its postcode,
         // before a number is cut.
         let addressWidth = Table.layout(columns, width: tableArea.width - 2)[1]
@@ -268,7 +279,7 @@ extension CaseloadState: ReadingScreen {
             guard let row = caseload.row(index) else { return [Span(text: "…", role: .dim)] }
             let teams = caseload.teams ?? [:]
             let mayOpen = Store.mayView(ctx.actor, myTeam: teams[ctx.staff.user], caseworker: row.caseworker,
-                                        theirTeam: row.caseworker.flatMap { teams[$0] })
+                                        householdTeam: row.team)
             let address = Self.address(street: row.street, postcode: row.postcode, city: row.city, width: addressWidth)
             var cells = [
                 Span(text: row.adults.isEmpty ? row.name : row.adults, role: .normal),

@@ -35,7 +35,7 @@ protocol ScreenReads: Sendable {
     func staff() throws -> [StaffMember]
     func caseloadListVersion() throws -> Int
     func caseloadCount(_ filter: CaseloadFilter) throws -> Int
-    func caseloadOrderAndVersion(caseworker: String?) throws -> (version: Int, order: [Int64])
+    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [Int64])
     func caseloadMatches(_ filter: CaseloadFilter, in order: [Int64], cache: SearchPrefixCache?, listVersion: Int) throws -> [Int64]
     func caseloadRows(_ rowids: [Int64], today: CalendarDate) throws -> [CaseloadRow]
     func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow]
