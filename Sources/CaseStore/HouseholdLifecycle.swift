@@ -48,12 +48,17 @@ extension Store {
 
     /// The open households that may be the same family as `household`: a member's BSN, a
     /// member's name and birth date (any case, diacritics aside), or the same address
-    /// (postcode and street line).
+    /// (postcode and street line). At most `limit` households: enough to see that the family
+    /// is known and where, and an import of many files stays linear however often one family
+    /// comes back.
     public func possibleDuplicates(of household: Household, excluding id: String? = nil) throws -> [PossibleDuplicate] {
         try read { db in try Self.possibleDuplicates(db, of: household, excluding: id) }
     }
 
+    static let duplicateLimit = 10
+
     static func possibleDuplicates(_ db: Database, of household: Household, excluding id: String?) throws -> [PossibleDuplicate] {
+        let limit = duplicateLimit
         var reasons: [String: [PossibleDuplicate.Reason]] = [:]
         var order: [String] = []
         func add(_ householdId: String, _ reason: PossibleDuplicate.Reason) {
@@ -65,27 +70,27 @@ extension Store {
             if let bsn = member.bsn {
                 for found in try String.fetchAll(db, sql: """
                     SELECT m.householdId FROM member m JOIN household h ON h.id = m.householdId
-                    WHERE m.bsn = ? AND h.status = 'open'
-                    """, arguments: [bsn.digits]) {
+                    WHERE m.bsn = ? AND h.status = 'open' LIMIT ?
+                    """, arguments: [bsn.digits, limit + 1]) {
                     add(found, .bsn(member: member.name))
                 }
             }
             if let born = member.birthDate {
                 for row in try Row.fetchAll(db, sql: """
                     SELECT m.householdId, m.name FROM member m INDEXED BY member_by_birth_date JOIN household h ON h.id = m.householdId
-                    WHERE m.birthDate = ? AND h.status = 'open'
-                    """, arguments: [born.iso]) where Self.folded(row["name"]) == Self.folded(member.name) {
+                    WHERE m.birthDate = ? AND h.status = 'open' LIMIT ?
+                    """, arguments: [born.iso, 4 * limit]) where Self.folded(row["name"]) == Self.folded(member.name) {
                     add(row["householdId"], .nameAndBirthDate(member: member.name))
                 }
             }
         }
         if let address = household.address, !address.postcode.isEmpty, !address.street.isEmpty {
-            for row in try Row.fetchAll(db, sql: "SELECT id, street FROM household WHERE postcode = ? AND status = 'open'",
-                                        arguments: [address.postcode]) where Self.folded(row["street"]) == Self.folded(address.street) {
+            for row in try Row.fetchAll(db, sql: "SELECT id, street FROM household WHERE postcode = ? AND status = 'open' LIMIT ?",
+                                        arguments: [address.postcode, 10 * limit]) where Self.folded(row["street"]) == Self.folded(address.street) {
                 add(row["id"], .address)
             }
         }
-        return try order.map { found in
+        return try order.prefix(limit).map { found in
             let row = try Row.fetchOne(db, sql: "SELECT name, caseworker FROM household WHERE id = ?", arguments: [found])
             return PossibleDuplicate(householdId: found, householdName: row?["name"] ?? found, caseworker: row?["caseworker"],
                                      reasons: reasons[found] ?? [])

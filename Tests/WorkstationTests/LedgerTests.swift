@@ -191,7 +191,7 @@ struct LedgerTests {
             let bare = #"{ "format": "keukentafel-case/1", "referenceDate": "2026-11-23", "household": { "id": "hh-test-aalbers", "name": "Huishouden Aalbers", "caseworker": "r.westra", "members": [ { "name": "Eva Aalbers", "birthDate": "1985-03-02", "role": "applicant" } ] } }"#
             _ = try app.env.store.importCaseFiles([CaseFileSource(name: "aalbers.json", bytes: Array(bare.utf8))],
                                                   by: Actor(user: "r.westra", role: .caseworker))
-            app.handle(.key(.function(4))); app.handle(.key(.function(4)))  // re-read the caseload
+            for _ in 0..<3 { app.handle(.key(.function(4))) }  // round the three lists back to "mine": read again
             try open("hh-test-aalbers", in: app)
             app.handle(.key(.character("2")))
             let keys = KeyCounter(app)

@@ -17,7 +17,11 @@ struct UpdateTests {
             #expect(app.state.caseload.rows.map(\.id) == ["hh-demo-0003", "hh-demo-0001", "hh-demo-0007", "hh-demo-0002", "hh-demo-0009"])
             app.handle(.key(.function(4)))
             #expect(app.state.caseload.count == 9)
+            // then the closed ones (none in the sample), then back to one's own
             app.handle(.key(.character("m")))
+            #expect(app.state.caseload.count == 0)
+            #expect(app.render().text.contains("Gesloten huishoudens"))
+            app.handle(.key(.function(4)))
             #expect(app.state.caseload.count == 5)
         }
     }
