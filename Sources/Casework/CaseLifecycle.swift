@@ -61,3 +61,20 @@ public struct PossibleDuplicate: Equatable, Sendable {
         "\(householdId) \(householdName) (\(caseworker ?? l.pick("niet toegewezen", "unassigned"))): " + why(in: l)
     }
 }
+
+extension PossibleDuplicate {
+    /// For `--json` output: `{"householdId", "name", "caseworker", "reasons": [{"reason", "member"}]}`.
+    public var json: JSONValue {
+        .object([
+            "householdId": .string(householdId), "name": .string(householdName),
+            "caseworker": caseworker.map(JSONValue.string) ?? .null,
+            "reasons": .array(reasons.map { reason in
+                switch reason {
+                case .bsn(let member): .object(["reason": .string("bsn"), "member": .string(member)])
+                case .nameAndBirthDate(let member): .object(["reason": .string("name-and-birth-date"), "member": .string(member)])
+                case .address: .object(["reason": .string("address")])
+                }
+            }),
+        ])
+    }
+}

@@ -156,12 +156,12 @@ extension IntakeProblem.Kind {
     public func message(in l: Language) -> String {
         switch self {
         case .applicantMissing:
-            l.pick("Typ eerst de aanvrager: naam, geboortedatum en eventueel BSN.", "Type the applicant first: name, birth date and, if known, BSN.")
+            l.pick("Vul eerst de aanvrager in: naam, geboortedatum en eventueel BSN.", "Fill in the applicant first: name, birth date and, if known, BSN.")
         case .addressMissing:
-            l.pick("Typ het adres: straat en huisnummer, postcode, plaats.", "Type the address: street and house number, postcode, city.")
-        case .nameMissing: l.pick("Typ de naam.", "Type the name.")
+            l.pick("Vul het adres in: straat en huisnummer, postcode, plaats.", "Fill in the address: street and house number, postcode, city.")
+        case .nameMissing: l.pick("Vul de naam in.", "Fill in the name.")
         case .birthDateMissing:
-            l.pick("Typ de geboortedatum erbij, als dd-mm-jjjj.", "Add the birth date, as dd-mm-yyyy.")
+            l.pick("Zet de geboortedatum erbij, als dd-mm-jjjj.", "Add the birth date, as dd-mm-yyyy.")
         case .twoDates: l.pick("Er staan twee datums; laat alleen de geboortedatum staan.", "There are two dates; keep only the birth date.")
         case .twoBSNs: l.pick("Er staan twee BSN's; laat er één staan.", "There are two BSNs; keep one.")
         case .notADate(let t):
@@ -173,11 +173,11 @@ extension IntakeProblem.Kind {
                    "\(t) is not a valid BSN (it fails the 11-test); check the digits or leave the BSN out.")
         case .unclearNumber(let t):
             l.pick("\(t) is geen datum en geen BSN (negen cijfers); kijk het na.", "\(t) is neither a date nor a BSN (nine digits); check it.")
-        case .streetMissing: l.pick("Typ de straat en het huisnummer.", "Type the street and house number.")
-        case .houseNumberMissing: l.pick("Typ het huisnummer achter de straat.", "Type the house number after the street.")
-        case .postcodeMissing: l.pick("Typ de postcode, zoals 1506 EA.", "Type the postcode, like 1506 EA.")
+        case .streetMissing: l.pick("Vul de straat en het huisnummer in.", "Fill in the street and house number.")
+        case .houseNumberMissing: l.pick("Zet het huisnummer achter de straat.", "Put the house number after the street.")
+        case .postcodeMissing: l.pick("Vul de postcode in, zoals 1506 EA.", "Fill in the postcode, like 1506 EA.")
         case .notAPostcode(let t): Postcode.problem(t, in: l)
-        case .cityMissing: l.pick("Typ de plaats achter de postcode.", "Type the city after the postcode.")
+        case .cityMissing: l.pick("Zet de plaats achter de postcode.", "Put the city after the postcode.")
         case .secondPartner:
             l.pick("Er is al een partner; kies met Ctrl-R een andere rol.", "There already is a partner; choose another role with Ctrl-R.")
         case .sameBSNTwice(let digits):
