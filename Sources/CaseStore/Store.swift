@@ -226,7 +226,7 @@ public final class Store: Sendable {
     }
 
     /// Trainers change nothing in a real store; they train on demo copies.
-    func requireMayChange(_ actor: Actor) throws {
+    public func requireMayChange(_ actor: Actor) throws {
         if kind == .real && actor.role == .trainer {
             throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .editHousehold)
         }

@@ -29,7 +29,7 @@ public final class App {
     /// What the screens know of the world now.
     func context() -> ScreenContext {
         ScreenContext(l: env.language, staff: env.staff, today: env.today, size: state.size, storeKind: env.store.kind,
-                      readOnly: env.store.isReadOnly, reads: env.store, now: Self.now(), searchCacheThreshold: env.searchCacheThreshold)
+                      readOnly: env.store.isReadOnly, storePath: env.store.location.path, reads: env.store, now: Self.now(), searchCacheThreshold: env.searchCacheThreshold)
     }
 
     /// The screen in front, to read from (its table, help and looks).
@@ -39,6 +39,7 @@ public final class App {
         case .household: state.household ?? state.caseload
         case .review: state.review ?? state.caseload
         case .dashboard: state.dashboard ?? state.caseload
+        case .intake: state.intake ?? state.caseload
         }
     }
 
@@ -55,6 +56,7 @@ public final class App {
             let ctx = context()
             // A pause in typing: the draft goes to the store now.
             if let effects = state.household?.pause(ctx) { run(effects) }
+            if let effects = state.intake?.pause(ctx) { run(effects) }
             if state.screen == .caseload { attempt { _ = try state.caseload.idle(ctx) } }
         case .mouse(let mouse):
             switch mouse.kind {
@@ -71,6 +73,15 @@ public final class App {
                household.conversations?.form != nil {
                 ConversationsScreen.paste(text, household: &household)
                 state.household = household
+            } else if state.screen == .intake, var intake = state.intake, intake.isTyping {
+                var field = intake.field(intake.focus)
+                if field.insert(text.replacingOccurrences(of: "\n", with: " ")) {
+                    intake.setField(intake.focus, field)
+                    intake.dirty = true
+                    intake.unsavedSince = intake.unsavedSince ?? Self.now()
+                    intake.ensureEmptyLast()
+                }
+                state.intake = intake
             } else if state.screen == .caseload && state.caseload.searching {
                 for c in text where c != "\n" && c != "\r" { handle(.key(.character(c))) }
             }
@@ -131,6 +142,10 @@ public final class App {
             guard var dashboard = state.dashboard else { return }
             effects = dashboard.handle(command(dashboard), key: key, ctx)
             state.dashboard = dashboard
+        case .intake:
+            guard var intake = state.intake else { return }
+            effects = intake.handle(command(intake), key: key, ctx)
+            state.intake = intake
         }
         run(effects)
     }
@@ -168,6 +183,10 @@ public final class App {
             return review.receive(outcome, ctx)
         case .dashboard:
             return []
+        case .intake:
+            guard var intake = state.intake else { return [] }
+            defer { state.intake = intake }
+            return intake.receive(outcome, ctx)
         }
     }
 
@@ -181,13 +200,28 @@ public final class App {
             state.household = nil
             state.review = nil
             state.dashboard = nil
+            state.intake = nil
             try state.caseload.reload(ctx)
         case .household(let id):
             let file = try env.store.viewCaseFile(id, by: env.actor, action: "household.view")
-            var household = HouseholdState(id: id, file: file)
+            var household = HouseholdState(id: id, file: file, rows: try env.store.householdRows(id))
             household.draftOffer = try env.store.draft(household: id, user: env.staff.user)
+            household.overview.selected = .facts
             state.household = household
+            state.intake = nil
             state.screen = .household
+        case .intake:
+            guard !env.store.isReadOnly else { throw StoreError.readOnly(path: env.store.location.path) }
+            try env.store.requireMayChange(env.actor)
+            if let draft = try env.store.intakeDraft(user: env.staff.user) {
+                state.intake = IntakeState(draft.intake)
+                let when = draft.savedAt.prefix(16).replacingOccurrences(of: "T", with: " ")
+                state.message = StatusMessage(env.language.pick("Uw inname van \(when) staat er weer; Esc en d gooit hem weg.",
+                                                                "Your intake of \(when) is back; Esc then d throws it away."))
+            } else {
+                state.intake = IntakeState()
+            }
+            state.screen = .intake
         case .review:
             guard env.staff.role == .teamleader else {
                 state.message = StatusMessage(env.language.pick("De beoordelingslijst is voor teamleiders.", "The review queue is for team leaders."),
@@ -295,7 +329,7 @@ public final class App {
     private static let monotonicOrigin = ContinuousClock.now
 
     /// True while typed text is not yet in the draft: the loop then wakes up sooner.
-    var hasUnsavedTyping: Bool { state.household?.conversations?.form?.dirty ?? false }
+    var hasUnsavedTyping: Bool { (state.household?.conversations?.form?.dirty ?? false) || (state.intake?.dirty ?? false) }
 
     /// How long the loop waits for a key before it does the caseload's work of a pause
     /// (see CaseloadState.idle); nil when there is none.

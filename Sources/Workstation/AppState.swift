@@ -10,6 +10,7 @@ public struct AppState {
         case household
         case review
         case dashboard
+        case intake
     }
 
     public var size: Size
@@ -20,6 +21,8 @@ public struct AppState {
     var review: ReviewState?
     /// The dashboard (F7).
     var dashboard: DashboardState?
+    /// A new household being taken in (n).
+    var intake: IntakeState?
     /// The help overlay, with its scroll position, when open.
     public var help: Int?
     /// A sentence for the user in the status line (an error is shown in the error role).

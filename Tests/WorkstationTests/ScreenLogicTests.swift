@@ -27,6 +27,7 @@ struct NoReads: ScreenReads {
     func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow] { try refuse("a page") }
     func searchCache(threshold: Int) throws -> SearchPrefixCache { try refuse("the search cache") }
     func caseFile(_ householdId: String) throws -> CaseFile { try refuse("a case file") }
+    func householdRows(_ id: String) throws -> HouseholdRows { try refuse("the household's rows") }
     func ledgerLines(household: String) throws -> [StoredLedgerLine] { try refuse("ledger lines") }
     func conversations(household: String) throws -> [StoredConversation] { try refuse("conversations") }
     func grants(household: String) throws -> [StoredGrant] {

@@ -60,6 +60,8 @@ extension CaseloadState: ReadingScreen {
             ScreenAction(.help),
             ScreenAction(.open, help: { $0.pick("Open het gekozen huishouden", "Open the selected household") },
                          when: { s, _ in !s.searching }),
+            ScreenAction(.newHousehold, when: { s, ctx in !s.searching && !ctx.readOnly },
+                         whyNot: { s, ctx in s.searching ? nil : StoreError.readOnly(path: ctx.storePath).message(in: ctx.l) }),
             ScreenAction(.search, when: { s, _ in !s.searching }),
             ScreenAction(.scope, label: { $0.pick("Mijn/alle/gesloten", "Mine/all/closed") },
                          help: { $0.pick("Wissel: uw eigen huishoudens, alle open huishoudens, de gesloten huishoudens",
@@ -220,6 +222,7 @@ extension CaseloadState: ReadingScreen {
         case .back?:
             search = Self.emptySearch
             try reload(ctx, keepSelection: false)
+        case .newHousehold?: return [.go(.intake)]
         case .review?: return [.go(.review)]
         case .dashboard?: return [.go(.dashboard)]
         case .otherRole?: return [.switchDemoRole]

@@ -14,6 +14,8 @@ enum Command: Hashable, Sendable {
     case open, search, scope, add, edit, copy, delete, undo
     // the caseload's other screens
     case review, dashboard, otherRole
+    // a case from intake to closing
+    case newHousehold, assign, closeCase, reopen, role, addAction
     // a household
     case tab(HouseholdTab)
     // the ledger
@@ -39,7 +41,8 @@ struct CommandInfo {
 extension Command {
     /// Every command, in the order the help lists them.
     static var all: [Command] {
-        [.help, .back, .quit, .open, .search, .scope, .add, .edit, .copy, .delete, .undo, .review, .dashboard, .otherRole]
+        [.help, .back, .quit, .open, .search, .scope, .add, .edit, .copy, .delete, .undo, .review, .dashboard, .otherRole,
+         .newHousehold, .assign, .closeCase, .reopen, .role, .addAction]
             + HouseholdTab.allCases.map(Command.tab)
             + [.explain, .nextSection, .previousSection, .otherSection, .save, .nextField, .confirm, .cancel, .externalEditor,
                .score, .prompts, .print, .submit, .letter, .pay, .evaluate]
@@ -89,6 +92,19 @@ extension Command {
                                      help: l.pick("Dashboard: wat de praktijk oplevert", "Dashboard: what the practice yields"))
         case .otherRole: CommandInfo(keys: [.function(9)], label: l.pick("Andere rol", "Other role"),
                                      help: l.pick("Demo: werk als een andere medewerker", "Demo: work as another member of staff"))
+        case .newHousehold: CommandInfo(keys: [.character("n")], label: l.pick("Nieuw huishouden", "New household"),
+                                        help: l.pick("Neem een nieuw huishouden in: aanvrager, adres, gezinsleden", "Take in a new household: applicant, address, members"))
+        case .assign: CommandInfo(keys: [.character("o")], label: l.pick("Toewijzen", "Assign"),
+                                  help: l.pick("Wijs het huishouden toe of draag het over, met een notitie (teamleiders); neem een huishouden van niemand over",
+                                               "Assign or transfer the household, with a note (team leaders); take one nobody holds"))
+        case .closeCase: CommandInfo(keys: [.character("s")], label: l.pick("Afsluiten", "Close case"),
+                                     help: l.pick("Sluit het huishouden af, met een reden en een datum", "Close the household, with a reason and a date"))
+        case .reopen: CommandInfo(keys: [.character("r")], label: l.pick("Heropenen", "Reopen"),
+                                  help: l.pick("Open een gesloten huishouden weer", "Open a closed household again"))
+        case .role: CommandInfo(keys: [.control("r")], label: l.pick("Rol", "Role"),
+                                help: l.pick("Een andere rol voor deze persoon (partner, kind, medebewoner)", "Another role for this person (partner, child, other resident)"))
+        case .addAction: CommandInfo(keys: [.character("+")], label: l.pick("Actie", "Action"),
+                                     help: l.pick("Een actie bij het gekozen doel: wat, wie, wanneer", "An action for the selected goal: what, who, by when"))
         case .tab(let tab): CommandInfo(keys: [.character(Character(String(tab.rawValue + 1)))], label: nil,
                                         help: tab.help(l))
         case .explain: CommandInfo(keys: [.character("x")], label: l.pick("Uitleg", "Explain"),
@@ -113,9 +129,9 @@ extension Command {
                                  help: l.pick("ZRM-score 1–5 van dit leefgebied, gedateerd vandaag", "ZRM score 1–5 of this area of life, dated today"))
         case .prompts: CommandInfo(keys: [.control("t")], label: l.pick("Vragen", "Questions"),
                                    help: l.pick("Vragen bij dit leefgebied tonen of verbergen", "Show or hide the questions for this area of life"))
-        case .print: CommandInfo(keys: [.character("p")], label: l.pick("Afdrukken", "Print"),
-                                 help: l.pick("Schrijf het gesprek als tekstbestand (voor het dossier of de bewoner)",
-                                              "Write the conversation as a text file (for the file or the resident)"))
+        case .print: CommandInfo(keys: [.character("p"), .character("P")], label: l.pick("Afdrukken", "Print"),
+                                 help: l.pick("Schrijf het gekozen gesprek of het plan als tekstbestand (voor het dossier of het gezin)",
+                                              "Write the selected conversation or the plan as a text file (for the file or the family)"))
         case .submit: CommandInfo(keys: [.function(5), .character("i")], label: l.pick("Indienen", "Submit"),
                                   help: l.pick("Dien de aanvraag in (vraagt eerst); tot het mandaat is hij daarmee toegekend",
                                                "Submit the request (asks first); within the mandate that approves it"))
@@ -146,9 +162,9 @@ extension Command {
     }
 }
 
-/// The tabs of a household, in order: digits 1–4 choose them.
+/// The tabs of a household, in order: digits 1–5 choose them.
 public enum HouseholdTab: Int, CaseIterable, Sendable {
-    case overview, ledger, conversations, decisions
+    case overview, ledger, conversations, decisions, plan
 
     func title(_ l: Language) -> String {
         switch self {
@@ -156,6 +172,7 @@ public enum HouseholdTab: Int, CaseIterable, Sendable {
         case .ledger: l.pick("2 Financiën", "2 Finances")
         case .conversations: l.pick("3 Gesprekken", "3 Conversations")
         case .decisions: l.pick("4 Besluiten", "4 Decisions")
+        case .plan: l.pick("5 Plan", "5 Plan")
         }
     }
 
@@ -165,6 +182,7 @@ public enum HouseholdTab: Int, CaseIterable, Sendable {
         case .ledger: l.pick("Tab Financiën: inkomsten, uitgaven, schulden, inhoudingen", "Finances tab: income, expenses, debts, deductions")
         case .conversations: l.pick("Tab Gesprekken: de keukentafelgesprekken", "Conversations tab: the kitchen-table conversations")
         case .decisions: l.pick("Tab Besluiten: aanvragen bijzondere bijstand", "Decisions tab: grant requests")
+        case .plan: l.pick("Tab Plan: doelen, wie doet wat, de evaluatie", "Plan tab: goals, who does what, the review")
         }
     }
 }

@@ -22,6 +22,8 @@ enum Effect: Equatable {
 enum Destination: Equatable {
     case caseload
     case household(String)
+    /// A new household, taken in at the kitchen table (the user's unsaved intake, if any).
+    case intake
     case review
     case dashboard
 }
@@ -49,6 +51,37 @@ enum StoreRequest: Equatable {
     case writeLetter(StoredGrant, household: String, text: String)
     /// Writes a conversation as a text file (0600).
     case printConversation(String, name: String)
+    /// A change from the household's overview or plan.
+    case editHousehold(HouseholdEdit, household: String)
+    /// The intake: are these people in the store already? Then the new household.
+    case checkDuplicates(Household)
+    case createHousehold(Household, despite: [PossibleDuplicate])
+    case saveIntakeDraft(Intake)
+    case discardIntakeDraft
+    /// Writes the plan for the family (0600, a new file each time), recorded as a view.
+    case printPlan(String, household: String)
+}
+
+/// A change of a household from its overview or its plan: each one unit of work of the
+/// store, answered with the household as it is then.
+enum HouseholdEdit: Equatable {
+    case addMember(Member)
+    case updateMember(Stored<Member>, Member, overwriting: Bool)
+    case deleteMember(Stored<Member>)
+    case nameAndAddress(HouseholdRecord, name: String, address: Address, overwriting: Bool)
+    case addScore(LifeDomainScore)
+    case undoScore(Stored<LifeDomainScore>)
+    case addSignal(Signal)
+    case updateSignal(Stored<Signal>, Signal, overwriting: Bool)
+    case updateAgreement(StoredAgreement, Agreement, overwriting: Bool)
+    case addGoal(Goal)
+    case updateGoal(Stored<Goal>, Goal, overwriting: Bool)
+    case deleteGoal(Stored<Goal>)
+    case reviewDate(HouseholdRecord, CalendarDate?)
+    case assign(to: String, note: String)
+    case close(ClosingReason, note: String, on: CalendarDate)
+    case reopen
+    case handoverRead
 }
 
 /// What came of an effect, handed back to the screen that asked.
@@ -69,6 +102,11 @@ enum StoreReply: Equatable {
     case caseFile(CaseFile)
     /// A file was written at this path.
     case file(String)
+    /// The household after a change: its case file and its rows as stored.
+    case household(CaseFile, HouseholdRows)
+    case duplicates([PossibleDuplicate])
+    /// The new household's id.
+    case created(String)
 }
 
 struct EditorFailure: Error, Equatable {

@@ -39,7 +39,7 @@ struct EffectRunner {
             return .done
         case .addScore(let score, let household):
             try store.addLifeDomainScore(score, household: household, by: actor)
-            return .caseFile(try store.caseFile(household))
+            return try reread(household)
         case .saveGrantDraft(let grant, let stored, let household):
             return .grant(try saveDraft(grant, stored: stored, household: household))
         case .submitGrant(let grant, let stored, let household):
@@ -64,7 +64,54 @@ struct EffectRunner {
             return .file(path)
         case .printConversation(let text, let name):
             return .file(try write(text, name: name))
+        case .editHousehold(let edit, let household):
+            try perform(edit, household: household)
+            return try reread(household)
+        case .checkDuplicates(let household):
+            return .duplicates(try store.possibleDuplicates(of: household))
+        case .createHousehold(let household, let despite):
+            return .created(try store.createHousehold(household, despite: despite, fromDraft: true, by: actor))
+        case .saveIntakeDraft(let intake):
+            try store.saveIntakeDraft(intake, by: actor)
+            return .done
+        case .discardIntakeDraft:
+            try store.discardIntakeDraft(by: actor)
+            return .done
+        case .printPlan(let text, let household):
+            let path = try write(text, name: "plan-\(household)-\(env.clock.today.iso).txt")
+            try store.recordView(by: actor, household: household, action: "plan.print", detail: path)
+            return .file(path)
         }
+    }
+
+    private func perform(_ edit: HouseholdEdit, household: String) throws {
+        let store = env.store, actor = env.actor
+        switch edit {
+        case .addMember(let member): _ = try store.addMember(member, household: household, by: actor)
+        case .updateMember(let stored, let member, let overwriting): _ = try store.updateMember(stored, to: member, by: actor, overwriting: overwriting)
+        case .deleteMember(let stored): try store.deleteMember(stored, by: actor)
+        case .nameAndAddress(let record, let name, let address, let overwriting):
+            _ = try store.updateHousehold(record, name: name, address: address, by: actor, overwriting: overwriting)
+        case .addScore(let score): try store.addLifeDomainScore(score, household: household, by: actor)
+        case .undoScore(let stored): try store.undoLifeDomainScore(stored, by: actor)
+        case .addSignal(let signal): _ = try store.addSignal(signal, household: household, by: actor)
+        case .updateSignal(let stored, let signal, let overwriting): _ = try store.updateSignal(stored, to: signal, by: actor, overwriting: overwriting)
+        case .updateAgreement(let stored, let agreement, let overwriting):
+            _ = try store.updateAgreement(stored, to: agreement, by: actor, overwriting: overwriting)
+        case .addGoal(let goal): _ = try store.addGoal(goal, household: household, by: actor)
+        case .updateGoal(let stored, let goal, let overwriting): _ = try store.updateGoal(stored, to: goal, by: actor, overwriting: overwriting)
+        case .deleteGoal(let stored): try store.deleteGoal(stored, by: actor)
+        case .reviewDate(let record, let day): _ = try store.setPlanReviewDate(record, to: day, by: actor)
+        case .assign(let to, let note): try store.assignHousehold(household, to: to, note: note, by: actor)
+        case .close(let reason, let note, let day): try store.closeHousehold(household, reason: reason, note: note, on: day, by: actor)
+        case .reopen: try store.reopenHousehold(household, by: actor)
+        case .handoverRead: try store.markHandoverRead(household, by: actor)
+        }
+    }
+
+    /// The household as it is now, after a change.
+    private func reread(_ household: String) throws -> StoreReply {
+        .household(try env.store.caseFile(household), try env.store.householdRows(household))
     }
 
     private func saveDraft(_ grant: Grant, stored: StoredGrant?, household: String) throws -> StoredGrant {
@@ -72,12 +119,10 @@ struct EffectRunner {
         return try env.store.addGrantDraft(grant, household: household, by: env.actor)
     }
 
-    /// A file in the output folder, 0600: what is printed holds personal data.
+    /// A new file in the output folder, 0600 (what is printed holds personal data), never
+    /// over an earlier one: `name`, else `name-2`, `name-3`, … It is on disk (synced) before
+    /// the path is returned, so nothing is said to be written that is not.
     private func write(_ text: String, name: String) throws -> String {
-        let path = env.outputFolder + "/" + name
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.cannotCreate(path: path, reason: "cannot write")
-        }
-        return path
+        try OutputFile.writeNew(text, folder: env.outputFolder, name: name)
     }
 }

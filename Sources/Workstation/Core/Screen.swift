@@ -13,6 +13,8 @@ struct ScreenContext {
     let size: Size
     let storeKind: StoreKind
     let readOnly: Bool
+    /// Where the store is, for sentences about it.
+    var storePath: String = ""
     let reads: any ScreenReads
     /// Seconds on the monotonic clock, for the draft's debounce.
     let now: Double
@@ -23,7 +25,7 @@ struct ScreenContext {
 
     /// The same context at another moment of the monotonic clock (for tests of timing).
     func at(now: Double) -> ScreenContext {
-        ScreenContext(l: l, staff: staff, today: today, size: size, storeKind: storeKind, readOnly: readOnly, reads: reads,
+        ScreenContext(l: l, staff: staff, today: today, size: size, storeKind: storeKind, readOnly: readOnly, storePath: storePath, reads: reads,
                       now: now, searchCacheThreshold: searchCacheThreshold)
     }
 }
@@ -41,6 +43,7 @@ protocol ScreenReads: Sendable {
     func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow]
     func searchCache(threshold: Int) throws -> SearchPrefixCache
     func caseFile(_ householdId: String) throws -> CaseFile
+    func householdRows(_ id: String) throws -> HouseholdRows
     func ledgerLines(household: String) throws -> [StoredLedgerLine]
     func conversations(household: String) throws -> [StoredConversation]
     func grants(household: String) throws -> [StoredGrant]

@@ -3,12 +3,24 @@ import Casework
 import Terminal
 
 /// One household, opened from the caseload: the overview and the tabs of its finances,
-/// conversations and decisions, each read when it is first shown.
+/// conversations, decisions and plan, each read when it is first shown.
 public struct HouseholdState {
     public let id: String
     public var file: CaseFile
+    /// The household's rows as stored, with their versions: what the overview and the plan
+    /// change (nil only where a test builds the state from a case file alone).
+    public var rows: HouseholdRows?
     public var tab = HouseholdTab.overview
     public var scroll = 0
+    /// Tab 1: the chosen item.
+    var overview = OverviewState()
+    /// Tab 5.
+    var plan: PlanState?
+    /// The form of the overview or the plan that is open, or the question before a change.
+    var edit: EditForm?
+    var confirm: Confirmation?
+    /// The handover note was answered on this opening (the store hears it too).
+    var handoverSeen = false
     /// Tab 2, read when it is first opened.
     var ledger: LedgerState?
     /// Tab 3, read when it is first opened.
@@ -18,15 +30,15 @@ public struct HouseholdState {
     /// A conversation typed earlier and not saved (after a crash or a kill), offered back.
     var draftOffer: ConversationDraft?
 
-    public init(id: String, file: CaseFile) { self.id = id; self.file = file }
+    public init(id: String, file: CaseFile, rows: HouseholdRows? = nil) { self.id = id; self.file = file; self.rows = rows }
 }
 
 extension HouseholdState: Screen {
     /// True while a form, a question or a dialog of a tab has the keys.
     var isBusy: Bool {
-        if draftOffer != nil { return true }
+        if draftOffer != nil || edit != nil || confirm != nil { return true }
         switch tab {
-        case .overview: return false
+        case .overview, .plan: return false
         case .ledger: return ledger.map(LedgerScreen.isBusy) ?? false
         case .conversations: return conversations.map(ConversationsScreen.isBusy) ?? false
         case .decisions: return grants.map(GrantsScreen.isBusy) ?? false
@@ -43,22 +55,25 @@ extension HouseholdState: Screen {
          ScreenAction(.cancel, label: { $0.pick("Later", "Later") },
                       help: { $0.pick("Nu niet; de vraag komt terug als u het huishouden weer opent", "Not now; asked again when the household is opened") },
                       when: { s, _ in s.draftOffer != nil })]
+            + HouseholdEditing.actions + OverviewScreen.actions + PlanScreen.actions
             + LedgerScreen.actions + ConversationsScreen.actions + GrantsScreen.actions
-            + HouseholdTab.allCases.map { tab in ScreenAction(.tab(tab), when: { s, _ in !s.isBusy }) }
-            + [ScreenAction(.back, help: { $0.pick("Terug naar de caseload", "Back to the caseload") }, when: { s, _ in !s.isBusy })]
+            + HouseholdTab.allCases.map { tab in ScreenAction(.tab(tab), when: { s, ctx in !s.isBusy && !HouseholdEditing.handoverUnread(s, ctx) }) }
+            + [ScreenAction(.back, help: { $0.pick("Terug naar de caseload", "Back to the caseload") },
+                            when: { s, ctx in !s.isBusy && !HouseholdEditing.handoverUnread(s, ctx) })]
     }
 
     func title(_ l: Language) -> String { l.pick("Huishouden", "Household") }
 
     /// A question over a form (close the conversation?) takes letters as answers.
     var isTyping: Bool {
-        (conversations?.form != nil && conversations?.confirmClose == false) || ledger?.form != nil
+        edit != nil || (conversations?.form != nil && conversations?.confirmClose == false) || ledger?.form != nil
             || (grants?.form != nil && grants?.confirmingSubmit == false) || grants?.evaluation != nil
     }
 
     func extraHelp(_ ctx: ScreenContext) -> [HelpOverlay.Section] {
         switch tab {
-        case .overview: []
+        case .overview: OverviewScreen.extraHelp(ctx.l)
+        case .plan: PlanScreen.extraHelp(ctx.l)
         case .ledger: LedgerScreen.extraHelp(ctx.l)
         case .conversations: ConversationsScreen.extraHelp(ctx.l)
         case .decisions: GrantsScreen.extraHelp(ctx.l)
@@ -100,9 +115,11 @@ extension HouseholdState: Screen {
             }
             return []
         }
+        if let effects = HouseholdEditing.handle(command, key: key, household: &self, ctx) { return effects }
         let tabEffects: [Effect]?
         switch tab {
-        case .overview: tabEffects = nil
+        case .overview: tabEffects = OverviewScreen.handle(command, key: key, household: &self, ctx)
+        case .plan: tabEffects = PlanScreen.handle(command, key: key, household: &self, ctx)
         case .ledger: tabEffects = LedgerScreen.handle(command, key: key, household: &self, ctx)
         case .conversations: tabEffects = ConversationsScreen.handle(command, key: key, household: &self, ctx)
         case .decisions: tabEffects = GrantsScreen.handle(command, key: key, household: &self, ctx)
@@ -131,6 +148,7 @@ extension HouseholdState: Screen {
     mutating func show(_ next: HouseholdTab, _ ctx: ScreenContext) throws {
         switch next {
         case .overview: break
+        case .plan: if plan == nil { plan = PlanState() }
         case .ledger: if ledger == nil { ledger = try LedgerScreen.load(id, ctx) }
         case .conversations: if conversations == nil { conversations = try ConversationsScreen.load(id, ctx) }
         case .decisions: if grants == nil { grants = try GrantsScreen.load(id, ctx) }
@@ -150,7 +168,19 @@ extension HouseholdState: Screen {
                 return ConversationsScreen.receive(request, result, household: &self, ctx)
             case .saveGrantDraft, .submitGrant, .payGrant, .evaluateGrant, .writeLetter:
                 return GrantsScreen.receive(request, result, household: &self, ctx)
-            case .decideGrant, .viewForReview:
+            case .editHousehold(let change, _):
+                var effects = HouseholdEditing.receive(change, result, household: &self, ctx)
+                if case .addGoal = change, case .success = result, let last = file.plan?.goals.last { PlanScreen.select(goal: last.id, in: &self) }
+                PlanScreen.keepSelection(&self)
+                if case .close = change, case .success = result { effects.append(.go(.caseload)) }
+                return effects
+            case .printPlan:
+                switch result {
+                case .success(.file(let path)): return [.status(StatusMessage(ctx.l.pick("Plan geschreven: \(path)", "Plan written: \(path)")))]
+                case .failure(let error): return [.status(StatusMessage(error.message(in: ctx.l), isError: true))]
+                default: return []
+                }
+            case .decideGrant, .viewForReview, .checkDuplicates, .createHousehold, .saveIntakeDraft, .discardIntakeDraft:
                 return []
             }
         }
@@ -178,8 +208,18 @@ extension HouseholdState: Screen {
     /// text is only laid out when the position could be out of range.
     mutating func clampScroll(_ ctx: ScreenContext) {
         guard scroll != 0 else { return }
-        let content = HouseholdOverview.lines(self, ctx: ctx, width: ctx.size.width - 2)
+        let content = HouseholdOverview.rows(self, ctx: ctx, width: ctx.size.width - 3)
         scroll = min(max(0, scroll), max(0, content.count - Self.bodyHeight(ctx.size)))
+    }
+
+    /// Scrolls the overview so the chosen item's lines are in view.
+    mutating func keepSelectionInView(_ ctx: ScreenContext) {
+        guard let selected = overview.selected else { return }
+        let content = HouseholdOverview.rows(self, ctx: ctx, width: ctx.size.width - 3)
+        let lines = content.indices.filter { content[$0].items.contains { $0.item == selected } }
+        guard let first = lines.first, let last = lines.last else { return }
+        let height = Self.bodyHeight(ctx.size)
+        if first < scroll { scroll = first } else if last >= scroll + height { scroll = min(first, last - height + 1) }
     }
 
     func render(into buffer: inout ScreenBuffer, area body: Rect, _ ctx: ScreenContext) {
@@ -189,17 +229,32 @@ extension HouseholdState: Screen {
         case .ledger: LedgerView.render(self, ctx: ctx, into: &buffer, area: rest)
         case .decisions: GrantsView.render(self, ctx: ctx, into: &buffer, area: rest)
         case .conversations: ConversationsView.render(self, ctx: ctx, into: &buffer, area: rest)
-        case .overview:
-            let area = rest.inset(horizontal: 1)
-            let content = HouseholdOverview.lines(self, ctx: ctx, width: area.width)
-            for (i, line) in content.dropFirst(scroll).prefix(area.height).enumerated() {
-                line.render(into: &buffer, at: Point(x: area.x, y: area.y + i), maxWidth: area.width)
-            }
-            if content.count > area.height {
-                let mark = "\(scroll + 1)–\(min(content.count, scroll + area.height))/\(content.count)"
-                buffer.put(mark, x: area.maxX - DisplayWidth.of(mark), y: tabs.y, role: .dim)
+        case .plan: PlanView.render(self, ctx: ctx, into: &buffer, area: rest)
+        case .overview: renderOverview(into: &buffer, tabs: tabs, rest: rest, ctx)
+        }
+        HouseholdEditing.render(self, ctx: ctx, into: &buffer, area: rest, buttons: dialogButtons(ctx))
+        drawDraftOffer(ctx, into: &buffer, area: rest)
+    }
+
+    /// The overview's lines, the chosen item marked (› in the margin, the selection's colour).
+    private func renderOverview(into buffer: inout ScreenBuffer, tabs: Rect, rest: Rect, _ ctx: ScreenContext) {
+        let area = rest.inset(horizontal: 1)
+        let content = HouseholdOverview.rows(self, ctx: ctx, width: area.width)
+        let chosen = rows == nil || edit != nil || confirm != nil ? nil : overview.selected
+        for (i, row) in content.dropFirst(scroll).prefix(area.height).enumerated() {
+            let y = area.y + i
+            _ = row.line.render(into: &buffer, at: Point(x: area.x, y: y), maxWidth: area.width)
+            for entry in row.items where entry.item == chosen {
+                let columns = entry.columns.isEmpty ? 0..<area.width : entry.columns
+                buffer.put("›", x: area.x + columns.lowerBound - 1, y: y, role: .selection)
+                let segment = HouseholdOverview.slice(row.line.text, columns)
+                buffer.put(segment + String(repeating: " ", count: max(0, columns.count - DisplayWidth.of(segment))),
+                           x: area.x + columns.lowerBound, y: y, width: columns.count, role: .selection)
             }
         }
-        drawDraftOffer(ctx, into: &buffer, area: rest)
+        if content.count > area.height {
+            let mark = "\(scroll + 1)–\(min(content.count, scroll + area.height))/\(content.count)"
+            buffer.put(mark, x: area.maxX - DisplayWidth.of(mark), y: tabs.y, role: .dim)
+        }
     }
 }
