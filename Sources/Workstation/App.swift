@@ -307,8 +307,8 @@ public final class App {
         env.today = today
         state.caseload.order = nil  // "mine" is someone else's now
         try state.caseload.reload(context(), keepSelection: false)
-        state.message = StatusMessage(env.language.pick("U werkt nu als \(next.name) (\(next.role.name(in: env.language))).",
-                                                        "You now work as \(next.name) (\(next.role.name(in: env.language)))."))
+        state.message = StatusMessage(env.language.pick("U werkt nu als \(next.name) (\(next.role.name(in: .nl))).",
+                                                        "You now work as \(next.name) (\(next.role.name(in: .en)))."))
     }
 
     /// On a pause: past midnight, the screens are drawn for the new day (overdue agreements,

@@ -40,7 +40,7 @@ struct LayoutTests {
 
     /// Words that are Dutch as well as English, decided one by one (the catalogue's Dutch side
     /// is not asked: an English word put there by mistake would then count as Dutch).
-    static let bothLanguages: Set<String> = ["alcohol", "caseload", "dashboard", "drugs", "shell", "teams", "zrm"]
+    static let bothLanguages: Set<String> = ["alcohol", "caseload", "dashboard", "drugs", "letters", "scores", "shell", "teams", "zrm"]
 
     /// Words of the English texts a Dutch walk used that are not Dutch: not in a Dutch text
     /// of the catalogue or of the households shown (nor part of one: a word cut off by a
@@ -88,8 +88,9 @@ struct LayoutTests {
             Self.keys(app, .escape)
             try open("hh-lang-0001", in: app)
 
-            // the overview, page by page
+            // the overview, page by page, then every item's form, and the plan
             for page in 0..<4 { Self.look(app, "overview page \(page + 1) \(at)", help: page == 0); Self.keys(app, .pageDown) }
+            try Self.walkOverviewAndPlan(app, at)
 
             // the ledger: every line of every section, the explanations, the forms
             Self.keys(app, .character("2"))
@@ -156,6 +157,9 @@ struct LayoutTests {
             Self.keys(app, .character("w")); Self.type(app, String(repeating: "Een toelichting die langer is dan de regel. ", count: 4))
             Self.look(app, "review comment \(at)")
             Self.keys(app, .escape, .escape, .escape)
+
+            // a case from intake to closing
+            try Self.walkIntake(app, at)
 
             // the dashboard, own team and all teams, scrolled
             Self.keys(app, .function(7))

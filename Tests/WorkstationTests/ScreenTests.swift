@@ -50,9 +50,11 @@ struct ScreenTests {
     }
 }
 
-/// Selects the household `id` in the caseload (all households) and opens it.
+/// Selects the household `id` in the caseload (all open households, or the closed ones
+/// when that list is shown) and opens it.
 func open(_ id: String, in app: App) throws {
     if app.state.caseload.scope == .mine { app.handle(.key(.function(4))) }
+    if app.state.caseload.scope == .closed && app.state.caseload.count == 0 { app.handle(.key(.function(4))) }
     for _ in 0..<app.state.caseload.count {
         if app.state.caseload.selectedRow?.id == id { break }
         app.handle(.key(.down))

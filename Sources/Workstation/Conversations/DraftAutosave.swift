@@ -37,8 +37,9 @@ extension ConversationsScreen {
             return [.status(StatusMessage(notSaved(problem, l), isError: true))]
         case (.discardDraft, _):
             return []
-        case (.addScore(let score, _), .success(.caseFile(let file))):
+        case (.addScore(let score, _), .success(.household(let file, let rows))):
             household.file = file
+            household.rows = rows
             return [.status(StatusMessage(l.pick("\(score.domain.name(in: l)): \(score.score) \(ZRM.label(score.score, in: l)), vandaag.",
                                                  "\(score.domain.name(in: l)): \(score.score) \(ZRM.label(score.score, in: l)), today.")))]
         case (.printConversation, .success(.file(let path))):

@@ -69,7 +69,7 @@ extension Command {
         case .quit: CommandInfo(keys: [.function(10), .character("q")], label: l.pick("Stoppen", "Quit"),
                                 help: l.pick("Sluit Keukentafel af", "Close Keukentafel"))
         case .open: CommandInfo(keys: [.enter], label: l.pick("Openen", "Open"),
-                                help: l.pick("Open het gekozen item", "Open the selected item"))
+                                help: l.pick("Open wat gekozen is", "Open the selected item"))
         case .search: CommandInfo(keys: [.function(3), .character("/")], label: l.pick("Zoeken", "Search"),
                                   help: l.pick("Zoek op naam, adres of postcode; de lijst wordt kleiner terwijl u typt",
                                                "Search by name, address or postcode; the list narrows as you type"))
@@ -78,13 +78,13 @@ extension Command {
         case .add: CommandInfo(keys: [.character("a"), .insert], label: l.pick("Nieuw", "Add"),
                                help: l.pick("Voeg er een toe aan deze lijst", "Add one to this list"))
         case .edit: CommandInfo(keys: [.character("e")], label: l.pick("Wijzig", "Edit"),
-                                help: l.pick("Wijzig het gekozen item", "Edit the selected item"))
+                                help: l.pick("Wijzig wat gekozen is", "Edit the selected item"))
         case .copy: CommandInfo(keys: [.character("c")], label: l.pick("Kopie", "Copy"),
-                                help: l.pick("Nieuw item als kopie van het gekozen", "New item copied from the selected one"))
+                                help: l.pick("Nieuw, als kopie van wat gekozen is", "New item copied from the selected one"))
         case .delete: CommandInfo(keys: [.delete], label: l.pick("Wissen", "Delete"),
-                                  help: l.pick("Wis het gekozen item (vraagt eerst)", "Delete the selected item (asks first)"))
+                                  help: l.pick("Wis wat gekozen is (vraagt eerst)", "Delete the selected item (asks first)"))
         case .undo: CommandInfo(keys: [.character("u")], label: nil,
-                                help: l.pick("Zet het laatst gewiste item terug", "Bring back the last deleted item"))
+                                help: l.pick("Zet terug wat het laatst gewist is", "Bring back the last deleted item"))
         case .review: CommandInfo(keys: [.function(6)], label: l.pick("Beoordelen", "Review"),
                                   help: l.pick("Beoordelingslijst: aanvragen die op een besluit wachten (teamleiders)",
                                                "Review queue: requests waiting for a decision (team leaders)"))
@@ -92,7 +92,7 @@ extension Command {
                                      help: l.pick("Dashboard: wat de praktijk oplevert", "Dashboard: what the practice yields"))
         case .otherRole: CommandInfo(keys: [.function(9)], label: l.pick("Andere rol", "Other role"),
                                      help: l.pick("Demo: werk als een andere medewerker", "Demo: work as another member of staff"))
-        case .newHousehold: CommandInfo(keys: [.character("n")], label: l.pick("Nieuw huishouden", "New household"),
+        case .newHousehold: CommandInfo(keys: [.character("n")], label: l.pick("Nieuw", "New"),
                                         help: l.pick("Neem een nieuw huishouden in: aanvrager, adres, gezinsleden", "Take in a new household: applicant, address, members"))
         case .assign: CommandInfo(keys: [.character("o")], label: l.pick("Toewijzen", "Assign"),
                                   help: l.pick("Wijs het huishouden toe of draag het over, met een notitie (teamleiders); neem een huishouden van niemand over",

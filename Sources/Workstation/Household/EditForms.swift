@@ -254,7 +254,7 @@ struct EditForm: Equatable {
             if case .success(let m) = AmountParser.parseTyped(text) { return m.dutch }
             return nil
         case (.action, "who"):
-            return l.pick("iemand van het gezin, u, of een ander", "someone of the family, you, or another")
+            return text.isEmpty ? l.pick("gezinslid, u of ander", "family, you, another") : nil
         default:
             if field.id == "date" || field.id == "due" || field.id == "since" || field.id == "born" {
                 return CalendarDate(typed: text).map { Self.weekday($0, l) + " " + $0.dutch }

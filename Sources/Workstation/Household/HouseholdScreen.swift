@@ -176,7 +176,7 @@ extension HouseholdState: Screen {
                 return effects
             case .printPlan:
                 switch result {
-                case .success(.file(let path)): return [.status(StatusMessage(ctx.l.pick("Plan geschreven: \(path)", "Plan written: \(path)")))]
+                case .success(.file(let path)): return [.status(StatusMessage(ctx.l.pick("Plan geschreven: ", "Plan written: ") + path))]
                 case .failure(let error): return [.status(StatusMessage(error.message(in: ctx.l), isError: true))]
                 default: return []
                 }

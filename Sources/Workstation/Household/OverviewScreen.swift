@@ -28,10 +28,10 @@ enum OverviewScreen {
 
     static var actions: [ScreenAction<HouseholdState>] {
         [
-            ScreenAction(.open, label: { $0.pick("Wijzig", "Edit") }, help: { $0.pick("Wijzig het gekozen item, hier in het overzicht", "Edit the selected item, here in the overview") },
+            ScreenAction(.open, label: { $0.pick("Wijzig", "Edit") }, help: { $0.pick("Wijzig wat gekozen is, hier in het overzicht", "Edit the selected item, here in the overview") },
                          when: { s, _ in open(s) && s.overview.selected != nil },
                          whyNot: { s, ctx in here(s) && closed(s) ? closedSentence(ctx.l) : nil }),
-            ScreenAction(.edit, label: { _ in nil }, help: { $0.pick("Wijzig het gekozen item", "Edit the selected item") },
+            ScreenAction(.edit, label: { _ in nil }, help: { $0.pick("Wijzig wat gekozen is", "Edit the selected item") },
                          when: { s, _ in open(s) && s.overview.selected != nil },
                          whyNot: { s, ctx in here(s) && closed(s) ? closedSentence(ctx.l) : nil }),
             ScreenAction(.add, label: { l in l.pick("Nieuw", "Add") },
@@ -97,7 +97,7 @@ enum OverviewScreen {
 
     static func extraHelp(_ l: Language) -> [HelpOverlay.Section] {
         [(l.pick("In het overzicht", "In the overview"),
-          [("↑ ↓", l.pick("Kies een item: naam en adres, een lid, een score, een doel, een signaal, een afspraak",
+          [("↑ ↓", l.pick("Kies wat u wilt wijzigen: naam en adres, een lid, een score, een doel, een signaal, een afspraak",
                           "Choose an item: name and address, a member, a score, a goal, a signal, an agreement")),
            ("Enter", l.pick("Een doel opent het plan (tab 5)", "A goal opens the plan (tab 5)"))])]
     }

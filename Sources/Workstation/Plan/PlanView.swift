@@ -53,12 +53,13 @@ enum PlanView {
         let area = rest.inset(horizontal: 1)
         let all = lines(s, ctx: ctx, width: area.width)
         let selected = s.plan?.selected ?? .review
+        let marked = s.edit == nil && s.confirm == nil
         // The chosen line in view: from the top while it fits, else at the bottom.
         let last = all.lastIndex { $0.row == selected } ?? 0
         let start = max(0, last - area.height + 1)
         for (i, entry) in all.dropFirst(start).prefix(area.height).enumerated() {
             let y = area.y + i
-            if entry.row == selected && entry.row != nil {
+            if marked && entry.row == selected && entry.row != nil {
                 buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection)
                 buffer.put("›", x: rest.x, y: y, role: .selection)
                 _ = StyledLine(entry.line.spans.map { Span(text: $0.text, role: .selection) })
