@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import Testing
+
+/// A case from intake to closing on a real store made with `init`, the real binary under
+/// tmux. A real store knows people by their OS user and the test has one: what the staff
+/// list says of that user (caseworker of a team, or team leader) is set in the store
+/// between the steps, as a team leader would with `staff`.
+@Suite("A case from intake to closing, end to end", .serialized)
+struct IntakeEndToEndTests {
+    static var osUser: String {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "uid\(geteuid())" }
+        return String(cString: name)
+    }
+
+    /// What the staff list says the OS user is.
+    static func setRole(_ store: String, _ role: String, team: String) throws {
+        let queue = try DatabaseQueue(path: store)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE staff SET role = ?, team = ? WHERE user = ?", arguments: [role, team, osUser])
+        }
+    }
+
+    static func start(_ tmux: Tmux, _ binary: URL) throws {
+        try tmux.shell("\(Tmux.quote(binary.path)) --theme monochrome; echo EXIT=$?")
+    }
+
+    static func quit(_ tmux: Tmux, from screen: String = "huishoudens") throws {
+        tmux.waitFor(screen)
+        try tmux.keys("F10")
+        tmux.waitFor("EXIT=0")
+        try tmux.shell("clear")
+    }
+
+    @Test("A full intake — four people, twelve ledger lines, a conversation, a score, a plan, a grant above the norm — survives a kill, exports and imports to the same data")
+    func fullIntake() throws {
+        let binary = try Tmux.requireBinary()
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("store/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Regisseur"]).status == 0)
+            try Self.setRole(store, "caseworker", team: "Wijkteam Oost")
+            let tmux = try Tmux(folder: folder, width: 120, height: 40, environment: ["KEUKENTAFEL_STORE": store])
+            try Self.start(tmux, binary)
+            tmux.waitFor("Mijn huishoudens · 0 huishoudens")
+
+            // The intake, killed halfway: the draft brings it back.
+            try tmux.keys("n")
+            tmux.waitFor("Nieuw huishouden — wie wonen er?")
+            try tmux.type("Fatima Amrani 03-07-1990 123456782"); try tmux.keys("Enter")
+            try tmux.type("Peperstraat 14-2, 1502 AH Zaandam"); try tmux.keys("Enter")
+            try tmux.type("Karim Amrani 11-11-1988"); try tmux.keys("Enter")
+            tmux.waitFor("Karim Amrani · 11-11-1988 (38 jaar)")
+            let pid = try #require(tmux.foregroundPID, "no workstation in the pane")
+            try #require(kill(pid, SIGKILL) == 0)
+            tmux.waitFor("EXIT=137")
+            try Self.start(tmux, binary)
+            tmux.waitFor("Mijn huishoudens")
+            try tmux.keys("n")
+            tmux.waitFor("staat er weer")
+            #expect(tmux.screen.contains("Karim Amrani 11-11-1988"), "the partner typed before the kill is gone")
+            try tmux.keys("Down", "Down", "Down")
+            try tmux.type("Yasmina Amrani 01-01-2016"); try tmux.keys("Enter")
+            try tmux.type("Adam Amrani 20-06-2020"); try tmux.keys("F2")
+            tmux.waitFor("Huishouden Amrani is ingenomen.")
+
+            // Twelve ledger lines across the four sections.
+            try tmux.keys("2")
+            tmux.waitFor("Inkomsten")
+            let lines: [(keys: [String], label: String, amount: String, after: [String])] = [
+                (["a"], "Loon", "3.400,00", []), ([], "Kinderbijslag", "306,00", ["Tab", "k", "k"]),
+                ([], "Zorgtoeslag", "123", ["Tab", "m", "z"]), (["PageDown"], "Huur", "875,00", []),
+                ([], "Energie", "140", ["Tab", "m", "e"]), ([], "Zorgverzekering", "290", ["Tab", "m", "v"]),
+                ([], "Boodschappen", "600", ["Tab", "m", "h"]), ([], "Telefoon", "45", ["Tab", "m", "t"]),
+                (["PageDown"], "Belastingdienst", "4.200,00", ["Tab", "50", "Tab", "r"]), ([], "CJIB", "310", []),
+                (["PageDown"], "Beslag loon", "150", []), ([], "Alimentatie ex", "80", ["Tab", "m", "m"]),
+            ]
+            for line in lines {
+                for key in line.keys { try tmux.keys(key) }
+                try tmux.type(line.label); try tmux.keys("Tab"); try tmux.type(line.amount)
+                for key in line.after { if key == "Tab" { try tmux.keys("Tab") } else { try tmux.type(key) } }
+                try tmux.keys("Enter")
+                tmux.waitFor("Bewaard: \(line.label).")
+            }
+            // Esc and the next key apart, as a person types them (together they read as Alt).
+            try tmux.keys("Escape")
+            tmux.waitFor("x Uitleg")
+
+            // A life-domain score, right in the overview.
+            try tmux.keys("1")
+            tmux.waitFor("nog geen scores")
+            for _ in 0..<5 { try tmux.keys("Down") }
+            try tmux.keys("Enter")
+            tmux.waitFor("Score geven")
+            try tmux.keys("Tab", "2", "Tab")
+            try tmux.type("Huur twee maanden achter")
+            try tmux.keys("F2")
+            tmux.waitFor("Financiën: 2 niet zelfredzaam.")
+
+            // A conversation with two agreements.
+            try tmux.keys("3")
+            tmux.waitFor("Nieuw gesprek")
+            try tmux.keys("a")
+            tmux.waitFor("Hulpvraag")
+            try tmux.type("De huur loopt achter sinds Karim minder uren werkt.")
+            for _ in 0..<16 { try tmux.keys("Tab") }
+            try tmux.type("Betalingsregeling aanvragen | Fatima Amrani | 15-12-2026"); try tmux.keys("Enter")
+            try tmux.type("Budgetplan maken | regisseur | 10-12-2026")
+            try tmux.keys("F2")
+            tmux.waitFor("Gesprek opgeslagen.")
+
+            // The plan: two goals, three actions.
+            try tmux.keys("5")
+            tmux.waitFor("Eén gezin, één plan")
+            let plan: [(key: String, fields: [String])] = [
+                ("a", ["De huur wordt weer elke maand op tijd betaald", "Tab", "h"]),
+                ("+", ["Betalingsregeling met Parteon", "Tab", "Fatima Amrani", "Tab", "15-12-2026"]),
+                ("+", ["Automatische incasso voor de huur", "Tab", "Karim Amrani", "Tab", "01-01-2027"]),
+                ("a", ["Er is een budgetplan dat het gezin zelf bijhoudt", "Tab", "f"]),
+                ("+", ["Budgetcursus bij de Kredietbank", "Tab", "Kredietbank Zaanstad", "Tab", "01-02-2027"]),
+            ]
+            for step in plan {
+                try tmux.keys(step.key)
+                tmux.waitFor(step.key == "a" ? "Nieuw doel" : "Nieuwe actie")
+                for field in step.fields { if field == "Tab" { try tmux.keys("Tab") } else { try tmux.type(field) } }
+                try tmux.keys("F2")
+                tmux.waitFor("Plan opgeslagen.")
+                try tmux.keys("Right")   // clears the status line, so the next save is seen
+                tmux.waitUntil("the status line cleared") { !$0.contains("Plan opgeslagen.") }
+            }
+
+            // A grant request above the norm, with its motivation, submitted.
+            try tmux.keys("4")
+            tmux.waitFor("Besluiten")
+            try tmux.keys("a")
+            tmux.waitFor("Route")
+            try tmux.keys("Tab", "k", "Tab")
+            try tmux.type("2.400,00"); try tmux.keys("Tab", "Tab")
+            try tmux.type("Kinderopvang De Zaan"); try tmux.keys("Tab")
+            try tmux.type("NL91 ABNA 0417 1643 00"); try tmux.keys("Tab")
+            try tmux.type("Amrani/2026-12"); try tmux.keys("Tab")
+            try tmux.type("Fatima houdt haar baan"); try tmux.keys("Tab", "Tab", "Tab", "Tab")
+            try tmux.type("Zonder opvang verliest Fatima haar baan; een jaar bijstand kost ruim € 12.000, deze gift houdt haar aan het werk.")
+            try tmux.keys("F5")
+            tmux.waitFor("indienen")
+            try tmux.keys("Enter")
+            tmux.waitFor("ingediend; hij wacht op de teamleider.")
+            try tmux.keys("Escape")
+            tmux.waitFor("Mijn huishoudens")
+            try Self.quit(tmux)
+
+            // What the store holds, and the same again after export and import elsewhere.
+            let id = try Self.only(store, "SELECT id FROM household")
+            let queue = try DatabaseQueue(path: store)
+            func count(_ sql: String) throws -> Int? { try queue.read { db in try Int.fetchOne(db, sql: sql) } }
+            #expect(try count("SELECT COUNT(*) FROM member") == 4)
+            #expect(try count("SELECT COUNT(*) FROM ledger_line") == 12)
+            #expect(try count("SELECT COUNT(*) FROM agreement") == 2)
+            #expect(try count("SELECT COUNT(*) FROM life_domain_score") == 1)
+            #expect(try count("SELECT COUNT(*) FROM plan_goal") == 2)
+            #expect(try count("SELECT SUM(json_array_length(document, '$.actions')) FROM plan_goal") == 3)
+            #expect(try count("SELECT COUNT(*) FROM intake_draft") == 0)
+            #expect(try Self.only(store, "SELECT status FROM grant_request") == "submitted")
+            #expect(try Self.only(store, "SELECT action FROM audit WHERE householdId = '\(id)' ORDER BY id") == "household.intake")
+            let overview = try CLI.run(["overview", id, "--json", "--store", store])
+            #expect(overview.status == 0)
+            let normTest = try CLI.object(overview.stdout)["normTest"] as? [String: Any]
+            #expect(normTest?["withinNorm"] as? Bool == false, "the grant was to be above the norm: \(overview.stdout)")
+            let export = try CLI.run(["export", id, "--store", store])
+            #expect(export.status == 0, "\(export.stderr)")
+            let file = folder.appendingPathComponent("amrani.json")
+            try export.stdout.write(to: file, atomically: true, encoding: .utf8)
+            let second = folder.appendingPathComponent("second/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", second, "--name", "Tweede Teamleider"]).status == 0)
+            let imported = try CLI.run(["import", "--store", second, file.path])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout == id + "\n")
+            let again = try CLI.run(["overview", id, "--json", "--store", second])
+            #expect(try CLI.canonical(again.stdout) == CLI.canonical(overview.stdout))
+            let reExport = try CLI.run(["export", id, "--store", second])
+            #expect(try CLI.canonical(reExport.stdout) == CLI.canonical(export.stdout))
+        }
+    }
+
+    static func only(_ store: String, _ sql: String) throws -> String {
+        let queue = try DatabaseQueue(path: store)
+        return try #require(try queue.read { db in try String.fetchOne(db, sql: sql) })
+    }
+}
