@@ -181,6 +181,131 @@ struct IntakeEndToEndTests {
         }
     }
 
+    @Test("Assigned, transferred to another team, closed and reopened, each in the trail; another team's caseworker cannot open it; retention finds what the workstation closed; a duplicate BSN is shown before saving and on import")
+    func caseFromStartToEnd() throws {
+        let binary = try Tmux.requireBinary()
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("store/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider"]).status == 0)
+            for (user, name, team) in [("r.westra", "Roos Westra", "Wijkteam Oost"), ("w.west", "Wim West", "Wijkteam West")] {
+                #expect(try CLI.run(["staff", "add", user, "--name", name, "--role", "caseworker", "--team", team, "--store", store]).status == 0)
+            }
+            // Two households taken in by the OS user as a caseworker of team Oost.
+            try Self.setRole(store, "caseworker", team: "Wijkteam Oost")
+            let bakker = try CLI.run(["household", "new", "--store", store, "--applicant", "Kees Bakker 01-01-1970 111222333",
+                                      "--address", "Dam 1, 1012 JS Amsterdam"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let visser = try CLI.run(["household", "new", "--store", store, "--applicant", "Els Visser 02-02-1980",
+                                      "--address", "Dam 2, 1012 JS Amsterdam"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            try #require(bakker.hasPrefix("hh-") && visser.hasPrefix("hh-"))
+            let tmux = try Tmux(folder: folder, width: 120, height: 40, environment: ["KEUKENTAFEL_STORE": store])
+
+            // Closed through the workstation by its caseworker, found on the closed list, reopened, closed again.
+            try Self.start(tmux, binary)
+            tmux.waitFor("Mijn huishoudens · 2 huishoudens")
+            try tmux.keys("Down", "Enter")
+            tmux.waitFor("Huishouden Visser")
+            try tmux.keys("s")
+            tmux.waitFor("Huishouden sluiten")
+            try tmux.keys("v")
+            try tmux.type("Naar Purmerend")
+            try tmux.keys("F2")
+            tmux.waitFor("Het huishouden is gesloten")
+            #expect(tmux.screen.contains("Mijn huishoudens · 1 huishouden"))
+            try tmux.keys("F4", "F4")
+            tmux.waitFor("Gesloten huishoudens · 1 huishouden")
+            try tmux.keys("Enter")
+            tmux.waitFor("Gesloten op 23-11-2026: verhuisd Naar Purmerend.")
+            try tmux.keys("r")
+            tmux.waitFor("weer openen?")
+            try tmux.keys("Enter")
+            tmux.waitFor("Het huishouden is weer open.")
+            try tmux.keys("s")
+            tmux.waitFor("Huishouden sluiten")
+            try tmux.keys("d", "F2")
+            tmux.waitFor("Het huishouden is gesloten")
+
+            // A duplicate BSN, shown before saving.
+            try tmux.keys("n")
+            tmux.waitFor("Nieuw huishouden")
+            try tmux.type("K. Bakker-de Wit 01-01-1970 111222333"); try tmux.keys("Enter")
+            try tmux.type("Rokin 9, 1012 KK Amsterdam"); try tmux.keys("F2")
+            tmux.waitFor("Dit gezin is mogelijk al bekend")
+            #expect(tmux.screen.contains("\(bakker) Huishouden Bakker (\(Self.osUser)): BSN van K. Bakker-de Wit"))
+            try tmux.keys("Escape")
+            tmux.waitUntil("the question closed") { !$0.contains("Dit gezin is mogelijk al bekend") }
+            try tmux.keys("Escape")
+            tmux.waitFor("Inname niet opgeslagen")
+            try tmux.keys("d")
+            try Self.quit(tmux)
+
+            // As team leader: assigned to Roos with a note, then transferred to Wim of team West.
+            try Self.setRole(store, "teamleader", team: "Wijkteam Oost")
+            try Self.start(tmux, binary)
+            tmux.waitFor("Mijn huishoudens · 1 huishouden")
+            try tmux.keys("Enter")
+            tmux.waitFor("Huishouden Bakker")
+            try tmux.keys("o")
+            tmux.waitFor("Toewijzen of overdragen")
+            try tmux.keys("r")   // Roos Westra
+            try tmux.type("Kees belt liever na 16 uur.")
+            try tmux.keys("F2")
+            tmux.waitFor("Het huishouden is nu van r.westra.")
+            try tmux.keys("o")
+            tmux.waitFor("Toewijzen of overdragen")
+            try tmux.keys("w")   // Wim West
+            try tmux.keys("F2")
+            tmux.waitFor("Het huishouden is nu van w.west.")
+            #expect(tmux.screen.contains("regisseur w.west (Wijkteam West)"))
+            try tmux.keys("Escape")
+            try Self.quit(tmux)
+
+            // A caseworker of team Oost: the household of team West shows who and where, and stays shut.
+            try Self.setRole(store, "caseworker", team: "Wijkteam Oost")
+            try Self.start(tmux, binary)
+            tmux.waitFor("Mijn huishoudens · 0 huishoudens")
+            try tmux.keys("F4")
+            tmux.waitFor("Alle huishoudens · 1 huishouden")
+            #expect(tmux.lines.first { $0.contains("Kees Bakker") }?.contains("elders") == true)
+            try tmux.keys("Enter")
+            tmux.waitFor("Dit huishouden hoort bij een ander team")
+            try Self.quit(tmux)
+            // Until it is assigned to them.
+            try Self.setRole(store, "teamleader", team: "Wijkteam Oost")
+            #expect(try CLI.run(["household", "assign", bakker, "--to", Self.osUser, "--store", store]).status == 0)
+            try Self.setRole(store, "caseworker", team: "Wijkteam Oost")
+            try Self.start(tmux, binary)
+            tmux.waitFor("Mijn huishoudens · 1 huishouden")
+            try tmux.keys("Enter")
+            tmux.waitFor("Huishouden Bakker")
+            try tmux.keys("Escape")
+            try Self.quit(tmux)
+
+            // Each step in the trail.
+            try Self.setRole(store, "teamleader", team: "Wijkteam Oost")
+            let trailBakker = try CLI.run(["audit", "show", bakker, "--store", store]).stdout
+            #expect(trailBakker.components(separatedBy: "household.assign").count - 1 == 3, "\(trailBakker)")
+            #expect(trailBakker.contains("household.view.refused"))
+            let trailVisser = try CLI.run(["audit", "show", visser, "--store", store]).stdout
+            for action in ["household.close", "household.reopen"] { #expect(trailVisser.contains(action), "\(action): \(trailVisser)") }
+
+            // Two years on, retention finds the household the workstation closed.
+            let later = try CLI.run(["retention", "--older-than", "1", "--store", store], environment: ["KEUKENTAFEL_TODAY": "2028-12-01"])
+            #expect(later.status == 0, "\(later.stderr)")
+            #expect(later.stdout.contains(visser) && !later.stdout.contains(bakker), "\(later.stdout)")
+            #expect(!(try CLI.run(["retention", "--older-than", "1", "--store", store]).stdout.contains(visser)))
+
+            // The same BSN on import: a warning, and with --strict nothing.
+            let export = try CLI.run(["export", bakker, "--store", store]).stdout
+            let copy = folder.appendingPathComponent("bakker.json")
+            try export.replacingOccurrences(of: bakker, with: "hh-bakker-2").write(to: copy, atomically: true, encoding: .utf8)
+            let strict = try CLI.run(["import", "--strict", "--store", store, copy.path])
+            #expect(strict.status == 65)
+            #expect(strict.stderr.contains("\(copy.path): \(bakker) Huishouden Bakker"))
+            let warned = try CLI.run(["import", "--store", store, copy.path])
+            #expect(warned.status == 0 && warned.stderr.hasPrefix("Let op: \(copy.path): dit gezin staat mogelijk al in de opslag: \(bakker)"))
+        }
+    }
+
     static func only(_ store: String, _ sql: String) throws -> String {
         let queue = try DatabaseQueue(path: store)
         return try #require(try queue.read { db in try String.fetchOne(db, sql: sql) })
