@@ -32,7 +32,8 @@ enum WorkstationLauncher {
                                                          language: language == .nl ? .nl : .en)
         backend.theme = theme
 
-        let env = AppEnvironment(store: store, staff: staff, language: language)
+        let env = AppEnvironment(store: store, staff: staff, language: language,
+                                 outputFolder: config.outputFolder ?? FileManager.default.currentDirectoryPath)
         let app: App
         do {
             app = try App(env: env, size: backend.size, ascii: !backend.supportsUnicode)

@@ -39,7 +39,14 @@ struct IntakeEndToEndTests {
             let store = folder.appendingPathComponent("store/k.sqlite").path
             #expect(try CLI.run(["init", "--store", store, "--name", "Test Regisseur"]).status == 0)
             try Self.setRole(store, "caseworker", team: "Wijkteam Oost")
-            let tmux = try Tmux(folder: folder, width: 120, height: 40, environment: ["KEUKENTAFEL_STORE": store])
+            // Printed plans go to the folder the configuration names.
+            let printed = folder.appendingPathComponent("dossiers")
+            try FileManager.default.createDirectory(at: printed, withIntermediateDirectories: true)
+            let config = folder.appendingPathComponent("config/keukentafel")
+            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+            try "[output]\nfolder = \"\(printed.path)\"\n".write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+            let tmux = try Tmux(folder: folder, width: 120, height: 40, environment: [
+                "KEUKENTAFEL_STORE": store, "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path])
             try Self.start(tmux, binary)
             tmux.waitFor("Mijn huishoudens · 0 huishoudens")
 
@@ -126,6 +133,25 @@ struct IntakeEndToEndTests {
                 tmux.waitFor("Plan opgeslagen.")
                 try tmux.keys("Right")   // clears the status line, so the next save is seen
                 tmux.waitUntil("the status line cleared") { !$0.contains("Plan opgeslagen.") }
+            }
+
+            // The plan for the family to sign, twice: two files, the first never overwritten.
+            for _ in 0..<2 {
+                try tmux.keys("p")
+                tmux.waitFor("Plan geschreven:")
+                #expect(tmux.screen.contains(printed.lastPathComponent + "/plan-"))
+                try tmux.keys("Right")
+                tmux.waitUntil("the status line cleared") { !$0.contains("Plan geschreven") }
+            }
+            let files = try FileManager.default.contentsOfDirectory(atPath: printed.path).sorted()
+            #expect(files.count == 2 && files[0].hasSuffix("-2026-11-23-2.txt") && files[1].hasSuffix("-2026-11-23.txt"), "\(files)")
+            for file in files {
+                let path = printed.appendingPathComponent(file).path
+                #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                #expect(text.hasPrefix("Ons plan — Huishouden Amrani"))
+                #expect(text.contains("Betalingsregeling met Parteon") && text.contains("Kredietbank Zaanstad"))
+                #expect(text.contains("Handtekening:"))
             }
 
             // A grant request above the norm, with its motivation, submitted.
