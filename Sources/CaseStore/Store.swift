@@ -132,25 +132,7 @@ public final class Store: Sendable {
     /// One unit of work: the change and its audit row in one transaction, or neither.
     public func change<T: Sendable>(by actor: Actor, household: String?, action: String, detail: String,
                                     _ body: @Sendable (Database, Moment) throws -> T) throws -> T {
-        if isReadOnly { throw StoreError.readOnly(path: location.path) }
-        try requireMayChange(actor)
-        let at = clock.now()
-        do {
-            return try writer.write { db in
-                // The role rules hold for changes as for views: a household moved to another
-                // team while it was open takes no more changes from this caseworker. A closed
-                // household takes none until it is reopened.
-                if let household {
-                    try requireMayView(db, household: household, by: actor)
-                    try Self.requireOpen(db, household: household, for: action)
-                }
-                let result = try body(db, at)
-                try Audit.append(db, at: at, user: actor.user, household: household, action: action, detail: detail)
-                return result
-            }
-        } catch {
-            throw mapped(error)
-        }
+        try change(by: actor, household: household, action: action, explained: { db, at in (try body(db, at), detail) })
     }
 
     /// A unit of work whose audit detail is only known inside it (what the row held before).
@@ -161,6 +143,9 @@ public final class Store: Sendable {
         let at = clock.now()
         do {
             return try writer.write { db in
+                // The role rules hold for changes as for views: a household moved to another
+                // team while it was open takes no more changes from this caseworker. A closed
+                // household takes none until it is reopened.
                 if let household {
                     try requireMayView(db, household: household, by: actor)
                     try Self.requireOpen(db, household: household, for: action)

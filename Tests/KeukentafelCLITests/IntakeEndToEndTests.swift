@@ -27,8 +27,7 @@ struct IntakeEndToEndTests {
 
     static func quit(_ tmux: Tmux, from screen: String = "huishoudens") throws {
         tmux.waitFor(screen)
-        try tmux.keys("F10")
-        tmux.waitFor("EXIT=0")
+        try tmux.press("F10", until: "EXIT=0")
         try tmux.shell("clear")
     }
 
@@ -51,8 +50,7 @@ struct IntakeEndToEndTests {
             tmux.waitFor("Mijn huishoudens · 0 huishoudens")
 
             // The intake, killed halfway: the draft brings it back.
-            try tmux.keys("n")
-            tmux.waitFor("Nieuw huishouden — wie wonen er?")
+            try tmux.press("n", until: "Nieuw huishouden — wie wonen er?")
             try tmux.type("Fatima Amrani 03-07-1990 123456782"); try tmux.keys("Enter")
             try tmux.type("Peperstraat 14-2, 1502 AH Zaandam"); try tmux.keys("Enter")
             try tmux.type("Karim Amrani 11-11-1988"); try tmux.keys("Enter")
@@ -62,8 +60,7 @@ struct IntakeEndToEndTests {
             tmux.waitFor("EXIT=137")
             try Self.start(tmux, binary)
             tmux.waitFor("Mijn huishoudens")
-            try tmux.keys("n")
-            tmux.waitFor("staat er weer")
+            try tmux.press("n", until: "staat er weer")
             #expect(tmux.screen.contains("Karim Amrani 11-11-1988"), "the partner typed before the kill is gone")
             try tmux.keys("Down", "Down", "Down")
             try tmux.type("Yasmina Amrani 01-01-2016"); try tmux.keys("Enter")
@@ -71,8 +68,7 @@ struct IntakeEndToEndTests {
             tmux.waitFor("Huishouden Amrani is ingenomen.")
 
             // Twelve ledger lines across the four sections.
-            try tmux.keys("2")
-            tmux.waitFor("Inkomsten")
+            try tmux.press("2", until: "Inkomsten")
             let lines: [(keys: [String], label: String, amount: String, after: [String])] = [
                 (["a"], "Loon", "3.400,00", []), ([], "Kinderbijslag", "306,00", ["Tab", "k", "k"]),
                 ([], "Zorgtoeslag", "123", ["Tab", "m", "z"]), (["PageDown"], "Huur", "875,00", []),
@@ -85,39 +81,30 @@ struct IntakeEndToEndTests {
                 for key in line.keys { try tmux.keys(key) }
                 try tmux.type(line.label); try tmux.keys("Tab"); try tmux.type(line.amount)
                 for key in line.after { if key == "Tab" { try tmux.keys("Tab") } else { try tmux.type(key) } }
-                try tmux.keys("Enter")
-                tmux.waitFor("Bewaard: \(line.label).")
+                try tmux.press("Enter", until: "Bewaard: \(line.label).")
             }
             // Esc and the next key apart, as a person types them (together they read as Alt).
-            try tmux.keys("Escape")
-            tmux.waitFor("x Uitleg")
+            try tmux.press("Escape", until: "x Uitleg")
 
             // A life-domain score, right in the overview.
-            try tmux.keys("1")
-            tmux.waitFor("nog geen scores")
+            try tmux.press("1", until: "nog geen scores")
             for _ in 0..<5 { try tmux.keys("Down") }
-            try tmux.keys("Enter")
-            tmux.waitFor("Score geven")
+            try tmux.press("Enter", until: "Score geven")
             try tmux.keys("Tab", "2", "Tab")
             try tmux.type("Huur twee maanden achter")
-            try tmux.keys("F2")
-            tmux.waitFor("Financiën: 2 niet zelfredzaam.")
+            try tmux.press("F2", until: "Financiën: 2 niet zelfredzaam.")
 
             // A conversation with two agreements.
-            try tmux.keys("3")
-            tmux.waitFor("Nieuw gesprek")
-            try tmux.keys("a")
-            tmux.waitFor("Hulpvraag")
+            try tmux.press("3", until: "Nieuw gesprek")
+            try tmux.press("a", until: "Hulpvraag")
             try tmux.type("De huur loopt achter sinds Karim minder uren werkt.")
             for _ in 0..<16 { try tmux.keys("Tab") }
             try tmux.type("Betalingsregeling aanvragen | Fatima Amrani | 15-12-2026"); try tmux.keys("Enter")
             try tmux.type("Budgetplan maken | regisseur | 10-12-2026")
-            try tmux.keys("F2")
-            tmux.waitFor("Gesprek opgeslagen.")
+            try tmux.press("F2", until: "Gesprek opgeslagen.")
 
             // The plan: two goals, three actions.
-            try tmux.keys("5")
-            tmux.waitFor("Eén gezin, één plan")
+            try tmux.press("5", until: "Eén gezin, één plan")
             let plan: [(key: String, fields: [String])] = [
                 ("a", ["De huur wordt weer elke maand op tijd betaald", "Tab", "h"]),
                 ("+", ["Betalingsregeling met Parteon", "Tab", "Fatima Amrani", "Tab", "15-12-2026"]),
@@ -126,19 +113,16 @@ struct IntakeEndToEndTests {
                 ("+", ["Budgetcursus bij de Kredietbank", "Tab", "Kredietbank Zaanstad", "Tab", "01-02-2027"]),
             ]
             for step in plan {
-                try tmux.keys(step.key)
-                tmux.waitFor(step.key == "a" ? "Nieuw doel" : "Nieuwe actie")
+                try tmux.press(step.key, until: step.key == "a" ? "Nieuw doel" : "Nieuwe actie")
                 for field in step.fields { if field == "Tab" { try tmux.keys("Tab") } else { try tmux.type(field) } }
-                try tmux.keys("F2")
-                tmux.waitFor("Plan opgeslagen.")
+                try tmux.press("F2", until: "Plan opgeslagen.")
                 try tmux.keys("Right")   // clears the status line, so the next save is seen
                 tmux.waitUntil("the status line cleared") { !$0.contains("Plan opgeslagen.") }
             }
 
             // The plan for the family to sign, twice: two files, the first never overwritten.
             for _ in 0..<2 {
-                try tmux.keys("p")
-                tmux.waitFor("Plan geschreven:")
+                try tmux.press("p", until: "Plan geschreven:")
                 #expect(tmux.screen.contains(printed.lastPathComponent + "/plan-"))
                 try tmux.keys("Right")
                 tmux.waitUntil("the status line cleared") { !$0.contains("Plan geschreven") }
@@ -155,10 +139,8 @@ struct IntakeEndToEndTests {
             }
 
             // A grant request above the norm, with its motivation, submitted.
-            try tmux.keys("4")
-            tmux.waitFor("Besluiten")
-            try tmux.keys("a")
-            tmux.waitFor("Route")
+            try tmux.press("4", until: "Besluiten")
+            try tmux.press("a", until: "Route")
             try tmux.keys("Tab", "k", "Tab")
             try tmux.type("2.400,00"); try tmux.keys("Tab", "Tab")
             try tmux.type("Kinderopvang De Zaan"); try tmux.keys("Tab")
@@ -166,12 +148,9 @@ struct IntakeEndToEndTests {
             try tmux.type("Amrani/2026-12"); try tmux.keys("Tab")
             try tmux.type("Fatima houdt haar baan"); try tmux.keys("Tab", "Tab", "Tab", "Tab")
             try tmux.type("Zonder opvang verliest Fatima haar baan; een jaar bijstand kost ruim € 12.000, deze gift houdt haar aan het werk.")
-            try tmux.keys("F5")
-            tmux.waitFor("indienen")
-            try tmux.keys("Enter")
-            tmux.waitFor("ingediend; hij wacht op de teamleider.")
-            try tmux.keys("Escape")
-            tmux.waitFor("Mijn huishoudens")
+            try tmux.press("F5", until: "indienen")
+            try tmux.press("Enter", until: "ingediend; hij wacht op de teamleider.")
+            try tmux.press("Escape", until: "Mijn huishoudens")
             try Self.quit(tmux)
 
             // What the store holds, and the same again after export and import elsewhere.
@@ -228,39 +207,28 @@ struct IntakeEndToEndTests {
             // Closed through the workstation by its caseworker, found on the closed list, reopened, closed again.
             try Self.start(tmux, binary)
             tmux.waitFor("Mijn huishoudens · 2 huishoudens")
-            try tmux.keys("Down", "Enter")
-            tmux.waitFor("Huishouden Visser")
-            try tmux.keys("s")
-            tmux.waitFor("Huishouden sluiten")
+            try tmux.press("Down", "Enter", until: "Huishouden Visser")
+            try tmux.press("s", until: "Huishouden sluiten")
             try tmux.keys("v")
             try tmux.type("Naar Purmerend")
-            try tmux.keys("F2")
-            tmux.waitFor("Het huishouden is gesloten")
+            try tmux.press("F2", until: "Het huishouden is gesloten")
             #expect(tmux.screen.contains("Mijn huishoudens · 1 huishouden"))
-            try tmux.keys("F4", "F4")
-            tmux.waitFor("Gesloten huishoudens · 1 huishouden")
-            try tmux.keys("Enter")
-            tmux.waitFor("Gesloten op 23-11-2026: verhuisd Naar Purmerend.")
-            try tmux.keys("r")
-            tmux.waitFor("weer openen?")
-            try tmux.keys("Enter")
-            tmux.waitFor("Het huishouden is weer open.")
-            try tmux.keys("s")
-            tmux.waitFor("Huishouden sluiten")
-            try tmux.keys("d", "F2")
-            tmux.waitFor("Het huishouden is gesloten")
+            try tmux.press("F4", "F4", until: "Gesloten huishoudens · 1 huishouden")
+            try tmux.press("Enter", until: "Gesloten op 23-11-2026: verhuisd Naar Purmerend.")
+            try tmux.press("r", until: "weer openen?")
+            try tmux.press("Enter", until: "Het huishouden is weer open.")
+            try tmux.press("s", until: "Huishouden sluiten")
+            try tmux.press("d", "F2", until: "Het huishouden is gesloten")
 
             // A duplicate BSN, shown before saving.
-            try tmux.keys("n")
-            tmux.waitFor("Nieuw huishouden")
+            try tmux.press("n", until: "Nieuw huishouden")
             try tmux.type("K. Bakker-de Wit 01-01-1970 111222333"); try tmux.keys("Enter")
             try tmux.type("Rokin 9, 1012 KK Amsterdam"); try tmux.keys("F2")
             tmux.waitFor("Dit gezin is mogelijk al bekend")
             #expect(tmux.screen.contains("\(bakker) Huishouden Bakker (\(Self.osUser)): BSN van K. Bakker-de Wit"))
             try tmux.keys("Escape")
             tmux.waitUntil("the question closed") { !$0.contains("Dit gezin is mogelijk al bekend") }
-            try tmux.keys("Escape")
-            tmux.waitFor("Inname niet opgeslagen")
+            try tmux.press("Escape", until: "Inname niet opgeslagen")
             try tmux.keys("d")
             try Self.quit(tmux)
 
@@ -268,19 +236,14 @@ struct IntakeEndToEndTests {
             try Self.setRole(store, "teamleader", team: "Wijkteam Oost")
             try Self.start(tmux, binary)
             tmux.waitFor("Mijn huishoudens · 1 huishouden")
-            try tmux.keys("Enter")
-            tmux.waitFor("Huishouden Bakker")
-            try tmux.keys("o")
-            tmux.waitFor("Toewijzen of overdragen")
+            try tmux.press("Enter", until: "Huishouden Bakker")
+            try tmux.press("o", until: "Toewijzen of overdragen")
             try tmux.keys("r")   // Roos Westra
             try tmux.type("Kees belt liever na 16 uur.")
-            try tmux.keys("F2")
-            tmux.waitFor("Het huishouden is nu van r.westra.")
-            try tmux.keys("o")
-            tmux.waitFor("Toewijzen of overdragen")
+            try tmux.press("F2", until: "Het huishouden is nu van r.westra.")
+            try tmux.press("o", until: "Toewijzen of overdragen")
             try tmux.keys("w")   // Wim West
-            try tmux.keys("F2")
-            tmux.waitFor("Het huishouden is nu van w.west.")
+            try tmux.press("F2", until: "Het huishouden is nu van w.west.")
             #expect(tmux.screen.contains("regisseur w.west (Wijkteam West)"))
             try tmux.keys("Escape")
             try Self.quit(tmux)
@@ -289,11 +252,9 @@ struct IntakeEndToEndTests {
             try Self.setRole(store, "caseworker", team: "Wijkteam Oost")
             try Self.start(tmux, binary)
             tmux.waitFor("Mijn huishoudens · 0 huishoudens")
-            try tmux.keys("F4")
-            tmux.waitFor("Alle huishoudens · 1 huishouden")
+            try tmux.press("F4", until: "Alle huishoudens · 1 huishouden")
             #expect(tmux.lines.first { $0.contains("Kees Bakker") }?.contains("elders") == true)
-            try tmux.keys("Enter")
-            tmux.waitFor("Dit huishouden hoort bij een ander team")
+            try tmux.press("Enter", until: "Dit huishouden hoort bij een ander team")
             try Self.quit(tmux)
             // Until it is assigned to them.
             try Self.setRole(store, "teamleader", team: "Wijkteam Oost")
@@ -301,8 +262,7 @@ struct IntakeEndToEndTests {
             try Self.setRole(store, "caseworker", team: "Wijkteam Oost")
             try Self.start(tmux, binary)
             tmux.waitFor("Mijn huishoudens · 1 huishouden")
-            try tmux.keys("Enter")
-            tmux.waitFor("Huishouden Bakker")
+            try tmux.press("Enter", until: "Huishouden Bakker")
             try tmux.keys("Escape")
             try Self.quit(tmux)
 

@@ -114,6 +114,12 @@ final class Tmux {
                      sourceLocation: sourceLocation)
     }
 
+    /// Sends keys (tmux names: "Enter", "F2", a letter), then waits for `text` on the screen.
+    func press(_ names: String..., until text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try run(["send-keys", "-t", session] + names)
+        waitFor(text, sourceLocation: sourceLocation)
+    }
+
     /// Waits until the screen contains `text` (up to `timeout` seconds); fails the test with
     /// the screen as it was otherwise.
     @discardableResult

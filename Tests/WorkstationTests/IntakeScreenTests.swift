@@ -9,14 +9,6 @@ import Testing
 /// never lost, never a family twice without a question.
 @Suite("The intake")
 struct IntakeScreenTests {
-    final class KeyCounter {
-        var count = 0
-        let app: App
-        init(_ app: App) { self.app = app }
-        func press(_ keys: Key...) { for k in keys { app.handle(.key(k)); count += 1 } }
-        func type(_ text: String) { for c in text { app.handle(.key(.character(c))) } }
-    }
-
     @Test("Two adults, two children and an address in at most 12 keys besides the typed text; it lands on the overview")
     func keyCount() throws {
         try withDemoApp(user: "r.westra") { app in

@@ -177,14 +177,6 @@ struct LedgerTests {
     }
 
     /// Keys that are not characters of a label or an amount.
-    final class KeyCounter {
-        var count = 0
-        let app: App
-        init(_ app: App) { self.app = app }
-        func press(_ keys: Key...) { for k in keys { app.handle(.key(k)); count += 1 } }
-        func type(_ text: String) { for c in text { app.handle(.key(.character(c))) } }
-    }
-
     @Test("Twelve lines across the four sections, each at most six keystrokes besides labels and amounts")
     func keystrokeBudget() throws {
         try withDemoApp { app in

@@ -80,3 +80,12 @@ func assertGolden(_ buffer: ScreenBuffer, _ name: String, sourceLocation: Source
         }
     }
 }
+
+/// Counts the keys pressed — not the text typed — for the tests of how few keys a task takes.
+final class KeyCounter {
+    var count = 0
+    let app: App
+    init(_ app: App) { self.app = app }
+    func press(_ keys: Key...) { for k in keys { app.handle(.key(k)); count += 1 } }
+    func type(_ text: String) { for c in text { app.handle(.key(.character(c))) } }
+}

@@ -86,22 +86,32 @@ struct FieldForm: Equatable {
             problem = nil
             return true
         case .choice(let options, let current):
-            var next = current
-            switch key {
-            case .right, .character(" "): next = (current + 1) % options.count
-            case .left: next = (current + options.count - 1) % options.count
-            case .character(let c):
-                // The next choice after the current one that starts with the letter; then on.
-                let letter = String(c).lowercased()
-                let order = (1...options.count).map { (current + $0) % options.count }
-                guard let hit = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) else { return true }
-                next = hit
-                if focus < fields.count - 1 { focus += 1 }
-            default: return false
-            }
-            fields[i].value = .choice(options, next)
+            guard let pick = Choice.pick(key, options: options, current: current) else { return false }
+            fields[i].value = .choice(options, pick.index)
+            if pick.byLetter && focus < fields.count - 1 { focus += 1 }
             problem = nil
             return true
+        }
+    }
+}
+
+/// A key on a choice field, in every form: → and space to the next choice, ← to the one
+/// before, a letter to the next choice that starts with it (and the form moves on, so a
+/// choice costs one key).
+enum Choice {
+    /// The choice the key leads to, and whether a letter chose it; nil for a key that is not
+    /// the field's. A letter no choice starts with leaves the choice as it is.
+    static func pick(_ key: Key, options: [String], current: Int) -> (index: Int, byLetter: Bool)? {
+        guard !options.isEmpty else { return nil }
+        switch key {
+        case .right, .character(" "): return ((current + 1) % options.count, false)
+        case .left: return ((current + options.count - 1) % options.count, false)
+        case .character(let c):
+            let letter = String(c).lowercased()
+            let order = (1...options.count).map { (current + $0) % options.count }
+            guard let hit = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) else { return (current, false) }
+            return (hit, true)
+        default: return nil
         }
     }
 }

@@ -145,24 +145,10 @@ struct LineForm: Equatable {
         case .amount: return amount.handle(key)
         case .payment: return payment.handle(key)
         default:
-            let options = choices(field, l)
-            let current = choiceIndex(field)
-            switch key {
-            case .right, .character(" "):
-                setChoice(field, (current + 1) % options.count)
-            case .left:
-                setChoice(field, (current + options.count - 1) % options.count)
-            case .character(let c):
-                // The next choice after the current one that starts with the letter; then on
-                // to the next field, so a line needs one key per choice.
-                let letter = String(c).lowercased()
-                let order = (1...options.count).map { (current + $0) % options.count }
-                guard let hit = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) else { return true }
-                setChoice(field, hit)
-                if focus < fields.count - 1 { focus += 1 }
-            default:
-                return false
-            }
+            // A letter picks and moves on to the next field, so a line needs one key per choice.
+            guard let pick = Choice.pick(key, options: choices(field, l), current: choiceIndex(field)) else { return false }
+            setChoice(field, pick.index)
+            if pick.byLetter && focus < fields.count - 1 { focus += 1 }
             return true
         }
     }
