@@ -69,14 +69,9 @@ struct FieldForm: Equatable {
 
     /// Handles a key; true when it was for the form.
     mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .tab, .down:
-            focus = (focus + 1) % fields.count
+        if let next = Choice.focus(after: key, from: focus, count: fields.count) {
+            focus = next
             return true
-        case .backTab, .up:
-            focus = (focus + fields.count - 1) % fields.count
-            return true
-        default: break
         }
         let i = min(focus, fields.count - 1)
         switch fields[i].value {
@@ -99,6 +94,16 @@ struct FieldForm: Equatable {
 /// before, a letter to the next choice that starts with it (and the form moves on, so a
 /// choice costs one key).
 enum Choice {
+    /// The field a form's Tab, ↓, Shift-Tab or ↑ moves to (round from the last to the first);
+    /// nil for another key.
+    static func focus(after key: Key, from focus: Int, count: Int) -> Int? {
+        switch key {
+        case .tab, .down: (focus + 1) % count
+        case .backTab, .up: (focus + count - 1) % count
+        default: nil
+        }
+    }
+
     /// The choice the key leads to, and whether a letter chose it; nil for a key that is not
     /// the field's. A letter no choice starts with leaves the choice as it is.
     static func pick(_ key: Key, options: [String], current: Int) -> (index: Int, byLetter: Bool)? {

@@ -131,14 +131,9 @@ struct LineForm: Equatable {
     /// Handles a key; returns true when it was for the form.
     mutating func handle(_ key: Key, _ l: Language) -> Bool {
         let field = focusedField
-        switch key {
-        case .tab, .down:
-            focus = (focus + 1) % fields.count
+        if let next = Choice.focus(after: key, from: focus, count: fields.count) {
+            focus = next
             return true
-        case .backTab, .up:
-            focus = (focus + fields.count - 1) % fields.count
-            return true
-        default: break
         }
         switch field {
         case .label: return label.handle(key)
