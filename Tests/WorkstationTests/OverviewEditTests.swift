@@ -86,6 +86,25 @@ struct OverviewEditTests {
         }
     }
 
+    @Test("A member removed after a question; the choice moves to one still there")
+    func removeMember() throws {
+        try withDemoApp(user: "r.westra") { app in
+            try open("hh-demo-0001", in: app)
+            try Self.choose(app) { $0 == .member(1) }
+            Self.keys(app, .delete)
+            #expect(app.render().text.contains("Mila Jansen uit dit huishouden halen?"))
+            Self.keys(app, .escape)
+            #expect(app.state.household?.file.household.members.count == 2)
+            Self.keys(app, .delete, .enter)
+            #expect(app.state.household?.file.household.members.map(\.name) == ["Sanne Jansen"])
+            #expect(app.state.household?.overview.selected == .member(0))
+            #expect(app.state.message?.text == "Mila Jansen is uit het huishouden gehaald.")
+            // The applicant stays, and says why.
+            Self.keys(app, .delete)
+            #expect(app.state.message?.text == "De aanvrager blijft; maak eerst iemand anders aanvrager.")
+        }
+    }
+
     @Test("Someone else saved the member first: refused, their values beside mine; F2 saves mine over it, audited")
     func conflict() throws {
         try withDemoApp(user: "r.westra") { app in

@@ -100,6 +100,16 @@ enum HouseholdEditing {
             } else if case .undoScore = change {
                 s.overview.undoScore = nil
             }
+            // A member removed, the last open agreement done: the choice moves to what is still there.
+            let items = HouseholdOverview.items(HouseholdOverview.rows(s, ctx: ctx, width: ctx.size.width - 3))
+            if let selected = s.overview.selected, !items.contains(selected) {
+                s.overview.selected = items.last { item in
+                    switch (item, selected) {
+                    case (.member, .member), (.signal, .signal), (.agreement, .agreement), (.score, .score), (.goal, .goal): true
+                    default: false
+                    }
+                } ?? items.first
+            }
             return [.status(StatusMessage(done(change, l)))]
         case .success: return []
         case .failure(let error):
