@@ -105,6 +105,27 @@ struct OverviewEditTests {
         }
     }
 
+    @Test("A caseworker takes over a household nobody holds; a held one only a team leader assigns")
+    func takeOver() throws {
+        try withDemoApp(user: "r.westra") { app in
+            let file = #"{ "format": "keukentafel-case/1", "household": { "id": "hh-test-los", "name": "Huishouden Los", "members": [ { "name": "Ria Los", "birthDate": "1970-03-03", "role": "applicant" } ] } }"#
+            _ = try app.env.store.importCaseFiles([CaseFileSource(name: "los.json", bytes: Array(file.utf8))],
+                                                  by: Actor(user: "j.bakker", role: .teamleader))
+            try open("hh-test-los", in: app)
+            #expect(app.render().text.contains("regisseur nog niemand"))
+            Self.keys(app, .character("o"))
+            #expect(app.render().text.contains("Neemt u het over"))
+            Self.keys(app, .enter)
+            #expect(app.state.household?.file.household.caseworker == "r.westra")
+            #expect(app.state.household?.rows?.record.team == "Wijkteam Zaandam-Oost")
+            // Now held: another `o` is a team leader's.
+            Self.keys(app, .character("o"))
+            #expect(app.state.message?.text == "Toewijzen en overdragen doet een teamleider.")
+            #expect(try app.env.store.auditTrail(household: "hh-test-los").last?.detail
+                    == "assigned from nobody (team -) to r.westra (team Wijkteam Zaandam-Oost)")
+        }
+    }
+
     @Test("Someone else saved the member first: refused, their values beside mine; F2 saves mine over it, audited")
     func conflict() throws {
         try withDemoApp(user: "r.westra") { app in
