@@ -204,8 +204,10 @@ public final class App {
             try state.caseload.reload(ctx)
         case .household(let id):
             let file = try env.store.viewCaseFile(id, by: env.actor, action: "household.view")
-            var household = HouseholdState(id: id, file: file, rows: try env.store.householdRows(id))
+            let rows = try env.store.householdRows(id)
+            var household = HouseholdState(id: id, file: file, rows: rows)
             household.draftOffer = try env.store.draft(household: id, user: env.staff.user)
+            household.handoverOpen = HouseholdEditing.handoverFor(env.staff.user, in: rows)
             household.overview.selected = .facts
             state.household = household
             state.intake = nil

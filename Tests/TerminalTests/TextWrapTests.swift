@@ -28,6 +28,12 @@ import Testing
         #expect(TextWrap.wrap("", width: 5) == [""])
     }
 
+    @Test func aCurrencySignGoesWithItsAmount() {
+        // "de huurachterstand is €" fits 23 columns; the amount would then start the next line.
+        #expect(TextWrap.wrap("de huurachterstand is € 1.234,56.", width: 24) == ["de huurachterstand is", "€ 1.234,56."])
+        #expect(TextWrap.wrap("tekort (€ 12,00) nu", width: 8) == ["tekort", "(€", "12,00)", "nu"])
+    }
+
     @Test func noLinesWithoutWidth() {
         #expect(TextWrap.wrap("tekst", width: 0) == [])
     }

@@ -1,9 +1,10 @@
 /// Word wrap by display width, for messages in dialogs, help texts and notices.
 public enum TextWrap {
     /// `text` in lines of at most `width` columns. Lines break at spaces (runs of spaces
-    /// become one); a word longer than a line is broken inside, never inside a character.
-    /// A line break ("\n", "\r\n") starts a new line, and an empty line stays empty.
-    /// No lines at all for a width below 1.
+    /// become one), but a currency sign stays with its amount (`€ 1.234,56` moves whole); a
+    /// word longer than a line is broken inside, never inside a character. A line break
+    /// ("\n", "\r\n") starts a new line, and an empty line stays empty. No lines at all
+    /// for a width below 1.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -11,7 +12,16 @@ public enum TextWrap {
             var current = ""
             var currentWidth = 0
             var started = false
+            var units: [Substring] = []
             for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                // "€", "-€", "(€": the amount that follows goes with it, if the two fit a line.
+                if let last = units.last, last.hasSuffix("€"), DisplayWidth.of(last) + 1 + DisplayWidth.of(word) <= width {
+                    units[units.count - 1] = Substring(last + " " + word)
+                } else {
+                    units.append(word)
+                }
+            }
+            for word in units {
                 let w = DisplayWidth.of(word)
                 if started && currentWidth + 1 + w <= width {
                     current += " " + word

@@ -18,15 +18,17 @@ enum HouseholdEditing {
     static func editing(_ s: HouseholdState) -> Bool { s.edit != nil && s.draftOffer == nil }
     static func asking(_ s: HouseholdState) -> Bool { s.confirm != nil && s.draftOffer == nil }
     /// The handover note the receiver has not read yet, shown on opening.
-    static func handoverUnread(_ s: HouseholdState, _ ctx: ScreenContext) -> Bool {
-        guard s.draftOffer == nil, let record = s.rows?.record, let handover = record.handover else { return false }
-        return handover.unread && record.caseworker == ctx.staff.user && !s.handoverSeen
+    static func handoverUnread(_ s: HouseholdState) -> Bool { s.handoverOpen && s.draftOffer == nil }
+
+    /// Whether `rows` hold a handover note that `user`, its receiver, has not answered yet.
+    static func handoverFor(_ user: String, in rows: HouseholdRows) -> Bool {
+        rows.record.handover?.unread == true && rows.record.caseworker == user
     }
 
     static var actions: [ScreenAction<HouseholdState>] {
         [
             ScreenAction(.confirm, label: { $0.pick("Gelezen", "Read") }, help: { $0.pick("De overdracht is gelezen", "The handover is read") },
-                         when: { s, ctx in handoverUnread(s, ctx) }),
+                         when: { s, _ in handoverUnread(s) }),
             ScreenAction(.save, help: { $0.pick("Sla op wat in het formulier staat", "Save what is in the form") },
                          when: { s, _ in editing(s) && s.edit?.form.theirs == nil }),
             ScreenAction(.save, label: { $0.pick("Mijn versie opslaan", "Save mine") },
@@ -46,9 +48,9 @@ enum HouseholdEditing {
 
     /// Keys while a form, a question or the handover note is open; nil when none is.
     static func handle(_ command: Command?, key: Key, household s: inout HouseholdState, _ ctx: ScreenContext) -> [Effect]? {
-        if handoverUnread(s, ctx) {
+        if handoverUnread(s) {
             guard command == .confirm else { return [] }
-            s.handoverSeen = true
+            s.handoverOpen = false
             return [.store(.editHousehold(.handoverRead, household: s.id))]
         }
         if let question = s.confirm {
@@ -163,7 +165,7 @@ enum HouseholdEditing {
     /// The form or the question over the tab, or the handover note on opening.
     static func render(_ s: HouseholdState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect, buttons: [KeyHint]) {
         let l = ctx.l
-        if handoverUnread(s, ctx), let handover = s.rows?.record.handover {
+        if handoverUnread(s), let handover = s.rows?.record.handover {
             Dialog(title: l.pick("Overdracht van \(handover.by)", "Handover from \(handover.by)"), message: handover.note,
                    buttons: buttons).render(into: &buffer, bounds: area)
         } else if let question = s.confirm {

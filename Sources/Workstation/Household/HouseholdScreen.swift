@@ -19,8 +19,9 @@ public struct HouseholdState {
     /// The form of the overview or the plan that is open, or the question before a change.
     var edit: EditForm?
     var confirm: Confirmation?
-    /// The handover note was answered on this opening (the store hears it too).
-    var handoverSeen = false
+    /// The handover note its receiver has not answered yet, shown over the household when
+    /// they open it (set on opening; cleared by Enter, which the store hears too).
+    var handoverOpen = false
     /// Tab 2, read when it is first opened.
     var ledger: LedgerState?
     /// Tab 3, read when it is first opened.
@@ -36,7 +37,7 @@ public struct HouseholdState {
 extension HouseholdState: Screen {
     /// True while a form, a question or a dialog of a tab has the keys.
     var isBusy: Bool {
-        if draftOffer != nil || edit != nil || confirm != nil { return true }
+        if draftOffer != nil || edit != nil || confirm != nil || handoverOpen { return true }
         switch tab {
         case .overview, .plan: return false
         case .ledger: return ledger.map(LedgerScreen.isBusy) ?? false
@@ -57,9 +58,9 @@ extension HouseholdState: Screen {
                       when: { s, _ in s.draftOffer != nil })]
             + HouseholdEditing.actions + OverviewScreen.actions + PlanScreen.actions
             + LedgerScreen.actions + ConversationsScreen.actions + GrantsScreen.actions
-            + HouseholdTab.allCases.map { tab in ScreenAction(.tab(tab), when: { s, ctx in !s.isBusy && !HouseholdEditing.handoverUnread(s, ctx) }) }
+            + HouseholdTab.allCases.map { tab in ScreenAction(.tab(tab), when: { s, _ in !s.isBusy }) }
             + [ScreenAction(.back, help: { $0.pick("Terug naar de caseload", "Back to the caseload") },
-                            when: { s, ctx in !s.isBusy && !HouseholdEditing.handoverUnread(s, ctx) })]
+                            when: { s, _ in !s.isBusy })]
     }
 
     func title(_ l: Language) -> String { l.pick("Huishouden", "Household") }

@@ -14,7 +14,7 @@ struct OverviewState {
 /// takes back the score just given. And the case itself: `o` assign, `s` close, `r` reopen.
 enum OverviewScreen {
     static func here(_ s: HouseholdState) -> Bool {
-        s.tab == .overview && s.draftOffer == nil && s.edit == nil && s.confirm == nil && s.rows != nil
+        s.tab == .overview && !s.isBusy && s.rows != nil
     }
     static func closed(_ s: HouseholdState) -> Bool { s.rows?.record.isClosed ?? false }
     static func open(_ s: HouseholdState) -> Bool { here(s) && !closed(s) }

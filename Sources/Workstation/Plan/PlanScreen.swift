@@ -19,7 +19,7 @@ struct PlanState {
 /// chosen line's form, Del removes (asking first), `p` prints the plan for the family.
 enum PlanScreen {
     static func here(_ s: HouseholdState) -> Bool {
-        s.tab == .plan && s.draftOffer == nil && s.edit == nil && s.confirm == nil && s.rows != nil
+        s.tab == .plan && !s.isBusy && s.rows != nil
     }
     static func open(_ s: HouseholdState) -> Bool { here(s) && !OverviewScreen.closed(s) }
     static func closedWhy(_ s: HouseholdState, _ ctx: ScreenContext) -> String? {
