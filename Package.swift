@@ -19,7 +19,14 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .target(name: "Casework"),
+        // The law as data (docs/rules.md): norm tables and pension ages, embedded in the
+        // binary so an installed program needs no resource folder beside it.
+        .target(name: "Casework", resources: [
+            .embedInCode("Norms/norms-2024-01-01.json"), .embedInCode("Norms/norms-2024-07-01.json"),
+            .embedInCode("Norms/norms-2025-01-01.json"), .embedInCode("Norms/norms-2025-07-01.json"),
+            .embedInCode("Norms/norms-2026-01-01.json"), .embedInCode("Norms/norms-2026-07-01.json"),
+            .embedInCode("Norms/pension-age.json"),
+        ]),
         .target(
             name: "CaseStore",
             dependencies: ["Casework", .product(name: "GRDB", package: "GRDB.swift"),

@@ -71,13 +71,14 @@ extension Store {
     /// Submits a draft: the norm test and draagkracht are computed from the household as
     /// stored, on the day of the submission (the store's clock), and kept with the request.
     /// Within the mandate it is approved at once.
-    public func submitGrant(_ stored: StoredGrant, by actor: Actor, policy: Policy = .defaults) throws -> StoredGrant {
+    /// The rules are the store's (its norm tables and the policy version in force that day);
+    /// the snapshot records which, and what earlier requests of the period already took.
+    public func submitGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
         try change(by: actor, household: stored.householdId, action: "grant.submit", detail: "\(stored.id) \(stored.grant.amount.plain)") { db, at in
             guard let file = try CaseFileRows.load(stored.householdId, from: db) else { throw StoreError.householdNotFound(id: stored.householdId) }
-            let overview = try? file.overview(installationPolicy: policy, today: at.localDate).get()
-            let filePolicy = file.policy.map { policy.overridden(by: $0) } ?? policy
-            switch GrantWorkflow.submit(stored.grant, by: actor, at: at, normTest: overview?.normTest,
-                                        draagkracht: overview?.draagkracht, policy: filePolicy) {
+            let overview = try? Self.rules(db).overview(of: file, on: at.localDate, excludingGrant: stored.grant.id).get()
+            switch GrantWorkflow.submit(stored.grant, by: actor, at: at, overview: overview,
+                                        policy: overview?.policy ?? .defaults) {
             case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
             case .success(let next):
                 let result = try Self.write(db, stored, next, user: actor.user, at: at)

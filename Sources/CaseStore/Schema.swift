@@ -36,6 +36,9 @@ enum Schema {
         migrator.registerMigration("v9: a case from intake to closing: the household's team, closing, handover, intake drafts") { db in
             try db.execute(sql: v9)
         }
+        migrator.registerMigration("v10: norm tables added by a team leader, the municipality's policy by version") { db in
+            try db.execute(sql: v10)
+        }
         return migrator
     }
 
@@ -138,6 +141,25 @@ enum Schema {
     /// note; a handover keeps the last note for the receiver, until they have read it. An
     /// intake being typed is one draft per user (there is no household yet to hang it on).
     /// The indexes serve the check for a family taken in twice (Store.possibleDuplicates).
+    /// The law and the policy as data (docs/rules.md): a norm table a team leader adds
+    /// (never replaced, so old figures can always be explained) and numbered versions of the
+    /// policy, each valid from a date. Grants record the version they were decided with.
+    static let v10 = """
+    CREATE TABLE norm_table (
+        validFrom TEXT PRIMARY KEY,
+        document TEXT NOT NULL,
+        addedBy TEXT NOT NULL,
+        addedAt TEXT NOT NULL
+    );
+    CREATE TABLE policy_version (
+        number INTEGER PRIMARY KEY,
+        validFrom TEXT NOT NULL,
+        document TEXT NOT NULL,
+        setBy TEXT NOT NULL,
+        setAt TEXT NOT NULL
+    );
+    """
+
     static let v9 = """
     ALTER TABLE household ADD COLUMN team TEXT;
     UPDATE household SET team = (SELECT s.team FROM staff s WHERE s.user = household.caseworker);

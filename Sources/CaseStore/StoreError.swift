@@ -48,6 +48,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case notACaseworker(user: String)
     /// Taking a household someone already holds.
     case alreadyAssigned(id: String, to: String)
+    /// A norm table or policy file that does not hold (every problem at its path).
+    case ruleFileRefused(file: String, [CaseFileProblem])
     case database(String)
 
     public enum StaffAction: String, Sendable {
@@ -59,6 +61,8 @@ public enum StoreError: Error, Equatable, Sendable {
         /// Assigning and transferring households is a team leader's; a caseworker takes only
         /// an unassigned one of their own team, and closes and reopens only their own.
         case assignHousehold, takeOtherTeamsHousehold, closeHousehold
+        /// Adding a norm table, setting the policy: a team leader's.
+        case changeRules
     }
 
     /// A file of an import whose family may be in the store already.
@@ -139,6 +143,9 @@ extension StoreError {
             case .closeHousehold:
                 return l.pick("Alleen de regisseur van dit huishouden of een teamleider kan het sluiten of heropenen; \(user) is het niet.",
                               "Only this household's caseworker or a team leader can close or reopen it; \(user) is neither.")
+            case .changeRules:
+                return l.pick("\(user) (\(role.dutchName)) mag de normtabellen en het beleid niet wijzigen; dat doet een teamleider. Er is niets veranderd.",
+                              "\(user) (\(role.rawValue)) may not change the norm tables or the policy; that is for a team leader. Nothing was changed.")
             case .manageStaff, .importCases, .exportCases, .editHousehold, .readAuditTrail, .answerSubjectAccess, .anonymise:
                 let what: String = switch action {
                 case .manageStaff: l.pick("medewerkers beheren", "manage staff")
@@ -202,6 +209,10 @@ extension StoreError {
         case .alreadyAssigned(let id, let to):
             return l.pick("Huishouden \(id) is al van \(to); er is niets veranderd. Een teamleider kan het overdragen.",
                           "Household \(id) is already held by \(to); nothing was changed. A team leader can transfer it.")
+        case .ruleFileRefused(let file, let problems):
+            return l.pick("\(file): geweigerd, er is niets veranderd (\(problems.count) \(problems.count == 1 ? "probleem" : "problemen")):",
+                          "\(file): refused, nothing was changed (\(problems.count) \(problems.count == 1 ? "problem" : "problems")):")
+                + problems.map { "\n  " + $0.message(in: l) }.joined()
         case .database(let message):
             return l.pick("Fout in de opslag: \(message)", "Store failure: \(message)")
         }

@@ -33,13 +33,11 @@ public struct CaseFile: Equatable, Sendable {
         self.conversations = conversations; self.grants = grants; self.unknownFields = unknownFields
     }
 
-    /// The financial overview of this file, with `installationPolicy` overridden by the
-    /// file's own policy fields and `today` used when the file has no reference date.
-    public func overview(installationPolicy: Policy = .defaults, today: CalendarDate,
-                         normTables: NormTables = .shipped) -> Result<FinancialOverview, NormTableError> {
-        let policy = self.policy.map { installationPolicy.overridden(by: $0) } ?? installationPolicy
-        return FinancialOverview.compute(household: household, finances: finances, policy: policy,
-                                         referenceDate: referenceDate ?? today, normTables: normTables)
+    /// The financial overview of this file as a file: on its own reference date (`today`
+    /// when it has none), with the rules in force then and the file's own policy fields.
+    /// In the store a household computes on today instead (`CaseRules.overview(of:on:)`).
+    public func overview(today: CalendarDate, rules: CaseRules = .shipped) -> Result<FinancialOverview, NormTableError> {
+        rules.overview(of: self, on: referenceDate ?? today)
     }
 }
 

@@ -46,6 +46,13 @@ public struct CaseFileProblem: Equatable, Sendable {
         case recordedCentralRouteOutsideNorm(status: String, noNorm: Bool)
         /// An approved grant decided by the one who submitted it (not under the mandate).
         case recordedOwnApproval(user: String)
+        /// A norm (or the youth raise) of a new table far from the same figure in the table
+        /// before it: more than 10% lower or 25% higher, which no indexation does.
+        case implausibleNorm(found: Money, previous: Money, previousFrom: CalendarDate)
+        /// Two draagkracht tiers from the same percentage.
+        case duplicateTier
+        /// A norm table for this date is already there.
+        case normTableExists(CalendarDate)
     }
 
     /// `path: problem`, in the chosen language.
@@ -127,6 +134,15 @@ extension CaseFileProblem.Kind {
                          "a request with status \"\(status)\" takes the central route, but no norm applied to this household when it was submitted; choose \"custom\" (maatwerk) with a motivation")
                 : l.pick("een aanvraag met status \"\(status)\" volgt de centrale route, maar het huishouden lag bij indiening boven de norm; kies \"custom\" (maatwerk) met een motivering",
                          "a request with status \"\(status)\" takes the central route, but the household was above the norm when it was submitted; choose \"custom\" (maatwerk) with a motivation")
+        case .implausibleNorm(let found, let previous, let from):
+            return l.pick("\(found.dutch) wijkt te veel af van \(previous.dutch) in de tabel van \(from.dutch) (meer dan 10% lager of 25% hoger); controleer het bedrag",
+                          "\(found.dutch) differs too much from \(previous.dutch) in the table of \(from.iso) (more than 10% lower or 25% higher); check the amount")
+        case .duplicateTier:
+            return l.pick("twee schijven beginnen bij hetzelfde percentage; geef elke schijf een eigen fromPercent",
+                          "two tiers start at the same percentage; give each tier its own fromPercent")
+        case .normTableExists(let date):
+            return l.pick("er is al een normtabel vanaf \(date.dutch); een tabel wordt nooit vervangen, geef een tabel met een latere datum",
+                          "there already is a norm table from \(date.iso); a table is never replaced, give one with a later date")
         case .recordedOwnApproval(let user):
             return l.pick("\"\(ShownText.cut(user))\" keurde een aanvraag goed die hij of zij zelf indiende; dat mag niet (vier ogen). Laat een andere teamleider beslissen",
                           "\"\(ShownText.cut(user))\" approved a request they submitted themselves, which is not allowed (four eyes). Let another team leader decide")

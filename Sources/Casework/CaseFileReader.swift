@@ -35,6 +35,7 @@ public enum CaseFileReader {
         let expenses = root.objects("expenses", maximum: lines) { f in readExpense(&f) }
         let debts = root.objects("debts", maximum: lines) { f in readDebt(&f) }
         let deductions = root.objects("deductions", maximum: lines) { f in readDeduction(&f) }
+        let assets = root.objects("assets", maximum: lines) { f in readAsset(&f) }
         let signals = root.objects("signals") { f in readSignal(&f) }
         let policy = root.nested("policy").map { f in var f = f; return readPolicy(&f) }
         let lifeDomains = root.objects("lifeDomains") { f in readLifeDomain(&f) }
@@ -48,7 +49,7 @@ public enum CaseFileReader {
         }
         guard let household else { return nil }
         return CaseFile(referenceDate: referenceDate, household: household,
-                        finances: Finances(income: income, expenses: expenses, debts: debts, deductions: deductions),
+                        finances: Finances(income: income, expenses: expenses, debts: debts, deductions: deductions, assets: assets),
                         signals: signals, policy: policy, lifeDomains: lifeDomains, plan: plan,
                         conversations: conversations, grants: grants, unknownFields: root.unknownFields)
     }
@@ -124,8 +125,10 @@ public enum CaseFileReader {
             bsn = BSN(text)
             if bsn == nil { m.sink.add(m.childPath("bsn"), .bsnFailsElevenTest(text)) }
         }
+        let cannotRelyOnParents = m.string("cannotRelyOnParents", nonEmpty: true)
         guard let name, let role else { return nil }
-        return Member(name: name, birthDate: birthDate, role: role, bsn: bsn, unknownFields: m.unknownFields)
+        return Member(name: name, birthDate: birthDate, role: role, bsn: bsn, cannotRelyOnParents: cannotRelyOnParents,
+                      unknownFields: m.unknownFields)
     }
 
     static func readHousehold(_ f: inout Fields) -> Household? {
@@ -161,6 +164,14 @@ public enum CaseFileReader {
                          unknownFields: f.unknownFields)
     }
 
+    static func readAsset(_ f: inout Fields) -> AssetLine? {
+        let label = f.text("label")
+        let amount = f.amount("amount"); let kind: AssetKind? = f.code("kind")
+        if let amount, amount.isNegative { f.sink.add(f.childPath("amount"), .notAnAmount(amount.plain)) }
+        guard let amount, let kind else { return nil }
+        return AssetLine(label: label, amount: amount, kind: kind, unknownFields: f.unknownFields)
+    }
+
     static func readPolicy(_ f: inout Fields) -> PolicyOverride {
         PolicyOverride(normPercentage: f.integer("normPercentage", in: 1...1000),
                        freeUpToPercent: f.integer("freeUpToPercent", in: 0...1000),
@@ -168,7 +179,29 @@ public enum CaseFileReader {
                        periodMonths: f.integer("periodMonths", in: 1...120),
                        pensionAge: f.integer("pensionAge", in: 18...100),
                        mandateLimit: f.amount("mandateLimit", required: false),
+                       tiers: readTiers(&f),
+                       noDraagkrachtInDebtArrangement: f.bool("noDraagkrachtInDebtArrangement"),
+                       assetLimitSingle: f.amount("assetLimitSingle", required: false),
+                       assetLimitFamily: f.amount("assetLimitFamily", required: false),
+                       minimumCost: f.amount("minimumCost", required: false),
+                       pensionAges: PensionAges.readList(&f, key: "pensionAges"),
                        unknownFields: f.unknownFields)
+    }
+
+    /// `draagkrachtTiers`: at least one, each percentage once.
+    static func readTiers(_ f: inout Fields) -> [DraagkrachtTier]? {
+        let path = f.childPath("draagkrachtTiers")
+        let sink = f.sink
+        let tiers = f.objects("draagkrachtTiers", maximum: 10) { t -> DraagkrachtTier? in
+            let from = t.integer("fromPercent", in: 0...1000, required: true)
+            let share = t.integer("sharePercent", in: 0...100, required: true)
+            guard let from, let share else { return nil }
+            return DraagkrachtTier(fromPercent: from, sharePercent: share)
+        }
+        if Set(tiers.map(\.fromPercent)).count != tiers.count {
+            sink.add(path, .duplicateTier)
+        }
+        return tiers.isEmpty ? nil : tiers
     }
 
     static func readPlan(_ f: inout Fields) -> Plan {
@@ -292,19 +325,41 @@ public enum CaseFileReader {
                 let norm = n.amount("norm"), percentage = n.integer("percentage", in: 1...1000, required: true)
                 let threshold = n.amount("threshold"), assessed = n.amount("assessedIncome")
                 _ = n.bool("withinNorm")
+                let raise = n.amount("youthRaise", required: false) ?? .zero
+                let raisedFor = n.strings("raisedFor")
                 guard let category, let normDate, let norm, let percentage, let threshold, let assessed else { return nil }
                 return NormTest(category: category, normDate: normDate, norm: norm, percentage: percentage,
-                                threshold: threshold, assessedIncome: assessed)
+                                threshold: threshold, assessedIncome: assessed, youthRaise: raise, raisedFor: raisedFor)
             }
             let draagkracht = s.nested("draagkracht").flatMap { d -> Draagkracht? in
                 var d = d
                 let base = d.amount("base"), share = d.integer("sharePercent", in: 0...100, required: true)
                 let monthly = d.amount("monthly"), period = d.integer("periodMonths", in: 1...120, required: true)
-                _ = d.amount("total", required: false)
+                _ = d.amount("total", required: false); _ = d.amount("remaining", required: false)
+                _ = d.amount("assetsCounted", required: false)
+                // Written since draagkracht has bands, vermogen and periods; an older snapshot
+                // is one band of its share and monthly figure.
+                let bands = d.objects("bands") { b -> DraagkrachtBand? in
+                    let from = b.amount("from"), upTo = b.amount("upTo", required: false)
+                    let share = b.integer("sharePercent", in: 0...100, required: true), income = b.amount("income")
+                    _ = b.amount("monthly", required: false)
+                    guard let from, let share, let income else { return nil }
+                    return DraagkrachtBand(from: from, upTo: upTo, sharePercent: share, income: income)
+                }
+                let assets = d.amount("assets", required: false) ?? .zero
+                let assetLimit = d.amount("assetLimit", required: false) ?? .zero
+                let suspended: DraagkrachtSuspension? = d.code("suspended", required: false)
+                let periodStart = d.date("periodStart")
+                let usedBefore = d.amount("usedBefore", required: false) ?? .zero
+                let minimumCost = d.amount("minimumCost", required: false)
                 guard let base, let share, let monthly, let period else { return nil }
-                return Draagkracht(base: base, sharePercent: share, monthly: monthly, periodMonths: period)
+                return Draagkracht(base: base, bands: bands.isEmpty ? [DraagkrachtBand(from: base, sharePercent: share, monthly: monthly)] : bands,
+                                   periodMonths: period, assets: assets, assetLimit: assetLimit, suspended: suspended,
+                                   periodStart: periodStart, usedBefore: usedBefore, minimumCost: minimumCost)
             }
-            return FinancialSnapshot(normTest: normTest, draagkracht: draagkracht, grantable: s.amount("grantable", required: false))
+            return FinancialSnapshot(normTest: normTest, draagkracht: draagkracht, grantable: s.amount("grantable", required: false),
+                                     draagkrachtTaken: s.amount("draagkrachtTaken", required: false),
+                                     policyVersion: s.integer("policyVersion", in: 0...1_000_000))
         }
         guard let route, let category, let amount, let status else { return nil }
         return Grant(id: id, route: route, category: category, amount: amount, form: form ?? .gift, payee: payee,

@@ -12,6 +12,8 @@ public enum CaseFileWriter {
         o["expenses"] = .array(file.finances.expenses.map(expense))
         o["debts"] = .array(file.finances.debts.map(debt))
         o["deductions"] = .array(file.finances.deductions.map(deduction))
+        // Written only when there is vermogen, so a file from before it is written as it was.
+        if !file.finances.assets.isEmpty { o["assets"] = .array(file.finances.assets.map(asset)) }
         o["signals"] = .array(file.signals.map(signal))
         o["policy"] = file.policy.map(policy)
         o["lifeDomains"] = .array(file.lifeDomains.map(lifeDomain))
@@ -50,6 +52,7 @@ public enum CaseFileWriter {
         o["birthDate"] = date(m.birthDate)
         o["role"] = .string(m.role.rawValue)
         o["bsn"] = str(m.bsn?.digits)
+        o["cannotRelyOnParents"] = str(m.cannotRelyOnParents)
         return finish(o, m.unknownFields)
     }
 
@@ -92,7 +95,18 @@ public enum CaseFileWriter {
         o["periodMonths"] = p.periodMonths.map { .number(String($0)) }
         o["pensionAge"] = p.pensionAge.map { .number(String($0)) }
         o["mandateLimit"] = p.mandateLimit.map(money)
+        o["draagkrachtTiers"] = p.tiers.map { .array($0.map { .object(["fromPercent": .number(String($0.fromPercent)),
+                                                                        "sharePercent": .number(String($0.sharePercent))]) }) }
+        o["noDraagkrachtInDebtArrangement"] = p.noDraagkrachtInDebtArrangement.map { .bool($0) }
+        o["assetLimitSingle"] = p.assetLimitSingle.map(money)
+        o["assetLimitFamily"] = p.assetLimitFamily.map(money)
+        o["minimumCost"] = p.minimumCost.map(money)
+        o["pensionAges"] = p.pensionAges.map(PensionAges.json)
         return finish(o, p.unknownFields)
+    }
+
+    public static func asset(_ a: AssetLine) -> JSONValue {
+        finish(["label": .string(a.label), "amount": money(a.amount), "kind": .string(a.kind.rawValue)], a.unknownFields)
     }
 
     public static func lifeDomain(_ s: LifeDomainScore) -> JSONValue {
@@ -178,7 +192,9 @@ public enum CaseFileWriter {
         o["snapshot"] = g.snapshot.map { s in
             .object(["normTest": s.normTest.map(OverviewReport.json) ?? .null,
                      "draagkracht": s.draagkracht.map(OverviewReport.json) ?? .null,
-                     "grantable": s.grantable.map(money) ?? .null])
+                     "grantable": s.grantable.map(money) ?? .null,
+                     "draagkrachtTaken": s.draagkrachtTaken.map(money) ?? .null,
+                     "policyVersion": s.policyVersion.map { .number(String($0)) } ?? .null])
         }
         o["evaluation"] = nullable(g.evaluation.map { e in
             var eo: JSONObject = ["shortTerm": .string(e.shortTerm.rawValue), "participation": .string(e.participation)]

@@ -130,18 +130,26 @@ public struct Evaluation: Equatable, Sendable {
     }
 }
 
-/// The financial picture at the time of the request, kept with it for the reviewer.
+/// The financial picture at the time of the request, kept with it for the reviewer and the
+/// letter: the figures stay those of the day it was submitted, whatever changes later.
 public struct FinancialSnapshot: Equatable, Sendable {
     public var normTest: NormTest?
     public var draagkracht: Draagkracht?
     public var grantable: Money?
+    /// The draagkracht this request took of its period (nil in files from before periods).
+    public var draagkrachtTaken: Money?
+    /// The policy version it was decided with (nil in files from before versions).
+    public var policyVersion: Int?
 
-    public init(normTest: NormTest?, draagkracht: Draagkracht?, grantable: Money?) {
+    public init(normTest: NormTest?, draagkracht: Draagkracht?, grantable: Money?,
+                draagkrachtTaken: Money? = nil, policyVersion: Int? = nil) {
         self.normTest = normTest; self.draagkracht = draagkracht; self.grantable = grantable
+        self.draagkrachtTaken = draagkrachtTaken; self.policyVersion = policyVersion
     }
 
     public init(overview: FinancialOverview, cost: Money) {
         self.init(normTest: overview.normTest, draagkracht: overview.draagkracht,
-                  grantable: overview.draagkracht?.grantable(cost: cost))
+                  grantable: overview.draagkracht?.grantable(cost: cost),
+                  draagkrachtTaken: overview.draagkracht?.taken(by: cost), policyVersion: overview.policyVersion)
     }
 }

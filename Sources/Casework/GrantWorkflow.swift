@@ -81,15 +81,17 @@ public enum GrantWorkflow {
 
     /// Submits a draft. Within the mandate the caseworker's own submission approves it
     /// (and it is listed for review afterwards); above it, it waits for a team leader.
-    public static func submit(_ grant: Grant, by actor: Actor, at moment: Moment, normTest: NormTest?,
-                              draagkracht: Draagkracht?, policy: Policy) -> Result<Grant, Refusals> {
-        let reasons = submitRefusals(grant, normTest: normTest)
+    /// `overview` is the household's on the day of submission (nil when no norm table
+    /// covers it); its figures are frozen in the request's snapshot.
+    public static func submit(_ grant: Grant, by actor: Actor, at moment: Moment, overview: FinancialOverview?,
+                              policy: Policy) -> Result<Grant, Refusals> {
+        let reasons = submitRefusals(grant, normTest: overview?.normTest)
         guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
         var next = grant
         next.submittedBy = actor.user
         next.submittedAt = moment
-        next.snapshot = FinancialSnapshot(normTest: normTest, draagkracht: draagkracht,
-                                          grantable: draagkracht?.grantable(cost: grant.amount))
+        next.snapshot = overview.map { FinancialSnapshot(overview: $0, cost: grant.amount) }
+            ?? FinancialSnapshot(normTest: nil, draagkracht: nil, grantable: nil)
         if grant.amount <= policy.mandateLimit {
             next.status = .approved
             next.decidedBy = actor.user

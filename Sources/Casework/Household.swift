@@ -44,12 +44,15 @@ public struct Member: Equatable, Sendable {
     public var birthDate: CalendarDate?
     public var role: MemberRole
     public var bsn: BSN?
+    /// Why this young adult (18–20) cannot rely on their parents — after youth care or foster
+    /// care, for example; nil when they can. Raises the norm (art. 20 lid 3 Pw, from 2026).
+    public var cannotRelyOnParents: String?
     public var unknownFields: JSONObject
 
     public init(name: String, birthDate: CalendarDate?, role: MemberRole, bsn: BSN? = nil,
-                unknownFields: JSONObject = [:]) {
+                cannotRelyOnParents: String? = nil, unknownFields: JSONObject = [:]) {
         self.name = name; self.birthDate = birthDate; self.role = role; self.bsn = bsn
-        self.unknownFields = unknownFields
+        self.cannotRelyOnParents = cannotRelyOnParents; self.unknownFields = unknownFields
     }
 
     public func age(on date: CalendarDate) -> Int? { birthDate?.age(on: date) }

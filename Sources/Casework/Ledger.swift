@@ -1,4 +1,4 @@
-/// The four kinds of line of the financial overview (docs/rules.md, "The bottom line (bestedingsruimte)").
+/// The five kinds of line of the financial overview (docs/rules.md, "The bottom line (bestedingsruimte)").
 /// Every record keeps the case-file fields it does not know in `unknownFields`, so that
 /// an import followed by an export loses nothing another tool wrote.
 
@@ -106,4 +106,25 @@ public struct Deduction: Equatable, Sendable {
     }
 
     public var monthly: Money { frequency.monthly(amount) }
+}
+
+public enum AssetKind: String, CaseIterable, Codable, Sendable {
+    /// Bank and savings accounts, cash.
+    case savings
+    /// A car of some value, a house with equity, shares, a claim on someone.
+    case other
+}
+
+/// Vermogen: what the household owns (savings and other assets). Above the vermogensgrens
+/// (art. 34 Pw, in the policy) it counts as draagkracht in full.
+public struct AssetLine: Equatable, Sendable {
+    public var label: String
+    /// The value today.
+    public var amount: Money
+    public var kind: AssetKind
+    public var unknownFields: JSONObject
+
+    public init(label: String, amount: Money, kind: AssetKind, unknownFields: JSONObject = [:]) {
+        self.label = label; self.amount = amount; self.kind = kind; self.unknownFields = unknownFields
+    }
 }

@@ -32,6 +32,7 @@ public struct Money: Hashable, Comparable, Sendable {
     public func percent(_ percent: Int) -> Money { scaled(by: percent, over: 100) }
 
     public static func max(_ a: Money, _ b: Money) -> Money { a < b ? b : a }
+    public static func min(_ a: Money, _ b: Money) -> Money { a < b ? a : b }
 }
 
 extension Sequence where Element == Money {

@@ -24,17 +24,17 @@ public enum NormCategorisation {
     /// has the single norm. "With children" means a member with role `child` who is under
     /// 18 on the date (a child of 18 or older no longer counts for the couple norm).
     public static func category(of household: Household, on date: CalendarDate,
-                                pensionAge: Int) -> Result<NormCategory, NoNormReason> {
+                                pensionAges: PensionAges) -> Result<NormCategory, NoNormReason> {
         guard let applicant = household.applicant else { return .failure(.noApplicant) }
         let adults = [applicant] + (household.partner.map { [$0] } ?? [])
-        var ages: [Int] = []
-        for adult in adults {
-            guard let age = adult.age(on: date) else { return .failure(.birthDateUnknown(member: adult.name)) }
-            if age < 18 { return .failure(.underEighteen(member: adult.name, age: age)) }
-            ages.append(age)
-        }
         enum Band { case young, adult, pension }
-        let bands = ages.map { $0 >= pensionAge ? Band.pension : ($0 <= 20 ? .young : .adult) }
+        var bands: [Band] = []
+        for adult in adults {
+            guard let birth = adult.birthDate else { return .failure(.birthDateUnknown(member: adult.name)) }
+            let age = birth.age(on: date)
+            if age < 18 { return .failure(.underEighteen(member: adult.name, age: age)) }
+            bands.append(pensionAges.hasReached(bornOn: birth, on: date) ? .pension : (age <= 20 ? .young : .adult))
+        }
         if bands.count == 1 {
             switch bands[0] {
             case .young: return .success(.single18to20)
@@ -50,6 +50,23 @@ public enum NormCategorisation {
         case (.young, .young): return .success(hasChildren ? .couple18to20Children : .couple18to20)
         case (.adult, .adult): return .success(.couple21toAOW)
         default: return .success(hasChildren ? .coupleMixedChildren : .coupleMixed)
+        }
+    }
+}
+
+extension NormCategory {
+    /// The category of the same household aged 21 or older: the cap of the art. 20 lid 3 raise.
+    public var adultEquivalent: NormCategory {
+        switch self {
+        case .single18to20, .single21toAOW, .singleAOW: .single21toAOW
+        default: .couple21toAOW
+        }
+    }
+
+    public var isCouple: Bool {
+        switch self {
+        case .single18to20, .single21toAOW, .singleAOW: false
+        default: true
         }
     }
 }

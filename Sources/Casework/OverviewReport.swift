@@ -11,6 +11,8 @@ public enum OverviewReport {
         o["monthly"] = .object(["income": .string(t.income.plain), "expenses": .string(t.expenses.plain),
                                 "debtPayments": .string(t.debtPayments.plain), "deductions": .string(t.deductions.plain),
                                 "remaining": .string(t.remaining.plain)])
+        o["normTable"] = .object(["validFrom": .string(overview.normTableDate.iso), "source": .string(overview.normTableSource)])
+        o["policyVersion"] = .number(String(overview.policyVersion))
         o["normTest"] = overview.normTest.map(json) ?? .null
         o["draagkracht"] = overview.draagkracht.map(json) ?? .null
         o["warnings"] = .array(overview.warnings.map { .string($0.message(in: .en)) })
@@ -21,13 +23,34 @@ public enum OverviewReport {
         .object(["category": .string(n.category.rawValue), "normDate": .string(n.normDate.iso),
                  "norm": .string(n.norm.plain), "percentage": .number(String(n.percentage)),
                  "threshold": .string(n.threshold.plain), "assessedIncome": .string(n.assessedIncome.plain),
-                 "withinNorm": .bool(n.withinNorm)])
+                 "withinNorm": .bool(n.withinNorm), "youthRaise": .string(n.youthRaise.plain),
+                 "raisedFor": .array(n.raisedFor.map { .string($0) })])
     }
 
     public static func json(_ d: Draagkracht) -> JSONValue {
-        .object(["base": .string(d.base.plain), "sharePercent": .number(String(d.sharePercent)),
-                 "monthly": .string(d.monthly.plain), "periodMonths": .number(String(d.periodMonths)),
-                 "total": .string(d.total.plain)])
+        var o: JSONObject = ["base": .string(d.base.plain), "sharePercent": .number(String(d.sharePercent)),
+                             "monthly": .string(d.monthly.plain), "periodMonths": .number(String(d.periodMonths)),
+                             "total": .string(d.total.plain)]
+        // Bands only when their incomes are known (not in a snapshot from before bands).
+        if d.bands.allSatisfy({ $0.income != nil }) {
+            o["bands"] = .array(d.bands.map { b in
+                var bo: JSONObject = ["from": .string(b.from.plain)]
+                bo["upTo"] = b.upTo.map { .string($0.plain) }
+                bo["sharePercent"] = .number(String(b.sharePercent))
+                bo["income"] = .string((b.income ?? .zero).plain)
+                bo["monthly"] = .string(b.monthly.plain)
+                return .object(bo)
+            })
+        }
+        o["assets"] = .string(d.assets.plain)
+        o["assetLimit"] = .string(d.assetLimit.plain)
+        o["assetsCounted"] = .string(d.assetsCounted.plain)
+        o["suspended"] = d.suspended.map { .string($0.rawValue) } ?? .null
+        o["periodStart"] = d.periodStart.map { .string($0.iso) } ?? .null
+        o["usedBefore"] = .string(d.usedBefore.plain)
+        o["remaining"] = .string(d.remaining.plain)
+        o["minimumCost"] = d.minimumCost.map { .string($0.plain) } ?? .null
+        return .object(o)
     }
 
     /// A readable overview: the lines with their monthly equivalents, the totals, the
@@ -133,6 +156,9 @@ extension OverviewWarning {
         case .noNorm(.underEighteen(let member, let age)):
             return l.pick("\(member) is \(age) jaar, jonger dan 18: er geldt geen norm, normtoets en draagkracht zijn niet van toepassing",
                           "\(member) is \(age), under 18: no norm applies, so the norm test and draagkracht do not apply")
+        case .youthRaiseNotApplicable(let member):
+            return l.pick("\(member) kan volgens het dossier niet op de ouders terugvallen, maar de verhoging van art. 20 lid 3 geldt alleen van 18 tot en met 20 jaar en vanaf 1 januari 2026: geen verhoging",
+                          "\(member) cannot rely on their parents according to the file, but the art. 20 lid 3 raise applies only from 18 to 20 and from 1 January 2026: no raise")
         case .noNorm(.birthDateUnknown(let member)):
             return l.pick("de geboortedatum van \(member) ontbreekt: zonder leeftijd is er geen norm",
                           "the birth date of \(member) is missing: without an age no norm applies")

@@ -1,25 +1,28 @@
-/// The norm tables that ship with Keukentafel (docs/rules.md, "The norm tables").
+/// The law as it ships: the norm tables and the pension ages in `Sources/Casework/Norms/`,
+/// embedded in the program at build time (SwiftPM `embedInCode`), so an installed binary
+/// needs no resource folder beside it. The files are read with the same reader as
+/// `keukentafel norms add`; a broken one stops the build's tests, never a user.
 extension NormTables {
-    public static let shipped = NormTables([
-        NormTable(
-            validFrom: CalendarDate(year: 2024, month: 1, day: 1)!,
-            source: "Gemeente Westland, normenoverzicht minimuminkomen voor de bijzondere bijstand per 1 januari 2024 (Participatiewet art. 20–22, incl. vakantietoeslag)",
-            norms: [
-                .single18to20: Money(cents: 31_694), .single21toAOW: Money(cents: 128_383),
-                .singleAOW: Money(cents: 142_576), .couple18to20: Money(cents: 63_388),
-                .couple18to20Children: Money(cents: 100_069), .coupleMixed: Money(cents: 123_396),
-                .coupleMixedChildren: Money(cents: 160_077), .couple21toAOW: Money(cents: 183_404),
-                .coupleAOW: Money(cents: 193_398),
-            ]),
-        NormTable(
-            validFrom: CalendarDate(year: 2025, month: 1, day: 1)!,
-            source: "Gemeente Westland, normenoverzicht minimuminkomen voor de bijzondere bijstand per 1 januari 2025 (Participatiewet art. 20–22, incl. vakantietoeslag)",
-            norms: [
-                .single18to20: Money(cents: 33_217), .single21toAOW: Money(cents: 134_545),
-                .singleAOW: Money(cents: 150_107), .couple18to20: Money(cents: 66_434),
-                .couple18to20Children: Money(cents: 104_875), .coupleMixed: Money(cents: 129_321),
-                .coupleMixedChildren: Money(cents: 167_762), .couple21toAOW: Money(cents: 192_207),
-                .coupleAOW: Money(cents: 205_348),
-            ]),
-    ])
+    public static let shipped: NormTables = {
+        let files = [PackageResources.norms_2024_01_01_json, PackageResources.norms_2024_07_01_json,
+                     PackageResources.norms_2025_01_01_json, PackageResources.norms_2025_07_01_json,
+                     PackageResources.norms_2026_01_01_json, PackageResources.norms_2026_07_01_json]
+        return NormTables(files.map { bytes in
+            switch NormTableFile.read(text: String(decoding: bytes, as: UTF8.self)) {
+            case .success(let table): return table
+            case .failure(let rejection):
+                fatalError("a shipped norm table does not read: \(rejection.problems.map { $0.message(in: .en) })")
+            }
+        })
+    }()
+}
+
+extension PensionAges {
+    public static let shipped: PensionAges = {
+        switch PensionAges.read(text: String(decoding: PackageResources.pension_age_json, as: UTF8.self)) {
+        case .success(let ages): return ages
+        case .failure(let rejection):
+            fatalError("the shipped pension ages do not read: \(rejection.problems.map { $0.message(in: .en) })")
+        }
+    }()
 }

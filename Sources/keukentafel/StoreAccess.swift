@@ -59,7 +59,7 @@ enum StoreAccess {
 
     static func status(of error: StoreError) -> Int32 {
         switch error {
-        case .importRejected, .grantRefusals, .possibleDuplicates, .importDuplicates, .closingNoteMissing, .memberRules: Exit.badData
+        case .importRejected, .grantRefusals, .possibleDuplicates, .importDuplicates, .closingNoteMissing, .memberRules, .ruleFileRefused: Exit.badData
         case .alreadyExists, .unknownUser, .notAllowed, .staffExists, .householdNotFound, .grantNotFound,
              .householdClosed, .householdNotClosed, .grantsUnderWay, .notACaseworker, .alreadyAssigned: Exit.usage
         case .missing, .cannotCreate, .cannotOpen, .notAStore, .permissionsTooOpen, .readOnly, .viewNotRecordable,
