@@ -76,7 +76,7 @@ extension Store {
                 try CaseFileRows.insert(file, id: id, into: db, by: actor.user, at: at)
                 try Audit.append(db, at: at, user: actor.user, household: id, action: "household.import",
                                  detail: "from \(name): \(file.household.members.count) members, "
-                                    + "\(file.finances.income.count + file.finances.expenses.count + file.finances.debts.count + file.finances.deductions.count) ledger lines, "
+                                    + "\(file.finances.income.count + file.finances.expenses.count + file.finances.debts.count + file.finances.deductions.count + file.finances.assets.count) ledger lines, "
                                     + "\(file.conversations.count) conversations, \(file.grants.count) grants"
                                     + (found.isEmpty ? "" : "; imported despite possible duplicates: "
                                         + found.map { $0.sentence(in: .en) }.joined(separator: " | ")))

@@ -61,6 +61,7 @@ enum CaseFileRows {
         let lines: [(LedgerSection, [JSONValue])] = [
             (.income, f.income.map(CaseFileWriter.income)), (.expense, f.expenses.map(CaseFileWriter.expense)),
             (.debt, f.debts.map(CaseFileWriter.debt)), (.deduction, f.deductions.map(CaseFileWriter.deduction)),
+            (.asset, f.assets.map(CaseFileWriter.asset)),
         ]
         for (section, docs) in lines {
             for (i, d) in docs.enumerated() {
@@ -141,7 +142,8 @@ enum CaseFileRows {
         var household = try object(row["document"])
         household["members"] = .array(try documents(db, "SELECT document FROM member WHERE householdId = ? ORDER BY position", id))
         root["household"] = .object(household)
-        for (key, section) in [("income", LedgerSection.income), ("expenses", .expense), ("debts", .debt), ("deductions", .deduction)] {
+        for (key, section) in [("income", LedgerSection.income), ("expenses", .expense), ("debts", .debt), ("deductions", .deduction),
+                                ("assets", .asset)] {
             root[key] = .array(try documents(db, """
                 SELECT document FROM ledger_line WHERE householdId = ? AND section = '\(section.rawValue)' ORDER BY position
                 """, id))
@@ -180,4 +182,6 @@ enum CaseFileRows {
 /// The four sections of the ledger, as stored.
 public enum LedgerSection: String, CaseIterable, Sendable {
     case income, expense, debt, deduction
+    /// Vermogen.
+    case asset
 }

@@ -1,12 +1,13 @@
 import Casework
 import GRDB
 
-/// One line of the ledger in any of its four sections.
+/// One line of the ledger in any of its five sections.
 public enum LedgerEntry: Equatable, Sendable {
     case income(IncomeLine)
     case expense(ExpenseLine)
     case debt(Debt)
     case deduction(Deduction)
+    case asset(AssetLine)
 
     public var section: LedgerSection {
         switch self {
@@ -14,6 +15,7 @@ public enum LedgerEntry: Equatable, Sendable {
         case .expense: .expense
         case .debt: .debt
         case .deduction: .deduction
+        case .asset: .asset
         }
     }
 
@@ -24,6 +26,7 @@ public enum LedgerEntry: Equatable, Sendable {
         case .expense(let l): CaseFileWriter.expense(l)
         case .debt(let d): CaseFileWriter.debt(d)
         case .deduction(let d): CaseFileWriter.deduction(d)
+        case .asset(let a): CaseFileWriter.asset(a)
         }
     }
 
@@ -34,6 +37,7 @@ public enum LedgerEntry: Equatable, Sendable {
         case .expense(let l): l.label
         case .debt(let d): d.creditor
         case .deduction(let d): d.label
+        case .asset(let a): a.label
         }
     }
 
@@ -43,6 +47,7 @@ public enum LedgerEntry: Equatable, Sendable {
         case .expense: CaseFileReader.expenseLine(json).map(LedgerEntry.expense)
         case .debt: CaseFileReader.debt(json).map(LedgerEntry.debt)
         case .deduction: CaseFileReader.deduction(json).map(LedgerEntry.deduction)
+        case .asset: CaseFileReader.asset(json).map(LedgerEntry.asset)
         }
         switch result {
         case .success(let entry): return entry
@@ -71,7 +76,7 @@ extension Store {
     }
 
     static func ledgerLines(_ db: Database, household: String) throws -> [StoredLedgerLine] {
-        let order = "CASE section WHEN 'income' THEN 0 WHEN 'expense' THEN 1 WHEN 'debt' THEN 2 ELSE 3 END"
+        let order = "CASE section WHEN 'income' THEN 0 WHEN 'expense' THEN 1 WHEN 'debt' THEN 2 WHEN 'deduction' THEN 3 ELSE 4 END"
         return try Row.fetchAll(db, sql: "SELECT * FROM ledger_line WHERE householdId = ? ORDER BY \(order), position",
                                 arguments: [household]).map(storedLine)
     }

@@ -165,7 +165,8 @@ enum AnonymousRows {
         for (section, documents) in [(LedgerSection.income, f.income.map(CaseFileWriter.income)),
                                      (.expense, f.expenses.map(CaseFileWriter.expense)),
                                      (.debt, f.debts.map(CaseFileWriter.debt)),
-                                     (.deduction, f.deductions.map(CaseFileWriter.deduction))] {
+                                     (.deduction, f.deductions.map(CaseFileWriter.deduction)),
+                                     (.asset, f.assets.map(CaseFileWriter.asset))] {
             try rewrite("ledger_line", "householdId = ? AND section = '\(section.rawValue)'", documents)
         }
         try rewrite("signal", "householdId = ?", file.signals.map(CaseFileWriter.signal))

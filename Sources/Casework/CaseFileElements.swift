@@ -22,6 +22,9 @@ extension CaseFileReader {
     public static func deduction(_ json: JSONValue) -> Result<Deduction, CaseFileRejection> {
         element(json) { f in readDeduction(&f) }
     }
+    public static func asset(_ json: JSONValue) -> Result<AssetLine, CaseFileRejection> {
+        element(json) { f in readAsset(&f) }
+    }
     public static func signal(_ json: JSONValue) -> Result<Signal, CaseFileRejection> {
         element(json) { f in readSignal(&f) }
     }

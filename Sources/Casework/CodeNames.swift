@@ -226,3 +226,12 @@ extension GoalStatus {
         }
     }
 }
+
+extension AssetKind {
+    public func name(in l: Language) -> String {
+        switch self {
+        case .savings: l.pick("spaargeld, bank", "savings, bank")
+        case .other: l.pick("overig bezit", "other assets")
+        }
+    }
+}

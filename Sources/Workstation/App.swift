@@ -206,6 +206,7 @@ public final class App {
             let file = try env.store.viewCaseFile(id, by: env.actor, action: "household.view")
             let rows = try env.store.householdRows(id)
             var household = HouseholdState(id: id, file: file, rows: rows)
+            household.rules = try env.store.rules()
             household.draftOffer = try env.store.draft(household: id, user: env.staff.user)
             household.handoverOpen = HouseholdEditing.handoverFor(env.staff.user, in: rows)
             household.overview.selected = .facts

@@ -31,14 +31,20 @@ struct OverviewCommand: ContractCommand {
 
     func execute(_ l: Language) throws {
         let caseFile: CaseFile
+        let today = try ProgramClock.today()
+        let result: Result<FinancialOverview, NormTableError>
         if isFile {
+            // A file keeps its own reference date, with the law that ships.
             caseFile = try CaseFileLoading.load(path: file, language: l)
+            result = caseFile.overview(today: today)
         } else {
+            // A household in the store computes on today, with the store's tables and policy.
             let (store, me) = try StoreAccess.openAsStaff(global)
             caseFile = try StoreAccess.reporting(l) { try store.viewCaseFile(file, by: me.actor, action: "household.overview") }
+            let rules = try StoreAccess.reporting(l) { try store.rules() }
+            result = rules.overview(of: caseFile, on: today)
         }
-        let today = try ProgramClock.today()
-        switch caseFile.overview(today: today) {
+        switch result {
         case .failure(.beforeOldest(let date, let oldest)):
             Console.error(l.pick(
                 "\(file): er is geen normtabel voor de peildatum \(date.dutch); de oudste tabel geldt vanaf \(oldest.dutch). Kies een latere referenceDate.",

@@ -110,8 +110,8 @@ extension Command {
         case .explain: CommandInfo(keys: [.character("x")], label: l.pick("Uitleg", "Explain"),
                                    help: l.pick("Leg het totaal van dit deel uit, regel voor regel", "Explain this section's total, line by line"))
         case .nextSection: CommandInfo(keys: [.tab], label: l.pick("Volgend deel", "Next section"),
-                                       help: l.pick("Naar het volgende deel (inkomsten, uitgaven, schulden, inhoudingen)",
-                                                    "To the next section (income, expenses, debts, deductions)"))
+                                       help: l.pick("Naar het volgende deel (inkomsten, uitgaven, schulden, inhoudingen, vermogen)",
+                                                    "To the next section (income, expenses, debts, deductions, assets)"))
         case .previousSection: CommandInfo(keys: [.backTab], label: nil, help: l.pick("Naar het vorige deel", "To the previous section"))
         case .otherSection: CommandInfo(keys: [.pageDown, .pageUp], label: l.pick("Ander deel", "Other section"),
                                         help: l.pick("Lege nieuwe regel: naar het volgende of vorige deel", "Blank new line: to the next or previous section"))
@@ -179,7 +179,7 @@ public enum HouseholdTab: Int, CaseIterable, Sendable {
     func help(_ l: Language) -> String {
         switch self {
         case .overview: l.pick("Tab Overzicht", "Overview tab")
-        case .ledger: l.pick("Tab Financiën: inkomsten, uitgaven, schulden, inhoudingen", "Finances tab: income, expenses, debts, deductions")
+        case .ledger: l.pick("Tab Financiën: inkomsten, uitgaven, schulden, inhoudingen, vermogen", "Finances tab: income, expenses, debts, deductions, assets")
         case .conversations: l.pick("Tab Gesprekken: de keukentafelgesprekken", "Conversations tab: the kitchen-table conversations")
         case .decisions: l.pick("Tab Besluiten: aanvragen bijzondere bijstand", "Decisions tab: grant requests")
         case .plan: l.pick("Tab Plan: doelen, wie doet wat, de evaluatie", "Plan tab: goals, who does what, the review")

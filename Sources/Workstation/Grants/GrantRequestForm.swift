@@ -26,6 +26,9 @@ struct GrantRequestForm: Equatable {
 
     typealias CaseworkGrantForm = Casework.GrantForm
 
+    /// The request's own id, so its figures do not count it as an earlier request of the period.
+    var grantID: String? { stored?.grant.id }
+
     init() {
         for field in Field.allCases where !field.isChoice && !field.isEditor {
             texts[field] = TextField(text: "", cursor: 0, kind: field == .amount ? .amount : field == .urgency ? .date : .text, maxLength: 140)

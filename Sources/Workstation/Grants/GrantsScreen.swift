@@ -176,7 +176,7 @@ enum GrantsScreen {
                 let text = DecisionLetter.text(grant: g.grant, household: household.file.household,
                                                sender: DecisionLetter.Sender(team: ctx.staff.team.isEmpty ? "Wijkteam" : ctx.staff.team),
                                                sent: ctx.today,
-                                               figures: (try? household.file.overview(today: ctx.today).get()).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) })
+                                               figures: household.figures(ctx).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) })
                 return [.store(.writeLetter(g, household: id, text: text))]
             }
         case .pay?: if let g { return [.store(.payGrant(g))] }

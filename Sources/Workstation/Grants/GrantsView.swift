@@ -87,7 +87,7 @@ enum GrantsView {
             }
         }
         // The motivation, with its length rule, and the business case.
-        let overview = try? household.file.overview(today: ctx.today).get()
+        let overview = household.figures(ctx, excludingGrant: form.grantID)
         let above = overview?.normTest.map { !$0.withinNorm } ?? true
         let length = form.motivation.text.trimmingCharacters(in: .whitespacesAndNewlines).count
         let rule = form.route == .custom && above
@@ -128,6 +128,12 @@ enum GrantsView {
         }
         if let d = overview.draagkracht {
             put(l.pick("Draagkracht \(d.periodMonths) mnd ", "Draagkracht \(d.periodMonths) mo ") + d.total.dutch)
+            if d.usedBefore > .zero {
+                // One draagkrachtperiode per household: what earlier requests took is not counted again.
+                put(l.pick("Al gebruikt ", "Used already ") + d.usedBefore.dutch, .dim)
+                put(l.pick("Nog over ", "Left ") + d.remaining.dutch)
+            }
+            if d.suspended != nil { put(l.pick("geen draagkracht: schuldregeling", "none: debt arrangement"), .dim) }
             if let amount = form.amount { put(l.pick("Te vergoeden ", "Grantable ") + d.grantable(cost: amount).dutch, .title) }
         }
         put(l.pick("Mandaat tot ", "Mandate up to ") + overview.policy.mandateLimit.dutch, .dim)

@@ -50,6 +50,9 @@ struct EditForm: Equatable {
                 f.choice("role", l.pick("Rol", "Role"), MemberRole.allCases.map { $0.name(in: l) },
                          MemberRole.allCases.firstIndex(of: m?.role ?? .child) ?? 2),
                 f.text("bsn", "BSN", m?.bsn?.digits ?? "", kind: .digits, maxLength: 11),
+                // Art. 20 lid 3 Pw: a young adult (18–20) who cannot rely on their parents gets
+                // a higher norm; the reason is part of the decision, so it is written down.
+                f.text("parents", l.pick("Geen steun ouders", "No parental help"), m?.cannotRelyOnParents ?? "", maxLength: 200),
             ])
         case .score:
             let current = domain.flatMap { HouseholdOverview.latestScores(household.file)[$0] }
@@ -159,6 +162,8 @@ struct EditForm: Equatable {
                 }
                 var member = stored?.value ?? Member(name: name, birthDate: born, role: .child)
                 member.name = name; member.birthDate = born; member.bsn = bsn
+                let reason = form.text("parents").trimmingCharacters(in: .whitespaces)
+                member.cannotRelyOnParents = reason.isEmpty ? nil : reason
                 member.role = MemberRole.allCases[form.choice("role")]
                 var members = household.file.household.members
                 if let stored { members = members.map { $0 == stored.value ? member : $0 } } else { members.append(member) }

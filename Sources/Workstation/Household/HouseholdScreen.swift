@@ -30,8 +30,21 @@ public struct HouseholdState {
     var grants: GrantsState?
     /// A conversation typed earlier and not saved (after a crash or a kill), offered back.
     var draftOffer: ConversationDraft?
+    /// The store's norm tables and policy versions, read when the household is opened.
+    public var rules: CaseRules = .shipped
 
     public init(id: String, file: CaseFile, rows: HouseholdRows? = nil) { self.id = id; self.file = file; self.rows = rows }
+}
+
+extension HouseholdState {
+    /// The figures on today (never the reference date of the file it was imported from), with
+    /// the ledger as it stands when tab 2 is open, the store's rules, and the draagkracht
+    /// earlier requests of the period took. Nil when no norm table covers today.
+    func figures(_ ctx: ScreenContext, excludingGrant: String? = nil) -> FinancialOverview? {
+        var file = self.file
+        if let ledger { file.finances = ledger.finances }
+        return try? rules.overview(of: file, on: ctx.today, excludingGrant: excludingGrant).get()
+    }
 }
 
 extension HouseholdState: Screen {

@@ -10,6 +10,7 @@ extension LedgerSection {
         case .expense: l.pick("Uitgaven", "Expenses")
         case .debt: l.pick("Schulden", "Debts")
         case .deduction: l.pick("Inhoudingen", "Deductions")
+        case .asset: l.pick("Vermogen", "Assets")
         }
     }
 }
@@ -21,6 +22,8 @@ extension LedgerEntry {
         case .expense(let l): l.monthly
         case .debt(let d): d.monthlyPayment
         case .deduction(let d): d.monthly
+        // Vermogen is a value, not a monthly flow: it counts in the draagkracht, not here.
+        case .asset: .zero
         }
     }
 
@@ -30,6 +33,7 @@ extension LedgerEntry {
         case .expense(let l): l.amount
         case .debt(let d): d.amount
         case .deduction(let d): d.amount
+        case .asset(let a): a.amount
         }
     }
 
@@ -40,6 +44,7 @@ extension LedgerEntry {
         case .expense(let x): x.frequency.shortName(in: l)
         case .debt: l.pick("schuld", "debt")
         case .deduction(let x): x.frequency.shortName(in: l)
+        case .asset: l.pick("waarde", "value")
         }
     }
 
@@ -49,6 +54,7 @@ extension LedgerEntry {
         case .expense(let x): x.category.name(in: l)
         case .debt(let d): d.status.name(in: l) + (d.arrears ? l.pick(", achterstand", ", arrears") : "")
         case .deduction(let x): x.kind.name(in: l)
+        case .asset(let x): x.kind.name(in: l)
         }
     }
 }

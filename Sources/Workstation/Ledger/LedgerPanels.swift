@@ -39,7 +39,14 @@ enum LedgerPanels {
             if let t = o.normTest {
                 out.append(StyledLine([Span(text: l.pick("Normtoets", "Norm test"), role: .header)]))
                 out += TextWrap.wrap(t.category.name(in: l), width: width - 2).map { StyledLine([Span(text: "  " + $0)]) }
-                out += row(l.pick("Norm (tabel \(t.normDate.dutch))", "Norm (table \(t.normDate.dutch))"), t.norm.dutch, width)
+                if t.youthRaise > .zero {
+                    out += row(l.pick("Norm (tabel \(t.normDate.dutch))", "Norm (table \(t.normDate.dutch))"), t.tableNorm.dutch, width)
+                    out += row(l.pick("+ art. 20 lid 3 (\(t.raisedFor.joined(separator: ", ")))", "+ art. 20(3) (\(t.raisedFor.joined(separator: ", ")))"),
+                               t.youthRaise.dutch, width)
+                    out += row(l.pick("Norm", "Norm"), t.norm.dutch, width)
+                } else {
+                    out += row(l.pick("Norm (tabel \(t.normDate.dutch))", "Norm (table \(t.normDate.dutch))"), t.norm.dutch, width)
+                }
                 out += row(l.pick("Grens (\(t.percentage)%)", "Threshold (\(t.percentage)%)"), t.threshold.dutch, width)
                 out += row(l.pick("Getoetst inkomen", "Assessed income"), t.assessedIncome.dutch, width)
                 out += StyledLine([Span(text: "  "), verdict(t, l)]).wrapped(width: width, indent: 2)
@@ -47,16 +54,55 @@ enum LedgerPanels {
             }
             if let d = o.draagkracht {
                 out.append(StyledLine([Span(text: l.pick("Draagkracht", "Draagkracht"), role: .header)]))
-                out += row(l.pick("Vrij tot", "Free up to"), d.base.dutch, width)
-                out += row(l.pick("Per maand (\(d.sharePercent)% van het meerdere)", "Monthly (\(d.sharePercent)% of the excess)"),
-                           d.monthly.dutch, width)
-                out += row(d.periodMonths == 1 ? l.pick("Over 1 maand", "Over 1 month") : l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"),
-                           d.total.dutch, width)
+                out += draagkrachtRows(d, l, width)
                 out.append(StyledLine([]))
             }
         }
         for warning in o.warnings {
             out += TextWrap.wrap("! " + warning.message(in: l), width: width).map { StyledLine([Span(text: $0, role: .warning)]) }
+        }
+        return out
+    }
+
+    /// Every step of draagkracht: the base, each band, vermogen above the limit, what earlier
+    /// requests of the period took, and what is left.
+    static func draagkrachtRows(_ d: Draagkracht, _ l: Language, _ width: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
+        if let reason = d.suspended {
+            switch reason {
+            case .debtArrangement:
+                out += TextWrap.wrap(l.pick("Geen draagkracht: het huishouden zit in de WSNP of een minnelijke regeling (beleid).",
+                                            "No draagkracht: the household is in WSNP or an amicable arrangement (policy)."),
+                                     width: width - 2).map { StyledLine([Span(text: "  " + $0)]) }
+            }
+            return out
+        }
+        out += row(l.pick("Vrij tot", "Free up to"), d.base.dutch, width)
+        if d.bands.count == 1 {
+            out += row(l.pick("Per maand (\(d.sharePercent)% van het meerdere)", "Monthly (\(d.sharePercent)% of the excess)"),
+                       d.monthly.dutch, width)
+        } else {
+            for band in d.bands {
+                let range = band.upTo.map { l.pick("\(band.from.dutch)–\($0.dutch)", "\(band.from.dutch)–\($0.dutch)") }
+                    ?? l.pick("boven \(band.from.dutch)", "above \(band.from.dutch)")
+                out += row("\(band.sharePercent)% " + l.pick("van ", "of ") + range, band.monthly.dutch, width)
+            }
+            out += row(l.pick("Per maand", "Monthly"), d.monthly.dutch, width)
+        }
+        out += row(d.periodMonths == 1 ? l.pick("Over 1 maand", "Over 1 month") : l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"),
+                   d.incomeTotal.dutch, width)
+        if d.assets > .zero {
+            out += row(l.pick("Vermogen (grens \(d.assetLimit.dutch))", "Assets (limit \(d.assetLimit.dutch))"), d.assets.dutch, width)
+            out += row(l.pick("+ boven de grens", "+ above the limit"), d.assetsCounted.dutch, width)
+            out += row(l.pick("Draagkracht", "Draagkracht"), d.total.dutch, width)
+        }
+        if d.usedBefore > .zero {
+            let since = d.periodStart.map { l.pick(" sinds \($0.dutch)", " since \($0.dutch)") } ?? ""
+            out += row(l.pick("− al gebruikt\(since)", "− used already\(since)"), d.usedBefore.dutch, width)
+            out += row(l.pick("Nog over", "Left"), d.remaining.dutch, width)
+        }
+        if let minimum = d.minimumCost {
+            out += row(l.pick("Drempelbedrag", "Minimum cost"), minimum.dutch, width)
         }
         return out
     }
@@ -98,6 +144,15 @@ enum LedgerExplanation {
         }
         let total = lines.map(\.monthly).sum()
         rows.append((l.pick("Totaal", "Total"), total.dutch + l.pick(" per maand (elke regel apart afgerond)", " per month (each line rounded on its own)")))
+        if section == .asset {
+            // Vermogen is a value, not a monthly flow: above the limit it counts in full.
+            rows = lines.map { ($0.label, $0.amount.dutch) }
+            if let d = overview.draagkracht {
+                rows.append((l.pick("Samen", "Together"), d.assets.dutch))
+                rows.append((l.pick("Vermogensgrens", "Asset limit"), d.assetLimit.dutch + l.pick(" (art. 34 Participatiewet, beleid)", " (art. 34 Participatiewet, policy)")))
+                rows.append((l.pick("Telt als draagkracht", "Counts as draagkracht"), d.assetsCounted.dutch + l.pick(" (boven de grens, helemaal)", " (above the limit, in full)")))
+            }
+        }
         var result = [(title: section.name(in: l), rows: rows)]
         if section == .income || section == .deduction, let test = overview.normTest {
             var normRows: [(keys: String, text: String)] = []

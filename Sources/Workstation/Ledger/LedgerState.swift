@@ -2,7 +2,7 @@ import CaseStore
 import Casework
 import Terminal
 
-/// Tab 2 of a household: the four sections of the ledger, the line being typed, the
+/// Tab 2 of a household: the five sections of the ledger, the line being typed, the
 /// question before a delete, the last deleted line for undo, and the explanation overlay.
 struct LedgerState {
     var lines: [StoredLedgerLine] = []
@@ -31,6 +31,7 @@ struct LedgerState {
             case .expense(let x): f.expenses.append(x)
             case .debt(let x): f.debts.append(x)
             case .deduction(let x): f.deductions.append(x)
+            case .asset(let x): f.assets.append(x)
             }
         }
         return f
@@ -112,9 +113,7 @@ enum LedgerScreen {
 
     /// The figures for the lines as they stand (nil when the reference date has no norm table).
     static func overview(_ household: HouseholdState, ctx: ScreenContext) -> FinancialOverview? {
-        var file = household.file
-        if let ledger = household.ledger { file.finances = ledger.finances }
-        return try? file.overview(today: ctx.today).get()
+        household.figures(ctx)
     }
 
     /// Handles a key on tab 2; nil when it is not the ledger's (tabs, back).

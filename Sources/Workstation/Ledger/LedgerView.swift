@@ -70,10 +70,12 @@ enum LedgerView {
                 case .expense: $0.totals.expenses
                 case .debt: $0.totals.debtPayments
                 case .deduction: $0.totals.deductions
+                case .asset: $0.draagkracht?.assets ?? ledger.lines(in: .asset).map(\.entry.amount).sum()
                 }
             }
             let head = (focused ? "▸ " : "  ") + section.name(in: l)
-            let totalText = total.map { l.pick("per maand ", "per month ") + $0.dutch } ?? ""
+            // Vermogen is a value on the day, not a monthly flow.
+            let totalText = total.map { (section == .asset ? l.pick("samen ", "together ") : l.pick("per maand ", "per month ")) + $0.dutch } ?? ""
             let pad = max(1, area.width - DisplayWidth.of(head) - DisplayWidth.of(totalText))
             rows.append((StyledLine([Span(text: head, role: focused ? .title : .header),
                                      Span(text: String(repeating: " ", count: pad) + totalText, role: .header)]), false))
@@ -86,7 +88,7 @@ enum LedgerView {
                 let entry = stored.entry
                 let isSelected = focused && i == min(ledger.selected[section] ?? 0, lines.count - 1)
                 if isSelected { selectedRow = rows.count }
-                let cells = [entry.label, entry.amount.dutch, entry.frequencyText(in: l), entry.kindText(in: l), entry.monthly.dutch]
+                let cells = [entry.label, entry.amount.dutch, entry.frequencyText(in: l), entry.kindText(in: l), section == .asset ? "" : entry.monthly.dutch]
                 var spans = [Span(text: isSelected ? "› " : "  ", role: .normal)]
                 for (c, (text, width)) in zip(cells, widths).enumerated() where width > 0 {
                     let fitted = DisplayWidth.fit(text, to: width, alignRight: c == 1 || c == 4, ascii: buffer.ascii)

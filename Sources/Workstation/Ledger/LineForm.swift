@@ -19,6 +19,7 @@ struct LineForm: Equatable {
     var category = ExpenseCategory.wonen
     var debtStatus = DebtStatus.open
     var deductionKind = DeductionKind.beslag
+    var assetKind = AssetKind.savings
     var arrears = false
     var focus = 0
     /// The line being edited or copied, so what the form does not show (member, counts,
@@ -47,6 +48,8 @@ struct LineForm: Equatable {
             debtStatus = d.status; arrears = d.arrears
         case .deduction(let x):
             label.text = x.label; amount.text = text(x.amount); frequency = x.frequency; deductionKind = x.kind
+        case .asset(let x):
+            label.text = x.label; amount.text = text(x.amount); assetKind = x.kind
         }
         label.cursor = label.text.count; amount.cursor = amount.text.count; payment.cursor = payment.text.count
     }
@@ -57,6 +60,7 @@ struct LineForm: Equatable {
         case .expense: [.label, .amount, .frequency, .category]
         case .debt: [.label, .amount, .payment, .status, .arrears]
         case .deduction: [.label, .amount, .frequency, .kind]
+        case .asset: [.label, .amount, .kind]
         }
     }
 
@@ -67,6 +71,7 @@ struct LineForm: Equatable {
         switch field {
         case .frequency: Frequency.allCases.map { $0.shortName(in: l) }
         case .kind where section == .income: IncomeKind.allCases.map { $0.name(in: l) }
+        case .kind where section == .asset: AssetKind.allCases.map { $0.name(in: l) }
         case .kind: DeductionKind.allCases.map { $0.name(in: l) }
         case .category: ExpenseCategory.allCases.map { $0.name(in: l) }
         case .status: DebtStatus.allCases.map { $0.name(in: l) }
@@ -79,6 +84,7 @@ struct LineForm: Equatable {
         switch field {
         case .frequency: Frequency.allCases.firstIndex(of: frequency) ?? 0
         case .kind where section == .income: IncomeKind.allCases.firstIndex(of: incomeKind) ?? 0
+        case .kind where section == .asset: AssetKind.allCases.firstIndex(of: assetKind) ?? 0
         case .kind: DeductionKind.allCases.firstIndex(of: deductionKind) ?? 0
         case .category: ExpenseCategory.allCases.firstIndex(of: category) ?? 0
         case .status: DebtStatus.allCases.firstIndex(of: debtStatus) ?? 0
@@ -91,6 +97,7 @@ struct LineForm: Equatable {
         switch field {
         case .frequency: frequency = Frequency.allCases[index]
         case .kind where section == .income: incomeKind = IncomeKind.allCases[index]
+        case .kind where section == .asset: assetKind = AssetKind.allCases[index]
         case .kind: deductionKind = DeductionKind.allCases[index]
         case .category: category = ExpenseCategory.allCases[index]
         case .status: debtStatus = DebtStatus.allCases[index]
@@ -177,6 +184,10 @@ struct LineForm: Equatable {
             var line = Deduction(label: name, amount: money, frequency: frequency, kind: deductionKind)
             if case .deduction(let old)? = original { line.unknownFields = old.unknownFields }
             return .success(.deduction(line))
+        case .asset:
+            var line = AssetLine(label: name, amount: money, kind: assetKind)
+            if case .asset(let old)? = original { line.unknownFields = old.unknownFields }
+            return .success(.asset(line))
         }
     }
 
