@@ -47,6 +47,14 @@ extension Store {
             return CaseFileSource(name: name, bytes: Array(data))
         }
         _ = try store.importCaseFiles(sources, by: first.actor)
+        // The demo municipality (its name on the letters), as a team leader would set it.
+        if let data = FileManager.default.contents(atPath: sampleData + "/municipality.json") {
+            switch Municipality.read(text: String(decoding: data, as: UTF8.self)) {
+            case .success(let m): try store.setMunicipality(m, by: first.actor)
+            case .failure(let rejection):
+                throw StoreError.ruleFileRefused(file: sampleData + "/municipality.json", rejection.problems)
+            }
+        }
         return store
     }
 

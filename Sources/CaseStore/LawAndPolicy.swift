@@ -64,3 +64,30 @@ extension Store {
         })
     }
 }
+
+extension Store {
+    /// The municipality's settings, nil until a team leader set them.
+    public func municipality() throws -> Municipality? {
+        try read { db in
+            guard let text = try String.fetchOne(db, sql: "SELECT document FROM municipality WHERE id = 1") else { return nil }
+            guard case .success(let m) = Municipality.read(text: text) else {
+                throw StoreError.database("the stored municipality settings no longer read")
+            }
+            return m
+        }
+    }
+
+    /// Sets them (a team leader's), audited with what they were and what they became.
+    public func setMunicipality(_ m: Municipality, by actor: Actor) throws {
+        try requireTeamLeader(actor, for: .changeRules)
+        try change(by: actor, household: nil, action: "municipality.set", explained: { db, at in
+            let before = try String.fetchOne(db, sql: "SELECT document FROM municipality WHERE id = 1") ?? "-"
+            let document = JSONWriter.write(Municipality.json(m))
+            try db.execute(sql: """
+                INSERT INTO municipality (id, document, setBy, setAt) VALUES (1, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET document = excluded.document, setBy = excluded.setBy, setAt = excluded.setAt
+                """, arguments: [document, actor.user, at.iso])
+            return ((), "before: \(before) after: \(document)")
+        })
+    }
+}

@@ -36,7 +36,7 @@ enum Schema {
         migrator.registerMigration("v9: a case from intake to closing: the household's team, closing, handover, intake drafts") { db in
             try db.execute(sql: v9)
         }
-        migrator.registerMigration("v10: norm tables added by a team leader, the municipality's policy by version") { db in
+        migrator.registerMigration("v10: norm tables added by a team leader, the municipality's policy by version, its settings") { db in
             try db.execute(sql: v10)
         }
         return migrator
@@ -154,6 +154,13 @@ enum Schema {
     CREATE TABLE policy_version (
         number INTEGER PRIMARY KEY,
         validFrom TEXT NOT NULL,
+        document TEXT NOT NULL,
+        setBy TEXT NOT NULL,
+        setAt TEXT NOT NULL
+    );
+    -- The municipality's settings (name, CBS code, teams, signer, output folder): one row.
+    CREATE TABLE municipality (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
         document TEXT NOT NULL,
         setBy TEXT NOT NULL,
         setAt TEXT NOT NULL

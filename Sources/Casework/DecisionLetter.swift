@@ -2,12 +2,19 @@
 /// the data — the motivation written out, the financial reasoning, and the objection
 /// clause with the last day of the six weeks.
 public enum DecisionLetter {
-    /// Who sends the letter.
+    /// Who sends the letter: the municipality's settings in the store, never a name in code.
     public struct Sender: Equatable, Sendable {
         public var municipality: String
         public var team: String
-        public init(municipality: String = "Gemeente Zaanstad", team: String) {
-            self.municipality = municipality; self.team = team
+        /// Who signs, and as what; empty: the team signs.
+        public var signer: String
+        public var signerRole: String
+        public init(municipality: String, team: String, signer: String = "", signerRole: String = "") {
+            self.municipality = municipality; self.team = team; self.signer = signer; self.signerRole = signerRole
+        }
+
+        public init(_ m: Municipality, team: String) {
+            self.init(municipality: m.name, team: team, signer: m.signer, signerRole: m.signerRole)
         }
     }
 
@@ -74,7 +81,13 @@ public enum DecisionLetter {
             out.append("De berekening")
             out.append("-------------")
             if let t = snapshot.normTest {
-                out.append(row("Bijstandsnorm (tabel van \(t.normDate.dutch))", t.norm.dutch))
+                if t.youthRaise > .zero {
+                    out.append(row("Bijstandsnorm (normtabel per \(longDate(t.normDate)))", t.tableNorm.dutch))
+                    out.append(row("Verhoging art. 20 lid 3 Participatiewet (geen steun ouders)", t.youthRaise.dutch))
+                    out.append(row("Bijstandsnorm voor u", t.norm.dutch))
+                } else {
+                    out.append(row("Bijstandsnorm (normtabel per \(longDate(t.normDate)))", t.norm.dutch))
+                }
                 out.append(row("Inkomensgrens (\(t.percentage)% van de norm)", t.threshold.dutch))
                 out.append(row("Uw inkomen voor deze toets", t.assessedIncome.dutch))
                 out.append(contentsOf: wrap(t.withinNorm ? "Uw inkomen ligt binnen de grens."
@@ -83,16 +96,40 @@ public enum DecisionLetter {
                 out.append("Voor uw huishouden geldt geen bijstandsnorm; de aanvraag is als maatwerk beoordeeld.")
             }
             if let d = snapshot.draagkracht {
-                out.append(row("Draagkracht per maand (\(d.sharePercent)% van het inkomen boven \(d.base.dutch))", d.monthly.dutch))
-                out.append(row("Draagkracht over \(d.periodMonths) maanden", d.total.dutch))
+                if d.suspended != nil {
+                    out.append(contentsOf: wrap("Omdat u in de schuldsanering (WSNP) of een minnelijke schuldregeling zit, rekenen wij geen draagkracht.", 78))
+                } else {
+                    if d.bands.count == 1 {
+                        out.append(row("Draagkracht per maand (\(d.sharePercent)% van het inkomen boven \(d.base.dutch))", d.monthly.dutch))
+                    } else {
+                        for band in d.bands {
+                            let range = band.upTo.map { "tussen \(band.from.dutch) en \($0.dutch)" } ?? "boven \(band.from.dutch)"
+                            out.append(row("\(band.sharePercent)% van het inkomen \(range)", band.monthly.dutch))
+                        }
+                        out.append(row("Draagkracht per maand", d.monthly.dutch))
+                    }
+                    if d.assetsCounted > .zero {
+                        out.append(row("Vermogen boven de vermogensgrens van \(d.assetLimit.dutch)", d.assetsCounted.dutch))
+                    }
+                    out.append(row("Draagkracht over \(d.periodMonths) maanden", d.total.dutch))
+                    if d.usedBefore > .zero {
+                        let since = d.periodStart.map { " sinds \(longDate($0))" } ?? ""
+                        out.append(row("Al gebruikt voor eerdere aanvragen\(since)", d.usedBefore.dutch))
+                    }
+                }
             }
             if let grantable = snapshot.grantable { out.append(row("Wat bijzondere bijstand kan dekken", grantable.dutch)) }
+            if let version = snapshot.policyVersion {
+                out.append("")
+                out.append(contentsOf: wrap(version == 0 ? "Berekend met het beleid zoals de gemeente het standaard toepast (beleidsversie 0)."
+                                            : "Berekend met de beleidsregels van de gemeente, versie \(version).", 78))
+            }
         }
         out.append("")
         out.append("Bent u het niet eens met dit besluit?")
         out.append("------------------------------------")
         let deadline = longDate(sent.adding(days: 42))
-        let college = sender.municipality.hasPrefix("Gemeente ") ? String(sender.municipality.dropFirst(9)) : sender.municipality
+        let college = Municipality(name: sender.municipality, code: "").place
         var objection = "Dan kunt u bezwaar maken binnen zes weken na de dag waarop wij deze brief verstuurden, "
         objection += "dus uiterlijk op \(deadline). Stuur uw bezwaar aan het college van "
         objection += "burgemeester en wethouders van \(college). "
@@ -102,6 +139,10 @@ public enum DecisionLetter {
         out.append("")
         out.append("Met vriendelijke groet,")
         out.append("")
+        if !sender.signer.isEmpty {
+            out.append(sender.signer)
+            if !sender.signerRole.isEmpty { out.append(sender.signerRole) }
+        }
         out.append(sender.team)
         out.append(sender.municipality)
         return out.joined(separator: "\n") + "\n"

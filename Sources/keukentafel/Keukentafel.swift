@@ -14,7 +14,7 @@ struct Keukentafel: ParsableCommand {
         """,
         version: version,
         subcommands: [WorkstationCommand.self, DemoCommand.self, OverviewCommand.self, InitCommand.self, StaffCommand.self, HouseholdCommand.self,
-                      NormsCommand.self, PolicyCommand.self,
+                      NormsCommand.self, PolicyCommand.self, MunicipalityCommand.self,
                       ImportCommand.self, ExportCommand.self, LetterCommand.self, PaymentsCommand.self, ReportCommand.self, GenerateCommand.self,
                       AuditCommand.self, SubjectAccessCommand.self, RetentionCommand.self],
         defaultSubcommand: WorkstationCommand.self

@@ -24,11 +24,18 @@ struct LetterCommand: ContractCommand {
         let file = try StoreAccess.reporting(l) {
             try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter")
         }
+        guard let municipality = try StoreAccess.reporting(l, { try store.municipality() }) else {
+            Console.error(MunicipalityCommand.notSet(l))
+            throw Failure(status: Exit.usage)
+        }
         let team = me.team.isEmpty ? "Wijkteam" : me.team
         let today = store.clock.today
-        let figures = (try? file.overview(today: today).get()).map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
+        // A request submitted carries its own figures; only one never submitted is computed now.
+        let rules = try StoreAccess.reporting(l) { try store.rules() }
+        let figures = (try? rules.overview(of: file, on: today, excludingGrant: stored.grant.id).get())
+            .map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
         let text = DecisionLetter.text(grant: stored.grant, household: file.household,
-                                       sender: DecisionLetter.Sender(team: team), sent: today, figures: figures)
+                                       sender: DecisionLetter.Sender(municipality, team: team), sent: today, figures: figures)
         try OutputFile.writeOrPrint(text, to: output, language: l)
     }
 }

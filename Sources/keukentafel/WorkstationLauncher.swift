@@ -32,8 +32,10 @@ enum WorkstationLauncher {
                                                          language: language == .nl ? .nl : .en)
         backend.theme = theme
 
+        // The user's own folder first, then the team's (the municipality's settings), then here.
+        let teamFolder = (try? store.municipality())?.outputFolder
         let env = AppEnvironment(store: store, staff: staff, language: language,
-                                 outputFolder: config.outputFolder ?? FileManager.default.currentDirectoryPath)
+                                 outputFolder: config.outputFolder ?? teamFolder ?? FileManager.default.currentDirectoryPath)
         let app: App
         do {
             app = try App(env: env, size: backend.size, ascii: !backend.supportsUnicode)

@@ -50,6 +50,9 @@ protocol ScreenReads: Sendable {
     func reviewCount(_ list: ReviewList) throws -> Int
     func reviewPage(_ list: ReviewList, offset: Int, limit: Int) throws -> [ReviewItem]
     func grantsForReport(team: String?) throws -> [Grant]
+    /// The law and the policy (norm tables, policy versions), and the municipality's settings.
+    func rules() throws -> CaseRules
+    func municipality() throws -> Municipality?
 }
 
 extension Store: ScreenReads {

@@ -173,8 +173,14 @@ enum GrantsScreen {
         case .submit?: if g != nil { grants.confirmingSubmit = true }
         case .letter?:
             if let g {
+                // The sender is the municipality's settings in the store; without them no letter.
+                guard let municipality = try? ctx.reads.municipality() else {
+                    return [.status(StatusMessage(ctx.l.pick("De gemeente is nog niet ingesteld: een teamleider doet dat met keukentafel municipality set.",
+                                                             "The municipality is not set yet: a team leader sets it with keukentafel municipality set."),
+                                                  isError: true))]
+                }
                 let text = DecisionLetter.text(grant: g.grant, household: household.file.household,
-                                               sender: DecisionLetter.Sender(team: ctx.staff.team.isEmpty ? "Wijkteam" : ctx.staff.team),
+                                               sender: DecisionLetter.Sender(municipality, team: ctx.staff.team.isEmpty ? "Wijkteam" : ctx.staff.team),
                                                sent: ctx.today,
                                                figures: household.figures(ctx).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) })
                 return [.store(.writeLetter(g, household: id, text: text))]

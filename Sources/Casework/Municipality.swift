@@ -1,0 +1,65 @@
+/// The municipality's own settings (docs/rules.md, "The municipality"): who sends the letters,
+/// its CBS code for the reports, its teams, and where printouts go. Kept in the store, set by
+/// a team leader (`keukentafel municipality set FILE`), never in code. Format
+/// `keukentafel-municipality/1`:
+///
+/// ```json
+/// { "format": "keukentafel-municipality/1", "name": "Gemeente Zaanstad", "code": "0479",
+///   "teams": ["Oost", "West"], "signer": "M. de Vries", "signerRole": "teamleider wijkteams",
+///   "outputFolder": "/srv/keukentafel/brieven" }
+/// ```
+public struct Municipality: Equatable, Sendable {
+    public static let format = "keukentafel-municipality/1"
+    /// As it heads a letter: "Gemeente Zaanstad".
+    public var name: String
+    /// The CBS gemeentecode, four digits.
+    public var code: String
+    public var teams: [String]
+    /// Who signs the decision letters, and as what.
+    public var signer: String
+    public var signerRole: String
+    /// Where the workstation writes letters and printouts for the whole team (a user's own
+    /// `[output] folder` goes first); nil: the folder the program was started in.
+    public var outputFolder: String?
+
+    public init(name: String, code: String, teams: [String] = [], signer: String = "", signerRole: String = "",
+                outputFolder: String? = nil) {
+        self.name = name; self.code = code; self.teams = teams; self.signer = signer; self.signerRole = signerRole
+        self.outputFolder = outputFolder
+    }
+
+    /// "Zaanstad" of "Gemeente Zaanstad": the college the objection goes to.
+    public var place: String { name.hasPrefix("Gemeente ") ? String(name.dropFirst(9)) : name }
+
+    public static func read(text: String) -> Result<Municipality, CaseFileRejection> {
+        switch JSONParser.parse(Array(text.utf8)) {
+        case .failure(let e):
+            return .failure(CaseFileRejection([CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, reason: e.reason))]))
+        case .success(let json):
+            let sink = ProblemSink()
+            guard var root = Fields.object(json, path: "", sink: sink) else { return .failure(CaseFileRejection(sink.problems)) }
+            if let found = root.string("format", required: true), found != format {
+                sink.add("format", .wrongFormat(found: found, expected: format))
+            }
+            let name = root.string("name", required: true, nonEmpty: true)
+            let code = root.string("code", required: true)
+            if let code, code.count != 4 || !code.allSatisfy(\.isASCIIDigit) {
+                sink.add("code", .wrongFormat(found: code, expected: "vier cijfers (CBS-gemeentecode) / four digits"))
+            }
+            let teams = root.strings("teams")
+            let signer = root.text("signer"), signerRole = root.text("signerRole")
+            let folder = root.string("outputFolder")
+            guard sink.problems.isEmpty, let name, let code else { return .failure(CaseFileRejection(sink.problems)) }
+            return .success(Municipality(name: name, code: code, teams: teams, signer: signer, signerRole: signerRole,
+                                         outputFolder: folder?.isEmpty == true ? nil : folder))
+        }
+    }
+
+    public static func json(_ m: Municipality) -> JSONValue {
+        var o: JSONObject = ["format": .string(format), "name": .string(m.name), "code": .string(m.code),
+                             "teams": .array(m.teams.map { .string($0) }), "signer": .string(m.signer),
+                             "signerRole": .string(m.signerRole)]
+        o["outputFolder"] = m.outputFolder.map { .string($0) }
+        return .object(o)
+    }
+}
