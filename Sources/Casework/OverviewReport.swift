@@ -60,6 +60,8 @@ public enum OverviewReport {
         let h = file.household
         out.append(l.pick("Financieel overzicht", "Financial overview") + " — " + h.name + (h.id.map { " (\($0))" } ?? ""))
         out.append(l.pick("Peildatum: ", "Reference date: ") + overview.referenceDate.dutch)
+        out.append(l.pick("Normtabel per \(overview.normTableDate.dutch); beleidsversie \(overview.policyVersion)",
+                          "Norm table of \(overview.normTableDate.dutch); policy version \(overview.policyVersion)"))
         out.append("")
 
         func section(_ title: String, _ rows: [(String, String, Money)], total: Money) {
@@ -88,6 +90,12 @@ public enum OverviewReport {
             ("\($0.label) (\($0.kind.rawValue))", "\($0.amount.dutch) \($0.frequency.name(in: l))", $0.monthly)
         }, total: t.deductions)
 
+        if !f.assets.isEmpty {
+            out.append(l.pick("Vermogen", "Assets"))
+            for a in f.assets { out.append(row("  " + a.label, a.kind.name(in: l), a.amount.dutch)) }
+            out.append(row("  " + l.pick("Samen", "Together"), "", f.assets.map(\.amount).sum().dutch))
+            out.append("")
+        }
         let remainingText = (t.remaining.isNegative ? l.pick("TEKORT ", "SHORTFALL ") : "") + t.remaining.dutch
         out.append(row(l.pick("Bestedingsruimte per maand", "Remaining per month"), "", remainingText))
         out.append("")
@@ -95,7 +103,12 @@ public enum OverviewReport {
         out.append(l.pick("Normtoets", "Income-norm test"))
         if let n = overview.normTest {
             out.append("  " + l.pick("Categorie: ", "Category: ") + n.category.name(in: l))
-            out.append(row("  " + l.pick("Norm (tabel van \(n.normDate.dutch))", "Norm (table of \(n.normDate.dutch))"), "", n.norm.dutch))
+            out.append(row("  " + l.pick("Norm (tabel van \(n.normDate.dutch))", "Norm (table of \(n.normDate.dutch))"), "", n.tableNorm.dutch))
+            if n.youthRaise > .zero {
+                out.append(row("  " + l.pick("+ verhoging art. 20 lid 3 (\(n.raisedFor.joined(separator: ", ")))",
+                                             "+ raise art. 20(3) (\(n.raisedFor.joined(separator: ", ")))"), "", n.youthRaise.dutch))
+                out.append(row("  " + l.pick("Norm", "Norm"), "", n.norm.dutch))
+            }
             out.append(row("  " + l.pick("Grens (\(n.percentage)% van de norm)", "Threshold (\(n.percentage)% of the norm)"), "", n.threshold.dutch))
             out.append(row("  " + l.pick("Getoetst inkomen", "Assessed income"), "", n.assessedIncome.dutch))
             let margin = (n.assessedIncome - n.threshold).magnitude.dutch
@@ -108,9 +121,28 @@ public enum OverviewReport {
         out.append("")
         out.append(l.pick("Draagkracht", "Draagkracht (ability to pay)"))
         if let d = overview.draagkracht {
-            out.append(row("  " + l.pick("Vrij tot", "Free up to"), "", d.base.dutch))
-            out.append(row("  " + l.pick("Per maand (\(d.sharePercent)% van het meerdere)", "Per month (\(d.sharePercent)% of the excess)"), "", d.monthly.dutch))
-            out.append(row("  " + l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"), "", d.total.dutch))
+            if d.suspended == .debtArrangement {
+                out.append("  " + l.pick("Geen: WSNP of minnelijke regeling (beleid).", "None: WSNP or an amicable arrangement (policy)."))
+            } else {
+                out.append(row("  " + l.pick("Vrij tot", "Free up to"), "", d.base.dutch))
+                if d.bands.count == 1 {
+                    out.append(row("  " + l.pick("Per maand (\(d.sharePercent)% van het meerdere)", "Per month (\(d.sharePercent)% of the excess)"), "", d.monthly.dutch))
+                } else {
+                    for b in d.bands {
+                        let range = b.upTo.map { "\(b.from.dutch)–\($0.dutch)" } ?? l.pick("boven \(b.from.dutch)", "above \(b.from.dutch)")
+                        out.append(row("  " + "\(b.sharePercent)% " + l.pick("van ", "of ") + range, "", b.monthly.dutch))
+                    }
+                    out.append(row("  " + l.pick("Per maand", "Per month"), "", d.monthly.dutch))
+                }
+                if d.assetsCounted > .zero {
+                    out.append(row("  " + l.pick("Vermogen boven \(d.assetLimit.dutch)", "Assets above \(d.assetLimit.dutch)"), "", d.assetsCounted.dutch))
+                }
+                out.append(row("  " + l.pick("Over \(d.periodMonths) maanden", "Over \(d.periodMonths) months"), "", d.total.dutch))
+                if d.usedBefore > .zero {
+                    out.append(row("  " + l.pick("Al gebruikt sinds \(d.periodStart?.dutch ?? "-")", "Used since \(d.periodStart?.dutch ?? "-")"), "", d.usedBefore.dutch))
+                    out.append(row("  " + l.pick("Nog over", "Left"), "", d.remaining.dutch))
+                }
+            }
         } else {
             out.append("  " + l.pick("Niet van toepassing.", "Not applicable."))
         }

@@ -8,14 +8,21 @@ struct OverviewCommandTests {
         {
           "household": "hh-demo-0001",
           "referenceDate": "2026-11-23",
-          "monthly": { "income": "2062.00", "expenses": "1495.00", "debtPayments": "0.00",
-                       "deductions": "150.00", "remaining": "417.00" },
-          "normTest": { "category": "single-21-aow", "normDate": "2025-01-01", "norm": "1345.45",
-                        "percentage": 110, "threshold": "1480.00", "assessedIncome": "1500.00",
-                        "withinNorm": false },
-          "draagkracht": { "base": "1345.45", "sharePercent": 35, "monthly": "54.09",
-                           "periodMonths": 12, "total": "649.08" },
-          "warnings": [ "norm table of 2025-01-01 is older than six months on 2026-11-23" ]
+          "monthly": { "income": "2162.00", "expenses": "1495.00", "debtPayments": "0.00",
+                       "deductions": "150.00", "remaining": "517.00" },
+          "normTable": { "validFrom": "2026-07-01",
+                         "source": "Participatiewet (BWBR0015703), art. 20–22 zoals geldend per 1 juli 2026; netto per maand inclusief vakantietoeslag (art. 19 lid 3); geïndexeerd met de verwachte factor, nog te vergelijken met de Staatscourant" },
+          "policyVersion": 0,
+          "normTest": { "category": "single-21-aow", "normDate": "2026-07-01", "norm": "1419.46",
+                        "percentage": 110, "threshold": "1561.41", "assessedIncome": "1600.00",
+                        "withinNorm": false, "youthRaise": "0.00", "raisedFor": [] },
+          "draagkracht": { "base": "1419.46", "sharePercent": 35, "monthly": "63.19",
+                           "periodMonths": 12, "total": "758.28",
+                           "bands": [ { "from": "1419.46", "sharePercent": 35, "income": "180.54", "monthly": "63.19" } ],
+                           "assets": "0.00", "assetLimit": "16000.00", "assetsCounted": "0.00",
+                           "suspended": null, "periodStart": "2026-11-21", "usedBefore": "0.00",
+                           "remaining": "758.28", "minimumCost": null },
+          "warnings": []
         }
         """
 
@@ -25,37 +32,45 @@ struct OverviewCommandTests {
         #expect(run.status == 0)
         #expect(run.stderr == "")
         let o = try CLI.object(run.stdout)
-        #expect(Set(o.keys) == ["household", "referenceDate", "monthly", "normTest", "draagkracht", "warnings"])
+        #expect(Set(o.keys) == ["household", "referenceDate", "monthly", "normTable", "policyVersion", "normTest", "draagkracht", "warnings"])
         #expect(o["household"] as? String == "hh-demo-0001")
         #expect(o["referenceDate"] as? String == "2026-11-23")
 
+        // By hand (docs/case-file.md): 1750.00 + 310.00 + 306.00 / 3 = 2162.00; 2162.00 − 1495.00 − 150.00 = 517.00.
         let monthly = try #require(o["monthly"] as? [String: Any])
         #expect(monthly.count == 5)
-        #expect(monthly["income"] as? String == "2062.00")
+        #expect(monthly["income"] as? String == "2162.00")
         #expect(monthly["expenses"] as? String == "1495.00")
         #expect(monthly["debtPayments"] as? String == "0.00")
         #expect(monthly["deductions"] as? String == "150.00")
-        #expect(monthly["remaining"] as? String == "417.00")
+        #expect(monthly["remaining"] as? String == "517.00")
 
+        let table = try #require(o["normTable"] as? [String: Any])
+        #expect(table["validFrom"] as? String == "2026-07-01")
+        #expect(o["policyVersion"] as? Int == 0)
+
+        // 1419.46 × 1.10 = 1561.406 → 1561.41; assessed 1750.00 − 150.00 = 1600.00, above.
         let norm = try #require(o["normTest"] as? [String: Any])
-        #expect(norm.count == 7)
         #expect(norm["category"] as? String == "single-21-aow")
-        #expect(norm["normDate"] as? String == "2025-01-01")
-        #expect(norm["norm"] as? String == "1345.45")
+        #expect(norm["normDate"] as? String == "2026-07-01")
+        #expect(norm["norm"] as? String == "1419.46")
         #expect(norm["percentage"] as? Int == 110)
-        #expect(norm["threshold"] as? String == "1480.00")
-        #expect(norm["assessedIncome"] as? String == "1500.00")
+        #expect(norm["threshold"] as? String == "1561.41")
+        #expect(norm["assessedIncome"] as? String == "1600.00")
         #expect(norm["withinNorm"] as? Bool == false)
+        #expect(norm["youthRaise"] as? String == "0.00")
 
+        // (1600.00 − 1419.46) × 35 / 100 = 63.189 → 63.19; × 12 = 758.28.
         let d = try #require(o["draagkracht"] as? [String: Any])
-        #expect(d.count == 5)
-        #expect(d["base"] as? String == "1345.45")
+        #expect(d["base"] as? String == "1419.46")
         #expect(d["sharePercent"] as? Int == 35)
-        #expect(d["monthly"] as? String == "54.09")
+        #expect(d["monthly"] as? String == "63.19")
         #expect(d["periodMonths"] as? Int == 12)
-        #expect(d["total"] as? String == "649.08")
+        #expect(d["total"] as? String == "758.28")
+        #expect(d["assetLimit"] as? String == "16000.00")
+        #expect(d["periodStart"] as? String == "2026-11-21")
 
-        #expect(o["warnings"] as? [String] == ["norm table of 2025-01-01 is older than six months on 2026-11-23"])
+        #expect(o["warnings"] as? [String] == [])
         // And as a whole: the same JSON as the contract's example.
         #expect(try CLI.canonical(run.stdout) == CLI.canonical(Self.contractJSON))
     }
@@ -104,25 +119,29 @@ struct OverviewCommandTests {
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Financieel overzicht — Huishouden Jansen (hh-demo-0001)")
         #expect(lines.contains("Peildatum: 23-11-2026"))
-        for heading in ["Inkomsten", "Uitgaven", "Aflossingen op schulden", "Inhoudingen", "Normtoets", "Draagkracht", "Let op"] {
+        #expect(lines.contains("Normtabel per 01-07-2026; beleidsversie 0"))
+        for heading in ["Inkomsten", "Uitgaven", "Aflossingen op schulden", "Inhoudingen", "Normtoets", "Draagkracht"] {
             #expect(lines.contains(heading), "heading \(heading)")
         }
         /// The line that starts with `label` (after indentation) and ends with `amount`.
         func row(_ label: String, _ amount: String) -> Bool {
             lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) && $0.hasSuffix(amount) }
         }
-        #expect(row("Salaris", "€ 1.650,00"))
+        #expect(row("Salaris", "€ 1.750,00"))
         #expect(row("€ 306,00 per kwartaal", "€ 102,00"))
-        #expect(row("Totaal per maand", "€ 2.062,00"))
+        #expect(row("Totaal per maand", "€ 2.162,00"))
         #expect(row("Totaal per maand", "€ 1.495,00"))
-        #expect(row("Bestedingsruimte per maand", "€ 417,00"))
-        #expect(row("Norm (tabel van 01-01-2025)", "€ 1.345,45"))
-        #expect(row("Grens (110% van de norm)", "€ 1.480,00"))
-        #expect(row("Getoetst inkomen", "€ 1.500,00"))
-        #expect(lines.contains("  Boven de norm: € 20,00 boven de grens."))
-        #expect(row("Per maand (35% van het meerdere)", "€ 54,09"))
-        #expect(row("Over 12 maanden", "€ 649,08"))
-        #expect(lines.contains("  ! de normtabel van 01-01-2025 is op 23-11-2026 ouder dan zes maanden; controleer of er een nieuwere is"))
+        // By hand: 2162.00 − 1495.00 − 150.00 = 517.00; 1419.46 × 1.1 = 1561.406 → 1561.41;
+        // 1600.00 − 1561.41 = 38.59 above; (1600.00 − 1419.46) × 0.35 = 63.189 → 63.19; × 12 = 758.28.
+        #expect(row("Bestedingsruimte per maand", "€ 517,00"))
+        #expect(row("Norm (tabel van 01-07-2026)", "€ 1.419,46"))
+        #expect(row("Grens (110% van de norm)", "€ 1.561,41"))
+        #expect(row("Getoetst inkomen", "€ 1.600,00"))
+        #expect(lines.contains("  Boven de norm: € 38,59 boven de grens."))
+        #expect(row("Per maand (35% van het meerdere)", "€ 63,19"))
+        #expect(row("Over 12 maanden", "€ 758,28"))
+        // The table of 2026-07-01 is in force on 2026-11-23: no warning that it is old.
+        #expect(!lines.contains("Let op"))
     }
 
     @Test("--lang en prints the overview in English")
@@ -132,11 +151,10 @@ struct OverviewCommandTests {
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Financial overview — Huishouden Jansen (hh-demo-0001)")
         for line in ["Reference date: 23-11-2026", "Income", "Expenses", "Debt payments", "Deductions", "Income-norm test",
-                     "  Above the norm: € 20,00 above the threshold.", "Warnings",
-                     "  ! norm table of 2025-01-01 is older than six months on 2026-11-23"] {
+                     "  Above the norm: € 38,59 above the threshold.", "Norm table of 01-07-2026; policy version 0"] {
             #expect(lines.contains(line), "line \(line)")
         }
-        #expect(lines.contains { $0.hasPrefix("Remaining per month") && $0.hasSuffix("€ 417,00") })
+        #expect(lines.contains { $0.hasPrefix("Remaining per month") && $0.hasSuffix("€ 517,00") })
         #expect(!run.stdout.contains("Inkomsten"))
     }
 
@@ -273,7 +291,8 @@ struct OverviewCommandTests {
             let monthly = try #require(o["monthly"] as? [String: Any])
             #expect(monthly["income"] as? String == "400.00")
             #expect(monthly["remaining"] as? String == "374.50")
-            #expect(o["warnings"] as? [String] == ["norm table of 2025-01-01 is older than six months on 2026-11-23", warning])
+            // The 2026-07-01 table is in force on 2026-11-23 (not older than six months): only the reason.
+            #expect(o["warnings"] as? [String] == [warning])
         }
     }
 }

@@ -88,10 +88,26 @@ extension HouseholdState: Screen {
         switch tab {
         case .overview: OverviewScreen.extraHelp(ctx.l)
         case .plan: PlanScreen.extraHelp(ctx.l)
-        case .ledger: LedgerScreen.extraHelp(ctx.l)
+        case .ledger: LedgerScreen.extraHelp(ctx.l) + [policySection(ctx)]
         case .conversations: ConversationsScreen.extraHelp(ctx.l)
-        case .decisions: GrantsScreen.extraHelp(ctx.l)
+        case .decisions: GrantsScreen.extraHelp(ctx.l) + [policySection(ctx)]
         }
+    }
+
+    /// The municipality's policy in force today, read-only: where the figures of the ledger
+    /// and the grant form come from (a team leader changes it with `keukentafel policy set`).
+    func policySection(_ ctx: ScreenContext) -> HelpOverlay.Section {
+        let version = rules.policy(on: ctx.today)
+        let rows = PolicyText.lines(version, language: ctx.l).dropFirst().map { line -> HelpOverlay.Row in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard let colon = text.range(of: ": ") else { return ("", text) }
+            return (String(text[..<colon.lowerBound]), String(text[colon.upperBound...]))
+        }
+        let table = (try? rules.normTables.table(on: ctx.today).get()).map {
+            [(ctx.l.pick("Normtabel", "Norm table"), ctx.l.pick("per ", "of ") + $0.validFrom.dutch)]
+        } ?? []
+        return (ctx.l.pick("Beleid (versie \(version.number), vanaf \(version.validFrom.dutch))",
+                           "Policy (version \(version.number), from \(version.validFrom.dutch))"), Array(rows) + table)
     }
 
     static func bodyHeight(_ size: Size) -> Int { max(1, size.height - 5) }
