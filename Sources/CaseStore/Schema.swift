@@ -158,6 +158,23 @@ enum Schema {
         setBy TEXT NOT NULL,
         setAt TEXT NOT NULL
     );
+    -- Vermogen is a fifth ledger section. SQLite cannot change a CHECK, so the table is made
+    -- again with the same rows, ids and versions (the ids are what edits refer to).
+    CREATE TABLE ledger_line_v10 (
+        id INTEGER PRIMARY KEY,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        section TEXT NOT NULL CHECK (section IN ('income', 'expense', 'debt', 'deduction', 'asset')),
+        position INTEGER NOT NULL,
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    INSERT INTO ledger_line_v10 (id, householdId, section, position, document, version, changedBy, changedAt)
+        SELECT id, householdId, section, position, document, version, changedBy, changedAt FROM ledger_line;
+    DROP TABLE ledger_line;
+    ALTER TABLE ledger_line_v10 RENAME TO ledger_line;
+    CREATE INDEX ledger_line_by_household ON ledger_line (householdId, section, position);
     -- The municipality's settings (name, CBS code, teams, signer, output folder): one row.
     CREATE TABLE municipality (
         id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -121,8 +121,8 @@ public enum DecisionLetter {
             if let grantable = snapshot.grantable { out.append(row("Wat bijzondere bijstand kan dekken", grantable.dutch)) }
             if let version = snapshot.policyVersion {
                 out.append("")
-                out.append(contentsOf: wrap(version == 0 ? "Berekend met het beleid zoals de gemeente het standaard toepast (beleidsversie 0)."
-                                            : "Berekend met de beleidsregels van de gemeente, versie \(version).", 78))
+                out.append(contentsOf: wrap(version == 0 ? "Berekend met beleidsversie 0: het beleid zoals de gemeente het standaard toepast."
+                                            : "Berekend met beleidsversie \(version) van de beleidsregels van de gemeente.", 78))
             }
         }
         out.append("")

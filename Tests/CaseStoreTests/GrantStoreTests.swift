@@ -47,12 +47,13 @@ struct GrantStoreTests {
                                                 by: leader.actor)
             let submitted = try store.submitGrant(draft, by: leader.actor)
             #expect(submitted.grant.status == .submitted)
-            // hh-demo-0001: assessed 1500.00 above the threshold 1480.00; draagkracht 649.08 over
-            // 12 months, so of 2400.00 the grant can cover 2400.00 − 649.08 = 1750.92
+            // hh-demo-0001 on 2026-11-23 (table 2026-07-01): assessed 1750.00 − 150.00 = 1600.00 above
+            // the threshold 1561.41; draagkracht (1600.00 − 1419.46) × 0.35 = 63.19 a month, 758.28
+            // over 12 months, so of 2400.00 the grant can cover 2400.00 − 758.28 = 1641.72
             let snapshot = try #require(submitted.grant.snapshot)
-            #expect(snapshot.normTest?.assessedIncome == Money(cents: 150_000))
-            #expect(snapshot.draagkracht?.total == Money(cents: 64_908))
-            #expect(snapshot.grantable == Money(cents: 175_092))
+            #expect(snapshot.normTest?.assessedIncome == Money(cents: 160_000))
+            #expect(snapshot.draagkracht?.total == Money(cents: 75_828))
+            #expect(snapshot.grantable == Money(cents: 164_172))
             // the team leader who submitted it may not approve it
             #expect(throws: StoreError.grantRefusals([.ownRequest])) {
                 _ = try store.decideGrant(submitted, .approve, comment: nil, by: leader.actor)

@@ -67,7 +67,7 @@ struct ImportFuzzTests {
             // (an overflow ends the program): the overview, and each grant's letter.
             _ = exported.overview(today: today)
             for grant in exported.grants {
-                _ = DecisionLetter.text(grant: grant, household: exported.household, sender: .init(team: "Fuzz"), sent: today)
+                _ = DecisionLetter.text(grant: grant, household: exported.household, sender: .init(municipality: "Gemeente Fuzz", team: "Fuzz"), sent: today)
             }
             return .accepted
         case .failure(StoreError.importRejected(let problems)):
@@ -176,7 +176,7 @@ struct RowCounts: Equatable, CustomStringConvertible {
     init(of file: CaseFile) {
         let f = file.finances
         rows = ["household": 1, "member": file.household.members.count,
-                "ledger_line": f.income.count + f.expenses.count + f.debts.count + f.deductions.count,
+                "ledger_line": f.income.count + f.expenses.count + f.debts.count + f.deductions.count + f.assets.count,
                 "signal": file.signals.count, "life_domain_score": file.lifeDomains.count,
                 "plan_goal": file.plan?.goals.count ?? 0, "conversation": file.conversations.count,
                 "agreement": file.conversations.reduce(0) { $0 + $1.agreements.count },

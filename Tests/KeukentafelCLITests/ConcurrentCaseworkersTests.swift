@@ -115,7 +115,7 @@ struct ConcurrentCaseworkersTests {
                 #expect(moments == [Self.now])
                 #expect(trail.map { "\($0.user) \($0.action)" } == ["s.elidrissi ledger.update", "r.westra ledger.update",
                                                                      "s.elidrissi conversation.update", "r.westra conversation.update"])
-                #expect(trail.first?.detail == "income 'Salaris': amount: \"1650.00\" → \"1700.00\"")
+                #expect(trail.first?.detail == "income 'Salaris': amount: \"1750.00\" → \"1700.00\"")
                 #expect(trail.count == 4 && trail[1].detail.hasPrefix("income 'Salaris': amount: \"1700.00\" → \"1800.00\"; saved knowingly over version 2 by s.elidrissi"))
                 #expect(trail.count == 4 && trail[3].detail.contains("; saved knowingly over version 2 by s.elidrissi"))
             }

@@ -53,6 +53,7 @@ struct PaymentsCommandTests {
             let store = folder.appendingPathComponent("s/k.sqlite").path
             #expect(try CLI.run(["init", "--store", store]).status == 0)
             #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0003.json"]).status == 0)
+            #expect(try CLI.run(["municipality", "set", "sample-data/municipality.json", "--store", store]).status == 0)
             let run = try CLI.run(["letter", "gr-0003-2", "--store", store])
             #expect(run.status == 0)
             #expect(run.stdout.contains("Wij kennen u € 978,45 bijzondere bijstand toe"))

@@ -146,7 +146,7 @@ struct LedgerEndToEndTests {
             try tmux.shell("\(Tmux.quote(binary.path)); echo EXIT=$?")
             openSanneJansen(tmux)
             try tmux.keys("2")
-            tmux.waitFor("per maand € 2.062,00")
+            tmux.waitFor("per maand € 2.162,00")
             try tmux.keys("a")
             try tmux.type("Bijbaan")
             try tmux.keys("Tab")
@@ -155,7 +155,7 @@ struct LedgerEndToEndTests {
             tmux.waitFor("€ 1.234,56 → € 1.337,44 p/m")     // vier weken: × 13/12
             try tmux.keys("Enter")
             tmux.waitFor("Bewaard: Bijbaan")
-            tmux.waitFor("per maand € 3.399,44")        // 2062.00 + 1337.44
+            tmux.waitFor("per maand € 3.499,44")        // 2162.00 + 1337.44
             try tmux.type("Fout")
             try tmux.keys("Tab")
             try tmux.type("12,345.6")
@@ -166,10 +166,10 @@ struct LedgerEndToEndTests {
             try tmux.keys("End", "DC")
             tmux.waitFor("\"Bijbaan\" (€ 1.234,56) wissen?")
             try tmux.keys("Enter")
-            tmux.waitFor("per maand € 2.062,00")
+            tmux.waitFor("per maand € 2.162,00")
             try tmux.keys("u")
             tmux.waitFor("\"Bijbaan\" staat er weer.")
-            tmux.waitFor("per maand € 3.399,44")
+            tmux.waitFor("per maand € 3.499,44")
             try tmux.keys("Escape")
             tmux.waitFor("Alle huishoudens")
             try tmux.keys("F10")

@@ -45,8 +45,8 @@ struct LedgerTests {
             try check()
             let household = try #require(app.state.household)
             #expect(household.ledger?.lines(in: .income).last?.entry.monthly == Money(cents: 133_744))
-            // income 2062.00 + 1337.44 = 3399.44
-            #expect(LedgerScreen.overview(household, ctx: app.context())?.totals.income == Money(cents: 339_944))
+            // income 2162.00 + 1337.44 = 3499.44
+            #expect(LedgerScreen.overview(household, ctx: app.context())?.totals.income == Money(cents: 349_944))
 
             // edit the selected (new) line: amount 1.300,00 per month
             app.handle(.key(.enter))
@@ -116,9 +116,9 @@ struct LedgerTests {
             #expect(text.contains("Uitleg — Inkomsten"))
             #expect(text.contains("€ 306,00 kwartaal → € 102,00 per maand"))
             #expect(text.contains("Totaal"))
-            #expect(text.contains("€ 2.062,00 per maand"))
+            #expect(text.contains("€ 2.162,00 per maand"))
             #expect(text.contains("kinderbijslag telt niet als inkomen voor de normtoets"))
-            #expect(text.contains("inkomsten die tellen min inhoudingen = € 1.500,00"))
+            #expect(text.contains("inkomsten die tellen min inhoudingen = € 1.600,00"))
             app.handle(.key(.escape))
             #expect(app.state.household?.ledger?.explaining == nil)
             #expect(app.state.screen == .household)

@@ -37,6 +37,8 @@ struct NoReads: ScreenReads {
     func reviewCount(_ list: ReviewList) throws -> Int { try refuse("the review count") }
     func reviewPage(_ list: ReviewList, offset: Int, limit: Int) throws -> [ReviewItem] { try refuse("a review page") }
     func grantsForReport(team: String?) throws -> [Grant] { try refuse("the report's grants") }
+    func rules() throws -> CaseRules { try refuse("the norm tables and policy") }
+    func municipality() throws -> Municipality? { try refuse("the municipality") }
 }
 
 /// Screens as logic: state in, effects out, no store and no terminal.
