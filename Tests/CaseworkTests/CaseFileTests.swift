@@ -69,7 +69,7 @@ struct CaseFileTests {
         ])
         #expect(h.members[0].bsn?.digits == "111222333")
         #expect(file.finances.income == [
-            IncomeLine(label: "Salaris", amount: Money(cents: 165_000), frequency: .month, kind: .salary, member: "Sanne Jansen"),
+            IncomeLine(label: "Salaris", amount: Money(cents: 175_000), frequency: .month, kind: .salary, member: "Sanne Jansen"),
             IncomeLine(label: "Kindgebonden budget", amount: Money(cents: 31_000), frequency: .month, kind: .childBudget),
             IncomeLine(label: "Kinderbijslag", amount: Money(cents: 30_600), frequency: .quarter, kind: .childBenefit),
         ])
@@ -435,8 +435,8 @@ struct CaseFileTests {
 
 /// A grant past draft carries the rules it was submitted under: a file cannot bring in a
 /// state the workstation refuses. The sample's gr-1 is maatwerk, submitted, and the
-/// household above the norm (assessed € 1.500,00 > threshold € 1.480,00 on 2026-11-21, the
-/// day of submission, with the 2025-01-01 table).
+/// household above the norm on 2026-11-21, the day of submission, with the 2026-07-01 table:
+/// assessed € 1.750,00 − € 150,00 = € 1.600,00 > threshold € 1.419,46 × 110 % = 1.561,406 → € 1.561,41.
 @Suite("Case files: grants past draft follow the rules of their route")
 struct RecordedGrantRulesTests {
     /// The problems an import finds in `text` (which must read as a case file).
@@ -485,10 +485,10 @@ struct RecordedGrantRulesTests {
 
     @Test("Within the norm at submission, maatwerk needs no long motivation")
     func withinNorm() throws {
-        // Without the € 150 deduction the assessed income is € 1.650,00: still above. With a
-        // salary of € 1.630,00 it is € 1.480,00, exactly the threshold: within.
-        _ = try Self.accepted(try Self.withMotivation("kort", more: [(#""amount": "1650.00""#, #""amount": "1630.00""#)]))
-        let above = try Self.refused(try Self.withMotivation("kort", more: [(#""amount": "1650.00""#, #""amount": "1630.01""#)]))
+        // With a salary of € 1.711,41 the assessed income is € 1.711,41 − € 150,00 = € 1.561,41,
+        // exactly the threshold (1.419,46 × 110 % = 1.561,406 → 1.561,41): within. One cent more is above.
+        _ = try Self.accepted(try Self.withMotivation("kort", more: [(#""amount": "1750.00""#, #""amount": "1711.41""#)]))
+        let above = try Self.refused(try Self.withMotivation("kort", more: [(#""amount": "1750.00""#, #""amount": "1711.42""#)]))
         #expect(above.map(\.path) == ["grants[0].motivation"])
     }
 

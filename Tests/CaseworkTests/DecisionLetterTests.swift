@@ -12,7 +12,11 @@ struct DecisionLetterTests {
                                   members: [member("Sanne Jansen", born: "1991-04-12", .applicant)])
         let normTest = NormTest(category: .single21toAOW, normDate: day("2025-01-01"), norm: euros("1345.45"), percentage: 110,
                                 threshold: euros("1480.00"), assessedIncome: euros("1500.00"))
-        let draagkracht = Draagkracht(base: euros("1345.45"), sharePercent: 35, monthly: euros("54.09"), periodMonths: 12)
+        // One band from the base: (1.500,00 − 1.345,45) = 154,55 × 35 % = 54,0925 → 54,09 a month; × 12 = 649,08.
+        let draagkracht = Draagkracht(base: euros("1345.45"),
+                                      bands: [DraagkrachtBand(from: euros("1345.45"), upTo: nil, sharePercent: 35,
+                                                              income: euros("154.55"))],
+                                      periodMonths: 12)
         let grant = Grant(id: "gr-000010", route: .custom, category: .kinderopvang, amount: euros("2400.00"),
                           payee: Payee(name: "Kinderopvang De Zaan", iban: "NL91ABNA0417164300", reference: "Jansen/2026-11"),
                           goalShort: "Sanne houdt haar baan",
@@ -20,7 +24,8 @@ struct DecisionLetterTests {
                           status: .approved, decidedBy: "j.bakker", decidedAt: Moment(iso: "2026-11-23T10:00:00+01:00"),
                           snapshot: FinancialSnapshot(normTest: normTest, draagkracht: draagkracht, grantable: euros("1750.92")))
         return DecisionLetter.text(grant: grant, household: household,
-                                   sender: DecisionLetter.Sender(team: "Wijkteam Zaandam-Oost"), sent: day("2026-11-23"))
+                                   sender: DecisionLetter.Sender(municipality: "Gemeente Zaanstad", team: "Wijkteam Zaandam-Oost"),
+                                   sent: day("2026-11-23"))
     }
 
     @Test("States amount, payee, legal ground, motivation, figures and six weeks to object")

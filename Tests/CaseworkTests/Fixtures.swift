@@ -10,7 +10,7 @@ func member(_ name: String, born: String?, _ role: MemberRole) -> Member {
 
 func household(_ members: Member...) -> Household { Household(name: "Huishouden Test", members: members) }
 
-/// A single person of 30 on 2026-11-23 (category single-21-aow, norm 1.345,45 in the 2025 table).
+/// A single person of 30 on 2026-11-23 (category single-21-aow, norm 1.419,46 in the 2026-07-01 table).
 let singleAdult = household(member("Anna de Vries", born: "1996-05-01", .applicant))
 let referenceDay = day("2026-11-23")
 

@@ -18,6 +18,15 @@ struct GrantWorkflowTests {
     static let within = normTest(assessed: "1480.00")
     static let above = normTest(assessed: "1480.01")
 
+    /// The household's overview on the day of submission as `GrantWorkflow.submit` takes it,
+    /// carrying `normTest` and `draagkracht` (the totals play no part in the workflow).
+    static func overview(_ normTest: NormTest?, draagkracht: Draagkracht? = nil) -> FinancialOverview {
+        FinancialOverview(referenceDate: day("2026-11-23"), policy: .defaults, policyVersion: 0,
+                          normTableDate: normTest?.normDate ?? day("2026-07-01"), normTableSource: "test",
+                          totals: MonthlyTotals(income: .zero, expenses: .zero, debtPayments: .zero, deductions: .zero),
+                          normTest: normTest, draagkracht: draagkracht, warnings: [])
+    }
+
     static let eightyCharacters = String(repeating: "m", count: 80)
 
     static func request(_ route: Route = .custom, amount: String = "1200.00", motivation: String = eightyCharacters,
@@ -29,8 +38,8 @@ struct GrantWorkflowTests {
     }
 
     static func submitted(amount: String = "2400.00", by actor: Actor = caseworker) -> Grant {
-        try! GrantWorkflow.submit(request(amount: amount), by: actor, at: morning, normTest: above,
-                                  draagkracht: nil, policy: .defaults).get()
+        try! GrantWorkflow.submit(request(amount: amount), by: actor, at: morning, overview: overview(above),
+                                  policy: .defaults).get()
     }
 
     // MARK: transitions
@@ -111,8 +120,8 @@ struct GrantWorkflowTests {
         let bad = Self.request(.central, amount: "0.00", iban: "NL91ABNA0417164301", payee: " ", goal: "")
         #expect(GrantWorkflow.submitRefusals(bad, normTest: Self.above)
                 == [.amountNotPositive, .centralRouteAboveNorm, .payeeNameMissing, .ibanInvalid(.checksum), .goalShortMissing])
-        let result = GrantWorkflow.submit(bad, by: Self.caseworker, at: Self.morning, normTest: Self.above,
-                                          draagkracht: nil, policy: .defaults)
+        let result = GrantWorkflow.submit(bad, by: Self.caseworker, at: Self.morning, overview: Self.overview(Self.above),
+                                          policy: .defaults)
         #expect(result == .failure(Refusals([.amountNotPositive, .centralRouteAboveNorm, .payeeNameMissing,
                                              .ibanInvalid(.checksum), .goalShortMissing])))
     }
@@ -130,7 +139,7 @@ struct GrantWorkflowTests {
     @Test("Up to the mandate (€ 1.500,00) the caseworker's submission approves it; one cent more waits")
     func mandateLimit() throws {
         let atLimit = try GrantWorkflow.submit(Self.request(amount: "1500.00"), by: Self.caseworker, at: Self.morning,
-                                               normTest: Self.above, draagkracht: nil, policy: .defaults).get()
+                                               overview: Self.overview(Self.above), policy: .defaults).get()
         #expect(atLimit.status == .approved)
         #expect(atLimit.approvedUnderMandate)
         #expect(atLimit.decidedBy == "jdevries")
@@ -138,7 +147,7 @@ struct GrantWorkflowTests {
         #expect(atLimit.submittedBy == "jdevries")
 
         let aboveLimit = try GrantWorkflow.submit(Self.request(amount: "1500.01"), by: Self.caseworker, at: Self.morning,
-                                                  normTest: Self.above, draagkracht: nil, policy: .defaults).get()
+                                                  overview: Self.overview(Self.above), policy: .defaults).get()
         #expect(aboveLimit.status == .submitted)
         #expect(!aboveLimit.approvedUnderMandate)
         #expect(aboveLimit.decidedBy == nil)
@@ -148,7 +157,7 @@ struct GrantWorkflowTests {
     func mandateOverride() throws {
         let policy = Policy.defaults.overridden(by: PolicyOverride(mandateLimit: euros("1000.00")))
         let grant = try GrantWorkflow.submit(Self.request(amount: "1200.00"), by: Self.caseworker, at: Self.morning,
-                                             normTest: Self.above, draagkracht: nil, policy: policy).get()
+                                             overview: Self.overview(Self.above), policy: policy).get()
         #expect(grant.status == .submitted)
     }
 
@@ -158,12 +167,19 @@ struct GrantWorkflowTests {
         let draagkracht = FinancialOverview.computeDraagkracht(assessedIncome: euros("1500.00"), norm: euros("1345.45"),
                                                                policy: .defaults)
         let grant = try GrantWorkflow.submit(Self.request(amount: "2400.00"), by: Self.caseworker, at: Self.morning,
-                                             normTest: Self.normTest(assessed: "1500.00"), draagkracht: draagkracht,
+                                             overview: Self.overview(Self.normTest(assessed: "1500.00"), draagkracht: draagkracht),
                                              policy: .defaults).get()
         #expect(grant.snapshot?.normTest?.assessedIncome == euros("1500.00"))
         #expect(grant.snapshot?.draagkracht?.total == euros("649.08"))
         #expect(grant.snapshot?.grantable == euros("1750.92"))
+        // It takes what it bears itself of the period: min(2.400,00, 649,08) = 649,08; policy version 0.
+        #expect(grant.snapshot?.draagkrachtTaken == euros("649.08"))
+        #expect(grant.snapshot?.policyVersion == 0)
         #expect(grant.submittedAt == Self.morning)
+        // No norm table covers the day (no overview): the snapshot records no figures.
+        let bare = try GrantWorkflow.submit(Self.request(), by: Self.caseworker, at: Self.morning, overview: nil,
+                                            policy: .defaults).get()
+        #expect(bare.snapshot == FinancialSnapshot(normTest: nil, draagkracht: nil, grantable: nil))
     }
 
     // MARK: four eyes

@@ -3,8 +3,9 @@ import Testing
 
 @Suite("Norm categories, ages and the norm tables")
 struct NormTests {
-    func category(_ h: Household, on date: CalendarDate = referenceDay, pensionAge: Int = 67) -> Result<NormCategory, NoNormReason> {
-        NormCategorisation.category(of: h, on: date, pensionAge: pensionAge)
+    func category(_ h: Household, on date: CalendarDate = referenceDay,
+                  pensionAges: PensionAges = .shipped) -> Result<NormCategory, NoNormReason> {
+        NormCategorisation.category(of: h, on: date, pensionAges: pensionAges)
     }
 
     // Ages below are on 2026-11-23.
@@ -25,7 +26,7 @@ struct NormTests {
     func pensionAgeIsPolicy() {
         let sixtySix = household(member("A", born: "1960-01-01", .applicant))
         #expect(category(sixtySix) == .success(.single21toAOW))
-        #expect(category(sixtySix, pensionAge: 66) == .success(.singleAOW))
+        #expect(category(sixtySix, pensionAges: .fixed(years: 66)) == .success(.singleAOW))
         let p = Policy.defaults.overridden(by: PolicyOverride(pensionAge: 66))
         #expect(overview(sixtySix, Finances(), policy: p).normTest?.category == .singleAOW)
     }
@@ -65,7 +66,7 @@ struct NormTests {
         #expect(o.totals.income == euros("900.00"))
     }
 
-    @Test("Every norm of both shipped tables, by category", arguments: [
+    @Test("Every norm of the January 2024 and January 2025 tables, by category", arguments: [
         (NormCategory.single18to20, "316.94", "332.17"), (.single21toAOW, "1283.83", "1345.45"),
         (.singleAOW, "1425.76", "1501.07"), (.couple18to20, "633.88", "664.34"),
         (.couple18to20Children, "1000.69", "1048.75"), (.coupleMixed, "1233.96", "1293.21"),
@@ -79,11 +80,13 @@ struct NormTests {
 
     @Test("The table switches on 1 January 2025")
     func tableSwitch() throws {
-        #expect(try NormTables.shipped.table(on: day("2024-12-31")).get().validFrom == day("2024-01-01"))
+        // Since the July tables ship, 2024-12-31 lies in the 2024-07-01 table (single-21-aow 1.308,45).
+        #expect(try NormTables.shipped.table(on: day("2024-12-31")).get().validFrom == day("2024-07-01"))
         #expect(try NormTables.shipped.table(on: day("2025-01-01")).get().validFrom == day("2025-01-01"))
         let december = overview(singleAdult, Finances(), on: day("2024-12-31"))
         let january = overview(singleAdult, Finances(), on: day("2025-01-01"))
-        #expect(december.normTest?.norm == euros("1283.83"))
+        #expect(december.normTest?.norm == euros("1308.45"))
+        #expect(december.normTest?.normDate == day("2024-07-01"))
         #expect(january.normTest?.norm == euros("1345.45"))
         #expect(january.normTest?.normDate == day("2025-01-01"))
     }
@@ -99,24 +102,37 @@ struct NormTests {
 
     @Test("Warning when the table in force is more than six months old")
     func outdatedWarning() {
-        let table2025 = day("2025-01-01")
-        #expect(overview(singleAdult, Finances(), on: day("2025-07-01")).warnings.isEmpty)   // exactly six months
-        #expect(overview(singleAdult, Finances(), on: day("2025-07-02")).warnings ==
-                [.normTableOutdated(tableDate: table2025, referenceDate: day("2025-07-02"))])
-        #expect(OverviewWarning.normTableOutdated(tableDate: table2025, referenceDate: day("2026-11-23")).message(in: .en)
+        // The newest shipped table is 2026-07-01; six months later is 2027-01-01.
+        let newest = day("2026-07-01")
+        #expect(overview(singleAdult, Finances(), on: day("2027-01-01")).warnings.isEmpty)   // exactly six months
+        #expect(overview(singleAdult, Finances(), on: day("2027-01-02")).warnings ==
+                [.normTableOutdated(tableDate: newest, referenceDate: day("2027-01-02"))])
+        #expect(OverviewWarning.normTableOutdated(tableDate: day("2025-01-01"), referenceDate: day("2026-11-23")).message(in: .en)
                 == "norm table of 2025-01-01 is older than six months on 2026-11-23")
-        // The 2024 table on 2024-12-31 (no July 2024 table shipped) is outdated too.
-        #expect(overview(singleAdult, Finances(), on: day("2024-12-31")).warnings.count == 1)
+        // Only the newest table can be outdated: on 2024-12-31 the 2024-07-01 table is in
+        // force (six months old on 2025-01-01), so no warning.
+        #expect(overview(singleAdult, Finances(), on: day("2024-12-31")).warnings.isEmpty)
+        #expect(overview(singleAdult, Finances(), on: referenceDay).warnings.isEmpty)
     }
 
     @Test("Newer tables are data: a table added later takes over from its date")
     func newerTableAsData() throws {
-        var norms = NormTables.shipped.tables[1].norms
-        norms[.single21toAOW] = euros("1401.00")
-        let tables = NormTables(NormTables.shipped.tables + [NormTable(validFrom: day("2026-07-01"), source: "test", norms: norms)])
+        var norms = NormTables.shipped.tables.last!.norms
+        norms[.single21toAOW] = euros("1447.85")            // 1.419,46 × 1,02 = 1.447,8492 → 1.447,85
+        let tables = NormTables.shipped.adding([NormTable(validFrom: day("2027-01-01"), source: "test", norms: norms)])
         let o = try FinancialOverview.compute(household: singleAdult, finances: Finances(), policy: .defaults,
-                                              referenceDate: day("2026-11-23"), normTables: tables).get()
-        #expect(o.normTest?.norm == euros("1401.00"))
-        #expect(o.warnings.isEmpty)   // 2026-07-01 + 6 months = 2027-01-01, after the reference date
+                                              referenceDate: day("2027-03-01"), normTables: tables).get()
+        #expect(o.normTest?.norm == euros("1447.85"))
+        #expect(o.normTableDate == day("2027-01-01") && o.normTableSource == "test")
+        #expect(o.warnings.isEmpty)   // 2027-01-01 + 6 months = 2027-07-01, after the reference date
+        // The day before, the shipped 2026-07-01 table still holds.
+        let before = try FinancialOverview.compute(household: singleAdult, finances: Finances(), policy: .defaults,
+                                                   referenceDate: day("2026-12-31"), normTables: tables).get()
+        #expect(before.normTest?.norm == euros("1419.46"))
+        // An added table of a shipped date replaces the shipped one.
+        norms[.single21toAOW] = euros("1420.00")
+        let replaced = NormTables.shipped.adding([NormTable(validFrom: day("2026-07-01"), source: "erratum", norms: norms)])
+        #expect(replaced.tables.count == 6)
+        #expect(try replaced.table(on: referenceDay).get().norm(for: .single21toAOW) == euros("1420.00"))
     }
 }

@@ -75,7 +75,7 @@ struct ConflictTests {
             #expect(try roos.env.store.ledgerLines(household: "hh-demo-0001").first?.entry.amount == Money(cents: 180_500))
             let updates = try roos.env.store.auditTrail(household: "hh-demo-0001").filter { $0.action == "ledger.update" }
             #expect(updates.map(\.user) == ["s.elidrissi", "r.westra"])
-            #expect(updates.first?.detail == "income 'Salaris': amount: \"1650.00\" → \"1700.00\"")
+            #expect(updates.first?.detail == "income 'Salaris': amount: \"1750.00\" → \"1700.00\"")
             #expect(updates.last?.detail == "income 'Salaris': amount: \"1700.00\" → \"1805.00\"; saved knowingly over version 2 by "
                     + "s.elidrissi (2026-11-23T10:31:00+01:00), shown after a refused save")
         }
