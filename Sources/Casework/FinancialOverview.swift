@@ -260,6 +260,8 @@ public struct FinancialOverview: Equatable, Sendable {
         guard let step = table.youthRaise, !raised.isEmpty else { return (base, .zero, [], notApplicable) }
         let cap = Money.max(base, table.norm(for: category.adultEquivalent))
         let norm = Money.min(base + Money(cents: step.cents * raised.count), cap)
+        // A pensioner couple's norm is already above the cap: nobody is raised.
+        if norm == base { return (base, .zero, [], notApplicable + raised) }
         return (norm, norm - base, raised, notApplicable)
     }
 

@@ -36,6 +36,10 @@ public enum NormTableFile {
             }
         }
         let youthRaise = root.amount("youthRaise", required: false)
+        // A misspelt key would silently drop a figure (a "youthraise" is no raise at all).
+        for key in root.unknownFields.keys.sorted() {
+            sink.add(key, .unknownCode(key, allowed: ["format", "validFrom", "source", "norms", "youthRaise"]))
+        }
         guard sink.problems.isEmpty, let validFrom, let source, norms.count == NormCategory.allCases.count else {
             return .failure(CaseFileRejection(sink.problems))
         }
@@ -60,7 +64,11 @@ public enum NormTableFile {
         for category in NormCategory.allCases {
             check("norms.\(category.rawValue)", table.norm(for: category), before.norm(for: category))
         }
-        if let raise = table.youthRaise, let previous = before.youthRaise { check("youthRaise", raise, previous) }
+        if let previous = before.youthRaise {
+            // The law's raise does not disappear from one half-year to the next.
+            if let raise = table.youthRaise { check("youthRaise", raise, previous) }
+            else { problems.append(CaseFileProblem(path: "youthRaise", kind: .missing)) }
+        }
         return problems
     }
 

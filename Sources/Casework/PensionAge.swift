@@ -19,6 +19,9 @@ public struct PensionAge: Equatable, Sendable {
 }
 
 public struct PensionAges: Equatable, Sendable {
+    /// Equal when the ages are: the source is a note, not a rule.
+    public static func == (a: PensionAges, b: PensionAges) -> Bool { a.ages == b.ages }
+
     public static let format = "keukentafel-pension-age/1"
     /// Oldest first.
     public let ages: [PensionAge]
@@ -39,15 +42,19 @@ public struct PensionAges: Equatable, Sendable {
     /// counted from the birth date, falls on or after that entry's start and before the next
     /// one's. (Born on 1960-12-20: 67 years on 2027-12-20, in 2027's rule. Born 1961-01-10:
     /// 67 years would be 2028-01-10, when 67 years and 3 months applies: 2028-04-10.) Someone
-    /// born on 29 February reaches it on the last day of the month.
+    /// born on 29 February reaches it on 1 March in a year without one, as `age(on:)` counts.
     public func reached(bornOn birth: CalendarDate) -> (date: CalendarDate, age: PensionAge) {
+        func after(_ months: Int) -> CalendarDate {
+            let date = birth.adding(months: months)
+            return date.day < birth.day ? date.adding(days: 1) : date
+        }
         for (i, age) in ages.enumerated() {
-            let date = birth.adding(months: age.years * 12 + age.months)
+            let date = after(age.years * 12 + age.months)
             let next = i + 1 < ages.count ? ages[i + 1].from : nil
             if (i == 0 || date >= age.from), next.map({ date < $0 }) ?? true { return (date, age) }
         }
         let last = ages[ages.count - 1]
-        return (birth.adding(months: last.years * 12 + last.months), last)
+        return (after(last.years * 12 + last.months), last)
     }
 
     /// Whether someone born on `birth` has reached the pension age on `date`.

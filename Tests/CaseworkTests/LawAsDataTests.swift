@@ -590,7 +590,8 @@ struct LawFilesTests {
         #expect(NormTableFile.problemsAdding(raise, to: .shipped).map(\.path) == ["youthRaise"])
         // Boundaries against single-18-20 350.42: 90 % = 315.378, 125 % = 438.025.
         func problems(_ amount: String) throws -> [String] {
-            let t = try NormTableFile.read(text: Self.tableText("2027-01-01", Self.replacing(Self.january2027, "single-18-20", with: amount))).get()
+            let t = try NormTableFile.read(text: Self.tableText("2027-01-01", Self.replacing(Self.january2027, "single-18-20", with: amount),
+                                                                 youthRaise: "777.48")).get()
             return NormTableFile.problemsAdding(t, to: .shipped).map(\.path)
         }
         #expect(try problems("315.37") == ["norms.single-18-20"])       // below 315.378
@@ -715,5 +716,60 @@ struct DraagkrachtPropertyTests {
                 && d.total.cents == monthly * i.period + max(0, i.assets - i.limit)
                 && d.assetsCounted.cents == max(0, i.assets - i.limit)
         }
+    }
+}
+
+/// What the first review of the law as data found: a misspelt field, a raise that vanishes,
+/// 29 February, a raise that cannot apply.
+@Suite("The law as data: edge cases found in review")
+struct LawAsDataEdgeTests {
+    static func shippedJSON(_ change: (inout String) -> Void) -> String {
+        var text = String(decoding: JSONWriter.write(NormTableFile.json(NormTables.shipped.table(from: CalendarDate(iso: "2026-07-01")!)!)).utf8, as: UTF8.self)
+        change(&text)
+        return text
+    }
+
+    @Test("A misspelt field is refused at its path, never dropped")
+    func misspelt() throws {
+        let text = Self.shippedJSON { $0 = $0.replacingOccurrences(of: "\"youthRaise\"", with: "\"youthraise\"") }
+        guard case .failure(let rejection) = NormTableFile.read(text: text) else { Issue.record("accepted"); return }
+        #expect(rejection.problems.map(\.path) == ["youthraise"])
+    }
+
+    @Test("A table without the raise after one with it is refused: youthRaise is missing")
+    func raiseVanishes() throws {
+        let before = NormTables.shipped.table(from: CalendarDate(iso: "2026-07-01")!)!
+        let next = NormTable(validFrom: CalendarDate(iso: "2027-01-01")!, source: "test", norms: before.norms)
+        #expect(NormTableFile.problemsAdding(next, to: .shipped) == [CaseFileProblem(path: "youthRaise", kind: .missing)])
+    }
+
+    @Test("Born on 29 February: the pension age on 1 March, the day age(on:) makes them 67")
+    func leapDay() throws {
+        let birth = CalendarDate(iso: "1960-02-29")!
+        // 1960-02-29 + 67 years: 2027 has no 29 February; they turn 67 on 2027-03-01.
+        #expect(PensionAges.shipped.reached(bornOn: birth).date == CalendarDate(iso: "2027-03-01")!)
+        #expect(birth.age(on: CalendarDate(iso: "2027-03-01")!) == 67)
+        #expect(birth.age(on: CalendarDate(iso: "2027-02-28")!) == 66)
+    }
+
+    @Test("A pensioner couple with a marked 19-year-old partner: no raise, and a warning")
+    func noRaiseAboveTheCap() throws {
+        let household = Household(name: "Huishouden Test", members: [
+            Member(name: "Piet", birthDate: CalendarDate(iso: "1955-01-01")!, role: .applicant),
+            Member(name: "Sam", birthDate: CalendarDate(iso: "2007-06-01")!, role: .partner, cannotRelyOnParents: "uit pleegzorg"),
+        ])
+        let o = try FinancialOverview.compute(household: household, finances: Finances(), policy: .defaults,
+                                              referenceDate: CalendarDate(iso: "2026-12-01")!).get()
+        // couple-aow 2176.10 is above the cap couple-21-aow 2027.79: the norm stays 2176.10.
+        #expect(o.normTest?.norm == Money(cents: 217_610))
+        #expect(o.normTest?.raisedFor == [])
+        #expect(o.warnings == [.youthRaiseNotApplicable(member: "Sam")])
+    }
+
+    @Test("Pension ages read back from a stored policy equal the shipped ones")
+    func pensionAgesRoundTrip() throws {
+        let stored = JSONWriter.write(CaseFileWriter.policy(Policy.defaults.asOverride))
+        let back = try PolicyFile.readStored(text: stored).get()
+        #expect(Policy.defaults.overridden(by: back) == Policy.defaults)
     }
 }
