@@ -47,7 +47,8 @@ struct LawAndPolicyStoreTests {
             var norms = Self.table2027().norms
             // 1419.46 × 1.5 = 2129.19: more than 25 % above the table before.
             norms[.single21toAOW] = Money(cents: 212_919)
-            let wrong = NormTable(validFrom: CalendarDate(iso: "2027-01-01")!, source: "typo", norms: norms)
+            let wrong = NormTable(validFrom: CalendarDate(iso: "2027-01-01")!, source: "typo", norms: norms,
+                                  youthRaise: Self.table2027().youthRaise)
             #expect(throws: StoreError.ruleFileRefused(file: "typo.json", [CaseFileProblem(
                 path: "norms.single-21-aow",
                 kind: .implausibleNorm(found: Money(cents: 212_919), previous: Money(cents: 141_946), previousFrom: shipped.validFrom))])) {

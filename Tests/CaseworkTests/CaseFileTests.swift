@@ -89,7 +89,7 @@ struct CaseFileTests {
                    received: day("2026-10-15"), status: .open),
         ])
         #expect(file.policy == PolicyOverride(normPercentage: 110, freeUpToPercent: 100, sharePercent: 35, periodMonths: 12,
-                                              pensionAge: 67, mandateLimit: Money(cents: 150_000)))
+                                              mandateLimit: Money(cents: 150_000)))
         #expect(file.lifeDomains == [LifeDomainScore(domain: .financien, score: 2, date: day("2026-11-20"),
                                                      note: "Toeslagschuld van € 4.200; de Belastingdienst verrekent € 150 per maand. Energieachterstand bij Vattenfall.")])
         #expect(file.plan == Plan(goals: [Goal(id: "g1", text: "Sanne houdt haar baan", due: day("2027-06-01"))]))

@@ -186,8 +186,8 @@ struct LedgerEndToEndTests {
             tmux.waitFor("EXIT2=0")
             let overview = try CLI.run(["overview", "hh-demo-0001", "--json", "--store", store])
             let monthly = try #require(try CLI.object(overview.stdout)["monthly"] as? [String: Any])
-            #expect(monthly["income"] as? String == "3399.44")
-            #expect(monthly["remaining"] as? String == "1754.44")   // 3399.44 − 1495.00 − 0.00 − 150.00
+            #expect(monthly["income"] as? String == "3499.44")      // 2162.00 + 1337.44
+            #expect(monthly["remaining"] as? String == "1854.44")   // 3499.44 − 1495.00 − 0.00 − 150.00
         }
     }
 }
