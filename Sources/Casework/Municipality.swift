@@ -32,15 +32,7 @@ public struct Municipality: Equatable, Sendable {
     public var place: String { name.hasPrefix("Gemeente ") ? String(name.dropFirst(9)) : name }
 
     public static func read(text: String) -> Result<Municipality, CaseFileRejection> {
-        switch JSONParser.parse(Array(text.utf8)) {
-        case .failure(let e):
-            return .failure(CaseFileRejection([CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, reason: e.reason))]))
-        case .success(let json):
-            let sink = ProblemSink()
-            guard var root = Fields.object(json, path: "", sink: sink) else { return .failure(CaseFileRejection(sink.problems)) }
-            if let found = root.string("format", required: true), found != format {
-                sink.add("format", .wrongFormat(found: found, expected: format))
-            }
+        SettingsFile.read(text, format: format) { root, sink in
             let name = root.string("name", required: true, nonEmpty: true)
             let code = root.string("code", required: true)
             if let code, code.count != 4 || !code.allSatisfy(\.isASCIIDigit) {
@@ -49,9 +41,9 @@ public struct Municipality: Equatable, Sendable {
             let teams = root.strings("teams")
             let signer = root.text("signer"), signerRole = root.text("signerRole")
             let folder = root.string("outputFolder")
-            guard sink.problems.isEmpty, let name, let code else { return .failure(CaseFileRejection(sink.problems)) }
-            return .success(Municipality(name: name, code: code, teams: teams, signer: signer, signerRole: signerRole,
-                                         outputFolder: folder?.isEmpty == true ? nil : folder))
+            guard let name, let code else { return nil }
+            return Municipality(name: name, code: code, teams: teams, signer: signer, signerRole: signerRole,
+                                outputFolder: folder?.isEmpty == true ? nil : folder)
         }
     }
 

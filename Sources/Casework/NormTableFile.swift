@@ -8,42 +8,28 @@
 public enum NormTableFile {
     public static let format = "keukentafel-norms/1"
 
-    public static func read(text: String) -> Result<NormTable, CaseFileRejection> {
-        switch JSONParser.parse(Array(text.utf8)) {
-        case .failure(let e):
-            return .failure(CaseFileRejection([CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, reason: e.reason))]))
-        case .success(let json):
-            return read(json)
-        }
-    }
-
     /// Every problem at its path: a missing category is `norms.couple-aow: is required`.
-    public static func read(_ json: JSONValue) -> Result<NormTable, CaseFileRejection> {
-        let sink = ProblemSink()
-        guard var root = Fields.object(json, path: "", sink: sink) else { return .failure(CaseFileRejection(sink.problems)) }
-        if let found = root.string("format", required: true), found != format {
-            sink.add("format", .wrongFormat(found: found, expected: format))
-        }
-        let validFrom = root.date("validFrom", required: true)
-        let source = root.string("source", required: true, nonEmpty: true)
-        var norms: [NormCategory: Money] = [:]
-        if var n = root.nested("norms", required: true) {
-            for category in NormCategory.allCases {
-                if let amount = n.amount(category.rawValue) { norms[category] = amount }
+    public static func read(text: String) -> Result<NormTable, CaseFileRejection> {
+        SettingsFile.read(text, format: format) { root, sink in
+            let validFrom = root.date("validFrom", required: true)
+            let source = root.string("source", required: true, nonEmpty: true)
+            var norms: [NormCategory: Money] = [:]
+            if var n = root.nested("norms", required: true) {
+                for category in NormCategory.allCases {
+                    if let amount = n.amount(category.rawValue) { norms[category] = amount }
+                }
+                for key in n.unknownFields.keys.sorted() {
+                    sink.add(n.childPath(key), .unknownCode(key, allowed: NormCategory.allCases.map(\.rawValue)))
+                }
             }
-            for key in n.unknownFields.keys.sorted() {
-                sink.add(n.childPath(key), .unknownCode(key, allowed: NormCategory.allCases.map(\.rawValue)))
+            let youthRaise = root.amount("youthRaise", required: false)
+            // A misspelt key would silently drop a figure (a "youthraise" is no raise at all).
+            for key in root.unknownFields.keys.sorted() {
+                sink.add(key, .unknownCode(key, allowed: ["format", "validFrom", "source", "norms", "youthRaise"]))
             }
+            guard let validFrom, let source, norms.count == NormCategory.allCases.count else { return nil }
+            return NormTable(validFrom: validFrom, source: source, norms: norms, youthRaise: youthRaise)
         }
-        let youthRaise = root.amount("youthRaise", required: false)
-        // A misspelt key would silently drop a figure (a "youthraise" is no raise at all).
-        for key in root.unknownFields.keys.sorted() {
-            sink.add(key, .unknownCode(key, allowed: ["format", "validFrom", "source", "norms", "youthRaise"]))
-        }
-        guard sink.problems.isEmpty, let validFrom, let source, norms.count == NormCategory.allCases.count else {
-            return .failure(CaseFileRejection(sink.problems))
-        }
-        return .success(NormTable(validFrom: validFrom, source: source, norms: norms, youthRaise: youthRaise))
     }
 
     /// The problems of adding `table` to `known`: a date already there, or an amount that

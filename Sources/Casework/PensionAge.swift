@@ -63,19 +63,11 @@ public struct PensionAges: Equatable, Sendable {
     }
 
     public static func read(text: String) -> Result<PensionAges, CaseFileRejection> {
-        switch JSONParser.parse(Array(text.utf8)) {
-        case .failure(let e):
-            return .failure(CaseFileRejection([CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, reason: e.reason))]))
-        case .success(let json):
-            let sink = ProblemSink()
-            guard var root = Fields.object(json, path: "", sink: sink) else { return .failure(CaseFileRejection(sink.problems)) }
-            if let found = root.string("format", required: true), found != format {
-                sink.add("format", .wrongFormat(found: found, expected: format))
-            }
+        SettingsFile.read(text, format: format) { root, _ in
             let source = root.string("source", required: true, nonEmpty: true)
             let ages = root.objects("ages", required: true) { f in readAge(&f) }
-            guard sink.problems.isEmpty, let source, !ages.isEmpty else { return .failure(CaseFileRejection(sink.problems)) }
-            return .success(PensionAges(ages, source: source))
+            guard let source, !ages.isEmpty else { return nil }
+            return PensionAges(ages, source: source)
         }
     }
 

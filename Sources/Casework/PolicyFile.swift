@@ -17,10 +17,7 @@ public enum PolicyFile {
     public static let format = "keukentafel-policy/1"
 
     public static func read(text: String) -> Result<PolicyChange, CaseFileRejection> {
-        parse(text) { root, sink in
-            if let found = root.string("format", required: true), found != format {
-                sink.add("format", .wrongFormat(found: found, expected: format))
-            }
+        SettingsFile.read(text, format: format) { root, sink in
             let validFrom = root.date("validFrom", required: true)
             let fields = CaseFileReader.readPolicy(&root)
             for key in fields.unknownFields.keys {
@@ -32,7 +29,7 @@ public enum PolicyFile {
 
     /// A stored version: the policy object alone, every field set.
     public static func readStored(text: String) -> Result<PolicyOverride, CaseFileRejection> {
-        parse(text) { root, _ in CaseFileReader.readPolicy(&root) }
+        SettingsFile.read(text, format: nil) { root, _ in CaseFileReader.readPolicy(&root) }
     }
 
     /// What `policy show --json` prints: a file `policy set` takes back.
@@ -45,17 +42,4 @@ public enum PolicyFile {
     static let knownFields = ["format", "validFrom", "normPercentage", "draagkrachtTiers", "freeUpToPercent", "sharePercent",
                               "periodMonths", "noDraagkrachtInDebtArrangement", "assetLimitSingle", "assetLimitFamily",
                               "minimumCost", "pensionAge", "pensionAges", "mandateLimit"]
-
-    private static func parse<T>(_ text: String, _ read: (inout Fields, ProblemSink) -> T?) -> Result<T, CaseFileRejection> {
-        switch JSONParser.parse(Array(text.utf8)) {
-        case .failure(let e):
-            return .failure(CaseFileRejection([CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, reason: e.reason))]))
-        case .success(let json):
-            let sink = ProblemSink()
-            guard var root = Fields.object(json, path: "", sink: sink) else { return .failure(CaseFileRejection(sink.problems)) }
-            let value = read(&root, sink)
-            if let value, sink.problems.isEmpty { return .success(value) }
-            return .failure(CaseFileRejection(sink.problems))
-        }
-    }
 }

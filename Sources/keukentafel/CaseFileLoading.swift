@@ -1,3 +1,4 @@
+import CaseStore
 import Casework
 import Foundation
 
@@ -16,6 +17,19 @@ enum CaseFileLoading {
             Console.error(l.pick("\(path): het dossierbestand is geweigerd (\(count) \(count == 1 ? "probleem" : "problemen")):",
                                  "\(path): the case file is refused (\(count) \(count == 1 ? "problem" : "problems")):"))
             for problem in rejection.problems { Console.error("  " + problem.message(in: l)) }
+            throw Failure(status: Exit.badData)
+        }
+    }
+
+    /// A norm table, policy or municipality file, read by `read`; refused whole (65) with
+    /// every problem at its path.
+    static func loadSettings<T>(path: String, language l: Language,
+                                _ read: (String) -> Result<T, CaseFileRejection>) throws -> T {
+        let bytes = try readBytes(path: path, language: l)
+        switch read(String(decoding: bytes, as: UTF8.self)) {
+        case .success(let value): return value
+        case .failure(let rejection):
+            Console.error(StoreError.ruleFileRefused(file: path, rejection.problems).message(in: l))
             throw Failure(status: Exit.badData)
         }
     }

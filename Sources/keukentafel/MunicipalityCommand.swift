@@ -50,14 +50,7 @@ struct MunicipalityCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let bytes = try CaseFileLoading.readBytes(path: file, language: l)
-            let m: Municipality
-            switch Municipality.read(text: String(decoding: bytes, as: UTF8.self)) {
-            case .success(let read): m = read
-            case .failure(let rejection):
-                Console.error(StoreError.ruleFileRefused(file: file, rejection.problems).message(in: l))
-                throw Failure(status: Exit.badData)
-            }
+            let m = try CaseFileLoading.loadSettings(path: file, language: l, Municipality.read)
             let (store, me) = try StoreAccess.openAsStaff(global)
             try StoreAccess.reporting(l) { try store.setMunicipality(m, by: me.actor) }
             Console.out(l.pick("\(m.name) ingesteld.\n", "\(m.name) set.\n"))

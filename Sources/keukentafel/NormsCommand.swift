@@ -29,14 +29,7 @@ struct NormsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let bytes = try CaseFileLoading.readBytes(path: file, language: l)
-            let table: NormTable
-            switch NormTableFile.read(text: String(decoding: bytes, as: UTF8.self)) {
-            case .success(let t): table = t
-            case .failure(let rejection):
-                Console.error(StoreError.ruleFileRefused(file: file, rejection.problems).message(in: l))
-                throw Failure(status: Exit.badData)
-            }
+            let table = try CaseFileLoading.loadSettings(path: file, language: l, NormTableFile.read)
             let (store, me) = try StoreAccess.openAsStaff(global)
             try StoreAccess.reporting(l) { try store.addNormTable(table, file: file, by: me.actor) }
             Console.out(l.pick("Normtabel vanaf \(table.validFrom.dutch) toegevoegd; hij geldt voor elke berekening vanaf die dag.\n",

@@ -60,14 +60,7 @@ struct PolicyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let bytes = try CaseFileLoading.readBytes(path: file, language: l)
-            let change: PolicyChange
-            switch PolicyFile.read(text: String(decoding: bytes, as: UTF8.self)) {
-            case .success(let c): change = c
-            case .failure(let rejection):
-                Console.error(StoreError.ruleFileRefused(file: file, rejection.problems).message(in: l))
-                throw Failure(status: Exit.badData)
-            }
+            let change = try CaseFileLoading.loadSettings(path: file, language: l, PolicyFile.read)
             let (store, me) = try StoreAccess.openAsStaff(global)
             let version = try StoreAccess.reporting(l) { try store.setPolicy(change, by: me.actor) }
             Console.out(l.pick("Beleidsversie \(version.number) geldt vanaf \(version.validFrom.dutch).\n",
