@@ -57,8 +57,10 @@ public struct PossibleDuplicate: Equatable, Sendable {
     }
 
     /// One line for a message or the audit trail: "hh-000012 Huishouden Jansen (r.westra): BSN van Sanne Jansen".
+    /// Names come from the store or an imported file: made printable, so a tab or an escape
+    /// sequence in one shows instead of acting on the terminal.
     public func sentence(in l: Language) -> String {
-        "\(householdId) \(householdName) (\(caseworker ?? l.pick("niet toegewezen", "unassigned"))): " + why(in: l)
+        ShownText.printable("\(householdId) \(householdName) (\(caseworker ?? l.pick("niet toegewezen", "unassigned"))): " + why(in: l))
     }
 }
 

@@ -36,8 +36,8 @@ struct ImportCommand: ContractCommand {
         let outcome = try StoreAccess.reporting(l) { try store.importCaseFiles(sources, by: me.actor, strict: strict) }
         for file in outcome.duplicates {
             for found in file.duplicates {
-                Console.error(l.pick("Let op: \(file.file): dit gezin staat mogelijk al in de opslag: ",
-                                     "Note: \(file.file): this family may be in the store already: ") + found.sentence(in: l))
+                Console.error(ShownText.printable(l.pick("Let op: \(file.file): dit gezin staat mogelijk al in de opslag: ",
+                                                         "Note: \(file.file): this family may be in the store already: ")) + found.sentence(in: l))
             }
         }
         Console.out(outcome.ids.map { $0 + "\n" }.joined())

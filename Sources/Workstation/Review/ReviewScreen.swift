@@ -190,7 +190,16 @@ extension ReviewState: ReadingScreen {
                                                   + (t.withinNorm ? l.pick(" — binnen de norm", " — within the norm") : l.pick(" — BOVEN de norm", " — ABOVE the norm")),
                                               role: t.withinNorm ? .normal : .warning)]))
             }
-            if let d = s.draagkracht { lines.append(StyledLine([Span(text: l.pick("Draagkracht ", "Draagkracht ") + d.total.dutch + (s.grantable.map { l.pick(" · te vergoeden ", " · grantable ") + $0.dutch } ?? ""))])) }
+            if let d = s.draagkracht {
+                let used = d.usedBefore > .zero ? l.pick(" · al gebruikt ", " · used already ") + d.usedBefore.dutch : ""
+                lines.append(StyledLine([Span(text: l.pick("Draagkracht ", "Draagkracht ") + d.total.dutch + used
+                                                  + (s.grantable.map { l.pick(" · te vergoeden ", " · grantable ") + $0.dutch } ?? ""))]))
+            }
+            // The law and the policy it was decided with: later changes do not touch it.
+            let table = s.normTest.map { l.pick("normtabel per ", "norm table of ") + $0.normDate.dutch }
+            let version = s.policyVersion.map { l.pick("beleidsversie \($0)", "policy version \($0)") }
+            let basis = [table, version].compactMap { $0 }
+            if !basis.isEmpty { lines.append(StyledLine([Span(text: basis.joined(separator: " · "), role: .dim)])) }
         }
         let without = g.businessCase.costsWithout
         if without > .zero {
