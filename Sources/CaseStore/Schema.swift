@@ -39,6 +39,9 @@ enum Schema {
         migrator.registerMigration("v10: norm tables added by a team leader, the municipality's policy by version, its settings") { db in
             try db.execute(sql: v10)
         }
+        migrator.registerMigration("v11: a team on one store: leavers deactivated, a change counter per household") { db in
+            try db.execute(sql: v11)
+        }
         return migrator
     }
 
@@ -183,6 +186,49 @@ enum Schema {
         setAt TEXT NOT NULL
     );
     """
+
+    /// A team on one host (docs/architecture.md): a leaver is deactivated, never deleted; and
+    /// each household has a change counter, kept by triggers on every table that holds a
+    /// part of it, which open screens read on their pauses to show another workstation's
+    /// saves within two seconds.
+    static let v11 = """
+    ALTER TABLE staff ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE household_change (
+        householdId TEXT PRIMARY KEY NOT NULL,
+        counter INTEGER NOT NULL DEFAULT 0
+    );
+    \(changeTriggers)
+    -- Any request saved, submitted or decided: what the review queue follows.
+    CREATE TABLE store_change (name TEXT PRIMARY KEY NOT NULL, counter INTEGER NOT NULL DEFAULT 0);
+    INSERT INTO store_change (name, counter) VALUES ('grants', 0);
+    CREATE TRIGGER grant_request_insert_counts_all AFTER INSERT ON grant_request
+    BEGIN UPDATE store_change SET counter = counter + 1 WHERE name = 'grants'; END;
+    CREATE TRIGGER grant_request_update_counts_all AFTER UPDATE ON grant_request
+    BEGIN UPDATE store_change SET counter = counter + 1 WHERE name = 'grants'; END;
+    CREATE TRIGGER grant_request_delete_counts_all AFTER DELETE ON grant_request
+    BEGIN UPDATE store_change SET counter = counter + 1 WHERE name = 'grants'; END;
+    """
+
+    /// AFTER INSERT/UPDATE/DELETE on each table of a household's parts bumps its counter.
+    static var changeTriggers: String {
+        let tables = ["household": "id", "member": "householdId", "ledger_line": "householdId", "signal": "householdId",
+                      "life_domain_score": "householdId", "plan_goal": "householdId", "conversation": "householdId",
+                      "agreement": "householdId", "grant_request": "householdId"]
+        var sql = ""
+        for (table, column) in tables.sorted(by: { $0.key < $1.key }) {
+            for (event, row) in [("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")] {
+                sql += """
+                CREATE TRIGGER \(table)_\(event.lowercased())_counts AFTER \(event) ON \(table)
+                BEGIN
+                    INSERT INTO household_change (householdId, counter) VALUES (\(row).\(column), 1)
+                        ON CONFLICT (householdId) DO UPDATE SET counter = counter + 1;
+                END;
+
+                """
+            }
+        }
+        return sql
+    }
 
     static let v9 = """
     ALTER TABLE household ADD COLUMN team TEXT;

@@ -12,10 +12,14 @@ public struct StaffMember: Codable, Equatable, Sendable, FetchableRecord, Persis
     public var team: String
     public var addedBy: String
     public var addedAt: String
+    /// False for a leaver: they can no longer open the store or run a command; their name
+    /// stays on what they did and in the audit trail.
+    public var active: Bool
 
-    public init(user: String, name: String, role: Actor.Role, team: String = "", addedBy: String = "", addedAt: String = "") {
+    public init(user: String, name: String, role: Actor.Role, team: String = "", addedBy: String = "", addedAt: String = "",
+                active: Bool = true) {
         self.user = user; self.name = name; self.role = role; self.team = team
-        self.addedBy = addedBy; self.addedAt = addedAt
+        self.addedBy = addedBy; self.addedAt = addedAt; self.active = active
     }
 
     public var actor: Actor { Actor(user: user, role: role) }
@@ -24,11 +28,13 @@ public struct StaffMember: Codable, Equatable, Sendable, FetchableRecord, Persis
 extension Actor.Role: DatabaseValueConvertible {}
 
 extension Store {
-    /// The staff member for an OS user, or a message with the command that adds them.
+    /// The staff member for an OS user, or a message with the command that adds them. A
+    /// leaver (deactivated) is refused: they no longer open the store.
     public func staffMember(_ user: String) throws -> StaffMember {
         guard let member = try read({ db in try StaffMember.fetchOne(db, key: user) }) else {
             throw StoreError.unknownUser(user: user, path: location.path)
         }
+        guard member.active else { throw StoreError.deactivated(user: user) }
         return member
     }
 
@@ -49,6 +55,64 @@ extension Store {
             row.addedAt = at.iso
             try row.insert(db)
         }
+    }
+
+    /// What a team leader may change of a person: name, role, team. Audited with before and
+    /// after. Never leaves the store without an active team leader.
+    public func changeStaff(_ user: String, name: String? = nil, role: Actor.Role? = nil, team: String? = nil,
+                            by actor: Actor) throws -> StaffMember {
+        guard actor.role == .teamleader else {
+            throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .manageStaff)
+        }
+        return try change(by: actor, household: nil, action: "staff.change", explained: { db, _ in
+            guard var member = try StaffMember.fetchOne(db, key: user) else {
+                throw StoreError.unknownUser(user: user, path: self.location.path)
+            }
+            let before = member
+            if let name { member.name = name }
+            if let role { member.role = role }
+            if let team { member.team = team }
+            if before.role == .teamleader, member.role != .teamleader, before.active {
+                try Self.requireAnotherTeamLeader(db, besides: user)
+            }
+            try member.update(db)
+            return (member, "\(user): \(Self.describe(before)) → \(Self.describe(member))")
+        })
+    }
+
+    /// A leaver: deactivated, never deleted (their name stays in history). Not the last
+    /// active team leader.
+    public func deactivateStaff(_ user: String, by actor: Actor) throws {
+        try setActive(user, false, by: actor)
+    }
+
+    /// Back from leave: active again.
+    public func reactivateStaff(_ user: String, by actor: Actor) throws {
+        try setActive(user, true, by: actor)
+    }
+
+    private func setActive(_ user: String, _ active: Bool, by actor: Actor) throws {
+        guard actor.role == .teamleader else {
+            throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .manageStaff)
+        }
+        try change(by: actor, household: nil, action: active ? "staff.reactivate" : "staff.deactivate", detail: user) { db, _ in
+            guard var member = try StaffMember.fetchOne(db, key: user) else {
+                throw StoreError.unknownUser(user: user, path: self.location.path)
+            }
+            if !active, member.role == .teamleader, member.active { try Self.requireAnotherTeamLeader(db, besides: user) }
+            member.active = active
+            try member.update(db)
+        }
+    }
+
+    static func requireAnotherTeamLeader(_ db: Database, besides user: String) throws {
+        let others = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff WHERE role = 'teamleader' AND active = 1 AND user != ?",
+                                      arguments: [user]) ?? 0
+        if others == 0 { throw StoreError.lastTeamLeader(user: user) }
+    }
+
+    static func describe(_ m: StaffMember) -> String {
+        "\(m.name), \(m.role.rawValue), team \(m.team.isEmpty ? "-" : m.team)"
     }
 }
 

@@ -24,20 +24,37 @@ public final class Store: Sendable {
     // MARK: creating and opening
 
     /// Creates a new store with `firstTeamLeader` as its first staff member. Refuses to
-    /// touch a file that exists.
+    /// touch a file that exists. With `group`, a team store: folder 2770 and files 0660 of
+    /// that group, recorded in the store; without, one person's (0700/0600).
     public static func create(at location: StoreLocation, kind: StoreKind = .real, firstStaff: StaffMember,
-                              clock: WallClock) throws -> Store {
+                              group: String? = nil, clock: WallClock) throws -> Store {
         if kind == .demo && location.isDefault { throw StoreError.realStoreOpenedAsDemo(path: location.path) }
         if StorePermissions.exists(location.path) { throw StoreError.alreadyExists(path: location.path) }
-        try StorePermissions.createDirectory(location.directory)
+        var gid: gid_t?
+        if let group {
+            guard let id = StorePermissions.groupID(group) else { throw StoreError.unknownGroup(group) }
+            gid = id
+            keepTeamUmask()
+        }
+        try StorePermissions.createDirectory(location.directory, group: gid)
         try StorePermissions.check(location)
-        // Create the file 0600 before SQLite opens it: SQLite gives its -wal and -shm
-        // files the permissions of the database file.
-        let fd = Foundation.open(location.path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        // Create the file before SQLite opens it: SQLite gives its -wal and -shm files the
+        // permissions (and, run as root, the owner) of the database file.
+        let fd = Foundation.open(location.path, O_CREAT | O_EXCL | O_WRONLY, gid == nil ? 0o600 : 0o660)
         guard fd >= 0 else {
             throw StoreError.cannotCreate(path: location.path, reason: String(cString: strerror(errno)))
         }
-        close(fd)
+        if let gid {
+            let owned = fchown(fd, uid_t.max, gid) == 0 && fchmod(fd, 0o660) == 0
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            guard owned else {
+                unlink(location.path)
+                throw StoreError.cannotCreate(path: location.path, reason: reason)
+            }
+        } else {
+            close(fd)
+        }
         do {
             let pool = try DatabasePool(path: location.path, configuration: configuration(readOnly: false))
             try Schema.migrator.migrate(pool)
@@ -46,12 +63,13 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('kind', ?), ('createdAt', ?)",
                                arguments: [kind.rawValue, at.iso])
+                if let group { try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('group', ?)", arguments: [group]) }
                 var staff = firstStaff
                 staff.addedBy = firstStaff.user
                 staff.addedAt = at.iso
                 try staff.insert(db)
                 try Audit.append(db, at: at, user: firstStaff.user, household: nil, action: "store.create",
-                                 detail: "\(kind.rawValue) store; first staff member \(firstStaff.user) (\(firstStaff.role.rawValue))")
+                                 detail: "\(kind.rawValue) store\(group.map { " of group \($0)" } ?? ""); first staff member \(firstStaff.user) (\(firstStaff.role.rawValue))")
             }
             return Store(location: location, kind: kind, readOnly: false, writer: pool, clock: clock)
         } catch let error as StoreError {
@@ -72,8 +90,12 @@ public final class Store: Sendable {
     /// Tests need it: they run as root in CI, and no file permission stops root writing.
     static func open(at location: StoreLocation, kind: StoreKind = .real, clock: WallClock,
                      forceReadOnly: Bool) throws -> Store {
-        guard StorePermissions.exists(location.path) else { throw StoreError.missing(path: location.path) }
-        try StorePermissions.check(location)
+        guard StorePermissions.exists(location.path) else {
+            // "No store" only when there is none: a folder closed to this user is said so.
+            throw StorePermissions.unreachable(location) ?? StoreError.missing(path: location.path)
+        }
+        let team = try StorePermissions.check(location)
+        if team != nil { keepTeamUmask() }
         let readOnly = forceReadOnly || access(location.path, W_OK) != 0 || access(location.directory, W_OK) != 0
         let writer: any DatabaseWriter
         do {
@@ -88,6 +110,7 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path: location.path, reason: describe(error))
         }
         let found: String?
+        let recordedGroup: String?
         do {
             let id = try writer.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
             guard id == Schema.applicationID else { throw StoreError.notAStore(path: location.path) }
@@ -98,6 +121,7 @@ public final class Store: Sendable {
                 throw StoreError.readOnlyNeedsUpgrade(path: location.path)
             }
             found = try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'") }
+            recordedGroup = try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'group'") }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -109,7 +133,21 @@ public final class Store: Sendable {
         case (_, nil): throw StoreError.notAStore(path: location.path)
         default: break
         }
+        // A folder opened to a group must be the group the store was made for.
+        if let team, team != recordedGroup {
+            throw recordedGroup.map { StoreError.wrongGroup(path: location.directory, found: team, wanted: $0) }
+                ?? StoreError.teamPermissions(path: location.directory, mode: StorePermissions.mode(of: location.directory) ?? 0, wanted: 0o700)
+        }
         return Store(location: location, kind: kind, readOnly: readOnly, writer: writer, clock: clock)
+    }
+
+    /// Files this process creates next to a team store (SQLite's -wal and -shm, a journal)
+    /// stay the team's: read and write for the group, nothing for others.
+    static func keepTeamUmask() { umask(0o007) }
+
+    /// The group of a team store, nil for one person's.
+    public func group() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'group'") }
     }
 
     private static func configuration(readOnly: Bool) -> Configuration {

@@ -10,6 +10,14 @@ public enum StoreError: Error, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
     case notAStore(path: String)
     case permissionsTooOpen(path: String, mode: UInt16, wanted: UInt16)
+    /// A team store whose folder is not 2770 or whose file is not 0660.
+    case teamPermissions(path: String, mode: UInt16, wanted: UInt16)
+    /// A file of a team store in another group than its folder (or than the store's own).
+    case wrongGroup(path: String, found: String, wanted: String)
+    /// The store exists but this user cannot reach its folder.
+    case noAccess(path: String, user: String, group: String?)
+    /// `init --group` with a group this host does not have.
+    case unknownGroup(String)
     case readOnly(path: String)
     /// Opening a household on a read-only store: the view cannot go into the audit trail.
     case viewNotRecordable(path: String)
@@ -25,6 +33,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case unknownUser(user: String, path: String)
     case notAllowed(user: String, role: Actor.Role, action: StaffAction)
     case staffExists(user: String)
+    /// A leaver: on the staff list, no longer active.
+    case deactivated(user: String)
+    /// The change would leave the store without an active team leader.
+    case lastTeamLeader(user: String)
     case householdNotFound(id: String)
     case grantNotFound(id: String)
     case rowGone(what: String)
@@ -98,6 +110,23 @@ extension StoreError {
         case .notAStore(let path):
             return l.pick("\(path) is geen Keukentafel-opslag. Kies het juiste bestand met --store.",
                           "\(path) is not a Keukentafel store. Choose the right file with --store.")
+        case .teamPermissions(let path, let mode, let wanted):
+            let found = "0" + String(mode, radix: 8), fix = String(wanted, radix: 8)
+            return l.pick("\(path) heeft rechten \(found); een teamopslag heeft een map 2770 en bestanden 0660, zodat het team kan lezen en schrijven en verder niemand. Herstel met: chmod \(fix) \(path)",
+                          "\(path) has permissions \(found); a team store has its folder 2770 and its files 0660, so the team can read and write and nobody else. Fix with: chmod \(fix) \(path)")
+        case .wrongGroup(let path, let found, let wanted):
+            return l.pick("\(path) hoort bij groep \(found), maar de opslag bij groep \(wanted). Herstel met: chgrp \(wanted) \(path)",
+                          "\(path) belongs to group \(found), but the store to group \(wanted). Fix with: chgrp \(wanted) \(path)")
+        case .noAccess(let path, let user, let group):
+            if let group {
+                return l.pick("\(user) kan niet bij de opslag in \(path): die is van het team in groep \(group), en \(user) zit niet in die groep. Een beheerder voegt u toe met: sudo usermod -aG \(group) \(user) (log daarna opnieuw in).",
+                              "\(user) cannot reach the store in \(path): it belongs to the team in group \(group), and \(user) is not in that group. An administrator adds you with: sudo usermod -aG \(group) \(user) (then log in again).")
+            }
+            return l.pick("\(user) kan niet bij de opslag in \(path): die is van één persoon (map 0700). Een opslag voor het hele team maakt een teamleider met: keukentafel init --group GROEP (zie README, \"Een team op één computer\").",
+                          "\(user) cannot reach the store in \(path): it belongs to one person (folder 0700). A store for the whole team is made by a team leader with: keukentafel init --group GROUP (see README, \"A team on one host\").")
+        case .unknownGroup(let group):
+            return l.pick("Er is geen groep \(group) op deze computer. Een beheerder maakt hem met: sudo groupadd \(group)",
+                          "There is no group \(group) on this host. An administrator creates it with: sudo groupadd \(group)")
         case .permissionsTooOpen(let path, let mode, let wanted):
             let found = "0" + String(mode, radix: 8), fix = String(wanted, radix: 8)
             return l.pick("\(path) heeft rechten \(found): anderen kunnen erbij, en de opslag bevat persoonsgegevens. Herstel met: chmod \(fix) \(path)",
@@ -161,6 +190,12 @@ extension StoreError {
                 return l.pick("\(user) (\(role.dutchName)) mag niet \(what).",
                               "\(user) (\(role.rawValue)) may not \(what).") + onlyLeaders
             }
+        case .deactivated(let user):
+            return l.pick("\(user) staat als uit dienst in de medewerkerslijst en kan de opslag niet meer gebruiken. Klopt dat niet, dan zet een teamleider dit terug met: keukentafel staff reactivate \(user)",
+                          "\(user) is on the staff list as having left and can no longer use the store. If that is wrong, a team leader undoes it with: keukentafel staff reactivate \(user)")
+        case .lastTeamLeader(let user):
+            return l.pick("\(user) is de laatste actieve teamleider; zonder teamleider kan niemand meer medewerkers beheren of aanvragen beoordelen. Maak eerst een ander teamleider (keukentafel staff change GEBRUIKER --role teamleader). Er is niets veranderd.",
+                          "\(user) is the last active team leader; without one nobody can manage staff or review requests. Make someone else team leader first (keukentafel staff change USER --role teamleader). Nothing was changed.")
         case .staffExists(let user):
             return l.pick("\(user) staat al in de medewerkerslijst; er is niets veranderd.",
                           "\(user) is already on the staff list; nothing was changed.")

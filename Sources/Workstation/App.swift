@@ -57,6 +57,16 @@ public final class App {
             // A pause in typing: the draft goes to the store now.
             if let effects = state.household?.pause(ctx) { run(effects) }
             if let effects = state.intake?.pause(ctx) { run(effects) }
+            // Another workstation's saves: the household and the review queue follow them.
+            if state.screen == .household, var household = state.household {
+                let notice = household.followChanges(ctx)
+                state.household = household
+                if let notice { state.message = notice }
+            }
+            if state.screen == .review, var review = state.review {
+                review.followChanges(ctx)
+                state.review = review
+            }
             if state.screen == .caseload { attempt { _ = try state.caseload.idle(ctx) } }
         case .mouse(let mouse):
             switch mouse.kind {
@@ -207,6 +217,7 @@ public final class App {
             let rows = try env.store.householdRows(id)
             var household = HouseholdState(id: id, file: file, rows: rows)
             household.rules = try env.store.rules()
+            household.changeCounter = try env.store.householdChangeCounter(id)
             household.draftOffer = try env.store.draft(household: id, user: env.staff.user)
             household.handoverOpen = HouseholdEditing.handoverFor(env.staff.user, in: rows)
             household.overview.selected = .facts
@@ -232,6 +243,7 @@ public final class App {
                 return
             }
             var review = ReviewState()
+            review.grantsCounter = try env.store.grantsChangeCounter()
             try review.load(ctx)
             state.review = review
             state.screen = .review

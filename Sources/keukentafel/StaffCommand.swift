@@ -2,12 +2,13 @@ import ArgumentParser
 import CaseStore
 import Casework
 
-/// `keukentafel staff add|list`: the staff list; team leaders manage it.
+/// `keukentafel staff add|list|change|deactivate|reactivate`: the staff list; team leaders
+/// manage it. Nobody is deleted: a leaver is deactivated, and their name stays in history.
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
         abstract: "Medewerkers en hun rol. / Staff and their roles.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, List.self, Change.self, Deactivate.self, Reactivate.self]
     )
 
     struct Add: ContractCommand {
@@ -57,9 +58,82 @@ struct StaffCommand: ParsableCommand {
                 + "  " + pad(l.pick("rol", "role"), 10) + "  team\n"
             for m in staff {
                 out += pad(m.user, userWidth) + "  " + pad(m.name, nameWidth) + "  "
-                    + pad(l == .nl ? m.role.dutchName : m.role.rawValue, 10) + "  " + m.team + "\n"
+                    + pad(l == .nl ? m.role.dutchName : m.role.rawValue, 10) + "  " + m.team
+                    + (m.active ? "" : l.pick("  (uit dienst)", "  (left)")) + "\n"
             }
             Console.out(out)
+        }
+    }
+}
+
+extension StaffCommand {
+    struct Change: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "change",
+            abstract: "Wijzig naam, rol of team van een medewerker (alleen teamleiders). / Change a person's name, role or team (team leaders only)."
+        )
+
+        @Argument(help: "De gebruikersnaam. / The user name.")
+        var user: String
+
+        @Option(name: .long, help: ArgumentHelp("Volledige naam. / Full name.", valueName: "full-name"))
+        var name: String?
+
+        @Option(name: .long, help: "caseworker | teamleader | trainer")
+        var role: RoleOption?
+
+        @Option(name: .long, help: ArgumentHelp("Team.", valueName: "team"))
+        var team: String?
+
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            guard name != nil || role != nil || team != nil else {
+                Console.error(l.pick("Geef aan wat er verandert: --name, --role of --team.", "Say what changes: --name, --role or --team."))
+                throw Failure(status: Exit.usage)
+            }
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            let member = try StoreAccess.reporting(l) {
+                try store.changeStaff(user, name: name, role: role?.role, team: team, by: me.actor)
+            }
+            Console.out(l.pick("\(user): \(member.name), \(member.role.dutchName), team \(member.team.isEmpty ? "-" : member.team).\n",
+                               "\(user): \(member.name), \(member.role.rawValue), team \(member.team.isEmpty ? "-" : member.team).\n"))
+        }
+    }
+
+    struct Deactivate: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "deactivate",
+            abstract: "Een vertrekker: kan de opslag niet meer gebruiken; naam blijft in de geschiedenis. / A leaver: no more access; the name stays in history."
+        )
+
+        @Argument(help: "De gebruikersnaam. / The user name.")
+        var user: String
+
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            try StoreAccess.reporting(l) { try store.deactivateStaff(user, by: me.actor) }
+            Console.out(l.pick("\(user) is uit dienst: geen toegang meer tot deze opslag.\n", "\(user) has left: no more access to this store.\n"))
+        }
+    }
+
+    struct Reactivate: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reactivate",
+            abstract: "Weer in dienst. / Back at work."
+        )
+
+        @Argument(help: "De gebruikersnaam. / The user name.")
+        var user: String
+
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            try StoreAccess.reporting(l) { try store.reactivateStaff(user, by: me.actor) }
+            Console.out(l.pick("\(user) heeft weer toegang.\n", "\(user) has access again.\n"))
         }
     }
 }

@@ -60,9 +60,9 @@ enum StoreAccess {
     static func status(of error: StoreError) -> Int32 {
         switch error {
         case .importRejected, .grantRefusals, .possibleDuplicates, .importDuplicates, .closingNoteMissing, .memberRules, .ruleFileRefused: Exit.badData
-        case .alreadyExists, .unknownUser, .notAllowed, .staffExists, .householdNotFound, .grantNotFound,
+        case .alreadyExists, .unknownUser, .notAllowed, .staffExists, .deactivated, .lastTeamLeader, .unknownGroup, .householdNotFound, .grantNotFound,
              .householdClosed, .householdNotClosed, .grantsUnderWay, .notACaseworker, .alreadyAssigned: Exit.usage
-        case .missing, .cannotCreate, .cannotOpen, .notAStore, .permissionsTooOpen, .readOnly, .viewNotRecordable,
+        case .missing, .cannotCreate, .cannotOpen, .notAStore, .permissionsTooOpen, .teamPermissions, .wrongGroup, .noAccess, .readOnly, .viewNotRecordable,
              .readOnlyNeedsUpgrade, .readOnlyUnfinished, .full,
              .demoStoreOpenedAsReal, .realStoreOpenedAsDemo, .rowGone, .conflict, .database: Exit.storage
         }

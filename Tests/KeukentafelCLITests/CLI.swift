@@ -61,8 +61,14 @@ enum CLI {
     /// `environment` adds to (or, with an empty value, removes from) the inherited variables.
     static func run(_ arguments: [String], environment extra: [String: String] = [:],
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
-        let binary = try binary(sourceLocation: sourceLocation)
-        return try withTemporaryDirectory { folder in
+        try runProgram(try binary(sourceLocation: sourceLocation), arguments, environment: extra, sourceLocation: sourceLocation)
+    }
+
+    /// Runs `executable arguments…` as `run` does (another program in front of the binary,
+    /// such as `runuser`, in the team tests).
+    static func runProgram(_ binary: URL, _ arguments: [String], environment extra: [String: String] = [:],
+                           sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+        try withTemporaryDirectory { folder in
             let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
             try Data().write(to: outURL)
             try Data().write(to: errURL)

@@ -126,7 +126,7 @@ struct ConcurrentCaseworkersTests {
     func practiceStoreGuards() throws {
         try CLI.withTemporaryDirectory { folder in
             let real = folder.appendingPathComponent("echt/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", real, "--name", "Test Teamleider"]).status == 0)
+            #expect(try CLI.run(["init", "--store", real, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
             let refused = try CLI.run(["demo", "--store", real, "--as", "r.westra"])
             #expect(refused.status == 74)
             #expect(refused.stderr.contains("is een echte opslag en kan niet als oefenopslag (demo) worden geopend"))

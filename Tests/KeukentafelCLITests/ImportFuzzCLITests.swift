@@ -31,7 +31,7 @@ struct ImportFuzzCLITests {
         })
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("store/keukentafel.sqlite").path
-            let initialised = try CLI.run(["init", "--store", store, "--name", "Fuzz Teamleider"])
+            let initialised = try CLI.run(["init", "--store", store, "--name", "Fuzz Teamleider", "--team", "Wijkteam Oost"])
             try #require(initialised.status == 0, "\(initialised.stderr)")
             var made = 0
             let run = FuzzRun.run("keukentafel import (the binary)", cases: Self.cases, seed: 20, timeLimit: Self.limit,

@@ -36,7 +36,7 @@ struct IntakeEndToEndTests {
         let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("store/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", store, "--name", "Test Regisseur"]).status == 0)
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Regisseur", "--team", "Wijkteam Oost"]).status == 0)
             try Self.setRole(store, "caseworker", team: "Wijkteam Oost")
             // Printed plans go to the folder the configuration names.
             let printed = folder.appendingPathComponent("dossiers")
@@ -175,7 +175,7 @@ struct IntakeEndToEndTests {
             let file = folder.appendingPathComponent("amrani.json")
             try export.stdout.write(to: file, atomically: true, encoding: .utf8)
             let second = folder.appendingPathComponent("second/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", second, "--name", "Tweede Teamleider"]).status == 0)
+            #expect(try CLI.run(["init", "--store", second, "--name", "Tweede Teamleider", "--team", "Wijkteam Oost"]).status == 0)
             let imported = try CLI.run(["import", "--store", second, file.path])
             #expect(imported.status == 0, "\(imported.stderr)")
             #expect(imported.stdout == id + "\n")
@@ -191,7 +191,7 @@ struct IntakeEndToEndTests {
         let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("store/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider"]).status == 0)
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
             for (user, name, team) in [("r.westra", "Roos Westra", "Wijkteam Oost"), ("w.west", "Wim West", "Wijkteam West")] {
                 #expect(try CLI.run(["staff", "add", user, "--name", name, "--role", "caseworker", "--team", team, "--store", store]).status == 0)
             }

@@ -22,7 +22,7 @@ struct PaymentsCommandTests {
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "xmllint is needed: apt-get install libxml2-utils (README, prerequisites; .ci/run installs it)")
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("s/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", store]).status == 0)
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
             let files = try FileManager.default.contentsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("sample-data").path)
                 .filter { $0.hasPrefix("hh-") }.sorted().map { "sample-data/" + $0 }
             #expect(try CLI.run(["import", "--store", store] + files).status == 0)
@@ -51,7 +51,7 @@ struct PaymentsCommandTests {
     func letter() throws {
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("s/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", store]).status == 0)
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
             #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0003.json"]).status == 0)
             #expect(try CLI.run(["municipality", "set", "sample-data/municipality.json", "--store", store]).status == 0)
             let run = try CLI.run(["letter", "gr-0003-2", "--store", store])

@@ -7,7 +7,11 @@ struct ReportCommandTests {
     func csvAndPeriod() throws {
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("s/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", store]).status == 0)
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
+            // The sample households' caseworkers, in the team leader's team: their households are the team's.
+            for (user, name) in [("r.westra", "Roos Westra"), ("s.elidrissi", "Samira El Idrissi")] {
+                #expect(try CLI.run(["staff", "add", user, "--name", name, "--role", "caseworker", "--store", store]).status == 0)
+            }
             #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0003.json", "sample-data/hh-demo-0004.json"]).status == 0)
             let csv = folder.appendingPathComponent("r.csv").path
             #expect(try CLI.run(["report", "--csv", csv, "--store", store]).status == 0)

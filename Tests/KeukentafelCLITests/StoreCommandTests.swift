@@ -13,7 +13,7 @@ struct StoreCommandTests {
     /// A store made with `keukentafel init` in `folder`.
     static func initStore(_ folder: URL) throws -> String {
         let path = folder.appendingPathComponent("store/keukentafel.sqlite").path
-        let run = try CLI.run(["init", "--store", path, "--name", "Test Teamleider"])
+        let run = try CLI.run(["init", "--store", path, "--name", "Test Teamleider", "--team", "Wijkteam Oost"])
         #expect(run.status == 0, "\(run.stderr)")
         return path
     }
@@ -42,7 +42,7 @@ struct StoreCommandTests {
     func storeFromEnvironment() throws {
         try CLI.withTemporaryDirectory { folder in
             let path = folder.appendingPathComponent("env/k.sqlite").path
-            #expect(try CLI.run(["init"], environment: ["KEUKENTAFEL_STORE": path]).status == 0)
+            #expect(try CLI.run(["init", "--name", "Test Teamleider", "--team", "Wijkteam Oost"], environment: ["KEUKENTAFEL_STORE": path]).status == 0)
             #expect(FileManager.default.fileExists(atPath: path))
             let missing = try CLI.run(["staff", "list"], environment: ["KEUKENTAFEL_STORE": path + ".nope"])
             #expect(missing.status == 74)
@@ -239,7 +239,7 @@ struct StoreCommandTests {
                     #expect(count == Self.killFiles)
                     completed += 1
                     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-                    #expect(try CLI.run(["init", "--store", path, "--name", "Test Teamleider"]).status == 0)
+                    #expect(try CLI.run(["init", "--store", path, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
                 }
             }
             #expect(killed >= 3, "only \(killed) kills landed inside the import's transaction (\(completed) imports ended first)")

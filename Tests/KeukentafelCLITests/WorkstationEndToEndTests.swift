@@ -91,7 +91,7 @@ struct WorkstationEndToEndTests {
 /// A store made with init and the example of docs/case-file.md imported, in `folder`.
 func sampleStore(in folder: URL) throws -> String {
     let store = folder.appendingPathComponent("store/k.sqlite").path
-    #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider"]).status == 0)
+    #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
     #expect(try CLI.run(["import", "--store", store, CLI.sample]).status == 0)
     return store
 }
@@ -339,9 +339,13 @@ struct DashboardEndToEndTests {
         let binary = try Tmux.requireBinary()
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("store/k.sqlite").path
-            #expect(try CLI.run(["init", "--store", store]).status == 0)
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
             let files = try FileManager.default.contentsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("sample-data").path)
                 .filter { $0.hasPrefix("hh-") }.sorted().map { "sample-data/" + $0 }
+            // The sample households' caseworkers, in the team leader's team: their households are the team's.
+            for (user, name) in [("r.westra", "Roos Westra"), ("s.elidrissi", "Samira El Idrissi")] {
+                #expect(try CLI.run(["staff", "add", user, "--name", name, "--role", "caseworker", "--store", store]).status == 0)
+            }
             #expect(try CLI.run(["import", "--store", store] + files).status == 0)
             let report = try CLI.run(["report", "--json", "--store", store])
             #expect(report.status == 0)

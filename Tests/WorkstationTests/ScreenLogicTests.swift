@@ -39,6 +39,8 @@ struct NoReads: ScreenReads {
     func grantsForReport(team: String?) throws -> [Grant] { try refuse("the report's grants") }
     func rules() throws -> CaseRules { try refuse("the norm tables and policy") }
     func municipality() throws -> Municipality? { try refuse("the municipality") }
+    func householdChangeCounter(_ id: String) throws -> Int { try refuse("a household's change counter") }
+    func grantsChangeCounter() throws -> Int { try refuse("the requests' change counter") }
 }
 
 /// Screens as logic: state in, effects out, no store and no terminal.

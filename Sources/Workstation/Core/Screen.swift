@@ -53,6 +53,9 @@ protocol ScreenReads: Sendable {
     /// The law and the policy (norm tables, policy versions), and the municipality's settings.
     func rules() throws -> CaseRules
     func municipality() throws -> Municipality?
+    /// Counters that rise with every saved change (ChangeCounters.swift), read on pauses.
+    func householdChangeCounter(_ id: String) throws -> Int
+    func grantsChangeCounter() throws -> Int
 }
 
 extension Store: ScreenReads {

@@ -32,6 +32,8 @@ public struct HouseholdState {
     var draftOffer: ConversationDraft?
     /// The store's norm tables and policy versions, read when the household is opened.
     public var rules: CaseRules = .shipped
+    /// The household's change counter when it was last read (HouseholdFollowing.swift).
+    var changeCounter: Int?
 
     public init(id: String, file: CaseFile, rows: HouseholdRows? = nil) { self.id = id; self.file = file; self.rows = rows }
 }

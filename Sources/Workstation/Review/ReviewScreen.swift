@@ -23,6 +23,8 @@ struct ReviewState {
     var open: (item: ReviewItem, file: CaseFile)?
     /// The decision being taken, waiting for its comment.
     var deciding: GrantAction?
+    /// The requests' change counter when the list was last read.
+    var grantsCounter: Int?
     var comment = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
 }
 
@@ -59,6 +61,15 @@ extension ReviewState: ReadingScreen {
     var openGrant: Grant? { open?.item.grant.grant }
     var waitsForDecision: Bool { deciding == nil && openGrant?.status == .submitted }
     var isTyping: Bool { deciding != nil }
+
+    /// Another workstation submitted, decided or paid a request: the list is read again on
+    /// the next pause (the comment being typed, and the request opened, stay).
+    mutating func followChanges(_ ctx: ScreenContext) {
+        guard let counter = try? ctx.reads.grantsChangeCounter(), counter != grantsCounter else { return }
+        let first = grantsCounter == nil
+        grantsCounter = counter
+        if !first { try? load(ctx) }
+    }
 
     /// Reads the count and the rows around the selection again (after a decision or a list change).
     mutating func load(_ ctx: ScreenContext) throws {
