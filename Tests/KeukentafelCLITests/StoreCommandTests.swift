@@ -38,6 +38,21 @@ struct StoreCommandTests {
         }
     }
 
+    @Test("init from a script without --name or --team makes nothing and says what to give")
+    func initNeedsNameAndTeam() throws {
+        try CLI.withTemporaryDirectory { folder in
+            let path = folder.appendingPathComponent("s/k.sqlite").path
+            let noTeam = try CLI.run(["init", "--store", path, "--name", "Test Teamleider"])
+            #expect(noTeam.status == 64)
+            #expect(noTeam.stderr == "Geef --team: de eerste teamleider heeft een naam en een team nodig.\n")
+            #expect(!FileManager.default.fileExists(atPath: path))
+            let group = try CLI.run(["init", "--store", path, "--name", "T", "--team", "Oost", "--group", "geen-groep-\(getpid())"])
+            #expect(group.status == 64)
+            #expect(group.stderr.contains("sudo groupadd geen-groep-"))
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
     @Test("KEUKENTAFEL_STORE chooses the store when --store is not given")
     func storeFromEnvironment() throws {
         try CLI.withTemporaryDirectory { folder in
