@@ -46,6 +46,23 @@ struct FollowingTests {
         }
     }
 
+    @Test("A conversation open here, saved elsewhere: said at once")
+    func conversationChangedUnderneath() throws {
+        try withDemoApp(size: Size(width: 120, height: 40)) { app in
+            try open("hh-demo-0001", in: app)
+            app.handle(.key(.character("3")))
+            app.handle(.key(.enter))                                   // open the first conversation
+            try #require(app.state.household?.conversations?.form?.stored != nil)
+            let stored = try #require(try app.env.store.conversations(household: "hh-demo-0001").first)
+            var changed = stored.conversation
+            changed.question += " (aangevuld)"
+            _ = try app.env.store.updateConversation(stored, to: changed, by: Self.samira)
+            app.handle(.tick)
+            #expect(app.state.message?.text == "s.elidrissi heeft dit gesprek net opgeslagen; bij opslaan ziet u beide versies.")
+            #expect(app.state.household?.conversations?.form != nil)
+        }
+    }
+
     @Test("The review queue shows a request submitted elsewhere after a pause")
     func reviewFollows() throws {
         try withDemoApp(user: "j.bakker", size: Size(width: 120, height: 40)) { app in

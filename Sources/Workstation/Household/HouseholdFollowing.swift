@@ -22,8 +22,15 @@ extension HouseholdState {
                 self.ledger = ledger
                 file.finances = ledger.finances
             }
-            if var conversations, conversations.form == nil {
+            if var conversations {
                 conversations.list = try ctx.reads.conversations(household: id)
+                // A conversation being edited here that someone else saved meanwhile.
+                if let form = conversations.form, let stored = form.stored,
+                   let now = conversations.list.first(where: { $0.id == stored.id }), now.version != stored.version {
+                    notice = StatusMessage(ctx.l.pick("\(now.changedBy) heeft dit gesprek net opgeslagen; bij opslaan ziet u beide versies.",
+                                                      "\(now.changedBy) just saved this conversation; saving shows both versions."),
+                                           isError: true)
+                }
                 self.conversations = conversations
             }
             if var grants, grants.form == nil {
