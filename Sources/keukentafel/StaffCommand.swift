@@ -113,9 +113,7 @@ extension StaffCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let (store, me) = try StoreAccess.openAsStaff(global)
-            try StoreAccess.reporting(l) { try store.deactivateStaff(user, by: me.actor) }
-            Console.out(l.pick("\(user) is uit dienst: geen toegang meer tot deze opslag.\n", "\(user) has left: no more access to this store.\n"))
+            try StaffCommand.setActive(user, false, global, l)
         }
     }
 
@@ -131,10 +129,18 @@ extension StaffCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let (store, me) = try StoreAccess.openAsStaff(global)
-            try StoreAccess.reporting(l) { try store.reactivateStaff(user, by: me.actor) }
-            Console.out(l.pick("\(user) heeft weer toegang.\n", "\(user) has access again.\n"))
+            try StaffCommand.setActive(user, true, global, l)
         }
+    }
+
+    /// Deactivate or reactivate: one store call, one sentence.
+    static func setActive(_ user: String, _ active: Bool, _ global: GlobalOptions, _ l: Language) throws {
+        let (store, me) = try StoreAccess.openAsStaff(global)
+        try StoreAccess.reporting(l) {
+            if active { try store.reactivateStaff(user, by: me.actor) } else { try store.deactivateStaff(user, by: me.actor) }
+        }
+        Console.out(active ? l.pick("\(user) heeft weer toegang.\n", "\(user) has access again.\n")
+                    : l.pick("\(user) is uit dienst: geen toegang meer tot deze opslag.\n", "\(user) has left: no more access to this store.\n"))
     }
 }
 
