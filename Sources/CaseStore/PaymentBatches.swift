@@ -1,20 +1,29 @@
 import Casework
 import GRDB
 
-/// A batch of payments written as one SEPA file: recorded, so no grant is paid twice.
+/// A batch of payments written as one SEPA file: recorded, so no grant is paid twice — and
+/// recorded only after its file is safely written, so no grant is ever lost between the two.
 public struct PaymentBatch: Equatable, Sendable {
     public let id: String
     public let xml: String
     public let count: Int
     public let total: Money
+    /// The grants it pays, in the file's order.
+    public let grantIds: [String]
+    public let createdAt: String
+    public let createdBy: String
 }
 
 extension Store {
-    /// Every approved grant that is in no batch yet, as one SEPA credit transfer, recorded
-    /// in the same transaction. Nil when there is nothing to pay.
-    public func exportPayments(debtor: SEPACreditTransfer.Debtor, by actor: Actor, execution: CalendarDate) throws -> PaymentBatch? {
-        guard actor.role == .teamleader else { throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .exportCases) }
-        return try change(by: actor, household: nil, action: "payments.export", detail: "SEPA pain.001.001.03") { db, at in
+    /// Every approved grant that is in no batch yet, as one SEPA credit transfer — not yet
+    /// recorded: the caller writes the file (temporary file, fsync, rename) and then calls
+    /// `recordPayments`. Nil when there is nothing to pay.
+    public func preparePayments(debtor: SEPACreditTransfer.Debtor, by actor: Actor, execution: CalendarDate) throws -> PaymentBatch? {
+        guard actor.role == .teamleader || kind == .demo else {
+            throw StoreError.notAllowed(user: actor.user, role: actor.role, action: .exportCases)
+        }
+        let at = clock.now()
+        return try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT g.* FROM grant_request g
                 WHERE g.status = 'approved' AND NOT EXISTS (SELECT 1 FROM payment_batch_item b WHERE b.grantId = g.id)
@@ -34,16 +43,55 @@ extension Store {
             }
             let number = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payment_batch") ?? 0) + 1
             let digits = String(number)
-            let id = "KT-" + at.localDate.iso.replacingOccurrences(of: "-", with: "") + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+            // A practice store's messages say so, so no bank ever takes one for real.
+            let prefix = kind == .demo ? "DEMO-" : "KT-"
+            let id = prefix + at.localDate.iso.replacingOccurrences(of: "-", with: "") + "-"
+                + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
             let total = SEPACreditTransfer.controlSum(payments)
-            try db.execute(sql: "INSERT INTO payment_batch (id, createdAt, createdBy, count, totalCents) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, at.iso, actor.user, payments.count, total.cents])
-            for p in payments {
-                try db.execute(sql: "INSERT INTO payment_batch_item (batchId, grantId, amountCents) VALUES (?, ?, ?)",
-                               arguments: [id, p.endToEndId, p.amount.cents])
-            }
             let xml = SEPACreditTransfer.xml(messageId: id, created: at, execution: execution, debtor: debtor, payments: payments)
-            return PaymentBatch(id: id, xml: xml, count: payments.count, total: total)
+            return PaymentBatch(id: id, xml: xml, count: payments.count, total: total, grantIds: payments.map(\.endToEndId),
+                                createdAt: at.iso, createdBy: actor.user)
+        }
+    }
+
+    /// Records a batch whose file is written: every grant in it is then paid for the store.
+    /// Refused (nothing recorded) when a grant in it was exported or changed meanwhile — the
+    /// caller then removes its file.
+    public func recordPayments(_ batch: PaymentBatch, by actor: Actor) throws {
+        try change(by: actor, household: nil, action: "payments.export",
+                   detail: "\(batch.id): \(batch.count) payments, \(batch.total.plain), SEPA pain.001.001.03") { db, at in
+            for id in batch.grantIds {
+                let still = try Bool.fetchOne(db, sql: """
+                    SELECT status = 'approved' AND NOT EXISTS (SELECT 1 FROM payment_batch_item b WHERE b.grantId = g.id)
+                    FROM grant_request g WHERE g.id = ?
+                    """, arguments: [id]) ?? false
+                guard still else { throw StoreError.conflict(what: "grant \(id)", by: "another export or decision", at: at.iso) }
+            }
+            try db.execute(sql: "INSERT INTO payment_batch (id, createdAt, createdBy, count, totalCents, document) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [batch.id, batch.createdAt, actor.user, batch.count, batch.total.cents, batch.xml])
+            for (id, cents) in zip(batch.grantIds, try Self.amounts(db, batch.grantIds)) {
+                try db.execute(sql: "INSERT INTO payment_batch_item (batchId, grantId, amountCents) VALUES (?, ?, ?)",
+                               arguments: [batch.id, id, cents])
+            }
+        }
+    }
+
+    static func amounts(_ db: Database, _ ids: [String]) throws -> [Int] {
+        try ids.map { id in
+            let stored = try Row.fetchOne(db, sql: "SELECT * FROM grant_request WHERE id = ?", arguments: [id]).map(storedGrant)
+            return stored?.grant.amount.cents ?? 0
+        }
+    }
+
+    /// The batches written so far, newest first, with the file each was (for `--batch`).
+    public func paymentBatches() throws -> [PaymentBatch] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM payment_batch ORDER BY createdAt DESC, id DESC").map { row in
+                let id: String = row["id"]
+                let items = try String.fetchAll(db, sql: "SELECT grantId FROM payment_batch_item WHERE batchId = ? ORDER BY rowid", arguments: [id])
+                return PaymentBatch(id: id, xml: row["document"] ?? "", count: row["count"], total: Money(cents: row["totalCents"]),
+                                    grantIds: items, createdAt: row["createdAt"], createdBy: row["createdBy"])
+            }
         }
     }
 }

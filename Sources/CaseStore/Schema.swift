@@ -42,6 +42,9 @@ enum Schema {
         migrator.registerMigration("v11: a team on one store: leavers deactivated, a change counter per household") { db in
             try db.execute(sql: v11)
         }
+        migrator.registerMigration("v12: a payment batch keeps its file, to write it again identically") { db in
+            try db.execute(sql: "ALTER TABLE payment_batch ADD COLUMN document TEXT")
+        }
         return migrator
     }
 

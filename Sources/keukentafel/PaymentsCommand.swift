@@ -4,12 +4,13 @@ import Casework
 import Foundation
 import Terminal
 
-/// `keukentafel payments export -o FILE`: approved, unpaid grants as one SEPA file.
+/// `keukentafel payments export -o FILE | export --batch ID -o FILE | batches`: approved,
+/// unpaid grants as one SEPA file, recorded only once the file is safely written.
 struct PaymentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payments",
         abstract: "Betalingen aan organisaties. / Payments to organisations.",
-        subcommands: [Export.self]
+        subcommands: [Export.self, Batches.self]
     )
 
     struct Export: ContractCommand {
@@ -22,6 +23,10 @@ struct PaymentsCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Het SEPA-bestand. / The SEPA file.", valueName: "file"))
         var output: String
 
+        @Option(name: .long, help: ArgumentHelp("Schrijf een eerder betaalbestand opnieuw, precies gelijk. / Write an earlier batch again, identically.",
+                                                valueName: "id"))
+        var batch: String?
+
         @Option(name: .long, help: ArgumentHelp("Naam van de betalende gemeente. / Debtor name.", valueName: "name"))
         var debtorName: String?
 
@@ -31,6 +36,7 @@ struct PaymentsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
+            if let batch { return try again(batch, l) }
             let (config, warning) = Settings.load(l == .nl ? .nl : .en)
             if let warning { Console.error(warning) }
             guard let ibanText = debtorIban ?? config.debtorIBAN else {
@@ -45,15 +51,73 @@ struct PaymentsCommand: ParsableCommand {
             }
             let debtor = SEPACreditTransfer.Debtor(name: debtorName ?? config.debtorName ?? "Gemeente", iban: iban)
             let (store, me) = try StoreAccess.openAsStaff(global)
-            let batch = try StoreAccess.reporting(l) { try store.exportPayments(debtor: debtor, by: me.actor, execution: store.clock.today) }
+            let batch = try StoreAccess.reporting(l) { try store.preparePayments(debtor: debtor, by: me.actor, execution: store.clock.today) }
             guard let batch else {
                 Console.out(l.pick("Er zijn geen goedgekeurde aanvragen die nog in geen betaalbestand staan; er is niets geschreven.\n",
                                    "There are no approved grants that are not in a payment file yet; nothing was written.\n"))
                 return
             }
-            try OutputFile.write(batch.xml, to: output, language: l)
+            // The file first, safely on disk; only then is the batch recorded. A failed write
+            // records nothing, so every grant stays payable.
+            do {
+                try OutputFile.write(batch.xml, to: output, language: l)
+            } catch {
+                Console.error(l.pick("De aanvragen blijven te betalen: er is geen betaalbestand vastgelegd.",
+                                     "The grants stay payable: no payment batch was recorded."))
+                throw error
+            }
+            do {
+                try store.recordPayments(batch, by: me.actor)
+            } catch let error as StoreError {
+                // Exported or changed by someone else meanwhile: this file must not reach a bank.
+                unlink(output)
+                Console.error(error.message(in: l) + l.pick(" Het bestand \(output) is weer verwijderd; exporteer opnieuw.",
+                                                            " The file \(output) was removed again; export again."))
+                throw Failure(status: StoreAccess.status(of: error))
+            }
             Console.out(l.pick("\(batch.id): \(batch.count) betalingen, samen \(batch.total.dutch), in \(output)\n",
                                "\(batch.id): \(batch.count) payments, together \(batch.total.dutch), in \(output)\n"))
+        }
+
+        /// An earlier batch, written again exactly as it was.
+        private func again(_ id: String, _ l: Language) throws {
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            try StoreAccess.reporting(l) { try store.requireTeamLeader(me.actor, for: .exportCases) }
+            let batches = try StoreAccess.reporting(l) { try store.paymentBatches() }
+            guard let found = batches.first(where: { $0.id == id }), !found.xml.isEmpty else {
+                Console.error(l.pick("Er is geen betaalbestand \(id) (of het is van voor deze versie en niet bewaard). Zie: keukentafel payments batches",
+                                     "There is no payment batch \(id) (or it predates this version and was not kept). See: keukentafel payments batches"))
+                throw Failure(status: Exit.usage)
+            }
+            try OutputFile.write(found.xml, to: output, language: l)
+            Console.out(l.pick("\(found.id) opnieuw geschreven, gelijk aan het origineel: \(output)\n",
+                               "\(found.id) written again, identical to the original: \(output)\n"))
+        }
+    }
+
+    struct Batches: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "batches",
+            abstract: "De betaalbestanden tot nu toe. / The payment batches so far."
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            try StoreAccess.reporting(l) { try store.requireTeamLeader(me.actor, for: .exportCases) }
+            let batches = try StoreAccess.reporting(l) { try store.paymentBatches() }
+            if batches.isEmpty {
+                Console.out(l.pick("Er zijn nog geen betaalbestanden.\n", "There are no payment batches yet.\n"))
+                return
+            }
+            var out = ""
+            for b in batches {
+                out += "\(b.id)  \(b.createdAt.prefix(16).replacingOccurrences(of: "T", with: " "))  \(b.createdBy)  "
+                    + l.pick("\(b.count) betalingen, \(b.total.dutch): ", "\(b.count) payments, \(b.total.dutch): ")
+                    + b.grantIds.joined(separator: ", ") + "\n"
+            }
+            Console.out(out)
         }
     }
 }

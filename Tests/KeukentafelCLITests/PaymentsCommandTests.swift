@@ -47,6 +47,38 @@ struct PaymentsCommandTests {
         }
     }
 
+    @Test("An export into a missing folder records nothing and the next export holds the grants; --batch writes the same file again")
+    func neverLost() throws {
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("s/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
+            #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0003.json"]).status == 0)
+            let iban = ["--debtor-name", "Gemeente Zaanstad", "--debtor-iban", "NL91ABNA0417164300"]
+            let missing = folder.appendingPathComponent("bestaat-niet/p.xml").path
+            let failed = try CLI.run(["payments", "export", "-o", missing, "--store", store] + iban)
+            #expect(failed.status == 74)
+            #expect(failed.stderr.contains("De aanvragen blijven te betalen"), "\(failed.stderr)")
+            let batches = try CLI.run(["payments", "batches", "--store", store])
+            #expect(batches.stdout == "Er zijn nog geen betaalbestanden.\n")
+            // gr-0003-2, € 978,45, approved and unpaid: still in the next export.
+            let out = folder.appendingPathComponent("p.xml").path
+            let run = try CLI.run(["payments", "export", "-o", out, "--store", store] + iban)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("1 betalingen, samen € 978,45"))
+            let id = "KT-\(CLI.today.replacingOccurrences(of: "-", with: ""))-0001"
+            let listed = try CLI.run(["payments", "batches", "--store", store])
+            #expect(listed.stdout.hasPrefix(id))
+            #expect(listed.stdout.contains("gr-0003-2"))
+            let copy = folder.appendingPathComponent("p2.xml").path
+            let again = try CLI.run(["payments", "export", "--batch", id, "-o", copy, "--store", store])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(contentsOf: URL(fileURLWithPath: out)))
+            var info = stat()
+            stat(out, &info)
+            #expect(info.st_mode & 0o777 == 0o600)
+        }
+    }
+
     @Test("letter GRANT-ID prints the decision letter")
     func letter() throws {
         try CLI.withTemporaryDirectory { folder in
