@@ -128,7 +128,8 @@ public enum DecisionLetter {
         out.append("")
         out.append("Bent u het niet eens met dit besluit?")
         out.append("------------------------------------")
-        let deadline = longDate(sent.adding(days: 42))
+        // Six weeks after the day of sending, moved past weekends and holidays (Algemene termijnenwet).
+        let deadline = longDate(LegalTerm.end(after: sent, weeks: 6))
         let college = Municipality(name: sender.municipality, code: "").place
         var objection = "Dan kunt u bezwaar maken binnen zes weken na de dag waarop wij deze brief verstuurden, "
         objection += "dus uiterlijk op \(deadline). Stuur uw bezwaar aan het college van "

@@ -24,6 +24,12 @@ struct LetterCommand: ContractCommand {
         let file = try StoreAccess.reporting(l) {
             try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter")
         }
+        // A letter is a decision: none for a request that is not decided.
+        guard [.approved, .rejected, .paid, .evaluated].contains(stored.grant.status) else {
+            Console.error(l.pick("Over \(grantID) is nog niet beslist (status \"\(stored.grant.status.name(in: l))\"), dus er is geen besluitbrief. Een brief komt er na goedkeuren of afwijzen.",
+                                 "\(grantID) is not decided yet (status \"\(stored.grant.status.name(in: l))\"), so there is no decision letter. A letter follows approval or rejection."))
+            throw Failure(status: Exit.usage)
+        }
         guard let municipality = try StoreAccess.reporting(l, { try store.municipality() }) else {
             Console.error(MunicipalityCommand.notSet(l))
             throw Failure(status: Exit.usage)

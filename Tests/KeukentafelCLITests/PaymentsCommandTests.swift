@@ -91,6 +91,12 @@ struct PaymentsCommandTests {
             #expect(run.stdout.contains("Wij kennen u € 978,45 bijzondere bijstand toe"))
             #expect(run.stdout.contains("binnen zes weken"))
             #expect(run.stdout.contains("uiterlijk op 4 januari 2027"))
+            // A draft is no decision: no letter (gr-0009-2 is a draft in the demo data).
+            #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0009.json"]).status == 0)
+            let draft = try CLI.run(["letter", "gr-0009-2", "--store", store])
+            #expect(draft.status == 64)
+            #expect(draft.stdout == "")
+            #expect(draft.stderr.contains("is nog niet beslist"))
             #expect(try CLI.run(["letter", "gr-nope", "--store", store]).status == 64)
         }
     }

@@ -173,6 +173,11 @@ enum GrantsScreen {
         case .submit?: if g != nil { grants.confirmingSubmit = true }
         case .letter?:
             if let g {
+                guard [.approved, .rejected, .paid, .evaluated].contains(g.grant.status) else {
+                    return [.status(StatusMessage(ctx.l.pick("Over deze aanvraag is nog niet beslist; een besluitbrief komt er na goedkeuren of afwijzen.",
+                                                             "This request is not decided yet; a decision letter follows approval or rejection."),
+                                                  isError: true))]
+                }
                 // The sender is the municipality's settings in the store; without them no letter.
                 guard let municipality = try? ctx.reads.municipality() else {
                     return [.status(StatusMessage(ctx.l.pick("De gemeente is nog niet ingesteld: een teamleider doet dat met keukentafel municipality set.",

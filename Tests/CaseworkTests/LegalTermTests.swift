@@ -1,0 +1,57 @@
+import Testing
+@testable import Casework
+
+/// The Algemene termijnenwet: a term ending on a weekend or a holiday runs on to the next
+/// working day. Dates checked against a calendar.
+@Suite("Legal terms and the Algemene termijnenwet")
+struct LegalTermTests {
+    static func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+
+    @Test("A letter of Friday 2026-11-20: six weeks end on New Year's Day, then the weekend: Monday 2027-01-04")
+    func newYear() {
+        #expect(LegalTerm.weekday(Self.day("2026-11-20")) == 5)
+        #expect(Self.day("2026-11-20").adding(days: 42) == Self.day("2027-01-01"))
+        #expect(LegalTerm.holiday(Self.day("2027-01-01")) == "Nieuwjaarsdag")
+        #expect(LegalTerm.end(after: Self.day("2026-11-20"), weeks: 6) == Self.day("2027-01-04"))
+    }
+
+    @Test("Easter Sunday by the algorithm, for years checked against the calendar")
+    func easter() {
+        #expect(LegalTerm.easterSunday(2024) == Self.day("2024-03-31"))
+        #expect(LegalTerm.easterSunday(2025) == Self.day("2025-04-20"))
+        #expect(LegalTerm.easterSunday(2026) == Self.day("2026-04-05"))
+        #expect(LegalTerm.easterSunday(2027) == Self.day("2027-03-28"))
+        #expect(LegalTerm.easterSunday(2028) == Self.day("2028-04-16"))
+    }
+
+    @Test("Every holiday of art. 3 in 2027, and the terms that end on them", arguments: [
+        // (a term ending on, the holiday, where it moves to)
+        ("2027-03-26", "Goede Vrijdag", "2027-03-30"),        // Fri → Sat, Sun, Easter Monday → Tue
+        ("2027-03-29", "Tweede Paasdag", "2027-03-30"),
+        ("2027-04-27", "Koningsdag", "2027-04-28"),           // a Tuesday
+        ("2027-05-05", "Bevrijdingsdag", "2027-05-07"),       // a Wednesday; Ascension Day follows on the 6th
+        ("2027-05-06", "Hemelvaartsdag", "2027-05-07"),       // Easter 28 March + 39 days
+        ("2027-05-17", "Tweede Pinksterdag", "2027-05-18"),   // Easter + 50
+        ("2027-12-25", "Eerste Kerstdag", "2027-12-27"),      // a Saturday; 26th Sunday and Boxing Day
+        ("2027-12-26", "Tweede Kerstdag", "2027-12-27"),
+    ])
+    func holidays(_ end: String, _ name: String, _ moved: String) {
+        #expect(LegalTerm.holiday(Self.day(end)) == name)
+        #expect(LegalTerm.end(after: Self.day(end).adding(days: -42), weeks: 6) == Self.day(moved))
+    }
+
+    @Test("King's Day is 26 April when the 27th is a Sunday (2025), and no holiday on the 27th then")
+    func kingsDay() {
+        #expect(LegalTerm.weekday(Self.day("2025-04-27")) == 7)
+        #expect(LegalTerm.holiday(Self.day("2025-04-26")) == "Koningsdag")
+        #expect(LegalTerm.holiday(Self.day("2025-04-27")) == nil)
+        #expect(LegalTerm.holiday(Self.day("2026-04-27")) == "Koningsdag")
+        #expect(LegalTerm.holiday(Self.day("2026-04-26")) == nil)
+    }
+
+    @Test("An ordinary Tuesday is a working day; the term ends on it")
+    func ordinary() {
+        #expect(LegalTerm.isWorkingDay(Self.day("2026-12-01")))
+        #expect(LegalTerm.end(after: Self.day("2026-10-20"), weeks: 6) == Self.day("2026-12-01"))
+    }
+}
