@@ -55,16 +55,21 @@ extension Store {
         }
     }
 
-    /// Saves an edited draft (or a returned request being mended).
+    /// Saves an edited draft, or a returned request being mended: that one is a draft again
+    /// (the reviewer's comment stays with it until the next decision), recorded in its timeline.
     public func updateGrantDraft(_ stored: StoredGrant, to grant: Grant, by actor: Actor) throws -> StoredGrant {
-        guard [.draft].contains(stored.grant.status) else {
+        guard [.draft, .returned].contains(stored.grant.status) else {
             throw StoreError.grantRefusals([.illegalTransition(from: stored.grant.status, action: .submit)])
         }
         var g = grant
-        g.id = stored.grant.id; g.status = stored.grant.status
+        g.id = stored.grant.id; g.status = .draft
+        g.decisionComment = stored.grant.decisionComment
         let next = g
         return try change(by: actor, household: stored.householdId, action: "grant.edit", detail: stored.id) { db, at in
-            try Self.write(db, stored, next, user: actor.user, at: at)
+            if stored.grant.status == .returned {
+                try Self.event(db, stored.id, at: at, user: actor.user, action: "reopen", from: .returned, to: .draft, comment: nil)
+            }
+            return try Self.write(db, stored, next, user: actor.user, at: at)
         }
     }
 
@@ -77,7 +82,13 @@ extension Store {
         try change(by: actor, household: stored.householdId, action: "grant.submit", detail: "\(stored.id) \(stored.grant.amount.plain)") { db, at in
             guard let file = try CaseFileRows.load(stored.householdId, from: db) else { throw StoreError.householdNotFound(id: stored.householdId) }
             let overview = try? Self.rules(db).overview(of: file, on: at.localDate, excludingGrant: stored.grant.id).get()
-            switch GrantWorkflow.submit(stored.grant, by: actor, at: at, overview: overview,
+            // A returned request goes in again as it stands: a draft once more, then submitted.
+            var grant = stored.grant
+            if grant.status == .returned {
+                grant.status = .draft
+                try Self.event(db, stored.id, at: at, user: actor.user, action: "reopen", from: .returned, to: .draft, comment: nil)
+            }
+            switch GrantWorkflow.submit(grant, by: actor, at: at, overview: overview,
                                         policy: overview?.policy ?? .defaults) {
             case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
             case .success(let next):

@@ -19,6 +19,8 @@ public enum GrantRefusal: Equatable, Sendable {
     case goalShortMissing
     case notTeamLeader
     case ownRequest
+    /// Rejecting or returning says why: the resident's letter and the caseworker need it.
+    case commentRequired(GrantAction)
 }
 
 public enum GrantAction: String, CaseIterable, Sendable {
@@ -106,18 +108,19 @@ public enum GrantWorkflow {
 
     /// A team leader decides on a submitted request. Nobody approves a request they
     /// submitted (four eyes); rejecting or returning needs the team-leader role too.
-    public static func decisionRefusals(_ grant: Grant, action: GrantAction, by actor: Actor) -> [GrantRefusal] {
+    public static func decisionRefusals(_ grant: Grant, action: GrantAction, by actor: Actor, comment: String? = nil) -> [GrantRefusal] {
         precondition([.approve, .reject, .return].contains(action), "not a decision: \(action)")
         var reasons: [GrantRefusal] = []
         if let refusal = transitionRefusal(grant, action) { reasons.append(refusal) }
         if actor.role != .teamleader { reasons.append(.notTeamLeader) }
         if action == .approve, grant.submittedBy == actor.user { reasons.append(.ownRequest) }
+        if action != .approve, (comment ?? "").trimmingWhitespace().isEmpty { reasons.append(.commentRequired(action)) }
         return reasons
     }
 
     public static func decide(_ grant: Grant, action: GrantAction, by actor: Actor, at moment: Moment,
                               comment: String?) -> Result<Grant, Refusals> {
-        let reasons = decisionRefusals(grant, action: action, by: actor)
+        let reasons = decisionRefusals(grant, action: action, by: actor, comment: comment)
         guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
         var next = grant
         next.status = target(of: action, from: grant.status)!
@@ -200,6 +203,12 @@ extension GrantRefusal {
         case .ownRequest:
             return l.pick("U kunt een aanvraag die u zelf indiende niet goedkeuren (vier ogen).",
                           "You cannot approve a request you submitted yourself (four eyes).")
+        case .commentRequired(let action):
+            return action == .reject
+                ? l.pick("Schrijf waarom u afwijst: die redenen komen in de brief aan de bewoner.",
+                         "Write why you reject it: the reasons go into the letter to the resident.")
+                : l.pick("Schrijf waarom u terugstuurt: de regisseur ziet het bij de aanvraag.",
+                         "Write why you return it: the caseworker sees it with the request.")
         }
     }
 }

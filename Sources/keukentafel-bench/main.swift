@@ -2,19 +2,26 @@ import Foundation
 import WorkstationBench
 
 // keukentafel-bench [--sizes 1000,10000,100000] [--rounds N] [--stores DIR] [--keukentafel PATH]
-// Measures the workstation against its budgets (docs/performance.md) and prints a table.
+// keukentafel-bench --team [--team-seconds 60] [--team-households 10000] [--team-workstations 10]
+// Measures the workstation against its budgets (docs/performance.md) and prints a table; with
+// --team, only the team scenario: ten workstations at once on one store ("A team at work").
 // Run from the package root after `swift build -c release` (see README, "Performance").
 
 var sizes = [1_000, 10_000, 100_000]
 var rounds = 200
 var folder = FileManager.default.currentDirectoryPath + "/.build/bench-stores"
 var binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("keukentafel").path
+var team = false
+var teamSeconds = 60.0
+var teamHouseholds = 10_000
+var teamWorkstations = 10
 var arguments = CommandLine.arguments.dropFirst()
 func fail(_ text: String) -> Never {
     FileHandle.standardError.write(Data((text + "\n").utf8))
     exit(64)
 }
 while let argument = arguments.popFirst() {
+    if argument == "--team" { team = true; continue }
     guard let value = arguments.popFirst() else { fail("\(argument) needs a value") }
     switch argument {
     case "--sizes":
@@ -26,13 +33,35 @@ while let argument = arguments.popFirst() {
         rounds = n
     case "--stores": folder = value
     case "--keukentafel": binary = value
-    default: fail("unknown option \(argument); options: --sizes, --rounds, --stores, --keukentafel")
+    case "--team-seconds":
+        guard let n = Double(value), n >= 1 else { fail("--team-seconds: at least 1") }
+        teamSeconds = n
+    case "--team-households":
+        guard let n = Int(value), n >= 100 else { fail("--team-households: at least 100") }
+        teamHouseholds = n
+    case "--team-workstations":
+        guard let n = Int(value), n >= 2, n <= 21 else { fail("--team-workstations: 2 to 21 (a team leader and up to 20 caseworkers)") }
+        teamWorkstations = n
+    default:
+        fail("unknown option \(argument); options: --sizes, --rounds, --stores, --keukentafel, --team, --team-seconds, "
+             + "--team-households, --team-workstations")
     }
 }
 guard FileManager.default.isExecutableFile(atPath: binary) else {
     fail("no keukentafel binary at \(binary): run `swift build -c release` first, or pass --keukentafel PATH")
 }
 let log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+if team {
+    do {
+        let scenario = TeamScenario(households: teamHouseholds, seconds: teamSeconds, workstations: teamWorkstations,
+                                    stores: BenchStores(folder: folder), binary: binary, log: log)
+        let results = try scenario.run()
+        print(results.table, terminator: "")
+        exit(results.passed ? 0 : 1)
+    } catch {
+        fail("team scenario failed: \(error)")
+    }
+}
 do {
     let benchmark = Benchmark(sizes: sizes, stores: BenchStores(folder: folder), binary: binary, rounds: rounds, log: log)
     let figures = try benchmark.run()

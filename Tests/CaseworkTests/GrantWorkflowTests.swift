@@ -189,14 +189,17 @@ struct GrantWorkflowTests {
         let mine = Self.submitted(by: Self.teamleader)
         #expect(GrantWorkflow.decisionRefusals(mine, action: .approve, by: Self.teamleader) == [.ownRequest])
         #expect(GrantWorkflow.decisionRefusals(mine, action: .approve, by: Self.otherTeamleader) == [])
-        // rejecting or returning one's own request is not approving it
-        #expect(GrantWorkflow.decisionRefusals(mine, action: .reject, by: Self.teamleader) == [])
+        // rejecting or returning one's own request is not approving it (with its reasons)
+        #expect(GrantWorkflow.decisionRefusals(mine, action: .reject, by: Self.teamleader, comment: "Draagkracht dekt het") == [])
+        // and without reasons it is refused: the letter and the caseworker need them
+        #expect(GrantWorkflow.decisionRefusals(mine, action: .reject, by: Self.teamleader) == [.commentRequired(.reject)])
+        #expect(GrantWorkflow.decisionRefusals(mine, action: .return, by: Self.teamleader, comment: " ") == [.commentRequired(.return)])
 
         let theirs = Self.submitted()
         for action: GrantAction in [.approve, .reject, .return] {
-            #expect(GrantWorkflow.decisionRefusals(theirs, action: action, by: Actor(user: "pdekker", role: .caseworker))
+            #expect(GrantWorkflow.decisionRefusals(theirs, action: action, by: Actor(user: "pdekker", role: .caseworker), comment: "x")
                     == [.notTeamLeader])
-            #expect(GrantWorkflow.decisionRefusals(theirs, action: action, by: Actor(user: "trainer1", role: .trainer))
+            #expect(GrantWorkflow.decisionRefusals(theirs, action: action, by: Actor(user: "trainer1", role: .trainer), comment: "x")
                     == [.notTeamLeader])
         }
         // the submitter, a caseworker, trying to approve: both reasons
@@ -219,7 +222,7 @@ struct GrantWorkflowTests {
         #expect(draft.decisionComment == "Graag de schuldenlijst toevoegen")
 
         let rejected = try GrantWorkflow.decide(Self.submitted(), action: .reject, by: Self.teamleader, at: Self.morning,
-                                                comment: nil).get()
+                                                comment: "De draagkracht dekt de kosten").get()
         #expect(rejected.status == .rejected)
         #expect(GrantWorkflow.reopen(rejected) == .failure(Refusals([.illegalTransition(from: .rejected, action: .reopen)])))
     }

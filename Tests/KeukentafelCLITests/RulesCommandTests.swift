@@ -88,8 +88,8 @@ struct RulesCommandTests {
         try Self.withStore { folder, store in
             let show = try CLI.run(["municipality", "show", "--store", store])
             #expect(show.stdout.contains("De gemeente is nog niet ingesteld"))
-            #expect(try CLI.run(["import", CLI.sample, "--store", store]).status == 0)
-            let refused = try CLI.run(["letter", "gr-1", "--store", store])
+            #expect(try CLI.run(["import", "sample-data/hh-demo-0003.json", "--store", store]).status == 0)
+            let refused = try CLI.run(["letter", "gr-0003-2", "--store", store])
             #expect(refused.status == 64)
             #expect(refused.stderr.contains("keukentafel municipality set"))
             let file = CLI.packageRoot.appendingPathComponent("sample-data/municipality.json").path
@@ -98,7 +98,7 @@ struct RulesCommandTests {
             let shown = try CLI.run(["municipality", "show", "--store", store])
             #expect(shown.stdout.contains("Gemeente Zaanstad (CBS 0479)"))
             #expect(shown.stdout.contains("Jeroen Bakker, teamleider Wijkteam Zaandam-Oost"))
-            let letter = try CLI.run(["letter", "gr-1", "--store", store])
+            let letter = try CLI.run(["letter", "gr-0003-2", "--store", store])
             #expect(letter.status == 0, "\(letter.stderr)")
             #expect(letter.stdout.hasPrefix("Gemeente Zaanstad\n"))
             #expect(letter.stdout.contains("burgemeester en wethouders van Zaanstad"))

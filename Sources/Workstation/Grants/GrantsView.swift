@@ -21,7 +21,18 @@ enum GrantsView {
             TableColumn(title: l.pick("Besloten", "Decided"), width: .fixed(10)),
         ]
         let list = grants.list
-        let tableArea = grants.evaluation == nil ? area : area.splitBottom(1).rest
+        // The reviewer's comment on a returned request (also while it is mended), in full
+        // below the list: what to do about it.
+        let returned = grants.selectedGrant.flatMap { stored -> [String]? in
+            let g = stored.grant
+            guard [.returned, .draft].contains(g.status), let comment = g.decisionComment, !comment.isEmpty else { return nil }
+            return Chrome.paragraph(Self.returnedLine(g, l) + comment, width: area.width - 2, maxLines: 4, ascii: buffer.ascii)
+        } ?? []
+        let withComment = returned.isEmpty ? area : area.splitBottom(returned.count).rest
+        for (i, line) in returned.enumerated() {
+            buffer.put(line, x: area.x + 1, y: area.maxY - returned.count + i, width: area.width - 2, role: .warning)
+        }
+        let tableArea = grants.evaluation == nil ? withComment : withComment.splitBottom(1).rest
         Table.render(into: &buffer, rect: tableArea.inset(horizontal: 1), columns: columns,
                      state: ListState(selected: grants.selected, offset: 0), rowCount: list.count, focused: true,
                      emptyText: l.pick("Nog geen aanvragen. a begint er een.", "No requests yet. a starts one.")) { i in
@@ -40,6 +51,12 @@ enum GrantsView {
                 evaluation.participation.render(into: &buffer, rect: Rect(x: x, y: y, width: area.maxX - x - 1, height: 1), focused: true, error: nil)
             }
         }
+    }
+
+    /// "Teruggestuurd door j.bakker op 22-11-2026: ".
+    static func returnedLine(_ g: Grant, _ l: Language) -> String {
+        l.pick("Teruggestuurd door \(g.decidedBy ?? "?")\(g.decidedAt.map { " op " + $0.localDate.dutch } ?? ""): ",
+               "Returned by \(g.decidedBy ?? "?")\(g.decidedAt.map { " on " + $0.localDate.dutch } ?? ""): ")
     }
 
     /// The question before a request goes in: what, how much, to whom.
@@ -78,6 +95,13 @@ enum GrantsView {
                 }
             }
             y += 1
+        }
+        // A returned request: the reviewer's comment stays in view while it is mended.
+        if let g = form.stored?.grant, [.returned, .draft].contains(g.status), let comment = g.decisionComment, !comment.isEmpty {
+            for line in Chrome.paragraph(Self.returnedLine(g, l) + comment, width: main.width - 2, maxLines: 3, ascii: buffer.ascii) {
+                buffer.put(line, x: main.x + 1, y: y, width: main.width - 2, role: .warning)
+                y += 1
+            }
         }
         // What is wrong with the field being typed, in words, whole.
         if let problem = form.problem(form.field, l) {

@@ -1,0 +1,60 @@
+import Casework
+import Foundation
+import GRDB
+import Testing
+@testable import CaseStore
+
+/// A returned request is no dead end: mended and sent in again; rejecting and returning say why.
+@Suite("Returned requests and the reasons for a decision")
+struct GrantReturnTests {
+    @Test("Returning or rejecting without a comment is refused; with one it goes")
+    func commentRequired() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            let draft = try store.addGrantDraft(GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation),
+                                                household: household, by: caseworker)
+            let submitted = try store.submitGrant(draft, by: caseworker)
+            #expect(throws: StoreError.grantRefusals([.commentRequired(.return)])) {
+                _ = try store.decideGrant(submitted, .return, comment: "  ", by: leader.actor)
+            }
+            #expect(throws: StoreError.grantRefusals([.commentRequired(.reject)])) {
+                _ = try store.decideGrant(submitted, .reject, comment: nil, by: leader.actor)
+            }
+            let returned = try store.decideGrant(submitted, .return, comment: "Reken eerst de beslagvrije voet uit.", by: leader.actor)
+            #expect(returned.grant.status == .returned)
+        }
+    }
+
+    @Test("The caseworker mends a returned request: a draft again, the comment kept; then submitted again")
+    func mendAndResubmit() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            let draft = try store.addGrantDraft(GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation),
+                                                household: household, by: caseworker)
+            let submitted = try store.submitGrant(draft, by: caseworker)
+            let returned = try store.decideGrant(submitted, .return, comment: "Zet het bedrag op € 2.300.", by: leader.actor)
+            var mended = returned.grant
+            mended.amount = Money(cents: 230_000)
+            let saved = try store.updateGrantDraft(returned, to: mended, by: caseworker)
+            #expect(saved.grant.status == .draft)
+            #expect(saved.grant.decisionComment == "Zet het bedrag op € 2.300.")
+            let again = try store.submitGrant(saved, by: caseworker)
+            #expect(again.grant.status == .submitted)
+            #expect(again.grant.amount == Money(cents: 230_000))
+            let steps = try store.read { db in try String.fetchAll(db, sql: "SELECT action FROM grant_event WHERE grantId = ? ORDER BY id", arguments: [again.id]) }
+            #expect(steps == ["draft", "submit", "return", "reopen", "submit"])
+        }
+    }
+
+    @Test("A returned request can be submitted again as it stands")
+    func resubmitDirectly() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            let draft = try store.addGrantDraft(GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation),
+                                                household: household, by: caseworker)
+            let returned = try store.decideGrant(try store.submitGrant(draft, by: caseworker), .return, comment: "Graag de offerte erbij.",
+                                                 by: leader.actor)
+            #expect(try store.submitGrant(returned, by: caseworker).grant.status == .submitted)
+        }
+    }
+}
