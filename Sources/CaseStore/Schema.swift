@@ -45,6 +45,18 @@ enum Schema {
         migrator.registerMigration("v12: a payment batch keeps its file, to write it again identically") { db in
             try db.execute(sql: "ALTER TABLE payment_batch ADD COLUMN document TEXT")
         }
+        migrator.registerMigration("v13: a request being typed, kept every second like a conversation") { db in
+            try db.execute(sql: """
+                CREATE TABLE grant_form_draft (
+                    householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+                    user TEXT NOT NULL,
+                    grantId TEXT,
+                    document TEXT NOT NULL,
+                    savedAt TEXT NOT NULL,
+                    PRIMARY KEY (householdId, user)
+                )
+                """)
+        }
         return migrator
     }
 

@@ -79,3 +79,45 @@ struct FollowingTests {
         }
     }
 }
+
+/// A request being typed is kept every second and comes back after a kill; Esc asks first.
+@Suite("The request form's draft")
+struct GrantFormDraftTests {
+    @Test("Typed, then the workstation is gone without saving: the next one opens the form again, whole")
+    func offeredBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kt-gd-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try Store.createDemo(from: packageRoot.appendingPathComponent("sample-data").path, temporaryRoot: folder,
+                                         clock: .fixed(Moment(iso: "2026-11-23T09:00:00+01:00")!))
+        let env = AppEnvironment(store: store, staff: try store.staffMember("r.westra"), language: .nl, outputFolder: folder)
+        let first = try App(env: env, size: Size(width: 120, height: 40))
+        try open("hh-demo-0001", in: first)
+        first.handle(.key(.character("4")))
+        first.handle(.key(.character("a")))
+        first.handle(.key(.tab)); first.handle(.key(.character("k")))            // kinderopvang
+        first.handle(.key(.tab))
+        for c in "2.400,5" { first.handle(.key(.character(c))) }                // not yet a valid amount
+        let typed = try #require(first.state.household?.grants?.form)
+        first.handle(.tick)                                                        // the pause writes the draft
+        #expect(try store.grantFormDraft(household: "hh-demo-0001", user: "r.westra") != nil)
+        // The first workstation is killed here: nothing more of it runs.
+
+        let second = try App(env: env, size: Size(width: 120, height: 40))
+        try open("hh-demo-0001", in: second)
+        second.handle(.key(.character("4")))
+        let back = try #require(second.state.household?.grants?.form)
+        #expect(back.text(.amount) == "2.400,5")
+        #expect(back.category == .kinderopvang)
+        #expect(back.draftDocument == typed.draftDocument)
+        #expect(second.state.message?.text.hasPrefix("Uw aanvraag van 2026-11-23 09:00 was nog niet bewaard") == true)
+
+        // Esc asks first; a second Esc throws it away, draft and all.
+        second.handle(.key(.escape))
+        #expect(second.state.household?.grants?.form != nil)
+        #expect(second.state.message?.text.contains("nog een keer Esc") == true)
+        second.handle(.key(.escape))
+        #expect(second.state.household?.grants?.form == nil)
+        #expect(try store.grantFormDraft(household: "hh-demo-0001", user: "r.westra") == nil)
+    }
+}

@@ -126,7 +126,7 @@ struct GrantScreenTests {
         try withDemoApp(user: "j.bakker", size: size) { app in
             try Self.typeRequest(app, motivation: "Kort.")
             try assertGolden(app, "grant-form-nl-\(size.width)x\(size.height)")
-            app.handle(.key(.escape)); app.handle(.key(.escape))
+            app.handle(.key(.escape)); app.handle(.key(.escape)); app.handle(.key(.escape))   // asked, closed, back
             app.handle(.key(.function(6)))
             try assertGolden(app, "review-queue-nl-\(size.width)x\(size.height)")
         }

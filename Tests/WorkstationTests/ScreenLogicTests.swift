@@ -41,6 +41,7 @@ struct NoReads: ScreenReads {
     func municipality() throws -> Municipality? { try refuse("the municipality") }
     func householdChangeCounter(_ id: String) throws -> Int { try refuse("a household's change counter") }
     func grantsChangeCounter() throws -> Int { try refuse("the requests' change counter") }
+    func grantFormDraft(household: String, user: String) throws -> GrantFormDraft? { try refuse("a typed request") }
 }
 
 /// Screens as logic: state in, effects out, no store and no terminal.
@@ -128,7 +129,9 @@ struct ScreenLogicTests {
         var submitted = household
         typed.status = .submitted
         let done = submitted.receive(.stored(request, .success(.submitted(StoredGrant(householdId: "hh-demo-0001", version: 2, grant: typed)))), ctx)
-        #expect(done == [.status(StatusMessage("gr-9 ingediend; hij wacht op de teamleider."))])
+        // … and the form's typed draft is thrown away, the request being in.
+        #expect(done == [.store(.discardGrantFormDraft(household: "hh-demo-0001")),
+                         .status(StatusMessage("gr-9 ingediend; hij wacht op de teamleider."))])
         #expect(submitted.grants?.form == nil)
     }
 }

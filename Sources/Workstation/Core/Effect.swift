@@ -38,6 +38,9 @@ enum StoreRequest: Equatable {
     case saveConversation(Conversation, stored: StoredConversation?, household: String, overwriting: Bool)
     case saveDraft(Conversation, conversationId: Int64?, household: String)
     case discardDraft(household: String)
+    /// The request form as typed (GrantFormDraft.swift), and away once it is saved or thrown away.
+    case saveGrantFormDraft(String, grantId: String?, household: String)
+    case discardGrantFormDraft(household: String)
     case addScore(LifeDomainScore, household: String)
     case saveGrantDraft(Grant, stored: StoredGrant?, household: String)
     /// Saves the request as it stands, then submits it.

@@ -37,6 +37,12 @@ struct EffectRunner {
         case .discardDraft(let household):
             try store.discardDraft(household: household, by: actor)
             return .done
+        case .saveGrantFormDraft(let document, let grantId, let household):
+            try store.saveGrantFormDraft(document, grantId: grantId, household: household, by: actor)
+            return .done
+        case .discardGrantFormDraft(let household):
+            try store.discardGrantFormDraft(household: household, by: actor)
+            return .done
         case .addScore(let score, let household):
             try store.addLifeDomainScore(score, household: household, by: actor)
             return try reread(household)

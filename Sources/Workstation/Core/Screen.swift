@@ -56,6 +56,7 @@ protocol ScreenReads: Sendable {
     /// Counters that rise with every saved change (ChangeCounters.swift), read on pauses.
     func householdChangeCounter(_ id: String) throws -> Int
     func grantsChangeCounter() throws -> Int
+    func grantFormDraft(household: String, user: String) throws -> GrantFormDraft?
 }
 
 extension Store: ScreenReads {

@@ -23,6 +23,12 @@ struct GrantRequestForm: Equatable {
     var businessCase = TextEditor()
     var focus = 0
     var unknownFields: JSONObject = [:]
+    /// Typed since the last draft was written (the pause writes it).
+    var dirty = false
+    /// Typed since the form was opened or saved: Esc asks before throwing that away.
+    var changed = false
+    /// The first Esc on a changed form: the second one throws it away.
+    var leaving = false
 
     typealias CaseworkGrantForm = Casework.GrantForm
 

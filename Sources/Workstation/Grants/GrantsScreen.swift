@@ -141,8 +141,18 @@ enum GrantsScreen {
             return []
         }
         if var form = grants.form {
+            if command != .cancel { form.leaving = false }
             switch command {
-            case .cancel?: grants.form = nil
+            case .cancel?:
+                // What was typed is not thrown away on one key: the first Esc says so.
+                if form.changed && !form.leaving {
+                    form.leaving = true
+                    grants.form = form
+                    return [.status(StatusMessage(l.pick("Deze aanvraag is niet bewaard: F2 bewaart hem als concept; nog een keer Esc gooit het getypte weg.",
+                                                         "This request is not saved: F2 saves it as a draft; Esc once more throws away what was typed.")))]
+                }
+                grants.form = nil
+                return [.store(.discardGrantFormDraft(household: id))]
             case .save?:
                 switch form.grant(l) {
                 case .failure(let problem): return [.status(StatusMessage(problem.message, isError: true))]
@@ -156,7 +166,9 @@ enum GrantsScreen {
                 if key == .enter, !form.field.isEditor {
                     form.focus = min(form.focus + 1, GrantRequestForm.Field.allCases.count - 1)
                 } else {
+                    let before = form
                     _ = form.handle(key, goals: household.file.plan?.goals ?? [], width: max(20, ctx.size.width - 40))
+                    if form.draftDocument != before.draftDocument { form.dirty = true; form.changed = true }
                 }
                 grants.form = form
             }
@@ -212,10 +224,11 @@ enum GrantsScreen {
             switch (request, reply) {
             case (.saveGrantDraft, .grant(let saved)):
                 grants.form = nil
-                return [.status(StatusMessage(l.pick("Concept \(saved.id) bewaard.", "Draft \(saved.id) saved.")))]
+                return [.status(StatusMessage(l.pick("Concept \(saved.id) bewaard.", "Draft \(saved.id) saved."))),
+                        .store(.discardGrantFormDraft(household: household.id))]
             case (.submitGrant, .submitted(let result)):
                 grants.form = nil
-                return [.status(StatusMessage(result.grant.status == .approved
+                return [.store(.discardGrantFormDraft(household: household.id)), .status(StatusMessage(result.grant.status == .approved
                     ? l.pick("\(result.id) ingediend en binnen het mandaat toegekend; de teamleider ziet hem achteraf.",
                              "\(result.id) submitted and approved within the mandate; the team leader reviews it afterwards.")
                     : l.pick("\(result.id) ingediend; hij wacht op de teamleider.", "\(result.id) submitted; it waits for the team leader.")))]

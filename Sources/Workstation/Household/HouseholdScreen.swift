@@ -30,6 +30,8 @@ public struct HouseholdState {
     var grants: GrantsState?
     /// A conversation typed earlier and not saved (after a crash or a kill), offered back.
     var draftOffer: ConversationDraft?
+    /// A request typed earlier and not saved, opened again on tab 4: said once on the status line.
+    var offeredBack: StatusMessage?
     /// The store's norm tables and policy versions, read when the household is opened.
     public var rules: CaseRules = .shipped
     /// The household's change counter when it was last read (HouseholdFollowing.swift).
@@ -171,7 +173,8 @@ extension HouseholdState: Screen {
             } catch {
                 return [.status(StatusMessage(error.message(ctx.l), isError: true))]
             }
-            return []
+            defer { offeredBack = nil }
+            return offeredBack.map { [.status($0)] } ?? []
         default: return []
         }
     }
@@ -183,7 +186,12 @@ extension HouseholdState: Screen {
         case .plan: if plan == nil { plan = PlanState() }
         case .ledger: if ledger == nil { ledger = try LedgerScreen.load(id, ctx) }
         case .conversations: if conversations == nil { conversations = try ConversationsScreen.load(id, ctx) }
-        case .decisions: if grants == nil { grants = try GrantsScreen.load(id, ctx) }
+        case .decisions:
+            if grants == nil {
+                var loaded = try GrantsScreen.load(id, ctx)
+                offeredBack = GrantsScreen.offerBack(&loaded, household: id, ctx)
+                grants = loaded
+            }
         }
         tab = next
     }
@@ -212,17 +220,29 @@ extension HouseholdState: Screen {
                 case .failure(let error): return [.status(StatusMessage(error.message(in: ctx.l), isError: true))]
                 default: return []
                 }
+            case .saveGrantFormDraft, .discardGrantFormDraft:
+                // Unsaved typing that could not be kept is said; the form keeps it and tries again.
+                if case .failure(let error) = result {
+                    grants?.form?.dirty = true
+                    return [.status(StatusMessage(error.message(in: ctx.l), isError: true))]
+                }
+                return []
             case .decideGrant, .viewForReview, .checkDuplicates, .createHousehold, .saveIntakeDraft, .discardIntakeDraft:
                 return []
             }
         }
     }
 
-    /// A pause: the draft of the conversation being typed goes to the store now.
+    /// A pause: the draft of the conversation or the request being typed goes to the store now.
     mutating func pause(_ ctx: ScreenContext) -> [Effect] {
-        guard var conversations else { return [] }
+        var effects: [Effect] = []
+        if var grants {
+            if let effect = GrantsScreen.draft(&grants, household: id) { effects.append(effect) }
+            self.grants = grants
+        }
+        guard var conversations else { return effects }
         defer { self.conversations = conversations }
-        return ConversationsScreen.draft(&conversations, household: id, ctx).map { [$0] } ?? []
+        return effects + (ConversationsScreen.draft(&conversations, household: id, ctx).map { [$0] } ?? [])
     }
 
     /// The question after a crash: the draft typed earlier, over whatever tab is shown.
