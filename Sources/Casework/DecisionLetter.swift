@@ -21,10 +21,12 @@ public enum DecisionLetter {
     /// `sent` is the day of sending; the objection term ends six weeks after it.
     /// `figures` is used for the reasoning when the request carries no snapshot (a request
     /// imported from elsewhere): the household's figures as they are now.
+    /// `practice`: a letter from a demo store, marked on its first line so it is never sent.
     public static func text(grant: Grant, household: Household, sender: Sender, sent: CalendarDate,
-                            figures: FinancialSnapshot? = nil) -> String {
+                            figures: FinancialSnapshot? = nil, practice: Bool = false) -> String {
         let applicant = household.applicant?.name ?? household.name
         var out: [String] = []
+        if practice { out.append("DEMO — OEFENBRIEF, GEEN ECHT BESLUIT — NIET VERSTUREN") }
         out.append(sender.municipality)
         out.append(sender.team)
         out.append("")

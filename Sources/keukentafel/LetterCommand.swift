@@ -19,7 +19,8 @@ struct LetterCommand: ContractCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ l: Language) throws {
-        let (store, me) = try StoreAccess.openAsStaff(global)
+        // A demo store named with --store works too: trainers show letters on practice households.
+        let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
         let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
         let file = try StoreAccess.reporting(l) {
             try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter")
@@ -41,7 +42,8 @@ struct LetterCommand: ContractCommand {
         let figures = (try? rules.overview(of: file, on: today, excludingGrant: stored.grant.id).get())
             .map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
         let text = DecisionLetter.text(grant: stored.grant, household: file.household,
-                                       sender: DecisionLetter.Sender(municipality, team: team), sent: today, figures: figures)
+                                       sender: DecisionLetter.Sender(municipality, team: team), sent: today, figures: figures,
+                                       practice: store.kind == .demo)
         try OutputFile.writeOrPrint(text, to: output, language: l)
     }
 }

@@ -40,15 +40,24 @@ struct ReportCommand: ContractCommand {
         }
         let start = try date(from, CalendarDate(year: today.year, month: 1, day: 1)!, "from")
         let end = try date(to, today, "to")
-        let (store, me) = try StoreAccess.openAsStaff(global)
+        let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
         let teamFilter: String? = team == "alle" || team == "all" ? nil : (team ?? (me.team.isEmpty ? nil : me.team))
         let grants = try StoreAccess.reporting(l) { try store.grantsForReport(team: teamFilter) }
         let report = PracticeReport.compute(grants: grants, from: start, to: end, now: PracticeReport.endOfDay(today))
+        // Practice figures say so wherever they go, so they are never taken for the real ones.
+        let practice = store.kind == .demo
         if let csv {
-            try OutputFile.write(ReportCSV.text(report), to: csv, language: l)
+            try OutputFile.write((practice ? "# DEMO — oefengegevens, geen echte cijfers\n" : "") + ReportCSV.text(report), to: csv, language: l)
         }
         if json || csv == nil {
-            Console.out(json ? JSONWriter.write(report.json) : ReportCSV.summary(report, l))
+            if json {
+                var object = report.json
+                if practice, case .object(var o) = object { o["practice"] = .bool(true); object = .object(o) }
+                Console.out(JSONWriter.write(object))
+            } else {
+                Console.out((practice ? l.pick("DEMO — oefengegevens, geen echte cijfers\n", "DEMO — practice data, not real figures\n") : "")
+                            + ReportCSV.summary(report, l))
+            }
         }
     }
 }

@@ -82,6 +82,8 @@ struct GrantScreenTests {
             let message = try #require(app.state.message?.text)
             let path = String(message.dropFirst("Besluitbrief geschreven: ".count))
             let letter = try String(contentsOfFile: path, encoding: .utf8)
+            // A demo store's letter says on its first line that it is practice, never to be sent.
+            #expect(letter.hasPrefix("DEMO — OEFENBRIEF, GEEN ECHT BESLUIT — NIET VERSTUREN\nGemeente Zaanstad\n"))
             #expect(letter.contains("€ 2.400,00"))
             #expect(letter.contains("zes weken"))
             #expect(letter.replacingOccurrences(of: "\n", with: " ").contains(Self.motivation))

@@ -199,7 +199,8 @@ enum GrantsScreen {
                 let text = DecisionLetter.text(grant: g.grant, household: household.file.household,
                                                sender: DecisionLetter.Sender(municipality, team: ctx.staff.team.isEmpty ? "Wijkteam" : ctx.staff.team),
                                                sent: ctx.today,
-                                               figures: household.figures(ctx).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) })
+                                               figures: household.figures(ctx).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) },
+                                               practice: ctx.storeKind == .demo)
                 return [.store(.writeLetter(g, household: id, text: text))]
             }
         case .pay?: if let g { return [.store(.payGrant(g))] }
