@@ -111,8 +111,22 @@ extension Store {
         try step(stored, .reopen, by: actor) { _ in GrantWorkflow.reopen(stored.grant) }
     }
 
+    /// Marks a grant paid by hand (after the bank confirmed a batch, or a payment made outside
+    /// Keukentafel): money, so a team leader's, and undoable (`unpayGrant`).
     public func payGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
-        try step(stored, .pay, by: actor) { at in GrantWorkflow.pay(stored.grant, by: actor, at: at) }
+        guard actor.role == .teamleader else { throw StoreError.grantRefusals([.notTeamLeader]) }
+        return try step(stored, .pay, by: actor) { at in GrantWorkflow.pay(stored.grant, by: actor, at: at) }
+    }
+
+    /// Takes back a hand-marked payment: approved and payable again. A team leader's.
+    public func unpayGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
+        guard actor.role == .teamleader else { throw StoreError.grantRefusals([.notTeamLeader]) }
+        return try step(stored, .unpay, by: actor) { _ in GrantWorkflow.unpay(stored.grant) }
+    }
+
+    /// The payment batch a grant is in, nil when none.
+    public func paymentBatch(ofGrant id: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT batchId FROM payment_batch_item WHERE grantId = ?", arguments: [id]) }
     }
 
     public func evaluateGrant(_ stored: StoredGrant, _ evaluation: Evaluation, by actor: Actor) throws -> StoredGrant {

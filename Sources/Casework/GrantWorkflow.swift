@@ -25,6 +25,8 @@ public enum GrantRefusal: Equatable, Sendable {
 
 public enum GrantAction: String, CaseIterable, Sendable {
     case submit, approve, reject, `return`, reopen, pay, evaluate
+    /// A hand-marked payment taken back (a mistake): paid → approved, payable again.
+    case unpay
 }
 
 /// The grant rules of docs/rules.md as pure functions: each takes the grant and the facts it
@@ -45,6 +47,7 @@ public enum GrantWorkflow {
         case (.submitted, .return): .returned
         case (.returned, .reopen): .draft
         case (.approved, .pay): .paid
+        case (.paid, .unpay): .approved
         case (.paid, .evaluate): .evaluated
         default: nil
         }
@@ -139,6 +142,16 @@ public enum GrantWorkflow {
         return .success(next)
     }
 
+    /// Takes back a payment marked by hand: approved and payable again.
+    public static func unpay(_ grant: Grant) -> Result<Grant, Refusals> {
+        if let refusal = transitionRefusal(grant, .unpay) { return .failure(Refusals([refusal])) }
+        var next = grant
+        next.status = .approved
+        next.paidAt = nil
+        next.paidBy = nil
+        return .success(next)
+    }
+
     /// Marks an approved grant paid to the organisation.
     public static func pay(_ grant: Grant, by actor: Actor, at moment: Moment) -> Result<Grant, Refusals> {
         if let refusal = transitionRefusal(grant, .pay) { return .failure(Refusals([refusal])) }
@@ -223,6 +236,7 @@ extension GrantAction {
         case .reopen: "worden heropend"
         case .pay: "worden betaald"
         case .evaluate: "worden geëvalueerd"
+        case .unpay: "terug naar niet betaald"
         }
     }
 
@@ -233,6 +247,7 @@ extension GrantAction {
         case .reject: "rejected"
         case .return: "returned"
         case .reopen: "reopened"
+        case .unpay: "marked unpaid"
         case .pay: "paid"
         case .evaluate: "evaluated"
         }

@@ -58,3 +58,29 @@ struct GrantReturnTests {
         }
     }
 }
+
+/// Marking paid by hand is money: a team leader's, and it can be taken back.
+@Suite("Paid by hand")
+struct PaidByHandTests {
+    @Test("A caseworker may not mark paid; a team leader may, and take it back: payable again")
+    func payAndUndo() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            let draft = try store.addGrantDraft(GrantStoreTests.request(amount: 120_000, motivation: GrantStoreTests.motivation),
+                                                household: household, by: caseworker)
+            let approved = try store.submitGrant(draft, by: caseworker)       // within the mandate
+            #expect(approved.grant.status == .approved)
+            #expect(throws: StoreError.grantRefusals([.notTeamLeader])) { _ = try store.payGrant(approved, by: caseworker) }
+            let paid = try store.payGrant(approved, by: leader.actor)
+            #expect(paid.grant.status == .paid)
+            let debtor = SEPACreditTransfer.Debtor(name: "Gemeente Zaanstad", iban: try IBAN.check("NL91ABNA0417164300").get())
+            #expect(try store.preparePayments(debtor: debtor, by: leader.actor, execution: CalendarDate(iso: "2026-11-24")!)?
+                .grantIds.contains(paid.id) != true)
+            let back = try store.unpayGrant(paid, by: leader.actor)
+            #expect(back.grant.status == .approved && back.grant.paidAt == nil)
+            #expect(try store.preparePayments(debtor: debtor, by: leader.actor, execution: CalendarDate(iso: "2026-11-24")!)?
+                .grantIds.contains(paid.id) == true)
+            #expect(try store.paymentBatch(ofGrant: paid.id) == nil)
+        }
+    }
+}

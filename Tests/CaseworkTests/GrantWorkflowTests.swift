@@ -51,7 +51,7 @@ struct GrantWorkflowTests {
             .submitted: [.approve: .approved, .reject: .rejected, .return: .returned],
             .returned: [.reopen: .draft],
             .approved: [.pay: .paid],
-            .paid: [.evaluate: .evaluated],
+            .paid: [.evaluate: .evaluated, .unpay: .approved],
         ]
         var checked = 0
         for status in GrantStatus.allCases {
@@ -61,7 +61,7 @@ struct GrantWorkflowTests {
                 checked += 1
             }
         }
-        #expect(checked == 7 * 7)
+        #expect(checked == 7 * 8)
         // rejected and evaluated are final
         #expect(GrantAction.allCases.allSatisfy { GrantWorkflow.target(of: $0, from: .rejected) == nil })
         #expect(GrantAction.allCases.allSatisfy { GrantWorkflow.target(of: $0, from: .evaluated) == nil })

@@ -121,3 +121,34 @@ struct GrantFormDraftTests {
         #expect(try store.grantFormDraft(household: "hh-demo-0001", user: "r.westra") == nil)
     }
 }
+
+@Suite("Marking paid by hand on the screen")
+struct PaidByHandScreenTests {
+    @Test("b asks first, saying the grant is in no payment file; Enter marks it; u takes it back; a caseworker may not")
+    func askMarkUndo() throws {
+        try withDemoApp(user: "j.bakker", size: Size(width: 120, height: 40)) { app in
+            try open("hh-demo-0003", in: app)
+            app.handle(.key(.character("4")))
+            app.handle(.key(.end))                                     // gr-0003-2, approved, unpaid
+            #expect(app.state.household?.grants?.selectedGrant?.id == "gr-0003-2")
+            app.handle(.key(.character("b")))
+            let text = app.render().text
+            #expect(text.contains("Op betaald zetten"))
+            #expect(text.contains("staat in geen betaalbestand"))
+            #expect(try app.env.store.grant("gr-0003-2").grant.status == .approved)   // nothing yet
+            app.handle(.key(.enter))
+            #expect(try app.env.store.grant("gr-0003-2").grant.status == .paid)
+            #expect(app.state.message?.text == "gr-0003-2 staat op betaald; u zet dat terug.")
+            app.handle(.key(.character("u")))
+            #expect(try app.env.store.grant("gr-0003-2").grant.status == .approved)
+        }
+        try withDemoApp(user: "r.westra", size: Size(width: 120, height: 40)) { app in
+            try open("hh-demo-0003", in: app)
+            app.handle(.key(.character("4")))
+            app.handle(.key(.end))
+            app.handle(.key(.character("b")))
+            #expect(app.state.message?.text == "Op betaald zetten doet een teamleider.")
+            #expect(try app.env.store.grant("gr-0003-2").grant.status == .approved)
+        }
+    }
+}

@@ -42,6 +42,7 @@ struct NoReads: ScreenReads {
     func householdChangeCounter(_ id: String) throws -> Int { try refuse("a household's change counter") }
     func grantsChangeCounter() throws -> Int { try refuse("the requests' change counter") }
     func grantFormDraft(household: String, user: String) throws -> GrantFormDraft? { try refuse("a typed request") }
+    func paymentBatch(ofGrant id: String) throws -> String? { try refuse("a grant's payment batch") }
 }
 
 /// Screens as logic: state in, effects out, no store and no terminal.

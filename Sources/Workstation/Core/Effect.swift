@@ -46,6 +46,8 @@ enum StoreRequest: Equatable {
     /// Saves the request as it stands, then submits it.
     case submitGrant(Grant, stored: StoredGrant?, household: String)
     case payGrant(StoredGrant)
+    /// A hand-marked payment taken back.
+    case unpayGrant(StoredGrant)
     case evaluateGrant(StoredGrant, Evaluation)
     case decideGrant(StoredGrant, GrantAction, comment: String?)
     /// Reads a household for the review queue, recorded as a view.

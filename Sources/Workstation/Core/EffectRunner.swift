@@ -58,6 +58,8 @@ struct EffectRunner {
             }
         case .payGrant(let grant):
             return .grant(try store.payGrant(grant, by: actor))
+        case .unpayGrant(let grant):
+            return .grant(try store.unpayGrant(grant, by: actor))
         case .evaluateGrant(let grant, let evaluation):
             return .grant(try store.evaluateGrant(grant, evaluation, by: actor))
         case .decideGrant(let grant, let action, let comment):

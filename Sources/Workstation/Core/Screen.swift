@@ -57,6 +57,7 @@ protocol ScreenReads: Sendable {
     func householdChangeCounter(_ id: String) throws -> Int
     func grantsChangeCounter() throws -> Int
     func grantFormDraft(household: String, user: String) throws -> GrantFormDraft?
+    func paymentBatch(ofGrant id: String) throws -> String?
 }
 
 extension Store: ScreenReads {

@@ -12,6 +12,10 @@ struct GrantsState {
     var evaluation: EvaluationForm?
     /// Submitting asks first: the request in the form, or else the selected draft.
     var confirmingSubmit = false
+    /// Marking paid by hand asks first, saying whether the grant is in a payment batch.
+    var confirmingPay: (grant: StoredGrant, batch: String?)?
+    /// The grant just marked paid by hand: u takes it back.
+    var lastPaid: StoredGrant?
     var selectedGrant: StoredGrant? { list.indices.contains(selected) ? list[selected] : nil }
 }
 
@@ -46,6 +50,7 @@ enum GrantsScreen {
     private static func here(_ s: HouseholdState) -> Bool { s.tab == .decisions && s.draftOffer == nil && s.grants != nil }
     private static func listing(_ s: HouseholdState) -> Bool {
         here(s) && s.grants?.form == nil && s.grants?.evaluation == nil && s.grants?.confirmingSubmit == false
+            && s.grants?.confirmingPay == nil
     }
     private static func inForm(_ s: HouseholdState) -> Bool { here(s) && s.grants?.form != nil && s.grants?.confirmingSubmit == false }
     private static func selected(_ s: HouseholdState, _ test: (Grant) -> Bool) -> Bool {
@@ -88,6 +93,13 @@ enum GrantsScreen {
                          when: { s, _ in here(s) && s.grants?.confirmingSubmit == true }),
             ScreenAction(.cancel, label: { $0.pick("Niet indienen", "Do not submit") }, help: { $0.pick("Terug zonder in te dienen", "Back without submitting") },
                          when: { s, _ in here(s) && s.grants?.confirmingSubmit == true }),
+            // marking paid by hand asks first; u takes it back
+            ScreenAction(.confirm, label: { $0.pick("Op betaald", "Mark paid") }, help: { $0.pick("Ja, de betaling is gedaan", "Yes, the payment was made") },
+                         when: { s, _ in here(s) && s.grants?.confirmingPay != nil }),
+            ScreenAction(.cancel, label: { $0.pick("Niet", "No") }, help: { $0.pick("Terug zonder iets te veranderen", "Back without changing anything") },
+                         when: { s, _ in here(s) && s.grants?.confirmingPay != nil }),
+            ScreenAction(.undo, label: { $0.pick("Terug", "Undo") }, help: { $0.pick("Zet de laatst op betaald gezette aanvraag terug", "Take back the payment just marked") },
+                         when: { s, _ in listing(s) && s.grants?.lastPaid != nil }),
             // the evaluation of a paid grant
             ScreenAction(.confirm, label: { $0.pick("Bewaren", "Save") }, help: { $0.pick("Leg de evaluatie vast", "Record the evaluation") },
                          when: { s, _ in here(s) && s.grants?.evaluation.map { $0.shortTerm != nil && $0.societalCost != nil } == true }),
@@ -96,7 +108,9 @@ enum GrantsScreen {
         ]
     }
 
-    static func isBusy(_ grants: GrantsState) -> Bool { grants.form != nil || grants.evaluation != nil || grants.confirmingSubmit }
+    static func isBusy(_ grants: GrantsState) -> Bool {
+        grants.form != nil || grants.evaluation != nil || grants.confirmingSubmit || grants.confirmingPay != nil
+    }
 
     static func extraHelp(_ l: Language) -> [HelpOverlay.Section] {
         [(l.pick("In een aanvraag", "In a request"),
@@ -115,6 +129,10 @@ enum GrantsScreen {
         guard var grants = household.grants else { return nil }
         defer { household.grants = grants }
         let l = ctx.l, id = household.id
+        if let pay = grants.confirmingPay {
+            grants.confirmingPay = nil
+            return command == .confirm ? [.store(.payGrant(pay.grant))] : []
+        }
         if grants.confirmingSubmit {
             grants.confirmingSubmit = false
             guard command == .confirm else { return [] }
@@ -203,7 +221,14 @@ enum GrantsScreen {
                                                practice: ctx.storeKind == .demo)
                 return [.store(.writeLetter(g, household: id, text: text))]
             }
-        case .pay?: if let g { return [.store(.payGrant(g))] }
+        case .pay?:
+            // Money: a team leader's, and only after a question that says what it means.
+            guard ctx.staff.role == .teamleader else {
+                return [.status(StatusMessage(l.pick("Op betaald zetten doet een teamleider.", "Marking paid is for a team leader."), isError: true))]
+            }
+            if let g { grants.confirmingPay = (g, try? ctx.reads.paymentBatch(ofGrant: g.id)) }
+        case .undo?:
+            if let paid = grants.lastPaid, let now = grants.list.first(where: { $0.id == paid.id }) { return [.store(.unpayGrant(now))] }
         case .evaluate?: if let g { grants.evaluation = EvaluationForm(grant: g) }
         default: return nil
         }
@@ -238,8 +263,12 @@ enum GrantsScreen {
                 grants.form?.stored = draft
                 return [.status(StatusMessage(l.pick("Niet ingediend: ", "Not submitted: ") + reasons.map { $0.message(in: l) }.joined(separator: " "),
                                               isError: true))]
+            case (.unpayGrant(let g), _):
+                grants.lastPaid = nil
+                return [.status(StatusMessage(l.pick("\(g.id) staat weer op toegekend en is opnieuw te betalen.", "\(g.id) is approved again and payable."))),]
             case (.payGrant(let g), _):
-                return [.status(StatusMessage(l.pick("\(g.id) staat op betaald.", "\(g.id) is marked paid.")))]
+                grants.lastPaid = grants.list.first { $0.id == g.id }
+                return [.status(StatusMessage(l.pick("\(g.id) staat op betaald; u zet dat terug.", "\(g.id) is marked paid; u takes that back.")))]
             case (.evaluateGrant(let g, _), _):
                 grants.evaluation = nil
                 return [.status(StatusMessage(l.pick("Evaluatie van \(g.id) vastgelegd.", "Evaluation of \(g.id) recorded.")))]

@@ -6,7 +6,10 @@ import Terminal
 enum GrantsView {
     static func render(_ household: HouseholdState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
         guard let grants = household.grants else { return }
-        defer { if grants.confirmingSubmit { confirmSubmit(grants, household: household, ctx: ctx, into: &buffer, area: area) } }
+        defer {
+            if grants.confirmingSubmit { confirmSubmit(grants, household: household, ctx: ctx, into: &buffer, area: area) }
+            if let pay = grants.confirmingPay { confirmPay(pay, household: household, ctx: ctx, into: &buffer, area: area) }
+        }
         if let form = grants.form {
             renderForm(form, household: household, ctx: ctx, into: &buffer, area: area)
             return
@@ -57,6 +60,19 @@ enum GrantsView {
     static func returnedLine(_ g: Grant, _ l: Language) -> String {
         l.pick("Teruggestuurd door \(g.decidedBy ?? "?")\(g.decidedAt.map { " op " + $0.localDate.dutch } ?? ""): ",
                "Returned by \(g.decidedBy ?? "?")\(g.decidedAt.map { " on " + $0.localDate.dutch } ?? ""): ")
+    }
+
+    /// The question before a grant is marked paid by hand: whether a payment file holds it.
+    private static func confirmPay(_ pay: (grant: StoredGrant, batch: String?), household: HouseholdState, ctx: ScreenContext,
+                                   into buffer: inout ScreenBuffer, area: Rect) {
+        let l = ctx.l, g = pay.grant.grant
+        let why = pay.batch.map { l.pick("Hij staat in betaalbestand \($0); zet hem op betaald als de bank dat bestand heeft uitgevoerd.",
+                                         "It is in payment file \($0); mark it paid once the bank has carried out that file.") }
+            ?? l.pick("Hij staat in geen betaalbestand: zet hem alleen op betaald als de gemeente hem buiten Keukentafel betaalde, want hij komt daarna in geen betaalbestand meer.",
+                      "It is in no payment file: mark it paid only if the municipality paid it outside Keukentafel, because it will then go into no payment file.")
+        Dialog(title: l.pick("Op betaald zetten", "Mark paid"),
+               message: l.pick("\(pay.grant.id), \(g.amount.dutch) aan \(g.payee.name). ", "\(pay.grant.id), \(g.amount.dutch) to \(g.payee.name). ") + why,
+               buttons: household.dialogButtons(ctx)).render(into: &buffer, bounds: area)
     }
 
     /// The question before a request goes in: what, how much, to whom.
