@@ -45,6 +45,24 @@ enum Schema {
         migrator.registerMigration("v12: a payment batch keeps its file, to write it again identically") { db in
             try db.execute(sql: "ALTER TABLE payment_batch ADD COLUMN document TEXT")
         }
+        migrator.registerMigration("v14: letters as sent, kept unchangeable with their hash") { db in
+            try db.execute(sql: """
+                CREATE TABLE letter (
+                    id INTEGER PRIMARY KEY,
+                    grantId TEXT NOT NULL,
+                    householdId TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    writtenAt TEXT NOT NULL,
+                    writtenBy TEXT NOT NULL
+                );
+                CREATE INDEX letter_by_grant ON letter (grantId, id);
+                CREATE TRIGGER letter_never_changes BEFORE UPDATE ON letter
+                BEGIN SELECT RAISE(ABORT, 'a letter as sent is never changed'); END;
+                CREATE TRIGGER letter_never_deleted BEFORE DELETE ON letter
+                BEGIN SELECT RAISE(ABORT, 'a letter as sent is never deleted'); END;
+                """)
+        }
         migrator.registerMigration("v13: a request being typed, kept every second like a conversation") { db in
             try db.execute(sql: """
                 CREATE TABLE grant_form_draft (

@@ -16,12 +16,25 @@ struct LetterCommand: ContractCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Schrijf naar dit bestand. / Write to this file.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .long, help: "Druk de laatst verstuurde brief opnieuw af, precies gelijk. / Print the letter as last sent again, identically.")
+    var copy = false
+
     @OptionGroup var global: GlobalOptions
 
     func execute(_ l: Language) throws {
         // A demo store named with --store works too: trainers show letters on practice households.
         let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
         let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
+        if copy {
+            _ = try StoreAccess.reporting(l) { try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter.copy") }
+            guard let sent = try StoreAccess.reporting(l, { try store.lastLetter(grant: grantID) }) else {
+                Console.error(l.pick("Voor \(grantID) is nog geen brief verstuurd; maak er een met: keukentafel letter \(grantID)",
+                                     "No letter was sent for \(grantID) yet; make one with: keukentafel letter \(grantID)"))
+                throw Failure(status: Exit.usage)
+            }
+            try OutputFile.writeOrPrint(sent.text, to: output, language: l)
+            return
+        }
         let file = try StoreAccess.reporting(l) {
             try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter")
         }
@@ -44,6 +57,8 @@ struct LetterCommand: ContractCommand {
         let text = DecisionLetter.text(grant: stored.grant, household: file.household,
                                        sender: DecisionLetter.Sender(municipality, team: team), sent: today, figures: figures,
                                        practice: store.kind == .demo)
+        // Written (or printed) first; then recorded as sent, unchangeable, its hash audited.
         try OutputFile.writeOrPrint(text, to: output, language: l)
+        _ = try StoreAccess.reporting(l) { try store.recordLetter(text, grant: grantID, household: stored.householdId, by: me.actor) }
     }
 }

@@ -84,3 +84,20 @@ struct PaidByHandTests {
         }
     }
 }
+
+@Suite("Letters as sent")
+struct SentLetterTests {
+    @Test("A letter is kept with its hash; nothing changes or deletes it")
+    func unchangeable() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            let sent = try store.recordLetter("Beste Sanne,\n", grant: "gr-1", household: household, by: leader.actor)
+            // SHA-256 of "Beste Sanne,\n", by the NIST-tested implementation (SHA256Tests)
+            #expect(sent.sha256 == SHA256.hex(SHA256.hash(Array("Beste Sanne,\n".utf8))))
+            #expect(try store.lastLetter(grant: "gr-1")?.text == "Beste Sanne,\n")
+            #expect(throws: (any Error).self) { try store.writer.write { db in try db.execute(sql: "UPDATE letter SET text = 'x'") } }
+            #expect(throws: (any Error).self) { try store.writer.write { db in try db.execute(sql: "DELETE FROM letter") } }
+            #expect(try store.lastLetter(grant: "gr-1")?.text == "Beste Sanne,\n")
+        }
+    }
+}

@@ -91,6 +91,13 @@ struct PaymentsCommandTests {
             #expect(run.stdout.contains("Wij kennen u € 978,45 bijzondere bijstand toe"))
             #expect(run.stdout.contains("binnen zes weken"))
             #expect(run.stdout.contains("uiterlijk op 4 januari 2027"))
+            // The letter as sent is kept: --copy prints it again, byte for byte, even after the
+            // day moved on (the date in a new letter would differ).
+            let copy = try CLI.run(["letter", "gr-0003-2", "--copy", "--store", store], environment: ["KEUKENTAFEL_TODAY": "2026-12-15"])
+            #expect(copy.status == 0, "\(copy.stderr)")
+            #expect(copy.stdout == run.stdout)
+            let audit = try CLI.run(["audit", "show", "hh-demo-0003", "--store", store])
+            #expect(audit.stdout.contains("sha256"), "\(audit.stdout)")
             // A draft is no decision: no letter (gr-0009-2 is a draft in the demo data).
             #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0009.json"]).status == 0)
             let draft = try CLI.run(["letter", "gr-0009-2", "--store", store])

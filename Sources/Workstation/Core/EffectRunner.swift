@@ -67,8 +67,9 @@ struct EffectRunner {
         case .viewForReview(let household):
             return .caseFile(try store.viewCaseFile(household, by: actor, action: "grant.review"))
         case .writeLetter(let grant, let household, let text):
+            // The file first (never over another, synced); then the letter is recorded as sent.
             let path = try write(text, name: "besluit-\(grant.id).txt")
-            try store.recordView(by: actor, household: household, action: "grant.letter", detail: grant.id)
+            try store.recordLetter(text, grant: grant.id, household: household, by: actor)
             return .file(path)
         case .printConversation(let text, let name):
             return .file(try write(text, name: name))

@@ -1,0 +1,34 @@
+import Casework
+import GRDB
+
+/// A decision letter as it was sent: kept unchangeable (triggers refuse UPDATE and DELETE),
+/// its SHA-256 in the audit trail, so the letter can be printed again byte for byte
+/// (`letter ID --copy`) and shown to be the one sent. Recorded only after its file is written.
+public struct SentLetter: Equatable, Sendable {
+    public let grantId: String
+    public let text: String
+    public let sha256: String
+    public let writtenAt: String
+    public let writtenBy: String
+}
+
+extension Store {
+    @discardableResult
+    public func recordLetter(_ text: String, grant: String, household: String, by actor: Actor) throws -> SentLetter {
+        let hash = SHA256.hex(SHA256.hash(Array(text.utf8)))
+        return try change(by: actor, household: household, action: "grant.letter", detail: "\(grant) sha256 \(hash)") { db, at in
+            try db.execute(sql: "INSERT INTO letter (grantId, householdId, text, sha256, writtenAt, writtenBy) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [grant, household, text, hash, at.iso, actor.user])
+            return SentLetter(grantId: grant, text: text, sha256: hash, writtenAt: at.iso, writtenBy: actor.user)
+        }
+    }
+
+    /// The last letter sent for a grant, nil when none was.
+    public func lastLetter(grant: String) throws -> SentLetter? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM letter WHERE grantId = ? ORDER BY id DESC LIMIT 1", arguments: [grant]).map {
+                SentLetter(grantId: grant, text: $0["text"], sha256: $0["sha256"], writtenAt: $0["writtenAt"], writtenBy: $0["writtenBy"])
+            }
+        }
+    }
+}
