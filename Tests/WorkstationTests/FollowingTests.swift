@@ -152,3 +152,20 @@ struct PaidByHandScreenTests {
         }
     }
 }
+
+@Suite("The review screen complete")
+struct ReviewDetailTests {
+    @Test("Gift or loan, the long-term goal, the business-case lines and today's figures beside those at submission")
+    func detail() throws {
+        try withDemoApp(user: "j.bakker", size: Size(width: 120, height: 40), clock: .fixed(Moment(iso: "2026-12-01T09:00:00+01:00")!)) { app in
+            app.handle(.key(.function(6)))
+            let id = try #require(app.state.review?.items.first { $0.grant.id == "gr-1" }.map(\.grant.id))
+            for _ in 0..<(app.state.review?.count ?? 0) where app.state.review.flatMap({ $0.item($0.selected) })?.grant.id != id { app.handle(.key(.down)) }
+            app.handle(.key(.enter))
+            let text = app.render().text
+            #expect(text.contains("Gift · aan Kinderopvang De Zaan"))
+            // Sanne on 2026-12-01: 1750.00 − 150.00 = 1600.00 against 1561.41
+            #expect(text.contains("Nu: getoetst inkomen € 1.600,00, grens € 1.561,41"))
+        }
+    }
+}

@@ -25,6 +25,8 @@ struct ReviewState {
     var deciding: GrantAction?
     /// The requests' change counter when the list was last read.
     var grantsCounter: Int?
+    /// The store's norm tables and policy, read when a request is opened.
+    var rules: CaseRules = .shipped
     var comment = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
 }
 
@@ -131,7 +133,11 @@ extension ReviewState: ReadingScreen {
         let l = ctx.l
         switch (request, result) {
         case (.viewForReview, .success(.caseFile(let file))):
-            if let item = item(selected) { open = (item, file) }
+            if let item = item(selected) {
+                open = (item, file)
+                // Today's figures, with the store's tables and policy, to set beside those at submission.
+                rules = (try? ctx.reads.rules()) ?? .shipped
+            }
             return []
         case (.decideGrant(let grant, let action, _), .success):
             open = nil
@@ -192,8 +198,11 @@ extension ReviewState: ReadingScreen {
         lines.append(StyledLine([Span(text: "\(item.grant.id) · \(item.householdName) · \(g.route.name(in: l)) \(g.category.name(in: l)) \(g.amount.dutch)", role: .title)]))
         lines.append(StyledLine([Span(text: l.pick("Ingediend door ", "Submitted by ") + (g.submittedBy ?? "—") + (g.submittedAt.map { " · " + $0.localDate.dutch } ?? "")
                                           + (g.urgencyDate.map { l.pick(" · uiterlijk ", " · urgent by ") + $0.dutch } ?? ""), role: .dim)]))
-        lines.append(StyledLine([Span(text: l.pick("Aan ", "To ") + g.payee.name + " · " + (IBAN(g.payee.iban)?.formatted ?? g.payee.iban), role: .normal)]))
+        lines.append(StyledLine([Span(text: (g.form == .loan ? l.pick("Renteloze lening", "Interest-free loan") : l.pick("Gift", "Gift"))
+                                          + " · " + l.pick("aan ", "to ") + g.payee.name + " · " + (IBAN(g.payee.iban)?.formatted ?? g.payee.iban)
+                                          + (g.payee.reference.isEmpty ? "" : l.pick(" · kenmerk ", " · reference ") + g.payee.reference), role: .normal)]))
         lines.append(StyledLine([Span(text: l.pick("Doel: ", "Goal: ") + g.goalShort)]))
+        if !g.goalLong.isEmpty { lines.append(StyledLine([Span(text: l.pick("Doel op lange termijn: ", "Long-term goal: ") + g.goalLong)])) }
         if let s = g.snapshot {
             if let t = s.normTest {
                 lines.append(StyledLine([Span(text: l.pick("Bij indienen: getoetst inkomen ", "At submission: assessed income ") + t.assessedIncome.dutch
@@ -212,10 +221,21 @@ extension ReviewState: ReadingScreen {
             let basis = [table, version].compactMap { $0 }
             if !basis.isEmpty { lines.append(StyledLine([Span(text: basis.joined(separator: " · "), role: .dim)])) }
         }
+        // Today's figures beside those at submission: what changed since.
+        var today = file
+        today.referenceDate = nil
+        if let now = try? review.rules.overview(of: today, on: ctx.today).get(), let t = now.normTest {
+            lines.append(StyledLine([Span(text: l.pick("Nu: getoetst inkomen ", "Now: assessed income ") + t.assessedIncome.dutch
+                                              + l.pick(", grens ", ", threshold ") + t.threshold.dutch
+                                              + (now.draagkracht.map { l.pick(" · draagkracht ", " · draagkracht ") + $0.remaining.dutch } ?? ""), role: .dim)]))
+        }
         let without = g.businessCase.costsWithout
         if without > .zero {
             lines.append(StyledLine([Span(text: l.pick("Kosten zonder: ", "Costs without: ") + without.dutch + l.pick(" · verschil ", " · difference ")
                                               + g.businessCase.netAvoided(grant: g.amount).dutch)]))
+            for item in g.businessCase.without {
+                lines.append(StyledLine([Span(text: "  " + item.label + " " + item.amount.dutch, role: .dim)]))
+            }
         }
         lines.append(StyledLine([]))
         lines.append(StyledLine([Span(text: l.pick("Motivering", "Motivation"), role: .header)]))
