@@ -29,7 +29,8 @@ public final class App {
     /// What the screens know of the world now.
     func context() -> ScreenContext {
         ScreenContext(l: env.language, staff: env.staff, today: env.today, size: state.size, storeKind: env.store.kind,
-                      readOnly: env.store.isReadOnly, storePath: env.store.location.path, reads: env.store, now: Self.now(), searchCacheThreshold: env.searchCacheThreshold)
+                      readOnly: env.store.isReadOnly, storePath: env.store.location.path, reads: env.store, now: Self.now(), searchCacheThreshold: env.searchCacheThreshold,
+                      moment: env.clock.now())
     }
 
     /// The screen in front, to read from (its table, help and looks).

@@ -20,13 +20,16 @@ struct ScreenContext {
     let now: Double
     /// How many households a word beginning must share before the search keeps it in memory.
     let searchCacheThreshold: Int
+    /// The wall clock's moment of this frame (the program's one clock), for how long something
+    /// has waited; nil where a test builds a context without it.
+    var moment: Moment? = nil
 
     var actor: Actor { staff.actor }
 
     /// The same context at another moment of the monotonic clock (for tests of timing).
     func at(now: Double) -> ScreenContext {
         ScreenContext(l: l, staff: staff, today: today, size: size, storeKind: storeKind, readOnly: readOnly, storePath: storePath, reads: reads,
-                      now: now, searchCacheThreshold: searchCacheThreshold)
+                      now: now, searchCacheThreshold: searchCacheThreshold, moment: moment)
     }
 }
 

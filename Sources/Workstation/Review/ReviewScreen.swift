@@ -169,7 +169,10 @@ extension ReviewState: ReadingScreen {
             renderDetail(open.item, file: open.file, review: review, ctx: ctx, into: &buffer, area: rest.inset(horizontal: 1))
             return
         }
-        let nowSeconds = PracticeReport.endOfDay(ctx.today).epochSeconds
+        // Lateness is judged at the end of the day, as the report judges it; how long a request
+        // has waited is the real time since it came in.
+        let endOfDay = PracticeReport.endOfDay(ctx.today).epochSeconds
+        let nowSeconds = ctx.moment?.epochSeconds ?? endOfDay
         let columns = [TableColumn(title: l.pick("Aanvraag", "Request"), width: .fixed(10)),
                        TableColumn(title: l.pick("Huishouden", "Household"), width: .flexible(minimum: 12, weight: 2)),
                        TableColumn(title: l.pick("Soort", "Category"), width: .flexible(minimum: 10, weight: 1)),
@@ -181,9 +184,12 @@ extension ReviewState: ReadingScreen {
             guard let item = review.item(i) else { return [Span(text: "…", role: .dim)] }
             let g = item.grant.grant
             let since = review.list == .waiting ? g.submittedAt : g.decidedAt
-            let hours = since.map { (nowSeconds - $0.epochSeconds) / 3600 } ?? 0
-            let late = review.list == .unpaid && hours > 24
-            let waited = hours >= 48 ? l.pick("\(hours / 24) dagen", "\(hours / 24) days") : l.pick("\(hours) uur", "\(hours) h")
+            let seconds = since.map { max(0, nowSeconds - $0.epochSeconds) } ?? 0
+            let hours = seconds / 3600
+            let late = review.list == .unpaid && since.map { (endOfDay - $0.epochSeconds) / 3600 > 24 } == true
+            let waited = hours >= 48 ? l.pick("\(hours / 24) dagen", "\(hours / 24) days")
+                : hours >= 1 ? l.pick("\(hours) uur", "\(hours) h")
+                : l.pick("\(max(1, seconds / 60)) min", "\(max(1, seconds / 60)) min")
             return [Span(text: item.grant.id), Span(text: item.householdName), Span(text: g.category.name(in: l), role: .dim),
                     Span(text: g.amount.dutch), Span(text: g.urgencyDate?.dutch ?? "—", role: .dim),
                     Span(text: waited + (late ? " !" : ""), role: late ? .overdue : .normal)]
