@@ -46,9 +46,10 @@ extension BenchStores {
 
 /// Who does what in the team scenario: each caseworker (`gen.cw01`, `gen.cw02`, …) has
 /// households of their own, found by a search that matches only that one, and shares one
-/// with a colleague (caseworkers 1 and 2 share one, 3 and 4 another, …): there both change
-/// the same ledger line and the same conversation, so another workstation sometimes saved
-/// first. The team leader decides the requests waiting in the review queue.
+/// with a colleague (caseworkers 1 and 2 share one, 3 and 4 another, …; with an odd number
+/// the last three share one): there they change the same ledger line and the same
+/// conversation, so another workstation sometimes saved first. The team leader decides the
+/// requests waiting in the review queue.
 public struct TeamPlan: Sendable {
     public struct Household: Sendable {
         public let id: String
@@ -90,7 +91,8 @@ public struct TeamPlan: Sendable {
                 }
             }
             own.append(try (0..<householdsEach).map { _ in try next().1 })
-            if i % 2 == 0 {
+            // The first of each pair finds the pair's household; an odd one out joins the last pair.
+            if i % 2 == 0 && (i + 1 < count || shared.isEmpty) {
                 while true {
                     let (row, household) = try next()
                     if try store.ledgerLines(household: row.id).contains(where: { $0.entry.section == .income }),
@@ -102,7 +104,6 @@ public struct TeamPlan: Sendable {
             }
         }
         let plan = users.enumerated().map { i, user in
-            // An odd one out joins the last pair.
             Caseworker(user: user, own: own[i], shared: shared[min(i / 2, shared.count - 1)])
         }
         return TeamPlan(caseworkers: plan, teamleader: OSUser.current, waitingRequests: try store.reviewCount(.waiting))

@@ -19,6 +19,9 @@ public struct TeamResults: Sendable {
     /// first: the screen then shows both versions (ms from the key to that screen).
     public var conflicts = Samples()
     public var ledgerConflicts = 0, conversationConflicts = 0
+    /// The same refusal again when saving over the other version: they saved once more
+    /// meanwhile (not timed: the screen stays as it was).
+    public var conflictsAgain = 0
     /// Approvals the rules refused (the request was then rejected instead).
     public var refusedByRules = 0
     /// From starting the ten programs together to each one's caseload (ms).
@@ -30,6 +33,11 @@ public struct TeamResults: Sendable {
     /// A script that did not get the screen it waited for (with that screen).
     public var scriptFailures: [String] = []
     public var savesByWorkstation: [String: Int] = [:]
+    /// `keukentafel audit verify` on the store afterwards: the audit trail's chain is whole
+    /// after ten programs appended to it at once.
+    public var auditVerify = ""
+    public var auditWhole = false
+    public var pace = TeamPace()
 
     public var allSaves: Samples {
         var all = Samples()
@@ -40,7 +48,9 @@ public struct TeamResults: Sendable {
     public var savesPerSecond: Double { seconds > 0 ? Double(allSaves.count) / seconds : 0 }
 
     /// Nothing locked, nothing failed: the exit status of `keukentafel-bench --team`.
-    public var passed: Bool { lockedOrBusy.isEmpty && storeFailures.isEmpty && scriptFailures.isEmpty && allSaves.count > 0 }
+    public var passed: Bool {
+        lockedOrBusy.isEmpty && storeFailures.isEmpty && scriptFailures.isEmpty && allSaves.count > 0 && auditWhole
+    }
 
     public var table: String {
         let header = ["measure", "count", "median", "p99", "max"]
@@ -53,7 +63,7 @@ public struct TeamResults: Sendable {
         let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         var text = "A team at work: \(workstations) workstations (\(workstations - 1) caseworkers, 1 team leader), "
             + "each the real binary on its own 120×30 pseudo-terminal, one store of \(households) households, "
-            + String(format: "%.0f s\n", seconds)
+            + String(format: "%.0f s; a key every %.0f ms, %.0f ms to read a screen\n", seconds, pace.keyInterval * 1000, pace.think * 1000)
         text += rows.map { r in
             r.enumerated().map { i, cell in
                 i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
@@ -61,11 +71,13 @@ public struct TeamResults: Sendable {
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
         text += String(format: "saves per second                 %.2f  (%d saves in %.0f s)\n", savesPerSecond, allSaves.count, seconds)
-        text += "conflicts shown (both versions)  \(conflicts.count)  (ledger line \(ledgerConflicts), conversation \(conversationConflicts))\n"
+        text += "conflicts shown (both versions)  \(conflicts.count)  (ledger line \(ledgerConflicts), conversation \(conversationConflicts))"
+            + (conflictsAgain > 0 ? "; \(conflictsAgain) more when saving over theirs\n" : "\n")
         text += "approvals refused by the rules   \(refusedByRules)  (then rejected)\n"
         text += "\"locked\"/\"busy\" in pty output   \(lockedOrBusy.count)  (budget 0)\(lockedOrBusy.isEmpty ? "  ok" : "  OVER")\n"
         text += "store failures on a screen       \(storeFailures.count)\n"
         text += "scripts that lost their way      \(scriptFailures.count)\n"
+        text += "audit verify afterwards          \(auditVerify)\n"
         text += "saves per workstation            "
             + savesByWorkstation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " · ") + "\n"
         for finding in lockedOrBusy { text += "  locked/busy: \(finding)\n" }

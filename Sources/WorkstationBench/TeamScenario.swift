@@ -38,12 +38,12 @@ public struct TeamScenario {
                            "KEUKENTAFEL_NOW": BenchStores.clock.now().iso, "ESCDELAY": "25",
                            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
 
+        let (binary, pace, width, height, path) = (binary, pace, width, height, location.path)
         let recorder = TeamRecorder()
-        recorder.update { $0.households = households; $0.workstations = workstations }
+        recorder.update { [households, workstations] r in r.households = households; r.workstations = workstations; r.pace = pace }
         let clock = TeamClock()
         let ready = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0)
         let done = DispatchGroup()
-        let (binary, pace, width, height, path) = (binary, pace, width, height, location.path)
         let people: [(name: String, user: String, caseworker: TeamPlan.Caseworker?)] =
             [("tl", plan.teamleader, nil)] + plan.caseworkers.map { (String($0.user.suffix(4)), $0.user, $0) }
         let launched = monotonicSeconds()
@@ -62,9 +62,30 @@ public struct TeamScenario {
         for _ in people { go.signal() }
         done.wait()
         let elapsed = monotonicSeconds() - clock.start
-        recorder.update { $0.seconds = seconds }
-        log(String(format: "team: done in %.1f s (%.1f s of work, then each finished what it was doing and quit)", elapsed, seconds))
+        log(String(format: "team: done in %.1f s (%.0f s of work, then each stopped where it was and quit)", elapsed, seconds))
+        let (status, verdict) = try Self.auditVerify(binary: binary, store: path, environment: environment)
+        recorder.update { r in
+            r.seconds = seconds
+            r.auditVerify = verdict
+            r.auditWhole = status == 0
+        }
         return recorder.snapshot
+    }
+
+    /// `keukentafel audit verify --store PATH`: its exit status and what it printed.
+    static func auditVerify(binary: String, store: String, environment: [String: String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["audit", "verify", "--store", store]
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (process.terminationStatus, text.replacingOccurrences(of: "\n", with: " / "))
     }
 
     /// One workstation's thread: start the program, wait for the others, run the script, quit.

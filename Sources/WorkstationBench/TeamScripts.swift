@@ -25,9 +25,23 @@ struct TeamTypist {
     let recorder: TeamRecorder
     let clock: TeamClock
 
-    func key(_ keys: String) { terminal.send(keys); terminal.pause(pace.keyInterval) }
-    func type(_ text: String) { terminal.type(text, interval: pace.keyInterval) }
-    func think(_ times: Double = 1) { terminal.pause(pace.think * times) }
+    // Each key and each moment of thought first looks at the clock: when the run is over,
+    // the person stops where they are.
+    func key(_ keys: String) throws {
+        guard !clock.isOver else { throw TeamTimeUp() }
+        terminal.send(keys)
+        // A key within ESCDELAY (25 ms) of Esc would make it Alt and that key.
+        terminal.pause(keys == TeamKeys.escape ? max(pace.keyInterval, 0.06) : pace.keyInterval)
+    }
+
+    func type(_ text: String) throws {
+        for c in text { try key(String(c)) }
+    }
+
+    func think(_ times: Double = 1) throws {
+        guard !clock.isOver else { throw TeamTimeUp() }
+        terminal.pause(pace.think * times)
+    }
 
     enum Answer { case saved, conflict, other }
 
@@ -36,9 +50,8 @@ struct TeamTypist {
     /// both versions are shown), or one of `other`.
     func save(_ keys: String, _ kind: TeamSaveKind, saved: [String], conflict: [String] = [], other: [String] = []) throws -> Answer {
         guard !clock.isOver else { throw TeamTimeUp() }
-        // The answer to the last save went with the keys typed since. (Saving over another's
-        // version comes straight after their version was shown: its sentence is still there.)
-        try terminal.waitUntilGone(kind == .overTheirs ? saved : saved + conflict)
+        // The answer to the last save went with the keys typed since.
+        try terminal.waitUntilGone(saved + conflict)
         let pressed = monotonicSeconds()
         terminal.send(keys)
         let (i, at) = try terminal.waitFor(any: saved + conflict + other + ["Fout in de opslag"])
@@ -56,6 +69,27 @@ struct TeamTypist {
         default:
             throw TeamTerminal.Failure(description: "\(terminal.name): the save was refused\n\(terminal.screen.text)")
         }
+    }
+
+    /// Saves over the other version just shown, after reading both (the key that saves,
+    /// again). Should they have saved once more meanwhile, the same refusal comes back and
+    /// leaves the screen as it was: then it is read and saved over again, at most three times.
+    func saveOverTheirs(_ keys: String, saved: [String], refusal: String) throws {
+        for _ in 0..<3 {
+            try think(2)
+            let pressed = monotonicSeconds()
+            terminal.send(keys)
+            do {
+                let (_, at) = try terminal.waitFor(any: saved, timeout: 5)
+                recorder.saved(.overTheirs, ms: (at - pressed) * 1000, by: terminal.name)
+                terminal.pause(pace.keyInterval)
+                return
+            } catch let failure as TeamTerminal.Failure {
+                guard terminal.screen.contains(refusal) else { throw failure }
+                recorder.update { $0.conflictsAgain += 1 }
+            }
+        }
+        try key(TeamKeys.escape)
     }
 }
 
@@ -102,30 +136,30 @@ struct CaseworkerScript {
 
     /// `/`, the address, Enter to the list and Enter to open it.
     func open(_ household: TeamPlan.Household) throws {
-        typist.key("/")
-        typist.type(household.query)
+        try typist.key("/")
+        try typist.type(household.query)
         try terminal.waitFor("· 1 huishouden ")
-        typist.think(0.5)
-        typist.key(TeamKeys.enter)
-        typist.key(TeamKeys.enter)
+        try typist.think(0.5)
+        try typist.key(TeamKeys.enter)
+        try typist.key(TeamKeys.enter)
         try terminal.waitFor("Leefgebieden (ZRM)")
         try terminal.waitFor(household.id, timeout: 5)   // not another one
-        typist.think()
+        try typist.think()
     }
 
     func backToCaseload() throws {
-        typist.key(TeamKeys.escape)
+        try typist.key(TeamKeys.escape)
         try terminal.waitFor("Alle huishoudens")
-        typist.key(TeamKeys.escape)   // clears the search
+        try typist.key(TeamKeys.escape)   // clears the search
         try terminal.waitUntilGone(["Zoeken: "])
-        typist.think()
+        try typist.think()
     }
 
     /// Leaves whatever is open (a question to close a conversation is answered "throw away").
     func recover() throws {
         for _ in 0..<8 {
             if typist.clock.isOver { throw TeamTimeUp() }
-            if terminal.screen.contains("Gesprek sluiten") { typist.key("d") } else { typist.key(TeamKeys.escape) }
+            if terminal.screen.contains("Gesprek sluiten") { try typist.key("d") } else { try typist.key(TeamKeys.escape) }
             terminal.pause(0.3)
             if terminal.screen.contains("Alle huishoudens") && !terminal.screen.contains("Zoeken: ") { return }
         }
@@ -136,43 +170,43 @@ struct CaseworkerScript {
 
     /// Tab 2, a section, `a`, and lines of label, Tab, amount and Enter.
     mutating func addLedgerLines(_ count: Int) throws {
-        typist.key("2")
+        try typist.key("2")
         try terminal.waitFor("Bestedingsruimte")
-        typist.think()
-        for _ in 0..<Int(random.next() % 4) { typist.key(TeamKeys.tab) }
-        typist.key("a")
+        try typist.think()
+        for _ in 0..<Int(random.next() % 4) { try typist.key(TeamKeys.tab) }
+        try typist.key("a")
         try terminal.waitFor("Enter Bewaren")
         for line in 0..<count {
             let label = "\(Self.labels[Int(random.next() % UInt64(Self.labels.count))]) \(terminal.name)-\(round)\(line)"
-            typist.type(label)
-            typist.key(TeamKeys.tab)
-            typist.type(amount())
-            typist.think(0.5)
+            try typist.type(label)
+            try typist.key(TeamKeys.tab)
+            try typist.type(amount())
+            try typist.think(0.5)
             _ = try typist.save(TeamKeys.enter, .ledgerLine, saved: ["Bewaard: \(label)."])
         }
-        typist.key(TeamKeys.escape)   // the next blank line
+        try typist.key(TeamKeys.escape)   // the next blank line
         try terminal.waitFor("Tab Volgend deel")
     }
 
     /// The first income line's amount, as a colleague may be changing it too.
     mutating func changeSharedLine() throws {
-        typist.key("2")
+        try typist.key("2")
         try terminal.waitFor("Bestedingsruimte")
-        typist.think()
-        typist.key(TeamKeys.enter)
+        try typist.think()
+        try typist.key(TeamKeys.enter)
         try terminal.waitFor("Enter Bewaren")
-        typist.key(TeamKeys.tab)
+        try typist.key(TeamKeys.tab)
         for _ in 0..<14 { terminal.send(TeamKeys.backspace); terminal.pause(0.02) }
-        typist.type(amount())
-        typist.think(0.5)
+        try typist.type(amount())
+        try typist.think(0.5)
         switch try typist.save(TeamKeys.enter, .ledgerLine, saved: ["Bewaard: "], conflict: ["Niet bewaard: "]) {
         case .conflict:
             typist.recorder.update { $0.ledgerConflicts += 1 }
-            typist.think(2)   // both versions are read
             if random.next() % 2 == 0 {
-                _ = try typist.save(TeamKeys.enter, .overTheirs, saved: ["Bewaard: "])
+                try typist.saveOverTheirs(TeamKeys.enter, saved: ["Bewaard: "], refusal: "Niet bewaard: ")
             } else {
-                typist.key(TeamKeys.escape)   // theirs stays
+                try typist.think(2)   // both versions are read
+                try typist.key(TeamKeys.escape)   // theirs stays
             }
         default: break
         }
@@ -181,18 +215,17 @@ struct CaseworkerScript {
 
     /// Tab 3, Enter on the first conversation, a line in the first area of life, F2.
     mutating func addToSharedConversation() throws {
-        typist.key("3")
+        try typist.key("3")
         try terminal.waitFor("Nieuw gesprek")
-        typist.think()
-        typist.key(TeamKeys.enter)
+        try typist.think()
+        try typist.key(TeamKeys.enter)
         try terminal.waitFor("F2 Opslaan")
-        typist.key(TeamKeys.tab)
-        typist.type("Aanvulling \(terminal.name)-\(round): \(Self.notes[Int(random.next() % UInt64(Self.notes.count))]) ")
+        try typist.key(TeamKeys.tab)
+        try typist.type("Aanvulling \(terminal.name)-\(round): \(Self.notes[Int(random.next() % UInt64(Self.notes.count))]) ")
         switch try typist.save(TeamKeys.f2, .conversation, saved: ["Gesprek opgeslagen"], conflict: ["Niet opgeslagen: "]) {
         case .conflict:
             typist.recorder.update { $0.conversationConflicts += 1 }
-            typist.think(2)
-            _ = try typist.save(TeamKeys.f2, .overTheirs, saved: ["Gesprek opgeslagen"])
+            try typist.saveOverTheirs(TeamKeys.f2, saved: ["Gesprek opgeslagen"], refusal: "Niet opgeslagen: ")
         default: break
         }
         try terminal.waitFor("Nieuw gesprek")
@@ -200,14 +233,14 @@ struct CaseworkerScript {
 
     /// Tab 3, `a`, the question, Tab, a note on the first area of life, F2.
     mutating func newConversation() throws {
-        typist.key("3")
+        try typist.key("3")
         try terminal.waitFor("Nieuw gesprek")
-        typist.think()
-        typist.key("a")
+        try typist.think()
+        try typist.key("a")
         try terminal.waitFor("F2 Opslaan")
-        typist.type(Self.questions[Int(random.next() % UInt64(Self.questions.count))])
-        typist.key(TeamKeys.tab)
-        typist.type(Self.notes[Int(random.next() % UInt64(Self.notes.count))])
+        try typist.type(Self.questions[Int(random.next() % UInt64(Self.questions.count))])
+        try typist.key(TeamKeys.tab)
+        try typist.type(Self.notes[Int(random.next() % UInt64(Self.notes.count))])
         _ = try typist.save(TeamKeys.f2, .conversation, saved: ["Gesprek opgeslagen"])
         try terminal.waitFor("Nieuw gesprek")
     }
@@ -220,38 +253,38 @@ struct TeamLeaderScript {
     var terminal: TeamTerminal { typist.terminal }
 
     func run() throws {
-        typist.key(TeamKeys.f6)
+        try typist.key(TeamKeys.f6)
         try terminal.waitFor("Wacht op besluit")
-        typist.think()
+        try typist.think()
         while !typist.clock.isOver {
             do {
                 try decideNext()
             } catch let failure as TeamTerminal.Failure {
                 typist.recorder.update { $0.scriptFailures.append(failure.description) }
-                for _ in 0..<3 where !terminal.screen.contains("Enter Openen") { typist.key(TeamKeys.escape); terminal.pause(0.3) }
+                for _ in 0..<3 where !terminal.screen.contains("Enter Openen") { try typist.key(TeamKeys.escape); terminal.pause(0.3) }
             }
         }
     }
 
     func decideNext() throws {
-        if terminal.screen.contains("Niets in deze lijst.") { typist.think(4); return }
-        typist.key(TeamKeys.enter)
-        try terminal.waitFor("Motivering")
-        typist.think(2)   // the whole picture
-        typist.key("g")
+        if terminal.screen.contains("Niets in deze lijst.") { try typist.think(4); return }
+        try typist.key(TeamKeys.enter)
+        try terminal.waitFor("w Afwijzen")   // the whole picture is open; the key bar comes last
+        try typist.think(2)
+        try typist.key("g")
         try terminal.waitFor("Toelichting bij de goedkeuring")
-        typist.type("Akkoord, past binnen het beleid")
+        try typist.type("Akkoord, past binnen het beleid")
         let answer = try typist.save(TeamKeys.enter, .decision, saved: ["is goedgekeurd."], other: ["g Goedkeuren"])
         if answer == .other {
             // The rules refused the approval; the reasons are on the status line.
             typist.recorder.update { $0.refusedByRules += 1 }
-            typist.think(2)
-            typist.key("w")
+            try typist.think(2)
+            try typist.key("w")
             try terminal.waitFor("Toelichting bij de afwijzing")
-            typist.type("Past niet binnen de regels")
+            try typist.type("Past niet binnen de regels")
             _ = try typist.save(TeamKeys.enter, .decision, saved: ["is afgewezen."])
         }
         try terminal.waitFor(any: ["Enter Openen", "Niets in deze lijst."])
-        typist.think()
+        try typist.think()
     }
 }

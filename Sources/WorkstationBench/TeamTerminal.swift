@@ -90,7 +90,7 @@ final class TeamTerminal {
 
     /// Reads until one of `texts` is on the screen; which one, and the moment it came.
     @discardableResult
-    func waitFor(any texts: [String], timeout: Double = 15) throws -> (index: Int, at: Double) {
+    func waitFor(any texts: [String], timeout: Double = 30) throws -> (index: Int, at: Double) {
         let start = monotonicSeconds()
         while true {
             if let i = texts.firstIndex(where: screen.contains) { return (i, monotonicSeconds()) }
@@ -103,7 +103,7 @@ final class TeamTerminal {
     }
 
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 15) throws -> Double { try waitFor(any: [text], timeout: timeout).at }
+    func waitFor(_ text: String, timeout: Double = 30) throws -> Double { try waitFor(any: [text], timeout: timeout).at }
 
     /// Reads until none of `texts` is on the screen (a message of the last save, cleared by
     /// the keys typed since).
@@ -128,7 +128,7 @@ final class TeamTerminal {
     func quit() {
         if !hasExited {
             send("\u{1b}[21~")
-            let until = monotonicSeconds() + 2
+            let until = monotonicSeconds() + 1
             while monotonicSeconds() < until && !hasExited { pump(timeout: 0.05) }
         }
         pty.terminate()

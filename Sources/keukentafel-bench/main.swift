@@ -3,6 +3,7 @@ import WorkstationBench
 
 // keukentafel-bench [--sizes 1000,10000,100000] [--rounds N] [--stores DIR] [--keukentafel PATH]
 // keukentafel-bench --team [--team-seconds 60] [--team-households 10000] [--team-workstations 10]
+//                    [--team-key-ms 80] [--team-think-ms 500]
 // Measures the workstation against its budgets (docs/performance.md) and prints a table; with
 // --team, only the team scenario: ten workstations at once on one store ("A team at work").
 // Run from the package root after `swift build -c release` (see README, "Performance").
@@ -15,6 +16,7 @@ var team = false
 var teamSeconds = 60.0
 var teamHouseholds = 10_000
 var teamWorkstations = 10
+var teamPace = TeamPace()
 var arguments = CommandLine.arguments.dropFirst()
 func fail(_ text: String) -> Never {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -39,12 +41,18 @@ while let argument = arguments.popFirst() {
     case "--team-households":
         guard let n = Int(value), n >= 100 else { fail("--team-households: at least 100") }
         teamHouseholds = n
+    case "--team-key-ms":
+        guard let n = Double(value), n >= 0 else { fail("--team-key-ms: milliseconds between keys") }
+        teamPace.keyInterval = n / 1000
+    case "--team-think-ms":
+        guard let n = Double(value), n >= 0 else { fail("--team-think-ms: milliseconds to read a screen") }
+        teamPace.think = n / 1000
     case "--team-workstations":
         guard let n = Int(value), n >= 2, n <= 21 else { fail("--team-workstations: 2 to 21 (a team leader and up to 20 caseworkers)") }
         teamWorkstations = n
     default:
         fail("unknown option \(argument); options: --sizes, --rounds, --stores, --keukentafel, --team, --team-seconds, "
-             + "--team-households, --team-workstations")
+             + "--team-households, --team-workstations, --team-key-ms, --team-think-ms")
     }
 }
 guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -53,8 +61,9 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 let log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 if team {
     do {
-        let scenario = TeamScenario(households: teamHouseholds, seconds: teamSeconds, workstations: teamWorkstations,
+        var scenario = TeamScenario(households: teamHouseholds, seconds: teamSeconds, workstations: teamWorkstations,
                                     stores: BenchStores(folder: folder), binary: binary, log: log)
+        scenario.pace = teamPace
         let results = try scenario.run()
         print(results.table, terminator: "")
         exit(results.passed ? 0 : 1)
