@@ -45,8 +45,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The same day `months` later, clamped to the end of a shorter month
     /// (31 August + 6 months = 28 or 29 February).
+    /// `months` later (earlier when negative); the day kept, or the month's last. Beyond the
+    /// calendar (after 9999-12-31, before 0001-01-01) it stops at its end: a birth date typed
+    /// as 9999-01-01 plus a pension age must not end the program.
     public func adding(months: Int) -> CalendarDate {
         let index = year * 12 + (month - 1) + months
+        guard index >= 12 else { return CalendarDate(year: 1, month: 1, day: 1)! }
+        guard index < 10_000 * 12 else { return CalendarDate(year: 9999, month: 12, day: 31)! }
         let y = index / 12, m = index % 12 + 1
         return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))!
     }

@@ -55,3 +55,25 @@ struct LegalTermTests {
         #expect(LegalTerm.end(after: Self.day("2026-10-20"), weeks: 6) == Self.day("2026-12-01"))
     }
 }
+
+@Suite("Dates at the calendar's end")
+struct CalendarEndTests {
+    @Test("A pension age or a period past 9999 stops at the calendar's end instead of ending the program")
+    func beyondTheCalendar() {
+        let late = CalendarDate(iso: "9999-01-01")!
+        #expect(late.adding(months: 67 * 12) == CalendarDate(iso: "9999-12-31")!)
+        #expect(CalendarDate(iso: "0001-03-01")!.adding(months: -5) == CalendarDate(iso: "0001-01-01")!)
+        #expect(PensionAges.shipped.hasReached(bornOn: late, on: CalendarDate(iso: "2026-12-01")!) == false)
+        let household = Household(name: "Huishouden Ver", members: [Member(name: "A", birthDate: late, role: .applicant)])
+        // Born in 9999: under 18 on 2026-12-01 (a negative age), so no norm — and no crash.
+        let o = try? FinancialOverview.compute(household: household, finances: Finances(), policy: .defaults,
+                                               referenceDate: CalendarDate(iso: "2026-12-01")!).get()
+        #expect(o?.normTest == nil)
+        // A file dated 9999-06-01 with someone born in 9950: 49 years old, and 67 years after
+        // their birth is past the calendar — the pension age is not reached, and nothing traps.
+        let far = Household(name: "Huishouden Ver", members: [Member(name: "B", birthDate: CalendarDate(iso: "9950-01-01")!, role: .applicant)])
+        let farOverview = try? FinancialOverview.compute(household: far, finances: Finances(), policy: .defaults,
+                                                         referenceDate: CalendarDate(iso: "9999-06-01")!).get()
+        #expect(farOverview?.normTest?.category == .single21toAOW)
+    }
+}
