@@ -166,6 +166,9 @@ struct ReviewDetailTests {
             #expect(text.contains("Gift · aan Kinderopvang De Zaan"))
             // Sanne on 2026-12-01: 1750.00 − 150.00 = 1600.00 against 1561.41
             #expect(text.contains("Nu: getoetst inkomen € 1.600,00, grens € 1.561,41"))
+            // gr-1 came in on 2026-11-21: eight weeks later is Saturday 2027-01-16, so Monday
+            // 2027-01-18; from 2026-12-01 that is 48 days.
+            #expect(text.contains("Beslistermijn (Awb 4:13): uiterlijk 18-01-2027, nog 48 dagen"))
         }
     }
 }

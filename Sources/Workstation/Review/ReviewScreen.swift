@@ -186,7 +186,9 @@ extension ReviewState: ReadingScreen {
             let since = review.list == .waiting ? g.submittedAt : g.decidedAt
             let seconds = since.map { max(0, nowSeconds - $0.epochSeconds) } ?? 0
             let hours = seconds / 3600
-            let late = review.list == .unpaid && since.map { (endOfDay - $0.epochSeconds) / 3600 > 24 } == true
+            // Waiting for a decision: late once the legal term (Awb 4:13) has passed.
+            let late = review.list == .unpaid ? since.map { (endOfDay - $0.epochSeconds) / 3600 > 24 } == true
+                : review.list == .waiting && g.submittedAt.map { ctx.today > Self.decisionTerm($0.localDate) } == true
             let waited = hours >= 48 ? l.pick("\(hours / 24) dagen", "\(hours / 24) days")
                 : hours >= 1 ? l.pick("\(hours) uur", "\(hours) h")
                 : l.pick("\(max(1, seconds / 60)) min", "\(max(1, seconds / 60)) min")
@@ -196,6 +198,9 @@ extension ReviewState: ReadingScreen {
         }
     }
 
+    /// Eight weeks after the application, moved past weekends and holidays.
+    static func decisionTerm(_ applied: CalendarDate) -> CalendarDate { LegalTerm.end(after: applied, weeks: 8) }
+
     private func renderDetail(_ item: ReviewItem, file: CaseFile, review: ReviewState, ctx: ScreenContext,
                                      into buffer: inout ScreenBuffer, area: Rect) {
         let l = ctx.l
@@ -204,6 +209,16 @@ extension ReviewState: ReadingScreen {
         lines.append(StyledLine([Span(text: "\(item.grant.id) · \(item.householdName) · \(g.route.name(in: l)) \(g.category.name(in: l)) \(g.amount.dutch)", role: .title)]))
         lines.append(StyledLine([Span(text: l.pick("Ingediend door ", "Submitted by ") + (g.submittedBy ?? "—") + (g.submittedAt.map { " · " + $0.localDate.dutch } ?? "")
                                           + (g.urgencyDate.map { l.pick(" · uiterlijk ", " · urgent by ") + $0.dutch } ?? ""), role: .dim)]))
+        if g.status == .submitted, let submitted = g.submittedAt {
+            // The legal decision term: eight weeks after the application (Awb 4:13), past
+            // weekends and holidays (Algemene termijnenwet).
+            let term = Self.decisionTerm(submitted.localDate)
+            let left = term.daysSinceEpoch - ctx.today.daysSinceEpoch
+            lines.append(StyledLine([Span(text: l.pick("Beslistermijn (Awb 4:13): uiterlijk \(term.dutch)", "Decision term (Awb 4:13): by \(term.dutch)")
+                                              + (left >= 0 ? l.pick(", nog \(left) \(left == 1 ? "dag" : "dagen")", ", \(left) \(left == 1 ? "day" : "days") left")
+                                                 : l.pick(", \(-left) \(left == -1 ? "dag" : "dagen") over de termijn", ", \(-left) \(left == -1 ? "day" : "days") past the term")),
+                                          role: left < 0 ? .overdue : .dim)]))
+        }
         lines.append(StyledLine([Span(text: (g.form == .loan ? l.pick("Renteloze lening", "Interest-free loan") : l.pick("Gift", "Gift"))
                                           + " · " + l.pick("aan ", "to ") + g.payee.name + " · " + (IBAN(g.payee.iban)?.formatted ?? g.payee.iban)
                                           + (g.payee.reference.isEmpty ? "" : l.pick(" · kenmerk ", " · reference ") + g.payee.reference), role: .normal)]))
