@@ -41,7 +41,7 @@ extension Store {
             let problems = NormTableFile.problemsAdding(table, to: try Self.rules(db).normTables)
             guard problems.isEmpty else { throw StoreError.ruleFileRefused(file: file, problems) }
             try db.execute(sql: "INSERT INTO norm_table (validFrom, document, addedBy, addedAt) VALUES (?, ?, ?, ?)",
-                           arguments: [table.validFrom.iso, JSONWriter.write(NormTableFile.json(table)), actor.user, at.iso])
+                           arguments: [table.validFrom.iso, CaseFileRows.doc(NormTableFile.json(table)), actor.user, at.iso])
         }
     }
 
@@ -56,7 +56,7 @@ extension Store {
             let before = rules.policy(on: change.validFrom.adding(days: -1))
             let policy = before.policy.overridden(by: change.fields)
             let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM policy_version") ?? 0) + 1
-            let document = JSONWriter.write(CaseFileWriter.policy(policy.asOverride))
+            let document = CaseFileRows.doc(CaseFileWriter.policy(policy.asOverride))
             try db.execute(sql: "INSERT INTO policy_version (number, validFrom, document, setBy, setAt) VALUES (?, ?, ?, ?, ?)",
                            arguments: [number, change.validFrom.iso, document, actor.user, at.iso])
             let version = PolicyVersion(number: number, validFrom: change.validFrom, policy: policy, setBy: actor.user, setAt: at)
@@ -82,7 +82,7 @@ extension Store {
         try requireTeamLeader(actor, for: .changeRules)
         try change(by: actor, household: nil, action: "municipality.set", explained: { db, at in
             let before = try String.fetchOne(db, sql: "SELECT document FROM municipality WHERE id = 1") ?? "-"
-            let document = JSONWriter.write(Municipality.json(m))
+            let document = CaseFileRows.doc(Municipality.json(m))
             try db.execute(sql: """
                 INSERT INTO municipality (id, document, setBy, setAt) VALUES (1, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET document = excluded.document, setBy = excluded.setBy, setAt = excluded.setAt

@@ -82,7 +82,7 @@ struct LawAndPolicyStoreTests {
             let details = try store.read { db in try String.fetchAll(db, sql: "SELECT detail FROM audit WHERE action = 'policy.set'") }
             #expect(details.count == 2)
             #expect(details[0].hasPrefix("version 1 from 2027-01-01: "))
-            #expect(details[0].contains("\"minimumCost\":\"176.00\"") || details[0].contains("\"minimumCost\": \"176.00\""))
+            #expect(details[0].contains("\"minimumCost\":\"176.00\""))
         }
     }
 

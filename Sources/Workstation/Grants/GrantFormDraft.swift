@@ -6,6 +6,17 @@ import Terminal
 /// the store): every field's text as it stands, even where it is not yet valid, so what comes
 /// back after a kill is exactly what was on the screen.
 extension GrantRequestForm {
+    /// What was typed and chosen, without cursors or focus: whether a key changed the request.
+    struct Typed: Equatable {
+        let texts: [String], route: Route, category: GrantCategory, form: CaseworkGrantForm, planGoal: String?
+        let motivation: String, businessCase: String
+    }
+
+    var typed: Typed {
+        Typed(texts: Field.allCases.map { text($0) }, route: route, category: category, form: grantForm, planGoal: planGoal,
+              motivation: motivation.text, businessCase: businessCase.text)
+    }
+
     var draftDocument: String {
         var texts = JSONObject()
         for field in Field.allCases where !field.isChoice && !field.isEditor { texts[Self.key(field)] = .string(text(field)) }
@@ -13,7 +24,7 @@ extension GrantRequestForm {
                              "form": .string(grantForm.rawValue), "motivation": .string(motivation.text),
                              "businessCase": .string(businessCase.text), "focus": .number(String(focus))]
         o["planGoal"] = planGoal.map { .string($0) }
-        return JSONWriter.write(.object(o))
+        return JSONWriter.compact(.object(o))
     }
 
     /// The form again from its draft, on the request it was editing (nil: a new one).
@@ -30,7 +41,6 @@ extension GrantRequestForm {
         motivation = TextEditor(text: o["motivation"]?.stringValue ?? "")
         businessCase = TextEditor(text: o["businessCase"]?.stringValue ?? "")
         if case .number(let n)? = o["focus"], let f = Int(n), Field.allCases.indices.contains(f) { focus = f }
-        dirty = false
     }
 
     private static func key(_ field: Field) -> String { String(describing: field) }

@@ -20,7 +20,6 @@ extension HouseholdState {
                 ledger.lines = try ctx.reads.ledgerLines(household: id)
                 notice = Self.changedUnderneath(ledger, ctx)
                 self.ledger = ledger
-                file.finances = ledger.finances
             }
             if var conversations {
                 conversations.list = try ctx.reads.conversations(household: id)

@@ -242,10 +242,9 @@ extension ReviewState: ReadingScreen {
             let basis = [table, version].compactMap { $0 }
             if !basis.isEmpty { lines.append(StyledLine([Span(text: basis.joined(separator: " · "), role: .dim)])) }
         }
-        // Today's figures beside those at submission: what changed since.
-        var today = file
-        today.referenceDate = nil
-        if let now = try? review.rules.overview(of: today, on: ctx.today).get(), let t = now.normTest {
+        // Today's figures beside those at submission: what changed since (computed on today,
+        // whatever reference date the household was imported with).
+        if let now = try? review.rules.overview(of: file, on: ctx.today).get(), let t = now.normTest {
             lines.append(StyledLine([Span(text: l.pick("Nu: getoetst inkomen ", "Now: assessed income ") + t.assessedIncome.dutch
                                               + l.pick(", grens ", ", threshold ") + t.threshold.dutch
                                               + (now.draagkracht.map { l.pick(" · draagkracht ", " · draagkracht ") + $0.remaining.dutch } ?? ""), role: .dim)]))
