@@ -8,8 +8,9 @@ public struct PaymentBatch: Equatable, Sendable {
     public let xml: String
     public let count: Int
     public let total: Money
-    /// The grants it pays, in the file's order.
+    /// The grants it pays, in the file's order, and the amount of each.
     public let grantIds: [String]
+    public let amounts: [Money]
     public let createdAt: String
     public let createdBy: String
 }
@@ -50,7 +51,7 @@ extension Store {
             let total = SEPACreditTransfer.controlSum(payments)
             let xml = SEPACreditTransfer.xml(messageId: id, created: at, execution: execution, debtor: debtor, payments: payments)
             return PaymentBatch(id: id, xml: xml, count: payments.count, total: total, grantIds: payments.map(\.endToEndId),
-                                createdAt: at.iso, createdBy: actor.user)
+                                amounts: payments.map(\.amount), createdAt: at.iso, createdBy: actor.user)
         }
     }
 
@@ -69,17 +70,10 @@ extension Store {
             }
             try db.execute(sql: "INSERT INTO payment_batch (id, createdAt, createdBy, count, totalCents, document) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [batch.id, batch.createdAt, actor.user, batch.count, batch.total.cents, batch.xml])
-            for (id, cents) in zip(batch.grantIds, try Self.amounts(db, batch.grantIds)) {
+            for (id, amount) in zip(batch.grantIds, batch.amounts) {
                 try db.execute(sql: "INSERT INTO payment_batch_item (batchId, grantId, amountCents) VALUES (?, ?, ?)",
-                               arguments: [batch.id, id, cents])
+                               arguments: [batch.id, id, amount.cents])
             }
-        }
-    }
-
-    static func amounts(_ db: Database, _ ids: [String]) throws -> [Int] {
-        try ids.map { id in
-            let stored = try Row.fetchOne(db, sql: "SELECT * FROM grant_request WHERE id = ?", arguments: [id]).map(storedGrant)
-            return stored?.grant.amount.cents ?? 0
         }
     }
 
@@ -88,9 +82,11 @@ extension Store {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM payment_batch ORDER BY createdAt DESC, id DESC").map { row in
                 let id: String = row["id"]
-                let items = try String.fetchAll(db, sql: "SELECT grantId FROM payment_batch_item WHERE batchId = ? ORDER BY rowid", arguments: [id])
+                let items = try Row.fetchAll(db, sql: "SELECT grantId, amountCents FROM payment_batch_item WHERE batchId = ? ORDER BY rowid",
+                                             arguments: [id])
                 return PaymentBatch(id: id, xml: row["document"] ?? "", count: row["count"], total: Money(cents: row["totalCents"]),
-                                    grantIds: items, createdAt: row["createdAt"], createdBy: row["createdBy"])
+                                    grantIds: items.map { $0["grantId"] }, amounts: items.map { Money(cents: $0["amountCents"]) },
+                                    createdAt: row["createdAt"], createdBy: row["createdBy"])
             }
         }
     }

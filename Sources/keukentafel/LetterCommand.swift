@@ -51,9 +51,10 @@ struct LetterCommand: ContractCommand {
         let team = me.team.isEmpty ? "Wijkteam" : me.team
         let today = store.clock.today
         // A request submitted carries its own figures; only one never submitted is computed now.
-        let rules = try StoreAccess.reporting(l) { try store.rules() }
-        let figures = (try? rules.overview(of: file, on: today, excludingGrant: stored.grant.id).get())
-            .map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
+        let figures = stored.grant.snapshot == nil
+            ? (try? StoreAccess.reporting(l) { try store.rules() }.overview(of: file, on: today, excludingGrant: stored.grant.id).get())
+                .map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
+            : nil
         let text = DecisionLetter.text(grant: stored.grant, household: file.household,
                                        sender: DecisionLetter.Sender(municipality, team: team), sent: today, figures: figures,
                                        practice: store.kind == .demo)

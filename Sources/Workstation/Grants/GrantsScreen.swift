@@ -184,9 +184,9 @@ enum GrantsScreen {
                 if key == .enter, !form.field.isEditor {
                     form.focus = min(form.focus + 1, GrantRequestForm.Field.allCases.count - 1)
                 } else {
-                    let before = form
+                    let before = form.typed
                     _ = form.handle(key, goals: household.file.plan?.goals ?? [], width: max(20, ctx.size.width - 40))
-                    if form.draftDocument != before.draftDocument { form.dirty = true; form.changed = true }
+                    if form.typed != before { form.dirty = true; form.changed = true }
                 }
                 grants.form = form
             }
@@ -217,7 +217,8 @@ enum GrantsScreen {
                 let text = DecisionLetter.text(grant: g.grant, household: household.file.household,
                                                sender: DecisionLetter.Sender(municipality, team: ctx.staff.team.isEmpty ? "Wijkteam" : ctx.staff.team),
                                                sent: ctx.today,
-                                               figures: household.figures(ctx).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) },
+                                               figures: g.grant.snapshot == nil
+                                                   ? household.figures(ctx).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) } : nil,
                                                practice: ctx.storeKind == .demo)
                 return [.store(.writeLetter(g, household: id, text: text))]
             }

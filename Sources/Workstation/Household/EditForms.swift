@@ -270,9 +270,8 @@ struct EditForm: Equatable {
 
     /// "ma", "di", …: a date read back with its day of the week, so a typo shows.
     static func weekday(_ day: CalendarDate, _ l: Language) -> String {
-        // 1970-01-01 was a Thursday.
-        let names = l == .nl ? ["do", "vr", "za", "zo", "ma", "di", "wo"] : ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
-        return names[((day.daysSinceEpoch % 7) + 7) % 7]
+        let names = l == .nl ? ["ma", "di", "wo", "do", "vr", "za", "zo"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return names[LegalTerm.weekday(day) - 1]
     }
 
     /// The same purpose on the rows as they are now (after someone else's save), or nil when
