@@ -123,12 +123,12 @@ enum CaseFileRows {
         try db.cachedStatement(sql: """
             INSERT INTO grant_request (id, householdId, position, status, route, category, amountCents, urgencyDate,
                                        submittedBy, submittedAt, decidedBy, decidedAt, paidAt, approvedUnderMandate,
-                                       document, changedBy, changedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       objectionOpenSince, document, changedBy, changedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [id, household, position, g.status.rawValue, g.route.rawValue, g.category.rawValue,
                              g.amount.cents, g.urgencyDate?.iso, g.submittedBy, g.submittedAt?.iso, g.decidedBy,
-                             g.decidedAt?.iso, g.paidAt?.iso, g.approvedUnderMandate, doc(CaseFileWriter.grant(g)),
-                             user, at])
+                             g.decidedAt?.iso, g.paidAt?.iso, g.approvedUnderMandate, g.openObjection?.received.iso,
+                             doc(CaseFileWriter.grant(g)), user, at])
     }
 
     // MARK: reading

@@ -100,10 +100,49 @@ extension Store {
         }
     }
 
-    /// A team leader approves, rejects or returns a submitted request (four eyes).
-    public func decideGrant(_ stored: StoredGrant, _ action: GrantAction, comment: String?, by actor: Actor) throws -> StoredGrant {
-        try step(stored, action, by: actor, detail: "\(stored.id) \(comment ?? "")", comment: comment) { at in
-            GrantWorkflow.decide(stored.grant, action: action, by: actor, at: at, comment: comment)
+    /// A team leader approves, rejects or returns a submitted request (four eyes), with the
+    /// reasons for the resident's letter as edited (approval, rejection).
+    public func decideGrant(_ stored: StoredGrant, _ action: GrantAction, comment: String?, letterReasons: String? = nil,
+                            by actor: Actor) throws -> StoredGrant {
+        let said = comment ?? (action == .reject ? letterReasons : nil)
+        return try step(stored, action, by: actor, detail: "\(stored.id) \(said ?? "")", comment: said) { at in
+            GrantWorkflow.decide(stored.grant, action: action, by: actor, at: at, comment: comment, letterReasons: letterReasons)
+        }
+    }
+
+    /// The caseworker takes back a draft or a returned request; it stays on record, withdrawn.
+    public func withdrawGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
+        try step(stored, .withdraw, by: actor) { _ in GrantWorkflow.withdraw(stored.grant) }
+    }
+
+    /// Records an objection received against the decision on a grant.
+    public func recordObjection(_ stored: StoredGrant, received: CalendarDate, grounds: String, by actor: Actor) throws -> StoredGrant {
+        try change(by: actor, household: stored.householdId, action: "grant.objection", detail: "\(stored.id) \(received.iso)") { db, at in
+            switch GrantWorkflow.recordObjection(stored.grant, received: received, grounds: grounds, by: actor, today: at.localDate) {
+            case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
+            case .success(let next):
+                let result = try Self.write(db, stored, next, user: actor.user, at: at)
+                try Self.event(db, stored.id, at: at, user: actor.user, action: "objection", from: stored.grant.status,
+                               to: next.status, comment: grounds)
+                return result
+            }
+        }
+    }
+
+    /// A team leader decides the open objection; upheld against a rejection, the grant is approved.
+    public func decideObjection(_ stored: StoredGrant, outcome: ObjectionOutcome, reasons: String, newDecision: String,
+                                by actor: Actor) throws -> StoredGrant {
+        try change(by: actor, household: stored.householdId, action: "grant.objection.decide",
+                   detail: "\(stored.id) \(outcome.rawValue)") { db, at in
+            switch GrantWorkflow.decideObjection(stored.grant, outcome: outcome, reasons: reasons, newDecision: newDecision,
+                                                 by: actor, at: at) {
+            case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
+            case .success(let next):
+                let result = try Self.write(db, stored, next, user: actor.user, at: at)
+                try Self.event(db, stored.id, at: at, user: actor.user, action: "objection.\(outcome.rawValue)",
+                               from: stored.grant.status, to: next.status, comment: reasons)
+                return result
+            }
         }
     }
 
@@ -156,6 +195,7 @@ extension Store {
             ("amountCents", g.amount.cents), ("urgencyDate", g.urgencyDate?.iso), ("submittedBy", g.submittedBy),
             ("submittedAt", g.submittedAt?.iso), ("decidedBy", g.decidedBy), ("decidedAt", g.decidedAt?.iso),
             ("paidAt", g.paidAt?.iso), ("approvedUnderMandate", g.approvedUnderMandate),
+            ("objectionOpenSince", g.openObjection?.received.iso),
             ("document", CaseFileRows.doc(CaseFileWriter.grant(g))),
         ], by: user, at: at.iso, what: stored.id)
         return StoredGrant(householdId: stored.householdId, version: stored.version + 1, grant: g)
@@ -166,5 +206,16 @@ extension Store {
         try db.execute(sql: """
             INSERT INTO grant_event (grantId, at, user, action, fromStatus, toStatus, comment) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [grant, at.iso, user, action, from?.rawValue, to.rawValue, comment])
+    }
+}
+
+extension Store {
+    /// Grants with at least one objection (bezwaar), for the list of objections.
+    public func objections() throws -> [StoredGrant] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM grant_request WHERE document LIKE '%"objections"%' ORDER BY householdId, position
+                """).map(Self.storedGrant).filter { !$0.grant.objections.isEmpty }
+        }
     }
 }

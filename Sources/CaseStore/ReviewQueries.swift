@@ -14,6 +14,8 @@ public enum ReviewList: Int, CaseIterable, Sendable {
     case underMandate
     /// Approved and not yet paid: the oldest first (past 24 hours is late).
     case unpaid
+    /// Decisions with an open objection (bezwaar): the oldest first.
+    case objections
 }
 
 extension Store {
@@ -30,6 +32,7 @@ extension Store {
         case .waiting: ("grant_request_waiting", "g.urgencyDate IS NULL, g.urgencyDate, g.submittedAt")
         case .underMandate: ("grant_request_under_mandate", "g.decidedAt DESC")
         case .unpaid: ("grant_request_unpaid", "g.decidedAt")
+        case .objections: ("grant_request_objection", "g.objectionOpenSince")
         }
         return try read { db in
             try Row.fetchAll(db, sql: """
@@ -45,6 +48,7 @@ extension Store {
         case .waiting: "g.status = 'submitted'"
         case .underMandate: "g.approvedUnderMandate = 1"
         case .unpaid: "g.status = 'approved'"
+        case .objections: "g.objectionOpenSince IS NOT NULL"
         }
     }
 }

@@ -63,6 +63,13 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'a letter as sent is never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v15: objections against decisions: the open ones listed for the team leader") { db in
+            // The day the open objection came in (NULL: none open), kept from the grant's document.
+            try db.execute(sql: """
+                ALTER TABLE grant_request ADD COLUMN objectionOpenSince TEXT;
+                CREATE INDEX grant_request_objection ON grant_request (objectionOpenSince) WHERE objectionOpenSince IS NOT NULL;
+                """)
+        }
         migrator.registerMigration("v13: a request being typed, kept every second like a conversation") { db in
             try db.execute(sql: """
                 CREATE TABLE grant_form_draft (

@@ -53,6 +53,8 @@ public struct CaseFileProblem: Equatable, Sendable {
         case duplicateTier
         /// A norm table for this date is already there.
         case normTableExists(CalendarDate)
+        /// A loan's terms that do not hold for its amount.
+        case loanTerms(LoanProblem)
     }
 
     /// `path: problem`, in the chosen language.
@@ -140,6 +142,8 @@ extension CaseFileProblem.Kind {
         case .duplicateTier:
             return l.pick("twee schijven beginnen bij hetzelfde percentage; geef elke schijf een eigen fromPercent",
                           "two tiers start at the same percentage; give each tier its own fromPercent")
+        case .loanTerms(let problem):
+            return problem.message(in: l)
         case .normTableExists(let date):
             return l.pick("er is al een normtabel vanaf \(date.dutch); een tabel wordt nooit vervangen, geef een tabel met een latere datum",
                           "there already is a norm table from \(date.iso); a table is never replaced, give one with a later date")

@@ -361,12 +361,38 @@ public enum CaseFileReader {
                                      draagkrachtTaken: s.amount("draagkrachtTaken", required: false),
                                      policyVersion: s.integer("policyVersion", in: 0...1_000_000))
         }
+        // Extensions of the format (optional): the letter's reasons, a loan's terms, the
+        // conditions attached and the objections against the decision.
+        let letterReasons = f.text("letterReasons")
+        let loan = f.nested("loan").flatMap { o -> LoanTerms? in
+            var o = o
+            let instalment = o.amount("monthlyInstalment"), first = o.date("firstMonth", required: true)
+            _ = o.integer("months", in: 0...1_000_000); _ = o.amount("lastInstalment", required: false)
+            guard let instalment, let first else { return nil }
+            let terms = LoanTerms(monthlyInstalment: instalment, firstMonth: first, unknownFields: o.unknownFields)
+            if let amount, let problem = terms.problems(for: amount).first {
+                sink.add(o.childPath("monthlyInstalment"), .loanTerms(problem))
+            }
+            return terms
+        }
+        let conditions = f.objects("conditions") { a in Self.readAgreement(&a) }
+        let objections = f.objects("objections") { o -> Objection? in
+            let decisionDate = o.date("decisionDate", required: true), received = o.date("received", required: true)
+            let grounds = o.text("grounds"), recordedBy = o.text("recordedBy")
+            let outcome: ObjectionOutcome? = o.code("outcome", required: false)
+            let decidedBy = o.string("decidedBy"), decidedAt = o.moment("decidedAt")
+            let reasons = o.text("reasons"), newDecision = o.text("newDecision")
+            guard let decisionDate, let received else { return nil }
+            return Objection(decisionDate: decisionDate, received: received, grounds: grounds, recordedBy: recordedBy, outcome: outcome, decidedBy: decidedBy,
+                             decidedAt: decidedAt, reasons: reasons, newDecision: newDecision, unknownFields: o.unknownFields)
+        }
         guard let route, let category, let amount, let status else { return nil }
         return Grant(id: id, route: route, category: category, amount: amount, form: form ?? .gift, payee: payee,
                      goalShort: goalShort, goalLong: goalLong, planGoal: planGoal, urgencyDate: urgencyDate,
                      motivation: motivation, businessCase: businessCase, status: status, submittedBy: submittedBy,
                      submittedAt: submittedAt, decidedBy: decidedBy, decidedAt: decidedAt,
                      decisionComment: decisionComment, approvedUnderMandate: underMandate, paidAt: paidAt,
-                     paidBy: paidBy, evaluation: evaluation, snapshot: snapshot, unknownFields: f.unknownFields)
+                     paidBy: paidBy, evaluation: evaluation, snapshot: snapshot, letterReasons: letterReasons, loan: loan,
+                     conditions: conditions, objections: objections, unknownFields: f.unknownFields)
     }
 }

@@ -196,6 +196,25 @@ public enum CaseFileWriter {
                      "draagkrachtTaken": s.draagkrachtTaken.map(money) ?? .null,
                      "policyVersion": s.policyVersion.map { .number(String($0)) } ?? .null])
         }
+        if !g.letterReasons.isEmpty { o["letterReasons"] = .string(g.letterReasons) }
+        // The months and the last instalment follow from the amount; written for readers.
+        o["loan"] = g.loan.map { t in
+            finish(["monthlyInstalment": money(t.monthlyInstalment), "firstMonth": .string(t.firstMonth.iso),
+                    "months": .number(String(t.months(for: g.amount))), "lastInstalment": money(t.lastInstalment(for: g.amount))],
+                   t.unknownFields)
+        }
+        if !g.conditions.isEmpty { o["conditions"] = .array(g.conditions.map(agreement)) }
+        if !g.objections.isEmpty {
+            o["objections"] = .array(g.objections.map { b in
+                var bo: JSONObject = ["decisionDate": .string(b.decisionDate.iso), "received": .string(b.received.iso), "grounds": .string(b.grounds), "recordedBy": .string(b.recordedBy)]
+                bo["outcome"] = b.outcome.map { .string($0.rawValue) }
+                bo["decidedBy"] = b.decidedBy.map { .string($0) }
+                bo["decidedAt"] = b.decidedAt.map { .string($0.iso) }
+                if !b.reasons.isEmpty { bo["reasons"] = .string(b.reasons) }
+                if !b.newDecision.isEmpty { bo["newDecision"] = .string(b.newDecision) }
+                return finish(bo, b.unknownFields)
+            })
+        }
         o["evaluation"] = nullable(g.evaluation.map { e in
             var eo: JSONObject = ["shortTerm": .string(e.shortTerm.rawValue), "participation": .string(e.participation)]
             eo["societalCost"] = e.societalCost.map { .string($0.rawValue) }

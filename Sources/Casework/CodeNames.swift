@@ -55,6 +55,7 @@ extension GrantStatus {
         case .returned: l.pick("teruggestuurd", "returned")
         case .paid: l.pick("betaald", "paid")
         case .evaluated: l.pick("geëvalueerd", "evaluated")
+        case .withdrawn: l.pick("ingetrokken", "withdrawn")
         }
     }
 }

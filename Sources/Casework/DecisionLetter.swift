@@ -18,14 +18,40 @@ public enum DecisionLetter {
         }
     }
 
+    /// Which letter a grant gets: an approval (also after an upheld objection) or a
+    /// rejection; nil while nothing is decided (a draft, submitted, returned or withdrawn request).
+    public enum Kind: Equatable, Sendable {
+        case approval, rejection
+
+        public init?(_ status: GrantStatus) {
+            switch status {
+            case .approved, .paid, .evaluated: self = .approval
+            case .rejected: self = .rejection
+            case .draft, .submitted, .returned, .withdrawn: return nil
+            }
+        }
+    }
+
+    /// The letter for a decided grant; nil when there is no decision to write about.
     /// `sent` is the day of sending; the objection term ends six weeks after it.
     /// `figures` is used for the reasoning when the request carries no snapshot (a request
     /// imported from elsewhere): the household's figures as they are now.
     /// `practice`: a letter from a demo store, marked on its first line so it is never sent.
     public static func text(grant: Grant, household: Household, sender: Sender, sent: CalendarDate,
-                            figures: FinancialSnapshot? = nil, practice: Bool = false) -> String {
+                            figures: FinancialSnapshot? = nil, practice: Bool = false) -> String? {
+        guard let kind = Kind(grant.status) else { return nil }
         let applicant = household.applicant?.name ?? household.name
         var out: [String] = []
+        func section(_ title: String) {
+            out.append("")
+            out.append(title)
+            out.append(String(repeating: "-", count: title.count))
+        }
+        func paragraphs(_ text: String) {
+            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                out.append(contentsOf: paragraph.isEmpty ? [""] : wrap(String(paragraph), 78))
+            }
+        }
         if practice { out.append("DEMO — OEFENBRIEF, GEEN ECHT BESLUIT — NIET VERSTUREN") }
         out.append(sender.municipality)
         out.append(sender.team)
@@ -38,17 +64,23 @@ public enum DecisionLetter {
         out.append("")
         out.append("Datum: \(longDate(sent))")
         out.append("Kenmerk: \(grant.id ?? "-") / \(household.id ?? "-")")
-        out.append("Onderwerp: besluit op uw aanvraag bijzondere bijstand")
+        out.append(kind == .approval ? "Onderwerp: toekenning bijzondere bijstand"
+                                     : "Onderwerp: afwijzing van uw aanvraag om bijzondere bijstand")
         out.append("")
         out.append("Beste \(applicant),")
         out.append("")
-        out.append(contentsOf: wrap("U vroeg bijzondere bijstand voor \(categoryText(grant.category)): \(grant.amount.dutch)"
-                                    + (grant.goalShort.isEmpty ? "." : ", met als doel: \(sentence(grant.goalShort))"), 78))
-        out.append("")
-        out.append("Ons besluit")
-        out.append("-----------")
-        switch grant.status {
-        case .approved, .paid, .evaluated:
+        var opening = grant.submittedAt.map { "Op \(longDate($0.localDate)) vroeg u" } ?? "U vroeg"
+        opening += " bijzondere bijstand aan voor \(categoryText(grant.category)): \(grant.amount.dutch)"
+        opening += grant.goalShort.isEmpty ? "." : ", met als doel: \(sentence(grant.goalShort))"
+        if let decided = grant.decidedAt { opening += " Op \(longDate(decided.localDate)) hebben wij op uw aanvraag beslist." }
+        // After an upheld objection the approval is the new decision on it.
+        if kind == .approval, let upheld = grant.objections.last(where: { $0.outcome == .upheld }) {
+            opening += " Dit besluit nemen wij na uw bezwaar van \(longDate(upheld.received)), dat wij gegrond vinden."
+        }
+        out.append(contentsOf: wrap(opening, 78))
+        section("Ons besluit")
+        switch kind {
+        case .approval:
             let form = grant.form == .loan ? "als renteloze lening" : "als gift (u hoeft het niet terug te betalen)"
             var decision = "Wij kennen u \(grant.amount.dutch) bijzondere bijstand toe, \(form). "
             decision += "Wij betalen het bedrag binnen 24 uur rechtstreeks aan \(grant.payee.name)"
@@ -56,32 +88,46 @@ public enum DecisionLetter {
             if !grant.payee.reference.isEmpty { decision += ", onder vermelding van \"\(grant.payee.reference)\"" }
             decision += ". U krijgt het geld dus niet zelf op uw rekening."
             out.append(contentsOf: wrap(decision, 78))
-        case .rejected:
-            out.append(contentsOf: wrap("Wij wijzen uw aanvraag af.", 78))
-        case .returned, .draft, .submitted:
-            out.append(contentsOf: wrap("Over uw aanvraag is nog niet beslist.", 78))
+        case .rejection:
+            out.append(contentsOf: wrap("Wij wijzen uw aanvraag af. U krijgt geen bijzondere bijstand voor \(categoryText(grant.category)).", 78))
         }
-        if let comment = grant.decisionComment, !comment.isEmpty {
-            out.append("")
-            out.append(contentsOf: wrap(comment, 78))
+        if kind == .approval, grant.form == .loan, let loan = grant.loan {
+            section("De lening")
+            let months = loan.months(for: grant.amount)
+            out.append(contentsOf: wrap("U krijgt het bedrag als renteloze lening (artikel 48 van de Participatiewet). "
+                                        + "U betaalt geen rente. U betaalt de lening terug in \(months) \(months == 1 ? "maand" : "maanden"):", 78))
+            out.append(row("Lening", grant.amount.dutch))
+            out.append(row("Aflossing per maand", loan.monthlyInstalment.dutch))
+            out.append(row("Aantal maanden", String(months)))
+            out.append(row("Eerste aflossing", monthName(loan.firstMonth)))
+            out.append(row("Laatste aflossing, \(monthName(loan.lastMonth(for: grant.amount)))", loan.lastInstalment(for: grant.amount).dutch))
         }
-        out.append("")
-        out.append("Waarom wij zo besluiten")
-        out.append("-----------------------")
-        out.append(contentsOf: wrap("Dit besluit is gebaseerd op artikel 35 van de Participatiewet (bijzondere bijstand). "
+        if kind == .approval, !grant.conditions.isEmpty {
+            section("Voorwaarden")
+            out.append(contentsOf: wrap("Aan deze bijstand verbinden wij de volgende verplichtingen (artikel 55 van de Participatiewet):", 78))
+            for condition in grant.conditions {
+                let due = condition.due.map { ", uiterlijk \(longDate($0))" } ?? ""
+                out.append(contentsOf: wrap("- " + sentence(condition.text.trimmingWhitespace() + due), 76).enumerated().map { $0 == 0 ? $1 : "  " + $1 })
+            }
+            out.append(contentsOf: wrap("Komt u een verplichting niet na, dan kunnen wij dit besluit herzien en de bijstand terugvorderen.", 78))
+        }
+        section("Waarom wij zo besluiten")
+        out.append(contentsOf: wrap("Dit besluit is gebaseerd op artikel 35 van de Participatiewet (bijzondere bijstand)"
+                                    + (kind == .approval && grant.form == .loan ? " en artikel 48 (bijstand als lening). " : ". ")
                                     + (grant.route == .custom
                                        ? "Wij hebben maatwerk toegepast: wij kijken naar wat in uw situatie nodig is."
                                        : "Het gaat om kosten die wij volgens vaste regels beoordelen (centrale route)."), 78))
-        if !grant.motivation.isEmpty {
+        // The reasons as written for the resident — never the request's own motivation or
+        // internal notes. A rejection from before reasons were their own text gives the
+        // reviewer's comment, which was written for the letter.
+        let reasons = !grant.letterReasons.isEmpty ? grant.letterReasons
+            : kind == .rejection ? (grant.decisionComment ?? "") : ""
+        if !reasons.trimmingWhitespace().isEmpty {
             out.append("")
-            for paragraph in grant.motivation.split(separator: "\n", omittingEmptySubsequences: false) {
-                out.append(contentsOf: paragraph.isEmpty ? [""] : wrap(String(paragraph), 78))
-            }
+            paragraphs(reasons.trimmingWhitespace())
         }
         if let snapshot = grant.snapshot ?? figures {
-            out.append("")
-            out.append("De berekening")
-            out.append("-------------")
+            section("De berekening")
             if let t = snapshot.normTest {
                 if t.youthRaise > .zero {
                     out.append(row("Bijstandsnorm (normtabel per \(longDate(t.normDate)))", t.tableNorm.dutch))
@@ -127,9 +173,12 @@ public enum DecisionLetter {
                                             : "Berekend met beleidsversie \(version) van de beleidsregels van de gemeente.", 78))
             }
         }
-        out.append("")
-        out.append("Bent u het niet eens met dit besluit?")
-        out.append("------------------------------------")
+        section("Wat moet u aan ons doorgeven?")
+        out.append(contentsOf: wrap("U bent verplicht ons uit uzelf en op tijd alles door te geven wat van invloed kan zijn op uw recht "
+                                    + "op bijstand (de inlichtingenplicht, artikel 17 van de Participatiewet): bijvoorbeeld een ander "
+                                    + "inkomen, spaargeld of bezit, een verhuizing, of iemand die bij u komt wonen of vertrekt. "
+                                    + "Geeft u iets niet of te laat door, dan kunnen wij de bijstand terugvorderen.", 78))
+        section("Bent u het niet eens met dit besluit?")
         // Six weeks after the day of sending, moved past weekends and holidays (Algemene termijnenwet).
         let deadline = longDate(LegalTerm.end(after: sent, weeks: 6))
         let college = Municipality(name: sender.municipality, code: "").place
@@ -142,6 +191,8 @@ public enum DecisionLetter {
         out.append("")
         out.append("Met vriendelijke groet,")
         out.append("")
+        out.append(contentsOf: wrap("namens het college van burgemeester en wethouders van \(college),", 78))
+        out.append("")
         if !sender.signer.isEmpty {
             out.append(sender.signer)
             if !sender.signerRole.isEmpty { out.append(sender.signerRole) }
@@ -153,6 +204,9 @@ public enum DecisionLetter {
 
     static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                          "oktober", "november", "december"]
+
+    /// "januari 2027".
+    static func monthName(_ d: CalendarDate) -> String { "\(months[d.month - 1]) \(d.year)" }
 
     /// "23 november 2026".
     public static func longDate(_ d: CalendarDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
@@ -184,9 +238,11 @@ public enum DecisionLetter {
     }
 
     /// Word wrap to `width` characters (the letter is plain text in a fixed font).
+    /// An amount stays whole on its line: "€" and its figure never part.
     static func wrap(_ text: String, _ width: Int) -> [String] {
         var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
+        for word in text.replacingOccurrences(of: "€ ", with: "€\u{00A0}").split(separator: " ")
+            .map({ $0.replacingOccurrences(of: "€\u{00A0}", with: "€ ") }) {
             if line.isEmpty { line = String(word) } else if line.count + 1 + word.count <= width { line += " " + word } else {
                 lines.append(line); line = String(word)
             }

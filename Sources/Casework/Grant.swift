@@ -1,5 +1,6 @@
 /// A request for bijzondere bijstand and its life: draft → submitted → approved | rejected |
-/// returned; returned → draft; approved → paid → evaluated (docs/rules.md, "Grants (bijzondere bijstand)").
+/// returned; returned → draft; draft | returned → withdrawn; approved → paid → evaluated;
+/// rejected → approved on an upheld objection (docs/rules.md, "Grants (bijzondere bijstand)").
 public struct Grant: Equatable, Sendable {
     public var id: String?
     public var route: Route
@@ -29,6 +30,17 @@ public struct Grant: Equatable, Sendable {
     public var evaluation: Evaluation?
     /// The norm test and draagkracht as they were when the request was submitted.
     public var snapshot: FinancialSnapshot?
+    /// The reasons as the decision letter gives them to the resident: their own text, prefilled
+    /// from the motivation (approval) or the reviewer's reasons (rejection) and edited for the
+    /// letter, so internal notes never go in by themselves.
+    public var letterReasons: String
+    /// A loan's repayment (art. 48 Pw); nil for a gift.
+    public var loan: LoanTerms?
+    /// Obligations attached to the grant (art. 55 Pw), such as proof of spending by a date:
+    /// tracked as agreements with the resident.
+    public var conditions: [Agreement]
+    /// Objections against the decision (Awb), oldest first.
+    public var objections: [Objection]
     public var unknownFields: JSONObject
 
     public init(id: String? = nil, route: Route, category: GrantCategory, amount: Money, form: GrantForm = .gift,
@@ -37,15 +49,22 @@ public struct Grant: Equatable, Sendable {
                 status: GrantStatus = .draft, submittedBy: String? = nil, submittedAt: Moment? = nil,
                 decidedBy: String? = nil, decidedAt: Moment? = nil, decisionComment: String? = nil,
                 approvedUnderMandate: Bool = false, paidAt: Moment? = nil, paidBy: String? = nil,
-                evaluation: Evaluation? = nil, snapshot: FinancialSnapshot? = nil, unknownFields: JSONObject = [:]) {
+                evaluation: Evaluation? = nil, snapshot: FinancialSnapshot? = nil, letterReasons: String = "",
+                loan: LoanTerms? = nil, conditions: [Agreement] = [], objections: [Objection] = [],
+                unknownFields: JSONObject = [:]) {
         self.id = id; self.route = route; self.category = category; self.amount = amount; self.form = form
         self.payee = payee; self.goalShort = goalShort; self.goalLong = goalLong; self.planGoal = planGoal
         self.urgencyDate = urgencyDate; self.motivation = motivation; self.businessCase = businessCase
         self.status = status; self.submittedBy = submittedBy; self.submittedAt = submittedAt
         self.decidedBy = decidedBy; self.decidedAt = decidedAt; self.decisionComment = decisionComment
         self.approvedUnderMandate = approvedUnderMandate; self.paidAt = paidAt; self.paidBy = paidBy
-        self.evaluation = evaluation; self.snapshot = snapshot; self.unknownFields = unknownFields
+        self.evaluation = evaluation; self.snapshot = snapshot; self.letterReasons = letterReasons
+        self.loan = loan; self.conditions = conditions; self.objections = objections
+        self.unknownFields = unknownFields
     }
+
+    /// The objection not yet decided, if any.
+    public var openObjection: Objection? { objections.last.flatMap { $0.isOpen ? $0 : nil } }
 }
 
 public enum Route: String, CaseIterable, Codable, Sendable {
@@ -68,6 +87,9 @@ public enum GrantForm: String, CaseIterable, Codable, Sendable {
 
 public enum GrantStatus: String, CaseIterable, Codable, Sendable {
     case draft, submitted, approved, rejected, returned, paid, evaluated
+    /// Taken back by the caseworker before a decision (a draft or a returned request): kept
+    /// on record, never decided, never paid.
+    case withdrawn
 
     /// A state in which a decision (approval, rejection, return) has been taken.
     public var isDecided: Bool { [.approved, .rejected, .returned, .paid, .evaluated].contains(self) }

@@ -21,12 +21,30 @@ public enum GrantRefusal: Equatable, Sendable {
     case ownRequest
     /// Rejecting or returning says why: the resident's letter and the caseworker need it.
     case commentRequired(GrantAction)
+    /// A loan's terms that do not hold (art. 48 Pw).
+    case loan(LoanProblem)
+    /// A loan needs its terms before it goes in.
+    case loanTermsMissing
+    /// An objection goes against a decision taken: approved, rejected, paid or evaluated.
+    case objectionWithoutDecision(GrantStatus)
+    case objectionAlreadyOpen
+    case objectionGroundsMissing
+    case objectionReceivedBeforeDecision
+    case objectionReceivedInFuture
+    case noOpenObjection
+    case objectionReasonsRequired
+    /// An upheld objection on an approved grant says what the new decision is.
+    case newDecisionRequired
 }
 
 public enum GrantAction: String, CaseIterable, Sendable {
     case submit, approve, reject, `return`, reopen, pay, evaluate
     /// A hand-marked payment taken back (a mistake): paid → approved, payable again.
     case unpay
+    /// The caseworker takes back a draft or a returned request.
+    case withdraw
+    /// A rejection revoked on an upheld objection: the grant is approved by the new decision.
+    case reconsider
 }
 
 /// The grant rules of docs/rules.md as pure functions: each takes the grant and the facts it
@@ -49,6 +67,8 @@ public enum GrantWorkflow {
         case (.approved, .pay): .paid
         case (.paid, .unpay): .approved
         case (.paid, .evaluate): .evaluated
+        case (.draft, .withdraw), (.returned, .withdraw): .withdrawn
+        case (.rejected, .reconsider): .approved
         default: nil
         }
     }
@@ -67,7 +87,15 @@ public enum GrantWorkflow {
         if grant.payee.name.trimmingWhitespace().isEmpty { reasons.append(.payeeNameMissing) }
         if case .failure(let error) = IBAN.check(grant.payee.iban) { reasons.append(.ibanInvalid(error)) }
         if grant.goalShort.trimmingWhitespace().isEmpty { reasons.append(.goalShortMissing) }
+        reasons += loanRefusals(grant)
         return reasons
+    }
+
+    /// A loan goes in with its terms, and terms that hold; a gift carries none.
+    public static func loanRefusals(_ grant: Grant) -> [GrantRefusal] {
+        guard grant.form == .loan else { return [] }
+        guard let loan = grant.loan else { return [.loanTermsMissing] }
+        return loan.problems(for: grant.amount).map(GrantRefusal.loan)
     }
 
     /// The rules of the request's route against the norm test it is judged by (nil when no
@@ -121,15 +149,20 @@ public enum GrantWorkflow {
         return reasons
     }
 
+    /// `letterReasons`: the reasons for the resident as the reviewer edited them (approval,
+    /// rejection); a rejection's reasons also count as its comment.
     public static func decide(_ grant: Grant, action: GrantAction, by actor: Actor, at moment: Moment,
-                              comment: String?) -> Result<Grant, Refusals> {
-        let reasons = decisionRefusals(grant, action: action, by: actor, comment: comment)
+                              comment: String?, letterReasons: String? = nil) -> Result<Grant, Refusals> {
+        let written = comment.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+            ?? (action == .reject ? letterReasons : nil)
+        let reasons = decisionRefusals(grant, action: action, by: actor, comment: written)
         guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
         var next = grant
         next.status = target(of: action, from: grant.status)!
         next.decidedBy = actor.user
         next.decidedAt = moment
-        next.decisionComment = comment
+        next.decisionComment = written
+        if action != .return, let letterReasons { next.letterReasons = letterReasons.trimmingWhitespace() }
         return .success(next)
     }
 
@@ -139,6 +172,63 @@ public enum GrantWorkflow {
         if let refusal = transitionRefusal(grant, .reopen) { return .failure(Refusals([refusal])) }
         var next = grant
         next.status = .draft
+        return .success(next)
+    }
+
+    /// The caseworker withdraws a draft or a returned request: it stays on record, withdrawn.
+    public static func withdraw(_ grant: Grant) -> Result<Grant, Refusals> {
+        if let refusal = transitionRefusal(grant, .withdraw) { return .failure(Refusals([refusal])) }
+        var next = grant
+        next.status = .withdrawn
+        return .success(next)
+    }
+
+    /// Records an objection received against the decision on the grant (one open at a time).
+    /// `today` is the day it is recorded: an objection is not received in the future.
+    public static func recordObjection(_ grant: Grant, received: CalendarDate, grounds: String, by actor: Actor,
+                                       today: CalendarDate) -> Result<Grant, Refusals> {
+        var reasons: [GrantRefusal] = []
+        if ![.approved, .rejected, .paid, .evaluated].contains(grant.status) { reasons.append(.objectionWithoutDecision(grant.status)) }
+        if grant.openObjection != nil { reasons.append(.objectionAlreadyOpen) }
+        if grounds.trimmingWhitespace().isEmpty { reasons.append(.objectionGroundsMissing) }
+        let decided = grant.decidedAt?.localDate ?? received
+        if received < decided { reasons.append(.objectionReceivedBeforeDecision) }
+        if received > today { reasons.append(.objectionReceivedInFuture) }
+        guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
+        var next = grant
+        next.objections.append(Objection(decisionDate: decided, received: received, grounds: grounds, recordedBy: actor.user))
+        return .success(next)
+    }
+
+    /// A team leader decides the open objection. Upheld against a rejection, the new decision
+    /// approves the grant (payable from then on, with the decision's reasons in the letter);
+    /// upheld against an approval, `newDecision` says what changes.
+    public static func decideObjection(_ grant: Grant, outcome: ObjectionOutcome, reasons text: String, newDecision: String,
+                                       by actor: Actor, at moment: Moment) -> Result<Grant, Refusals> {
+        var reasons: [GrantRefusal] = []
+        if actor.role != .teamleader { reasons.append(.notTeamLeader) }
+        if grant.openObjection == nil { reasons.append(.noOpenObjection) }
+        if text.trimmingWhitespace().isEmpty { reasons.append(.objectionReasonsRequired) }
+        if outcome == .upheld, grant.status != .rejected, newDecision.trimmingWhitespace().isEmpty { reasons.append(.newDecisionRequired) }
+        guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
+        var next = grant
+        var objection = next.objections.removeLast()
+        objection.outcome = outcome
+        objection.decidedBy = actor.user
+        objection.decidedAt = moment
+        objection.reasons = text
+        objection.newDecision = newDecision
+        if outcome == .upheld && grant.status == .rejected {
+            if objection.newDecision.trimmingWhitespace().isEmpty {
+                objection.newDecision = "De afwijzing is herroepen; de aanvraag is alsnog toegekend."
+            }
+            next.status = target(of: .reconsider, from: grant.status)!
+            next.decidedBy = actor.user
+            next.decidedAt = moment
+            next.approvedUnderMandate = false
+            next.letterReasons = text
+        }
+        next.objections.append(objection)
         return .success(next)
     }
 
@@ -222,6 +312,34 @@ extension GrantRefusal {
                          "Write why you reject it: the reasons go into the letter to the resident.")
                 : l.pick("Schrijf waarom u terugstuurt: de regisseur ziet het bij de aanvraag.",
                          "Write why you return it: the caseworker sees it with the request.")
+        case .loan(let problem):
+            return problem.message(in: l)
+        case .loanTermsMissing:
+            return l.pick("Een lening heeft een aflossing per maand en een eerste maand nodig; vul ze in.",
+                          "A loan needs a monthly instalment and a first month; fill them in.")
+        case .objectionWithoutDecision(let status):
+            return l.pick("Bezwaar gaat tegen een besluit; over deze aanvraag (\(status.name(in: l))) is niet beslist.",
+                          "An objection is against a decision; this request (\(status.name(in: l))) has none.")
+        case .objectionAlreadyOpen:
+            return l.pick("Er loopt al een bezwaar tegen dit besluit; beslis eerst daarop.",
+                          "An objection against this decision is already open; decide it first.")
+        case .objectionGroundsMissing:
+            return l.pick("Schrijf de gronden van het bezwaar op: waarom is de bewoner het er niet mee eens?",
+                          "Write down the grounds of the objection: why does the resident disagree?")
+        case .objectionReceivedBeforeDecision:
+            return l.pick("Het bezwaar kan niet eerder zijn ontvangen dan het besluit; controleer de datum.",
+                          "The objection cannot have been received before the decision; check the date.")
+        case .objectionReceivedInFuture:
+            return l.pick("De ontvangstdatum ligt in de toekomst; vul de dag in waarop het bezwaar binnenkwam.",
+                          "The date received is in the future; enter the day the objection came in.")
+        case .noOpenObjection:
+            return l.pick("Er loopt geen bezwaar tegen deze aanvraag.", "No objection is open against this request.")
+        case .objectionReasonsRequired:
+            return l.pick("Schrijf de motivering van de beslissing op bezwaar: die krijgt de bewoner.",
+                          "Write the reasons of the decision on the objection: the resident receives them.")
+        case .newDecisionRequired:
+            return l.pick("Gegrond: schrijf wat het nieuwe besluit is (bijvoorbeeld: de lening wordt een gift).",
+                          "Upheld: write what the new decision is (for example: the loan becomes a gift).")
         }
     }
 }
@@ -237,6 +355,8 @@ extension GrantAction {
         case .pay: "worden betaald"
         case .evaluate: "worden geëvalueerd"
         case .unpay: "terug naar niet betaald"
+        case .withdraw: "worden ingetrokken"
+        case .reconsider: "worden heroverwogen"
         }
     }
 
@@ -250,6 +370,8 @@ extension GrantAction {
         case .unpay: "marked unpaid"
         case .pay: "paid"
         case .evaluate: "evaluated"
+        case .withdraw: "withdrawn"
+        case .reconsider: "reconsidered"
         }
     }
 }

@@ -31,6 +31,12 @@ public struct PracticeReport: Equatable, Sendable {
     public var late: [Grant] = []
     /// Approved amounts per month of the period, oldest first (for a sparkline).
     public var perMonth: [Money] = []
+    /// Objections received in the period: how many, still open, by outcome, and how many
+    /// led to a new decision.
+    public var objections = 0
+    public var objectionsOpen = 0
+    public var objectionOutcomes: [ObjectionOutcome: Int] = [:]
+    public var objectionsWithNewDecision = 0
 
     public var mandateShare: Double? { grants.count == 0 ? nil : Double(underMandate) / Double(grants.count) }
 
@@ -53,6 +59,11 @@ public struct PracticeReport: Equatable, Sendable {
         let months = max(1, (to.year - from.year) * 12 + to.month - from.month + 1)
         r.perMonth = Array(repeating: .zero, count: months)
         for g in all {
+            for o in g.objections where o.received >= from && o.received <= to {
+                r.objections += 1
+                if let outcome = o.outcome { r.objectionOutcomes[outcome, default: 0] += 1 } else { r.objectionsOpen += 1 }
+                if o.ledToNewDecision { r.objectionsWithNewDecision += 1 }
+            }
             guard [.approved, .paid, .evaluated].contains(g.status), let decided = g.decidedAt else { continue }
             let day = decided.localDate
             guard day >= from && day <= to else { continue }
@@ -100,6 +111,9 @@ public struct PracticeReport: Equatable, Sendable {
                                 "late": .array(late.map { .string($0.id ?? "?") })])
         o["decision"] = .object(["medianDays": number(medianDecisionDays)])
         o["businessCase"] = .object(["netAvoided": .string(netAvoided.plain)])
+        o["objections"] = .object(["received": .number(String(objections)), "open": .number(String(objectionsOpen)),
+                                   "byOutcome": .object(JSONObject(ObjectionOutcome.allCases.map { (key: $0.rawValue, value: .number(String(objectionOutcomes[$0] ?? 0))) })),
+                                   "newDecision": .number(String(objectionsWithNewDecision))])
         return .object(o)
     }
 

@@ -81,7 +81,8 @@ public struct SyntheticHouseholds: Sendable {
         }
         var grants: [Grant] = []
         if r.int(0...4) == 0 {
-            let status = r.pick(GrantStatus.allCases)
+            // The states of before withdrawal existed: the generated data stays the same.
+            let status = r.pick([GrantStatus.draft, .submitted, .approved, .rejected, .returned, .paid, .evaluated])
             let submitted = Moment(epochSeconds: today.adding(days: -r.int(2...300)).daysSinceEpoch * 86_400 + 9 * 3600, offsetMinutes: 60)
             let decided = Moment(epochSeconds: submitted.epochSeconds + r.int(1...72) * 3600, offsetMinutes: 60)
             let amount = r.cents(200...6000)

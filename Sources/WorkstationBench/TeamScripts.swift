@@ -272,9 +272,11 @@ struct TeamLeaderScript {
         try terminal.waitFor("w Afwijzen")   // the whole picture is open; the key bar comes last
         try typist.think(2)
         try typist.key("g")
-        try terminal.waitFor("Toelichting bij de goedkeuring")
+        // The letter's reasons come prefilled from the request; a line is added, F2 decides.
+        try terminal.waitFor("Redenen in de brief aan de bewoner")
+        try typist.key(TeamKeys.enter)
         try typist.type("Akkoord, past binnen het beleid")
-        let answer = try typist.save(TeamKeys.enter, .decision, saved: ["is goedgekeurd."], other: ["g Goedkeuren"])
+        let answer = try typist.save(TeamKeys.f2, .decision, saved: ["is goedgekeurd."], other: ["g Goedkeuren"])
         if answer == .other {
             // The rules refused the approval; the reasons are on the status line.
             typist.recorder.update { $0.refusedByRules += 1 }

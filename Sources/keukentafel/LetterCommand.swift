@@ -39,7 +39,7 @@ struct LetterCommand: ContractCommand {
             try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter")
         }
         // A letter is a decision: none for a request that is not decided.
-        guard [.approved, .rejected, .paid, .evaluated].contains(stored.grant.status) else {
+        guard DecisionLetter.Kind(stored.grant.status) != nil else {
             Console.error(l.pick("Over \(grantID) is nog niet beslist (status \"\(stored.grant.status.name(in: l))\"), dus er is geen besluitbrief. Een brief komt er na goedkeuren of afwijzen.",
                                  "\(grantID) is not decided yet (status \"\(stored.grant.status.name(in: l))\"), so there is no decision letter. A letter follows approval or rejection."))
             throw Failure(status: Exit.usage)
@@ -55,9 +55,9 @@ struct LetterCommand: ContractCommand {
             ? (try? StoreAccess.reporting(l) { try store.rules() }.overview(of: file, on: today, excludingGrant: stored.grant.id).get())
                 .map { FinancialSnapshot(overview: $0, cost: stored.grant.amount) }
             : nil
-        let text = DecisionLetter.text(grant: stored.grant, household: file.household,
-                                       sender: DecisionLetter.Sender(municipality, team: team), sent: today, figures: figures,
-                                       practice: store.kind == .demo)
+        guard let text = DecisionLetter.text(grant: stored.grant, household: file.household,
+                                             sender: DecisionLetter.Sender(municipality, team: team), sent: today, figures: figures,
+                                             practice: store.kind == .demo) else { throw Failure(status: Exit.usage) }
         // Written (or printed) first; then recorded as sent, unchangeable, its hash audited.
         try OutputFile.writeOrPrint(text, to: output, language: l)
         _ = try StoreAccess.reporting(l) { try store.recordLetter(text, grant: grantID, household: stored.householdId, by: me.actor) }

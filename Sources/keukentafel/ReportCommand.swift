@@ -78,6 +78,10 @@ enum ReportCSV {
         rows.append(["paymentMedianHours", "", r.medianPaymentHours.map { PracticeReport.decimal($0) } ?? "", ""])
         rows.append(["paymentWithin24hShare", "", r.within24hShare.map { PracticeReport.decimal($0) } ?? "", ""])
         rows.append(["decisionMedianDays", "", r.medianDecisionDays.map { PracticeReport.decimal($0) } ?? "", ""])
+        rows.append(["objections", "received", String(r.objections), ""])
+        rows.append(["objections", "open", String(r.objectionsOpen), ""])
+        for o in ObjectionOutcome.allCases { rows.append(["objectionOutcome", o.rawValue, String(r.objectionOutcomes[o] ?? 0), ""]) }
+        rows.append(["objections", "newDecision", String(r.objectionsWithNewDecision), ""])
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 

@@ -126,9 +126,11 @@ struct LawAndPolicyStoreTests {
             #expect(d.remaining == Money(cents: 32_496))
 
             // The letter prints the snapshot, and names the version it was decided with.
-            let letter = DecisionLetter.text(grant: stored.grant, household: file.household,
+            var decided = stored.grant
+            decided.status = .approved; decided.decidedBy = "j.bakker"; decided.decidedAt = stored.grant.submittedAt
+            let letter = try #require(DecisionLetter.text(grant: decided, household: file.household,
                                              sender: DecisionLetter.Sender(municipality: "Gemeente Zaanstad", team: "Oost"),
-                                             sent: CalendarDate(iso: "2026-11-25")!, figures: FinancialSnapshot(overview: now, cost: Money(cents: 240_000)))
+                                             sent: CalendarDate(iso: "2026-11-25")!, figures: FinancialSnapshot(overview: now, cost: Money(cents: 240_000))))
             #expect(letter.contains("€ 758,28"))
             #expect(!letter.contains("€ 1.083,24"))
             #expect(letter.contains("beleidsversie 0"))

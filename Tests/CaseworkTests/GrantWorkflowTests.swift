@@ -47,10 +47,11 @@ struct GrantWorkflowTests {
     @Test("Exactly the transitions of docs/rules.md are legal")
     func transitionTable() {
         let legal: [GrantStatus: [GrantAction: GrantStatus]] = [
-            .draft: [.submit: .submitted],
+            .draft: [.submit: .submitted, .withdraw: .withdrawn],
             .submitted: [.approve: .approved, .reject: .rejected, .return: .returned],
-            .returned: [.reopen: .draft],
+            .returned: [.reopen: .draft, .withdraw: .withdrawn],
             .approved: [.pay: .paid],
+            .rejected: [.reconsider: .approved],
             .paid: [.evaluate: .evaluated, .unpay: .approved],
         ]
         var checked = 0
@@ -61,10 +62,10 @@ struct GrantWorkflowTests {
                 checked += 1
             }
         }
-        #expect(checked == 7 * 8)
-        // rejected and evaluated are final
-        #expect(GrantAction.allCases.allSatisfy { GrantWorkflow.target(of: $0, from: .rejected) == nil })
+        #expect(checked == 8 * 10)
+        // evaluated and withdrawn are final; a rejection changes only on an upheld objection
         #expect(GrantAction.allCases.allSatisfy { GrantWorkflow.target(of: $0, from: .evaluated) == nil })
+        #expect(GrantAction.allCases.allSatisfy { GrantWorkflow.target(of: $0, from: .withdrawn) == nil })
     }
 
     @Test("A step that is not a legal transition is refused, the grant unchanged")

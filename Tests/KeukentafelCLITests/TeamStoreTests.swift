@@ -193,7 +193,8 @@ struct TeamStoreTests {
             review.waitFor("€ 2.400,00", timeout: 3)
             try review.keys("End", "Enter")
             review.waitFor("Zonder opvang verliest Sanne")
-            try review.keys("g"); try review.type("Akkoord"); try review.keys("Enter")
+            // The letter's reasons come prefilled from the request; F2 approves with them.
+            try review.keys("g"); review.waitFor("Redenen in de brief"); try review.keys("F2")
             review.waitFor("is goedgekeurd.")
             // And the caseworker sees the decision, without reopening anything.
             cas.waitFor("toegekend", timeout: 3)

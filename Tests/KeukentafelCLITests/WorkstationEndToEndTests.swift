@@ -291,7 +291,8 @@ struct GrantEndToEndTests {
             tmux.waitFor("Wacht op besluit")
             try tmux.keys("End", "Enter")
             tmux.waitFor("Zonder opvang verliest Sanne")
-            try tmux.keys("g"); try tmux.type("Akkoord"); try tmux.keys("Enter")
+            // The letter's reasons come prefilled from the request; F2 approves with them.
+            try tmux.keys("g"); tmux.waitFor("Redenen in de brief"); try tmux.keys("F2")
             tmux.waitFor("is goedgekeurd.")
             try tmux.keys("Escape")
             tmux.waitFor("Mijn huishoudens · 0")        // the team leader has no households of their own; the search stays

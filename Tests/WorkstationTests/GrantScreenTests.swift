@@ -59,14 +59,20 @@ struct GrantScreenTests {
             app.handle(.key(.end))
             app.handle(.key(.enter))
             #expect(app.render().text.contains(String(Self.motivation.prefix(40))))
+            // Approving: the letter's reasons come prefilled from the motivation, to edit; F2 decides.
             app.handle(.key(.character("g")))
-            Self.type("Akkoord, vandaag betalen.", into: app)
-            app.handle(.key(.enter))
+            #expect(app.state.review?.reasons.text == Self.motivation)
+            #expect(app.render().text.contains("Redenen in de brief aan de bewoner"))
+            app.handle(.key(.enter))   // a new line in the reasons, not a decision
+            #expect(try app.env.store.grant(draft.id).grant.status == .submitted)
+            Self.type("Wij betalen de opvang voor een jaar.", into: app)
+            app.handle(.key(.function(2)))
             #expect(app.state.message?.text == "\(draft.id) is goedgekeurd.")
             let approved = try app.env.store.grant(draft.id).grant
             #expect(approved.status == .approved)
             #expect(approved.decidedBy == "j.bakker")
-            #expect(approved.decisionComment == "Akkoord, vandaag betalen.")
+            #expect(approved.decisionComment == nil)
+            #expect(approved.letterReasons == Self.motivation + "\nWij betalen de opvang voor een jaar.")
             // list 3: approved, not yet paid — gr-0003-2 (22-11, past 24 hours) and the new one
             app.handle(.key(.character("3")))
             #expect(app.state.review?.items.map(\.grant.id).contains(draft.id) == true)

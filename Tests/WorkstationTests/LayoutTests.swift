@@ -40,7 +40,7 @@ struct LayoutTests {
 
     /// Words that are Dutch as well as English, decided one by one (the catalogue's Dutch side
     /// is not asked: an English word put there by mistake would then count as Dutch).
-    static let bothLanguages: Set<String> = ["alcohol", "caseload", "dashboard", "drugs", "letters", "scores", "shell", "teams", "zrm"]
+    static let bothLanguages: Set<String> = ["alcohol", "awb", "caseload", "dashboard", "drugs", "letters", "scores", "shell", "teams", "zrm"]
 
     /// Words of the English texts a Dutch walk used that are not Dutch: not in a Dutch text
     /// of the catalogue or of the households shown (nor part of one: a word cut off by a
@@ -150,10 +150,14 @@ struct LayoutTests {
 
             // the review queue as its team leader: each list, a request, a decision
             Self.keys(app, .function(6))
-            for list in ["1", "2", "3"] { Self.keys(app, .character(Character(list))); Self.look(app, "review list \(list) \(at)", help: list == "1") }
+            for list in ["1", "2", "3", "4"] { Self.keys(app, .character(Character(list))); Self.look(app, "review list \(list) \(at)", help: list == "1") }
             Self.keys(app, .character("1"))
             for _ in 0..<5 { if app.state.review?.item(app.state.review?.selected ?? 0)?.grant.id == "gr-lang-1" { break }; Self.keys(app, .down) }
             Self.keys(app, .enter); Self.look(app, "review request \(at)", help: true)
+            // the read-only pages of the request: its finances, its last conversation
+            Self.keys(app, .character("2")); Self.look(app, "review finances \(at)")
+            Self.keys(app, .character("3")); Self.look(app, "review conversation \(at)")
+            Self.keys(app, .character("1"))
             Self.keys(app, .character("w")); Self.type(app, String(repeating: "Een toelichting die langer is dan de regel. ", count: 4))
             Self.look(app, "review comment \(at)")
             Self.keys(app, .escape, .escape, .escape)

@@ -23,7 +23,7 @@ enum Command: Hashable, Sendable {
     // forms
     case save, nextField, confirm, cancel, externalEditor, score, prompts
     // conversations and grants
-    case print, submit, letter, pay, evaluate
+    case print, submit, letter, pay, evaluate, objection
     // the review queue
     case list(ReviewList), nextList, approve, reject, returnRequest
     // a draft offered back, a conflict
@@ -45,7 +45,7 @@ extension Command {
          .newHousehold, .assign, .closeCase, .reopen, .role, .addAction]
             + HouseholdTab.allCases.map(Command.tab)
             + [.explain, .nextSection, .previousSection, .otherSection, .save, .nextField, .confirm, .cancel, .externalEditor,
-               .score, .prompts, .print, .submit, .letter, .pay, .evaluate]
+               .score, .prompts, .print, .submit, .letter, .pay, .evaluate, .objection]
             + ReviewList.allCases.map(Command.list)
             + [.nextList, .approve, .reject, .returnRequest, .discard, .addTheirs, .keepTheirs]
     }
@@ -141,6 +141,9 @@ extension Command {
                                help: l.pick("Zet een toegekende aanvraag op betaald (nu, door u)", "Mark an approved grant paid (now, by you)"))
         case .evaluate: CommandInfo(keys: [.character("v")], label: l.pick("Evalueren", "Evaluate"),
                                     help: l.pick("Leg vast of het werkte (op een betaalde aanvraag)", "Record whether it worked (on a paid grant)"))
+        case .objection: CommandInfo(keys: [.character("z")], label: l.pick("Bezwaar", "Objection"),
+                                     help: l.pick("Leg een ontvangen bezwaar tegen het besluit vast; een teamleider beslist erop (Beoordelen, lijst 4)",
+                                                  "Record an objection received against the decision; a team leader decides it (Review, list 4)"))
         case .list(let list): CommandInfo(keys: [.character(Character(String(list.rawValue + 1)))], label: nil,
                                           help: list.name(l))
         case .nextList: CommandInfo(keys: [.tab], label: l.pick("Volgende lijst", "Next list"),
@@ -193,6 +196,7 @@ extension ReviewList {
         case .waiting: l.pick("1 Wacht op besluit", "1 Waiting for a decision")
         case .underMandate: l.pick("2 Binnen mandaat", "2 Within the mandate")
         case .unpaid: l.pick("3 Nog niet betaald", "3 Not yet paid")
+        case .objections: l.pick("4 Bezwaren", "4 Objections")
         }
     }
 }

@@ -49,7 +49,10 @@ enum StoreRequest: Equatable {
     /// A hand-marked payment taken back.
     case unpayGrant(StoredGrant)
     case evaluateGrant(StoredGrant, Evaluation)
-    case decideGrant(StoredGrant, GrantAction, comment: String?)
+    case decideGrant(StoredGrant, GrantAction, comment: String?, letterReasons: String?)
+    case withdrawGrant(StoredGrant)
+    case recordObjection(StoredGrant, received: CalendarDate, grounds: String)
+    case decideObjection(StoredGrant, ObjectionOutcome, reasons: String, newDecision: String)
     /// Reads a household for the review queue, recorded as a view.
     case viewForReview(householdId: String)
     /// Writes the decision letter (0600) and records it as a view of the household.

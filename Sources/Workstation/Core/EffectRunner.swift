@@ -62,8 +62,14 @@ struct EffectRunner {
             return .grant(try store.unpayGrant(grant, by: actor))
         case .evaluateGrant(let grant, let evaluation):
             return .grant(try store.evaluateGrant(grant, evaluation, by: actor))
-        case .decideGrant(let grant, let action, let comment):
-            return .grant(try store.decideGrant(grant, action, comment: comment, by: actor))
+        case .decideGrant(let grant, let action, let comment, let reasons):
+            return .grant(try store.decideGrant(grant, action, comment: comment, letterReasons: reasons, by: actor))
+        case .withdrawGrant(let grant):
+            return .grant(try store.withdrawGrant(grant, by: actor))
+        case .recordObjection(let grant, let received, let grounds):
+            return .grant(try store.recordObjection(grant, received: received, grounds: grounds, by: actor))
+        case .decideObjection(let grant, let outcome, let reasons, let newDecision):
+            return .grant(try store.decideObjection(grant, outcome: outcome, reasons: reasons, newDecision: newDecision, by: actor))
         case .viewForReview(let household):
             return .caseFile(try store.viewCaseFile(household, by: actor, action: "grant.review"))
         case .writeLetter(let grant, let household, let text):

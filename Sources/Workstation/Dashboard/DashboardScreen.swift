@@ -98,6 +98,11 @@ extension DashboardState: Screen {
         row(l.pick("Aanvraag → besluit", "Request → decision"), r.medianDecisionDays.map {
             l.pick("mediaan ", "median ") + PracticeReport.decimal($0, in: l) + ($0 == 1 ? l.pick(" dag", " day") : l.pick(" dagen", " days"))
         } ?? "—")
+        header(l.pick("Bezwaar", "Objections"))
+        row(l.pick("Ontvangen", "Received"), "\(r.objections)")
+        row(l.pick("Nog open", "Still open"), "\(r.objectionsOpen)", role: r.objectionsOpen > 0 ? .warning : .normal)
+        for outcome in ObjectionOutcome.allCases { row(outcome.name(in: l).prefix(1).uppercased() + outcome.name(in: l).dropFirst(), "\(r.objectionOutcomes[outcome] ?? 0)") }
+        row(l.pick("Leidde tot nieuw besluit", "Led to a new decision"), "\(r.objectionsWithNewDecision)")
         header(l.pick("Belofte van 24 uur gebroken", "24-hour promise broken"))
         if r.late.isEmpty { lines.append(StyledLine([Span(text: l.pick("  geen", "  none"), role: .dim)])) }
         for g in r.late {

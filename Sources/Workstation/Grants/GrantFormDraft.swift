@@ -9,12 +9,12 @@ extension GrantRequestForm {
     /// What was typed and chosen, without cursors or focus: whether a key changed the request.
     struct Typed: Equatable {
         let texts: [String], route: Route, category: GrantCategory, form: CaseworkGrantForm, planGoal: String?
-        let motivation: String, businessCase: String
+        let motivation: String, letterText: String, conditions: String, businessCase: String
     }
 
     var typed: Typed {
         Typed(texts: Field.allCases.map { text($0) }, route: route, category: category, form: grantForm, planGoal: planGoal,
-              motivation: motivation.text, businessCase: businessCase.text)
+              motivation: motivation.text, letterText: letterText.text, conditions: conditions.text, businessCase: businessCase.text)
     }
 
     var draftDocument: String {
@@ -22,6 +22,7 @@ extension GrantRequestForm {
         for field in Field.allCases where !field.isChoice && !field.isEditor { texts[Self.key(field)] = .string(text(field)) }
         var o: JSONObject = ["texts": .object(texts), "route": .string(route.rawValue), "category": .string(category.rawValue),
                              "form": .string(grantForm.rawValue), "motivation": .string(motivation.text),
+                             "letterText": .string(letterText.text), "conditions": .string(conditions.text),
                              "businessCase": .string(businessCase.text), "focus": .number(String(focus))]
         o["planGoal"] = planGoal.map { .string($0) }
         return JSONWriter.compact(.object(o))
@@ -39,6 +40,8 @@ extension GrantRequestForm {
         grantForm = o["form"]?.stringValue.flatMap(CaseworkGrantForm.init(rawValue:)) ?? grantForm
         planGoal = o["planGoal"]?.stringValue
         motivation = TextEditor(text: o["motivation"]?.stringValue ?? "")
+        letterText = TextEditor(text: o["letterText"]?.stringValue ?? letterText.text)
+        conditions = TextEditor(text: o["conditions"]?.stringValue ?? conditions.text)
         businessCase = TextEditor(text: o["businessCase"]?.stringValue ?? "")
         if case .number(let n)? = o["focus"], let f = Int(n), Field.allCases.indices.contains(f) { focus = f }
     }

@@ -16,6 +16,10 @@ struct GrantsState {
     var confirmingPay: (grant: StoredGrant, batch: String?)?
     /// The grant just marked paid by hand: u takes it back.
     var lastPaid: StoredGrant?
+    /// Withdrawing a draft or returned request asks first.
+    var confirmingWithdraw: StoredGrant?
+    /// An objection being recorded against the selected decision.
+    var objection: (grant: StoredGrant, form: ObjectionForm)?
     var selectedGrant: StoredGrant? { list.indices.contains(selected) ? list[selected] : nil }
 }
 
@@ -50,7 +54,7 @@ enum GrantsScreen {
     private static func here(_ s: HouseholdState) -> Bool { s.tab == .decisions && s.draftOffer == nil && s.grants != nil }
     private static func listing(_ s: HouseholdState) -> Bool {
         here(s) && s.grants?.form == nil && s.grants?.evaluation == nil && s.grants?.confirmingSubmit == false
-            && s.grants?.confirmingPay == nil
+            && s.grants?.confirmingPay == nil && s.grants?.confirmingWithdraw == nil && s.grants?.objection == nil
     }
     private static func inForm(_ s: HouseholdState) -> Bool { here(s) && s.grants?.form != nil && s.grants?.confirmingSubmit == false }
     private static func selected(_ s: HouseholdState, _ test: (Grant) -> Bool) -> Bool {
@@ -75,6 +79,12 @@ enum GrantsScreen {
             ScreenAction(.submit, when: { s, _ in selected(s) { $0.status == .draft || $0.status == .returned } },
                          whyNot: { s, ctx in refusal(s) { ctx.l.pick("Alleen een concept of een teruggestuurde aanvraag kan worden ingediend; deze aanvraag is \($0.status.name(in: ctx.l)).",
                                                                       "Only a draft or a returned request can be submitted; this request is \($0.status.name(in: ctx.l)).") } }),
+            ScreenAction(.delete, label: { $0.pick("Intrekken", "Withdraw") },
+                         help: { $0.pick("Trek een concept of teruggestuurde aanvraag in (vraagt eerst; hij blijft in het dossier)",
+                                         "Withdraw a draft or returned request (asks first; it stays on record)") },
+                         when: { s, _ in selected(s) { $0.status == .draft || $0.status == .returned } },
+                         whyNot: { s, ctx in refusal(s) { ctx.l.pick("Alleen een concept of een teruggestuurde aanvraag kan worden ingetrokken; deze is \($0.status.name(in: ctx.l)).",
+                                                                      "Only a draft or a returned request can be withdrawn; this one is \($0.status.name(in: ctx.l)).") } }),
             ScreenAction(.letter, when: { s, _ in selected(s) { $0.status.isDecided && $0.status != .returned } },
                          whyNot: { s, ctx in refusal(s) { _ in ctx.l.pick("Er is nog geen besluit over deze aanvraag.", "There is no decision on this request yet.") } }),
             ScreenAction(.pay, when: { s, _ in selected(s) { $0.status == .approved } },
@@ -93,6 +103,20 @@ enum GrantsScreen {
                          when: { s, _ in here(s) && s.grants?.confirmingSubmit == true }),
             ScreenAction(.cancel, label: { $0.pick("Niet indienen", "Do not submit") }, help: { $0.pick("Terug zonder in te dienen", "Back without submitting") },
                          when: { s, _ in here(s) && s.grants?.confirmingSubmit == true }),
+            ScreenAction(.objection, when: { s, _ in selected(s) { [.approved, .rejected, .paid, .evaluated].contains($0.status) && $0.openObjection == nil } },
+                         whyNot: { s, ctx in refusal(s) { g in g.openObjection != nil
+                             ? GrantRefusal.objectionAlreadyOpen.message(in: ctx.l) : GrantRefusal.objectionWithoutDecision(g.status).message(in: ctx.l) } }),
+            // recording an objection
+            ScreenAction(.confirm, label: { $0.pick("Vastleggen", "Record") }, help: { $0.pick("Leg het bezwaar vast", "Record the objection") },
+                         when: { s, _ in here(s) && s.grants?.objection != nil }),
+            ScreenAction(.nextField, when: { s, _ in here(s) && s.grants?.objection != nil }),
+            ScreenAction(.cancel, help: { $0.pick("Stop zonder vast te leggen", "Stop without recording") },
+                         when: { s, _ in here(s) && s.grants?.objection != nil }),
+            // withdrawing asks first
+            ScreenAction(.confirm, label: { $0.pick("Intrekken", "Withdraw") }, help: { $0.pick("Ja, trek de aanvraag in", "Yes, withdraw the request") },
+                         when: { s, _ in here(s) && s.grants?.confirmingWithdraw != nil }),
+            ScreenAction(.cancel, label: { $0.pick("Niet", "No") }, help: { $0.pick("Terug zonder iets te veranderen", "Back without changing anything") },
+                         when: { s, _ in here(s) && s.grants?.confirmingWithdraw != nil }),
             // marking paid by hand asks first; u takes it back
             ScreenAction(.confirm, label: { $0.pick("Op betaald", "Mark paid") }, help: { $0.pick("Ja, de betaling is gedaan", "Yes, the payment was made") },
                          when: { s, _ in here(s) && s.grants?.confirmingPay != nil }),
@@ -110,6 +134,7 @@ enum GrantsScreen {
 
     static func isBusy(_ grants: GrantsState) -> Bool {
         grants.form != nil || grants.evaluation != nil || grants.confirmingSubmit || grants.confirmingPay != nil
+            || grants.confirmingWithdraw != nil || grants.objection != nil
     }
 
     static func extraHelp(_ l: Language) -> [HelpOverlay.Section] {
@@ -129,6 +154,24 @@ enum GrantsScreen {
         guard var grants = household.grants else { return nil }
         defer { household.grants = grants }
         let l = ctx.l, id = household.id
+        if var objection = grants.objection {
+            switch command {
+            case .cancel?: grants.objection = nil
+            case .confirm?:
+                guard let day = objection.form.receivedDay else {
+                    return [.status(StatusMessage(l.pick("Schrijf de ontvangstdatum als dd-mm-jjjj.", "Write the date received as dd-mm-yyyy."), isError: true))]
+                }
+                return [.store(.recordObjection(objection.grant, received: day, grounds: objection.form.grounds.text))]
+            default:
+                objection.form.handle(key)
+                grants.objection = objection
+            }
+            return []
+        }
+        if let withdraw = grants.confirmingWithdraw {
+            grants.confirmingWithdraw = nil
+            return command == .confirm ? [.store(.withdrawGrant(withdraw))] : []
+        }
         if let pay = grants.confirmingPay {
             grants.confirmingPay = nil
             return command == .confirm ? [.store(.payGrant(pay.grant))] : []
@@ -182,7 +225,7 @@ enum GrantsScreen {
                 grants.confirmingSubmit = true
             default:
                 if key == .enter, !form.field.isEditor {
-                    form.focus = min(form.focus + 1, GrantRequestForm.Field.allCases.count - 1)
+                    if form.focus < GrantRequestForm.Field.allCases.count - 1 { form.move(1) }
                 } else {
                     let before = form.typed
                     _ = form.handle(key, goals: household.file.plan?.goals ?? [], width: max(20, ctx.size.width - 40))
@@ -201,9 +244,11 @@ enum GrantsScreen {
         case .add?: grants.form = GrantRequestForm()
         case .open?, .edit?: if let g { grants.form = GrantRequestForm(g) }
         case .submit?: if g != nil { grants.confirmingSubmit = true }
+        case .delete?: grants.confirmingWithdraw = g
+        case .objection?: if let g { grants.objection = (g, ObjectionForm(today: ctx.today)) }
         case .letter?:
             if let g {
-                guard [.approved, .rejected, .paid, .evaluated].contains(g.grant.status) else {
+                guard DecisionLetter.Kind(g.grant.status) != nil else {
                     return [.status(StatusMessage(ctx.l.pick("Over deze aanvraag is nog niet beslist; een besluitbrief komt er na goedkeuren of afwijzen.",
                                                              "This request is not decided yet; a decision letter follows approval or rejection."),
                                                   isError: true))]
@@ -214,12 +259,12 @@ enum GrantsScreen {
                                                              "The municipality is not set yet: a team leader sets it with keukentafel municipality set."),
                                                   isError: true))]
                 }
-                let text = DecisionLetter.text(grant: g.grant, household: household.file.household,
+                guard let text = DecisionLetter.text(grant: g.grant, household: household.file.household,
                                                sender: DecisionLetter.Sender(municipality, team: ctx.staff.team.isEmpty ? "Wijkteam" : ctx.staff.team),
                                                sent: ctx.today,
                                                figures: g.grant.snapshot == nil
                                                    ? household.figures(ctx).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) } : nil,
-                                               practice: ctx.storeKind == .demo)
+                                               practice: ctx.storeKind == .demo) else { return [] }
                 return [.store(.writeLetter(g, household: id, text: text))]
             }
         case .pay?:
@@ -264,6 +309,14 @@ enum GrantsScreen {
                 grants.form?.stored = draft
                 return [.status(StatusMessage(l.pick("Niet ingediend: ", "Not submitted: ") + reasons.map { $0.message(in: l) }.joined(separator: " "),
                                               isError: true))]
+            case (.recordObjection(let g, _, _), .grant(let after)):
+                grants.objection = nil
+                let due = after.grant.openObjection.map(\.decisionDue.dutch) ?? "—"
+                let late = after.grant.openObjection?.isLate == true
+                return [.status(StatusMessage(l.pick("Bezwaar tegen \(g.id) vastgelegd; de teamleider beslist uiterlijk \(due)." + (late ? " Het kwam na de bezwaartermijn binnen." : ""),
+                                                     "Objection against \(g.id) recorded; the team leader decides by \(due)." + (late ? " It came in after the objection term." : ""))))]
+            case (.withdrawGrant(let g), _):
+                return [.status(StatusMessage(l.pick("\(g.id) is ingetrokken; hij blijft in het dossier.", "\(g.id) is withdrawn; it stays on record.")))]
             case (.unpayGrant(let g), _):
                 grants.lastPaid = nil
                 return [.status(StatusMessage(l.pick("\(g.id) staat weer op toegekend en is opnieuw te betalen.", "\(g.id) is approved again and payable."))),]

@@ -9,6 +9,13 @@ enum GrantsView {
         defer {
             if grants.confirmingSubmit { confirmSubmit(grants, household: household, ctx: ctx, into: &buffer, area: area) }
             if let pay = grants.confirmingPay { confirmPay(pay, household: household, ctx: ctx, into: &buffer, area: area) }
+            if let withdraw = grants.confirmingWithdraw {
+                let l = ctx.l, g = withdraw.grant
+                Dialog(title: l.pick("Aanvraag intrekken", "Withdraw the request"),
+                       message: l.pick("\(withdraw.id), \(g.category.name(in: l)) \(g.amount.dutch), intrekken? Hij blijft in het dossier als ingetrokken en kan niet meer worden ingediend.",
+                                       "Withdraw \(withdraw.id), \(g.category.name(in: l)) \(g.amount.dutch)? It stays on record as withdrawn and can no longer be submitted."),
+                       buttons: household.dialogButtons(ctx)).render(into: &buffer, bounds: area)
+            }
         }
         if let form = grants.form {
             renderForm(form, household: household, ctx: ctx, into: &buffer, area: area)
@@ -24,18 +31,36 @@ enum GrantsView {
             TableColumn(title: l.pick("Besloten", "Decided"), width: .fixed(10)),
         ]
         let list = grants.list
-        // The reviewer's comment on a returned request (also while it is mended), in full
-        // below the list: what to do about it.
-        let returned = grants.selectedGrant.flatMap { stored -> [String]? in
-            let g = stored.grant
-            guard [.returned, .draft].contains(g.status), let comment = g.decisionComment, !comment.isEmpty else { return nil }
-            return Chrome.paragraph(Self.returnedLine(g, l) + comment, width: area.width - 2, maxLines: 4, ascii: buffer.ascii)
-        } ?? []
-        let withComment = returned.isEmpty ? area : area.splitBottom(returned.count).rest
-        for (i, line) in returned.enumerated() {
-            buffer.put(line, x: area.x + 1, y: area.maxY - returned.count + i, width: area.width - 2, role: .warning)
+        // Below the list, about the selected request: the reviewer's comment on a returned one
+        // (also while it is mended), a loan's terms, its conditions and an objection.
+        var notes: [(String, StyleRole)] = []
+        if let g = grants.selectedGrant?.grant {
+            if [.returned, .draft].contains(g.status), let comment = g.decisionComment, !comment.isEmpty {
+                notes += Chrome.paragraph(Self.returnedLine(g, l) + comment, width: area.width - 2, maxLines: 4, ascii: buffer.ascii).map { ($0, .warning) }
+            }
+            if g.form == .loan, let loan = g.loan {
+                notes.append((l.pick("Lening: \(loan.monthlyInstalment.dutch) per maand, \(loan.months(for: g.amount)) maanden vanaf \(GrantRequestForm.monthText(loan.firstMonth))",
+                                     "Loan: \(loan.monthlyInstalment.dutch) a month, \(loan.months(for: g.amount)) months from \(GrantRequestForm.monthText(loan.firstMonth))"), .dim))
+            }
+            for c in g.conditions {
+                let overdue = [.approved, .paid].contains(g.status) && c.due.map { $0 < ctx.today } == true && !c.done
+                notes.append((l.pick("Voorwaarde: ", "Condition: ") + c.text + (c.due.map { l.pick(", uiterlijk ", ", by ") + $0.dutch } ?? "")
+                              + (overdue ? l.pick(" — verlopen", " — overdue") : ""), overdue ? .overdue : .dim))
+            }
+            if let o = g.objections.last {
+                notes.append((o.outcome.map { l.pick("Bezwaar van \(o.received.dutch): \($0.name(in: l))", "Objection of \(o.received.dutch): \($0.name(in: l))") }
+                              ?? l.pick("Bezwaar ontvangen \(o.received.dutch): beslissen uiterlijk \(o.decisionDue.dutch)",
+                                        "Objection received \(o.received.dutch): decide by \(o.decisionDue.dutch)"),
+                              o.isOpen ? .warning : .dim))
+            }
         }
-        let tableArea = grants.evaluation == nil ? withComment : withComment.splitBottom(1).rest
+        notes = Array(notes.prefix(max(0, area.height / 3)))
+        let withComment = notes.isEmpty ? area : area.splitBottom(notes.count).rest
+        for (i, note) in notes.enumerated() {
+            buffer.put(note.0, x: area.x + 1, y: area.maxY - notes.count + i, width: area.width - 2, role: note.1)
+        }
+        let tableArea = grants.evaluation == nil && grants.objection == nil ? withComment : withComment.splitBottom(1).rest
+        if let objection = grants.objection { objection.form.render(into: &buffer, area: withComment, l) }
         Table.render(into: &buffer, rect: tableArea.inset(horizontal: 1), columns: columns,
                      state: ListState(selected: grants.selected, offset: 0), rowCount: list.count, focused: true,
                      emptyText: l.pick("Nog geen aanvragen. a begint er een.", "No requests yet. a starts one.")) { i in
@@ -47,7 +72,7 @@ enum GrantsView {
         }
         if let evaluation = grants.evaluation {
             let prompt = evaluation.prompt(l)
-            let y = area.maxY - 1
+            let y = withComment.maxY - 1
             buffer.put(" " + prompt, x: area.x, y: y, width: area.width, role: .keyName)
             if evaluation.shortTerm != nil && evaluation.societalCost != nil {
                 let x = area.x + 1 + DisplayWidth.of(prompt)
@@ -95,7 +120,7 @@ enum GrantsView {
         let (main, panel) = area.splitLeft(area.width - panelWidth)
         let labelWidth = 15
         var y = main.y
-        for (i, field) in GrantRequestForm.Field.allCases.enumerated() where !field.isEditor {
+        for (i, field) in GrantRequestForm.Field.allCases.enumerated() where !field.isEditor && form.isShown(field) {
             let focused = i == form.focus
             buffer.put(" " + GrantRequestForm.name(field, l), x: main.x, y: y, width: labelWidth, role: focused ? .keyName : .normal)
             let rect = Rect(x: main.x + labelWidth + 1, y: y, width: min(40, main.width - labelWidth - 2), height: 1)
@@ -108,6 +133,12 @@ enum GrantsView {
                 if problem == nil, field == .amount, let amount = form.amount {
                     // As it was read: 1.850 is € 1.850,00.
                     buffer.put(amount.dutch, x: rect.maxX + 1, y: y, width: main.maxX - rect.maxX - 2, role: .dim)
+                }
+                if problem == nil, field == .loanInstalment, let terms = form.loanTerms, let amount = form.amount {
+                    // What the instalment means: how many months, and the last one.
+                    let months = terms.months(for: amount)
+                    buffer.put(l.pick("\(months) mnd, laatste ", "\(months) mo, last ") + terms.lastInstalment(for: amount).dutch,
+                               x: rect.maxX + 1, y: y, width: main.maxX - rect.maxX - 2, role: .dim)
                 }
             }
             y += 1
@@ -133,13 +164,20 @@ enum GrantsView {
         let rule = form.route == .custom && above
             ? l.pick("boven de norm: minstens 80 tekens (nu \(length))", "above the norm: at least 80 characters (now \(length))")
             : l.pick("\(length) tekens", "\(length) characters")
-        let editorsTop = y + 1
-        let remaining = main.maxY - editorsTop
-        let motivationHeight = max(2, remaining * 2 / 3 - 1)
-        for (field, editor, top, height) in [(GrantRequestForm.Field.motivation, form.motivation, editorsTop, motivationHeight),
-                                             (.businessCase, form.businessCase, editorsTop + motivationHeight + 1, max(1, main.maxY - editorsTop - motivationHeight - 2))] {
-            let index = GrantRequestForm.Field.allCases.firstIndex(of: field)!
-            let focused = index == form.focus
+        // The four texts below the fields: the one being typed gets the room; the others
+        // show their first line beside their title.
+        let editors: [(GrantRequestForm.Field, TextEditor)] = [(.motivation, form.motivation), (.letterText, form.letterText),
+                                                               (.conditions, form.conditions), (.businessCase, form.businessCase)]
+        let focusedEditor = editors.first { GrantRequestForm.Field.allCases.firstIndex(of: $0.0) == form.focus }?.0
+        // Without a text being typed, the motivation and the business case share the room
+        // (two thirds and one third); the letter's text and the conditions take a line each.
+        let expanded: [GrantRequestForm.Field] = focusedEditor.map { [$0] } ?? [.motivation, .businessCase]
+        let room = max(expanded.count, main.maxY - y - editors.count)
+        let heights: [GrantRequestForm.Field: Int] = expanded.count == 1 ? [expanded[0]: room]
+            : [.motivation: max(1, room * 2 / 3), .businessCase: max(1, room - max(1, room * 2 / 3))]
+        var top = y
+        for (field, editor) in editors {
+            let focused = field == focusedEditor
             var title = " " + GrantRequestForm.name(field, l)
             if field == .motivation { title += " — " + rule }
             if field == .businessCase, let amount = form.amount, case .success(let g) = form.grant(l) {
@@ -147,9 +185,17 @@ enum GrantsView {
                 title += l.pick(" — samen \(without.dutch), verschil met de aanvraag \(g.businessCase.netAvoided(grant: amount).dutch)",
                                 " — together \(without.dutch), difference with the request \(g.businessCase.netAvoided(grant: amount).dutch)")
             }
-            buffer.put(title, x: main.x, y: top - 1, width: main.width, role: focused ? .keyName : .header)
-            let rect = Rect(x: main.x + 1, y: top, width: main.width - 2, height: height)
+            guard let height = heights[field] else {
+                // One line: the title, and the text's first line after it.
+                let first = editor.text.split(separator: "\n").first.map(String.init) ?? ""
+                buffer.put(title + (first.isEmpty ? "" : ": " + first), x: main.x, y: top, width: main.width, role: .header)
+                top += 1
+                continue
+            }
+            buffer.put(title, x: main.x, y: top, width: main.width, role: focused ? .keyName : .header)
+            let rect = Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: height)
             editor.render(into: &buffer, rect: rect, focused: focused, top: editor.scroll(width: rect.width, height: rect.height, from: 0))
+            top += 1 + height
         }
         // The figures beside it (below 110 columns they are on tab 2 and in the status after submit).
         guard panelWidth > 0, let overview else { return }

@@ -206,7 +206,7 @@ extension HouseholdState: Screen {
                 return LedgerScreen.receive(request, result, household: &self, ctx)
             case .saveConversation, .saveDraft, .discardDraft, .addScore, .printConversation:
                 return ConversationsScreen.receive(request, result, household: &self, ctx)
-            case .saveGrantDraft, .submitGrant, .payGrant, .unpayGrant, .evaluateGrant, .writeLetter:
+            case .saveGrantDraft, .submitGrant, .payGrant, .unpayGrant, .evaluateGrant, .writeLetter, .withdrawGrant, .recordObjection:
                 return GrantsScreen.receive(request, result, household: &self, ctx)
             case .editHousehold(let change, _):
                 var effects = HouseholdEditing.receive(change, result, household: &self, ctx)
@@ -227,7 +227,7 @@ extension HouseholdState: Screen {
                     return [.status(StatusMessage(error.message(in: ctx.l), isError: true))]
                 }
                 return []
-            case .decideGrant, .viewForReview, .checkDuplicates, .createHousehold, .saveIntakeDraft, .discardIntakeDraft:
+            case .decideGrant, .decideObjection, .viewForReview, .checkDuplicates, .createHousehold, .saveIntakeDraft, .discardIntakeDraft:
                 return []
             }
         }

@@ -27,7 +27,22 @@ struct ReviewState {
     var grantsCounter: Int?
     /// The store's norm tables and policy, read when a request is opened.
     var rules: CaseRules = .shipped
+    /// A return's comment for the caseworker (one line, Enter sends it).
     var comment = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
+    /// The reasons for the resident's letter, edited before approving or rejecting (F2 decides).
+    var reasons = TextEditor()
+    /// What of the opened request is shown: the request, or a read-only look at the ledger or
+    /// the last conversation.
+    var page = ReviewPage.request
+    /// The first line shown of a page longer than the screen.
+    var pageTop = 0
+    /// The decision on an open objection being taken (list 4).
+    var objectionDecision: ObjectionDecisionForm?
+}
+
+/// The pages of an opened request: 1 the request, 2 the finances, 3 the last conversation.
+enum ReviewPage: Equatable {
+    case request, ledger, conversation
 }
 
 extension ReviewState: ReadingScreen {
@@ -43,17 +58,41 @@ extension ReviewState: ReadingScreen {
             ScreenAction(.nextList, when: { s, _ in s.open == nil }),
         ]
         let lists: [ScreenAction<ReviewState>] = ReviewList.allCases.map { list in ScreenAction(.list(list), when: { s, _ in s.open == nil }) }
+        let looking: [ScreenAction<ReviewState>] = [
+            ScreenAction(.tab(.overview), label: { _ in nil }, help: { $0.pick("Terug naar de aanvraag", "Back to the request") },
+                         when: { s, _ in s.open != nil && s.deciding == nil }),
+            ScreenAction(.tab(.ledger), label: { $0.pick("Financiën", "Finances") },
+                         help: { $0.pick("Bekijk de financiën van het huishouden (alleen lezen)", "Look at the household's finances (read only)") },
+                         when: { s, _ in s.open != nil && s.deciding == nil }),
+            ScreenAction(.tab(.conversations), label: { $0.pick("Gesprek", "Conversation") },
+                         help: { $0.pick("Lees het laatste gesprek (alleen lezen)", "Read the last conversation (read only)") },
+                         when: { s, _ in s.open != nil && s.deciding == nil }),
+        ]
         let deciding: [ScreenAction<ReviewState>] = [
             ScreenAction(.approve, when: { s, ctx in s.waitsForDecision && s.openGrant?.submittedBy != ctx.staff.user },
                          whyNot: { s, ctx in s.waitsForDecision ? GrantRefusal.ownRequest.message(in: ctx.l) : nil }),
             ScreenAction(.reject, when: { s, _ in s.waitsForDecision }),
             ScreenAction(.returnRequest, when: { s, _ in s.waitsForDecision }),
+            // Approving and rejecting: the letter's reasons in an editor, F2 decides.
+            ScreenAction(.save, label: { $0.pick("Besluiten", "Decide") },
+                         help: { $0.pick("Neem het besluit met deze redenen in de brief", "Take the decision with these reasons in the letter") },
+                         when: { s, _ in s.deciding == .approve || s.deciding == .reject }),
             ScreenAction(.confirm, help: { $0.pick("Bevestig het besluit met deze toelichting", "Confirm the decision with this comment") },
-                         when: { s, _ in s.deciding != nil }),
+                         when: { s, _ in s.deciding == .return }),
             ScreenAction(.cancel, help: { $0.pick("Terug zonder te besluiten", "Back without deciding") }, when: { s, _ in s.deciding != nil }),
-            ScreenAction(.back, when: { s, _ in s.deciding == nil }),
+            // An open objection (list 4): e decides it, F2 takes the decision.
+            ScreenAction(.edit, label: { $0.pick("Beslissen", "Decide") },
+                         help: { $0.pick("Beslis op het bezwaar: gegrond, ongegrond of niet-ontvankelijk", "Decide the objection: upheld, dismissed or inadmissible") },
+                         when: { s, ctx in s.deciding == nil && s.objectionDecision == nil && s.openGrant?.openObjection != nil && ctx.staff.role == .teamleader }),
+            ScreenAction(.save, label: { $0.pick("Besluiten", "Decide") },
+                         help: { $0.pick("Neem de beslissing op bezwaar", "Take the decision on the objection") },
+                         when: { s, _ in s.objectionDecision?.outcome != nil }),
+            ScreenAction(.nextField, when: { s, _ in
+                s.objectionDecision.map { ObjectionDecisionForm.asksNewDecision($0.outcome, grant: s.openGrant ?? Grant(route: .custom, category: .overig, amount: .zero, payee: Payee())) } == true }),
+            ScreenAction(.cancel, help: { $0.pick("Terug zonder te beslissen", "Back without deciding") }, when: { s, _ in s.objectionDecision != nil }),
+            ScreenAction(.back, when: { s, _ in s.deciding == nil && s.objectionDecision == nil }),
         ]
-        return listing + lists + deciding
+        return listing + lists + looking + deciding
     }
 
     func title(_ l: Language) -> String { l.pick("Beoordelen", "Review") }
@@ -62,7 +101,7 @@ extension ReviewState: ReadingScreen {
     /// approved grant on the other lists is there to be looked at).
     var openGrant: Grant? { open?.item.grant.grant }
     var waitsForDecision: Bool { deciding == nil && openGrant?.status == .submitted }
-    var isTyping: Bool { deciding != nil }
+    var isTyping: Bool { deciding != nil || objectionDecision != nil }
 
     /// Another workstation submitted, decided or paid a request: the list is read again on
     /// the next pause (the comment being typed, and the request opened, stay).
@@ -92,22 +131,45 @@ extension ReviewState: ReadingScreen {
 
     mutating func handleReading(_ command: Command?, key: Key, _ ctx: ScreenContext) throws -> [Effect] {
         if command == .help { return [.help] }
+        if var decision = objectionDecision, let open {
+            switch command {
+            case .cancel?: objectionDecision = nil
+            case .save?:
+                guard let outcome = decision.outcome else { return [] }
+                return [.store(.decideObjection(open.item.grant, outcome, reasons: decision.reasons.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                                                newDecision: decision.newDecision.text))]
+            default:
+                decision.handle(key, grant: open.item.grant.grant, width: max(20, ctx.size.width - 4))
+                objectionDecision = decision
+            }
+            return []
+        }
         if let action = deciding, let open {
             switch command {
             case .cancel?: deciding = nil
-            case .confirm?:
+            case .confirm? where action == .return:
                 let text = comment.text.trimmingCharacters(in: .whitespaces)
-                return [.store(.decideGrant(open.item.grant, action, comment: text.isEmpty ? nil : text))]
-            default: _ = comment.handle(key)
+                return [.store(.decideGrant(open.item.grant, action, comment: text.isEmpty ? nil : text, letterReasons: nil))]
+            case .save? where action != .return:
+                let text = reasons.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return [.store(.decideGrant(open.item.grant, action, comment: nil, letterReasons: text))]
+            default:
+                if action == .return { _ = comment.handle(key) } else { _ = reasons.handle(key, width: max(20, ctx.size.width - 4)) }
             }
             return []
         }
         if open != nil {
             switch command {
-            case .back?: open = nil
+            case .back?: open = nil; page = .request
             case .approve?: start(.approve)
             case .reject?: start(.reject)
             case .returnRequest?: start(.return)
+            case .edit?: objectionDecision = ObjectionDecisionForm(); page = .request
+            case .tab(let tab)?:
+                page = tab == .ledger ? .ledger : tab == .conversations ? .conversation : .request
+                pageTop = 0
+            case nil:
+                if let move = Move(key) { pageTop = max(0, move.applied(to: pageTop, count: 1000, page: max(1, ctx.size.height - 8))) }
             default: break
             }
             return []
@@ -115,7 +177,7 @@ extension ReviewState: ReadingScreen {
         switch (command, key) {
         case (.back?, _): return [.go(.caseload)]
         case (.nextList?, _), (.list(_)?, _):
-            if case .list(let chosen)? = command { list = chosen } else { list = ReviewList(rawValue: (list.rawValue + 1) % 3)! }
+            if case .list(let chosen)? = command { list = chosen } else { list = ReviewList(rawValue: (list.rawValue + 1) % ReviewList.allCases.count)! }
             selected = 0
             try load(ctx)
         case (nil, let key) where Move(key) != nil:
@@ -135,16 +197,24 @@ extension ReviewState: ReadingScreen {
         case (.viewForReview, .success(.caseFile(let file))):
             if let item = item(selected) {
                 open = (item, file)
+                page = .request
+                pageTop = 0
                 // Today's figures, with the store's tables and policy, to set beside those at submission.
                 rules = (try? ctx.reads.rules()) ?? .shipped
             }
             return []
-        case (.decideGrant(let grant, let action, _), .success):
+        case (.decideGrant(let grant, let action, _, _), .success):
             open = nil
             deciding = nil
             do { try load(ctx) } catch { return [.status(StatusMessage(error.message(l), isError: true))] }
             return [.status(StatusMessage(l.pick("\(grant.id) \(action.dutchResult).", "\(grant.id) \(action.englishPastParticiple).")))]
-        case (.decideGrant, .failure(.grantRefusals(let reasons))):
+        case (.decideObjection(let grant, let outcome, _, _), .success(.grant(let after))):
+            open = nil
+            objectionDecision = nil
+            do { try load(ctx) } catch { return [.status(StatusMessage(error.message(l), isError: true))] }
+            return [.status(StatusMessage(l.pick("Bezwaar tegen \(grant.id) \(outcome.name(in: l)); de aanvraag is \(after.grant.status.name(in: l)).",
+                                                 "Objection against \(grant.id) \(outcome.name(in: l)); the request is \(after.grant.status.name(in: l)).")))]
+        case (.decideGrant, .failure(.grantRefusals(let reasons))), (.decideObjection, .failure(.grantRefusals(let reasons))):
             deciding = nil
             return [.status(StatusMessage(reasons.map { $0.message(in: l) }.joined(separator: " "), isError: true))]
         case (_, .failure(let error)):
@@ -154,9 +224,14 @@ extension ReviewState: ReadingScreen {
         }
     }
 
+    /// The decision starts: approving with the letter's reasons prefilled from the request
+    /// (its own letter text, else its motivation), rejecting with the reviewer's own reasons.
     private mutating func start(_ action: GrantAction) {
         deciding = action
+        page = .request
         comment = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
+        let g = openGrant
+        reasons = TextEditor(text: action == .approve ? (g.map { $0.letterReasons.isEmpty ? $0.motivation : $0.letterReasons } ?? "") : "")
     }
 
     func render(into buffer: inout ScreenBuffer, area body: Rect, _ ctx: ScreenContext) {
@@ -166,13 +241,14 @@ extension ReviewState: ReadingScreen {
         TabBar.render(into: &buffer, rect: tabs.inset(horizontal: 1), titles: ReviewList.allCases.map { $0.name(l) },
                       active: review.list.rawValue)
         if let open = review.open {
-            renderDetail(open.item, file: open.file, review: review, ctx: ctx, into: &buffer, area: rest.inset(horizontal: 1))
+            ReviewDetail.render(open.item, file: open.file, review: review, ctx: ctx, into: &buffer, area: rest.inset(horizontal: 1))
             return
         }
         // Lateness is judged at the end of the day, as the report judges it; how long a request
         // has waited is the real time since it came in.
         let endOfDay = PracticeReport.endOfDay(ctx.today).epochSeconds
         let nowSeconds = ctx.moment?.epochSeconds ?? endOfDay
+        if review.list == .objections { return renderObjections(review, ctx: ctx, into: &buffer, area: rest.inset(horizontal: 1)) }
         let columns = [TableColumn(title: l.pick("Aanvraag", "Request"), width: .fixed(10)),
                        TableColumn(title: l.pick("Huishouden", "Household"), width: .flexible(minimum: 12, weight: 2)),
                        TableColumn(title: l.pick("Soort", "Category"), width: .flexible(minimum: 10, weight: 1)),
@@ -198,85 +274,29 @@ extension ReviewState: ReadingScreen {
         }
     }
 
-    /// Eight weeks after the application, moved past weekends and holidays.
-    static func decisionTerm(_ applied: CalendarDate) -> CalendarDate { LegalTerm.end(after: applied, weeks: 8) }
-
-    private func renderDetail(_ item: ReviewItem, file: CaseFile, review: ReviewState, ctx: ScreenContext,
-                                     into buffer: inout ScreenBuffer, area: Rect) {
+    /// List 4: decisions with an open objection, the oldest first, with the day to decide by
+    /// (Awb 7:10) and the days left.
+    private func renderObjections(_ review: ReviewState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
         let l = ctx.l
-        let g = item.grant.grant
-        var lines: [StyledLine] = []
-        lines.append(StyledLine([Span(text: "\(item.grant.id) · \(item.householdName) · \(g.route.name(in: l)) \(g.category.name(in: l)) \(g.amount.dutch)", role: .title)]))
-        lines.append(StyledLine([Span(text: l.pick("Ingediend door ", "Submitted by ") + (g.submittedBy ?? "—") + (g.submittedAt.map { " · " + $0.localDate.dutch } ?? "")
-                                          + (g.urgencyDate.map { l.pick(" · uiterlijk ", " · urgent by ") + $0.dutch } ?? ""), role: .dim)]))
-        if g.status == .submitted, let submitted = g.submittedAt {
-            // The legal decision term: eight weeks after the application (Awb 4:13), past
-            // weekends and holidays (Algemene termijnenwet).
-            let term = Self.decisionTerm(submitted.localDate)
-            let left = term.daysSinceEpoch - ctx.today.daysSinceEpoch
-            lines.append(StyledLine([Span(text: l.pick("Beslistermijn (Awb 4:13): uiterlijk \(term.dutch)", "Decision term (Awb 4:13): by \(term.dutch)")
-                                              + (left >= 0 ? l.pick(", nog \(left) \(left == 1 ? "dag" : "dagen")", ", \(left) \(left == 1 ? "day" : "days") left")
-                                                 : l.pick(", \(-left) \(left == -1 ? "dag" : "dagen") over de termijn", ", \(-left) \(left == -1 ? "day" : "days") past the term")),
-                                          role: left < 0 ? .overdue : .dim)]))
-        }
-        lines.append(StyledLine([Span(text: (g.form == .loan ? l.pick("Renteloze lening", "Interest-free loan") : l.pick("Gift", "Gift"))
-                                          + " · " + l.pick("aan ", "to ") + g.payee.name + " · " + (IBAN(g.payee.iban)?.formatted ?? g.payee.iban)
-                                          + (g.payee.reference.isEmpty ? "" : l.pick(" · kenmerk ", " · reference ") + g.payee.reference), role: .normal)]))
-        lines.append(StyledLine([Span(text: l.pick("Doel: ", "Goal: ") + g.goalShort)]))
-        if !g.goalLong.isEmpty { lines.append(StyledLine([Span(text: l.pick("Doel op lange termijn: ", "Long-term goal: ") + g.goalLong)])) }
-        if let s = g.snapshot {
-            if let t = s.normTest {
-                lines.append(StyledLine([Span(text: l.pick("Bij indienen: getoetst inkomen ", "At submission: assessed income ") + t.assessedIncome.dutch
-                                                  + l.pick(", grens ", ", threshold ") + t.threshold.dutch
-                                                  + (t.withinNorm ? l.pick(" — binnen de norm", " — within the norm") : l.pick(" — BOVEN de norm", " — ABOVE the norm")),
-                                              role: t.withinNorm ? .normal : .warning)]))
-            }
-            if let d = s.draagkracht {
-                let used = d.usedBefore > .zero ? l.pick(" · al gebruikt ", " · used already ") + d.usedBefore.dutch : ""
-                lines.append(StyledLine([Span(text: l.pick("Draagkracht ", "Draagkracht ") + d.total.dutch + used
-                                                  + (s.grantable.map { l.pick(" · te vergoeden ", " · grantable ") + $0.dutch } ?? ""))]))
-            }
-            // The law and the policy it was decided with: later changes do not touch it.
-            let table = s.normTest.map { l.pick("normtabel per ", "norm table of ") + $0.normDate.dutch }
-            let version = s.policyVersion.map { l.pick("beleidsversie \($0)", "policy version \($0)") }
-            let basis = [table, version].compactMap { $0 }
-            if !basis.isEmpty { lines.append(StyledLine([Span(text: basis.joined(separator: " · "), role: .dim)])) }
-        }
-        // Today's figures beside those at submission: what changed since (computed on today,
-        // whatever reference date the household was imported with).
-        if let now = try? review.rules.overview(of: file, on: ctx.today).get(), let t = now.normTest {
-            lines.append(StyledLine([Span(text: l.pick("Nu: getoetst inkomen ", "Now: assessed income ") + t.assessedIncome.dutch
-                                              + l.pick(", grens ", ", threshold ") + t.threshold.dutch
-                                              + (now.draagkracht.map { l.pick(" · draagkracht ", " · draagkracht ") + $0.remaining.dutch } ?? ""), role: .dim)]))
-        }
-        let without = g.businessCase.costsWithout
-        if without > .zero {
-            lines.append(StyledLine([Span(text: l.pick("Kosten zonder: ", "Costs without: ") + without.dutch + l.pick(" · verschil ", " · difference ")
-                                              + g.businessCase.netAvoided(grant: g.amount).dutch)]))
-            for item in g.businessCase.without {
-                lines.append(StyledLine([Span(text: "  " + item.label + " " + item.amount.dutch, role: .dim)]))
-            }
-        }
-        lines.append(StyledLine([]))
-        lines.append(StyledLine([Span(text: l.pick("Motivering", "Motivation"), role: .header)]))
-        lines += TextWrap.wrap(g.motivation, width: area.width).map { StyledLine([Span(text: $0)]) }
-        if let last = file.conversations.max(by: { ($0.date?.daysSinceEpoch ?? 0) < ($1.date?.daysSinceEpoch ?? 0) }) {
-            lines.append(StyledLine([]))
-            lines.append(StyledLine([Span(text: l.pick("Laatste gesprek ", "Last conversation ") + (last.date?.dutch ?? ""), role: .header)]))
-            lines += TextWrap.wrap(last.question, width: area.width).prefix(4).map { StyledLine([Span(text: $0)]) }
-        }
-        // Every line whole: what does not fit goes to the next.
-        for (i, line) in lines.flatMap({ $0.wrapped(width: area.width, indent: 2) }).prefix(area.height - 2).enumerated() {
-            line.render(into: &buffer, at: Point(x: area.x, y: area.y + i), maxWidth: area.width)
-        }
-        if let action = review.deciding {
-            let label = l.pick("Toelichting bij \(action.dutchNoun): ", "Comment on the \(action.rawValue): ")
-            let y = area.maxY - 1
-            buffer.put(label, x: area.x, y: y, role: .keyName)
-            review.comment.render(into: &buffer, rect: Rect(x: area.x + DisplayWidth.of(label), y: y, width: area.width - DisplayWidth.of(label), height: 1),
-                                  focused: true, error: nil)
+        let columns = [TableColumn(title: l.pick("Aanvraag", "Request"), width: .fixed(10)),
+                       TableColumn(title: l.pick("Huishouden", "Household"), width: .flexible(minimum: 12, weight: 2)),
+                       TableColumn(title: l.pick("Besluit", "Decision"), width: .flexible(minimum: 10, weight: 1)),
+                       TableColumn(title: l.pick("Bedrag", "Amount"), width: .fixed(12), alignment: .right),
+                       TableColumn(title: l.pick("Ontvangen", "Received"), width: .fixed(10)),
+                       TableColumn(title: l.pick("Beslissen", "Decide by"), width: .fixed(12))]
+        Table.render(into: &buffer, rect: area, columns: columns, state: ListState(selected: review.selected, offset: 0),
+                     rowCount: review.count, focused: true, emptyText: l.pick("Geen open bezwaren.", "No open objections.")) { i in
+            guard let item = review.item(i), let o = item.grant.grant.openObjection else { return [Span(text: "…", role: .dim)] }
+            let g = item.grant.grant
+            let left = o.decisionDue.daysSinceEpoch - ctx.today.daysSinceEpoch
+            return [Span(text: item.grant.id), Span(text: item.householdName), Span(text: g.status.name(in: l), role: .dim),
+                    Span(text: g.amount.dutch), Span(text: o.received.dutch, role: o.isLate ? .warning : .dim),
+                    Span(text: o.decisionDue.dutch + (left < 0 ? " !" : ""), role: left < 0 ? .overdue : .normal)]
         }
     }
+
+    /// Eight weeks after the application, moved past weekends and holidays.
+    static func decisionTerm(_ applied: CalendarDate) -> CalendarDate { LegalTerm.end(after: applied, weeks: 8) }
 }
 
 extension GrantAction {
