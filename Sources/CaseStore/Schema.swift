@@ -63,13 +63,6 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'a letter as sent is never deleted'); END;
                 """)
         }
-        migrator.registerMigration("v15: objections against decisions: the open ones listed for the team leader") { db in
-            // The day the open objection came in (NULL: none open), kept from the grant's document.
-            try db.execute(sql: """
-                ALTER TABLE grant_request ADD COLUMN objectionOpenSince TEXT;
-                CREATE INDEX grant_request_objection ON grant_request (objectionOpenSince) WHERE objectionOpenSince IS NOT NULL;
-                """)
-        }
         migrator.registerMigration("v13: a request being typed, kept every second like a conversation") { db in
             try db.execute(sql: """
                 CREATE TABLE grant_form_draft (
@@ -82,7 +75,24 @@ enum Schema {
                 )
                 """)
         }
+        migrator.registerMigration("v15: objections against decisions: the open ones listed for the team leader") { db in
+            // The day the open objection came in (NULL: none open), kept from the grant's document.
+            try db.execute(sql: """
+                ALTER TABLE grant_request ADD COLUMN objectionOpenSince TEXT;
+                CREATE INDEX grant_request_objection ON grant_request (objectionOpenSince) WHERE objectionOpenSince IS NOT NULL;
+                """)
+            try openObjectionsFromDocuments(db)
+        }
         return migrator
+    }
+
+    /// A grant imported before step 15 kept "objections" as a field it did not know: its open
+    /// objection (the last, without an outcome) is read from the document.
+    static func openObjectionsFromDocuments(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE grant_request SET objectionOpenSince = json_extract(document, '$.objections[#-1].received')
+            WHERE document LIKE '%"objections"%' AND json_type(document, '$.objections[#-1].outcome') IS NULL
+            """)
     }
 
     /// Every element a person edits is one row with its case-file JSON (`document`), the

@@ -82,4 +82,22 @@ struct ObjectionStoreTests {
             #expect(again.grants.first { $0.id == open.id } == upheld.grant)
         }
     }
+
+    @Test("Step 15 finds the open objection of a grant stored before it, in the document")
+    func migration() throws {
+        try withTemporaryFolder { folder in
+            let (store, _) = try GrantStoreTests.setUp(folder)
+            try store.writer.write { db in
+                try db.execute(sql: """
+                    UPDATE grant_request SET objectionOpenSince = NULL,
+                        document = json_set(document, '$.objections', json('[{"decisionDate": "2026-11-09", "received": "2026-11-20", "grounds": "x", "outcome": "ongegrond"}, {"decisionDate": "2026-11-09", "received": "2026-11-27", "grounds": "y"}]'))
+                    WHERE id = 'gr-1'
+                    """)
+                try Schema.openObjectionsFromDocuments(db)
+            }
+            #expect(try store.reviewPage(.objections, offset: 0, limit: 5).map(\.grant.id) == ["gr-1"])
+            let since = try store.read { db in try String.fetchOne(db, sql: "SELECT objectionOpenSince FROM grant_request WHERE id = 'gr-1'") }
+            #expect(since == "2026-11-27")
+        }
+    }
 }

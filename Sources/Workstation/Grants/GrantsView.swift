@@ -134,7 +134,9 @@ enum GrantsView {
                     // As it was read: 1.850 is € 1.850,00.
                     buffer.put(amount.dutch, x: rect.maxX + 1, y: y, width: main.maxX - rect.maxX - 2, role: .dim)
                 }
-                if problem == nil, field == .loanInstalment, let terms = form.loanTerms, let amount = form.amount {
+                if problem == nil, field == .loanInstalment, let amount = form.amount,
+                   let instalment = try? AmountParser.parseTyped(form.text(.loanInstalment)).get() {
+                    let terms = LoanTerms(monthlyInstalment: instalment, firstMonth: ctx.today)
                     // What the instalment means: how many months, and the last one.
                     let months = terms.months(for: amount)
                     buffer.put(l.pick("\(months) mnd, laatste ", "\(months) mo, last ") + terms.lastInstalment(for: amount).dutch,

@@ -19,6 +19,9 @@ enum ReviewDetail {
         lines.append(StyledLine([Span(text: "\(item.grant.id) · \(item.householdName) · \(g.route.name(in: l)) \(g.category.name(in: l)) \(g.amount.dutch)", role: .title)]))
         lines.append(StyledLine([Span(text: l.pick("Ingediend door ", "Submitted by ") + (g.submittedBy ?? "—") + (g.submittedAt.map { " · " + $0.localDate.dutch } ?? "")
                                           + (g.urgencyDate.map { l.pick(" · uiterlijk ", " · urgent by ") + $0.dutch } ?? ""), role: .dim)]))
+        if review.deciding == nil && review.objectionDecision == nil {
+            lines.append(StyledLine([Span(text: l.pick("2 financiën · 3 laatste gesprek (alleen lezen)", "2 finances · 3 last conversation (read only)"), role: .dim)]))
+        }
         if g.status == .submitted, let submitted = g.submittedAt {
             // The legal decision term: eight weeks after the application (Awb 4:13), past
             // weekends and holidays (Algemene termijnenwet).
@@ -28,6 +31,23 @@ enum ReviewDetail {
                                               + (left >= 0 ? l.pick(", nog \(left) \(left == 1 ? "dag" : "dagen")", ", \(left) \(left == 1 ? "day" : "days") left")
                                                  : l.pick(", \(-left) \(left == -1 ? "dag" : "dagen") over de termijn", ", \(-left) \(left == -1 ? "day" : "days") past the term")),
                                           role: left < 0 ? .overdue : .dim)]))
+        }
+        // An objection against the decision: what it says, and its terms.
+        if let o = g.openObjection {
+            lines.append(StyledLine([Span(text: l.pick("Bezwaar ontvangen \(o.received.dutch) tegen het besluit van \(o.decisionDate.dutch)",
+                                                       "Objection received \(o.received.dutch) against the decision of \(o.decisionDate.dutch)"), role: .header)]))
+            let left = o.decisionDue.daysSinceEpoch - ctx.today.daysSinceEpoch
+            lines.append(StyledLine([Span(text: l.pick("Beslissen uiterlijk \(o.decisionDue.dutch) (Awb 7:10)", "Decide by \(o.decisionDue.dutch) (Awb 7:10)")
+                                              + (left >= 0 ? l.pick(", nog \(left) \(left == 1 ? "dag" : "dagen")", ", \(left) \(left == 1 ? "day" : "days") left")
+                                                 : l.pick(", \(-left) \(left == -1 ? "dag" : "dagen") over de termijn", ", \(-left) \(left == -1 ? "day" : "days") past the term")),
+                                          role: left < 0 ? .overdue : .dim)]))
+            if o.isLate {
+                lines.append(StyledLine([Span(text: l.pick("Ontvangen na de bezwaartermijn (uiterlijk \(o.objectionDeadline.dutch)): niet-ontvankelijk, tenzij de termijn verschoonbaar is overschreden (Awb 6:11).",
+                                                           "Received after the objection term (by \(o.objectionDeadline.dutch)): inadmissible unless the delay is excusable (Awb 6:11)."), role: .warning)]))
+            }
+            lines.append(StyledLine([Span(text: l.pick("Gronden: ", "Grounds: ") + o.grounds)]))
+            let said = g.letterReasons.isEmpty ? (g.decisionComment ?? "") : g.letterReasons
+            if !said.isEmpty { lines.append(StyledLine([Span(text: l.pick("Redenen van het besluit: ", "Reasons of the decision: ") + said, role: .dim)])) }
         }
         lines.append(StyledLine([Span(text: (g.form == .loan ? l.pick("Renteloze lening", "Interest-free loan") : l.pick("Gift", "Gift"))
                                           + " · " + l.pick("aan ", "to ") + g.payee.name + " · " + (IBAN(g.payee.iban)?.formatted ?? g.payee.iban)
@@ -66,24 +86,6 @@ enum ReviewDetail {
             for item in g.businessCase.without {
                 lines.append(StyledLine([Span(text: "  " + item.label + " " + item.amount.dutch, role: .dim)]))
             }
-        }
-        // An objection against the decision: what it says, and its terms.
-        if let o = g.openObjection {
-            lines.append(StyledLine([]))
-            lines.append(StyledLine([Span(text: l.pick("Bezwaar ontvangen \(o.received.dutch) tegen het besluit van \(o.decisionDate.dutch)",
-                                                       "Objection received \(o.received.dutch) against the decision of \(o.decisionDate.dutch)"), role: .header)]))
-            let left = o.decisionDue.daysSinceEpoch - ctx.today.daysSinceEpoch
-            lines.append(StyledLine([Span(text: l.pick("Beslissen uiterlijk \(o.decisionDue.dutch) (Awb 7:10)", "Decide by \(o.decisionDue.dutch) (Awb 7:10)")
-                                              + (left >= 0 ? l.pick(", nog \(left) \(left == 1 ? "dag" : "dagen")", ", \(left) \(left == 1 ? "day" : "days") left")
-                                                 : l.pick(", \(-left) \(left == -1 ? "dag" : "dagen") over de termijn", ", \(-left) \(left == -1 ? "day" : "days") past the term")),
-                                          role: left < 0 ? .overdue : .dim)]))
-            if o.isLate {
-                lines.append(StyledLine([Span(text: l.pick("Ontvangen na de bezwaartermijn (uiterlijk \(o.objectionDeadline.dutch)): niet-ontvankelijk, tenzij de termijn verschoonbaar is overschreden (Awb 6:11).",
-                                                           "Received after the objection term (by \(o.objectionDeadline.dutch)): inadmissible unless the delay is excusable (Awb 6:11)."), role: .warning)]))
-            }
-            lines.append(StyledLine([Span(text: l.pick("Gronden: ", "Grounds: ") + o.grounds)]))
-            let said = g.letterReasons.isEmpty ? (g.decisionComment ?? "") : g.letterReasons
-            if !said.isEmpty { lines.append(StyledLine([Span(text: l.pick("Redenen van het besluit: ", "Reasons of the decision: ") + said, role: .dim)])) }
         }
         lines.append(StyledLine([]))
         lines.append(StyledLine([Span(text: l.pick("Motivering", "Motivation"), role: .header)]))
@@ -145,9 +147,19 @@ enum ReviewDetail {
     /// A read-only page, from its first line shown (↑ ↓ PgUp PgDn move it).
     private static func page(_ lines: [StyledLine], review: ReviewState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
         let wrapped = lines.flatMap { $0.wrapped(width: area.width, indent: 2) }
-        let top = min(review.pageTop, max(0, wrapped.count - area.height))
-        for (i, line) in wrapped.dropFirst(top).prefix(area.height).enumerated() {
+        let fits = wrapped.count <= area.height
+        // Longer than the screen: the last row says how much more there is below.
+        let rows = fits ? area.height : area.height - 1
+        let top = min(review.pageTop, max(0, wrapped.count - rows))
+        for (i, line) in wrapped.dropFirst(top).prefix(rows).enumerated() {
             line.render(into: &buffer, at: Point(x: area.x, y: area.y + i), maxWidth: area.width)
+        }
+        let below = wrapped.count - top - rows
+        if !fits {
+            let l = ctx.l
+            buffer.put(below > 0 ? l.pick("↓ nog \(below) \(below == 1 ? "regel" : "regels") (↓ PgDn)", "↓ \(below) more \(below == 1 ? "line" : "lines") (↓ PgDn)")
+                                 : l.pick("↑ einde (↑ PgUp)", "↑ end (↑ PgUp)"),
+                       x: area.x, y: area.maxY - 1, width: area.width, role: .dim)
         }
     }
 

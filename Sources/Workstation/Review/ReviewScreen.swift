@@ -60,13 +60,13 @@ extension ReviewState: ReadingScreen {
         let lists: [ScreenAction<ReviewState>] = ReviewList.allCases.map { list in ScreenAction(.list(list), when: { s, _ in s.open == nil }) }
         let looking: [ScreenAction<ReviewState>] = [
             ScreenAction(.tab(.overview), label: { _ in nil }, help: { $0.pick("Terug naar de aanvraag", "Back to the request") },
-                         when: { s, _ in s.open != nil && s.deciding == nil }),
+                         when: { s, _ in s.open != nil && s.deciding == nil && s.objectionDecision == nil }),
             ScreenAction(.tab(.ledger), label: { $0.pick("Financiën", "Finances") },
                          help: { $0.pick("Bekijk de financiën van het huishouden (alleen lezen)", "Look at the household's finances (read only)") },
-                         when: { s, _ in s.open != nil && s.deciding == nil }),
+                         when: { s, _ in s.open != nil && s.deciding == nil && s.objectionDecision == nil }),
             ScreenAction(.tab(.conversations), label: { $0.pick("Gesprek", "Conversation") },
                          help: { $0.pick("Lees het laatste gesprek (alleen lezen)", "Read the last conversation (read only)") },
-                         when: { s, _ in s.open != nil && s.deciding == nil }),
+                         when: { s, _ in s.open != nil && s.deciding == nil && s.objectionDecision == nil }),
         ]
         let deciding: [ScreenAction<ReviewState>] = [
             ScreenAction(.approve, when: { s, ctx in s.waitsForDecision && s.openGrant?.submittedBy != ctx.staff.user },
@@ -92,7 +92,9 @@ extension ReviewState: ReadingScreen {
             ScreenAction(.cancel, help: { $0.pick("Terug zonder te beslissen", "Back without deciding") }, when: { s, _ in s.objectionDecision != nil }),
             ScreenAction(.back, when: { s, _ in s.deciding == nil && s.objectionDecision == nil }),
         ]
-        return listing + lists + looking + deciding
+        // Deciding first: where the key bar is narrow, the read-only pages drop from it (the
+        // request's page names them too).
+        return listing + lists + deciding + looking
     }
 
     func title(_ l: Language) -> String { l.pick("Beoordelen", "Review") }
