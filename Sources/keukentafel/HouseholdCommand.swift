@@ -69,16 +69,7 @@ struct HouseholdCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let day: CalendarDate
-            if let date {
-                guard let typed = CalendarDate(typed: date) else {
-                    Console.error(l.pick("--date \(date) is geen datum; schrijf dd-mm-jjjj.", "--date \(date) is not a date; write dd-mm-yyyy."))
-                    throw Failure(status: Exit.usage)
-                }
-                day = typed
-            } else {
-                day = try ProgramClock.today()
-            }
+            let day = try TypedDay.parse(date, option: "--date", l)
             let (store, me) = try StoreAccess.openAsStaff(global)
             try StoreAccess.reporting(l) { try store.closeHousehold(id, reason: reason.reason, note: note, on: day, by: me.actor) }
             if json {

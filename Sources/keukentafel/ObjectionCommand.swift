@@ -29,7 +29,7 @@ struct ObjectionCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let day = try ObjectionCommand.day(received, option: "--received", l)
+            let day = try TypedDay.parse(received, option: "--received", l)
             let (store, me) = try StoreAccess.openAsStaff(global)
             let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
             let after = try StoreAccess.reporting(l) { try store.recordObjection(stored, received: day, grounds: grounds, by: me.actor) }
@@ -101,15 +101,6 @@ struct ObjectionCommand: ParsableCommand {
                 Console.out("\(stored.id)  \(stored.householdId)  \(o.received.dutch)  \(state)\n")
             }
         }
-    }
-
-    static func day(_ typed: String?, option: String, _ l: Language) throws -> CalendarDate {
-        guard let typed else { return try ProgramClock.today() }
-        guard let day = CalendarDate(typed: typed) else {
-            Console.error(l.pick("\(option) \(typed) is geen datum; schrijf dd-mm-jjjj.", "\(option) \(typed) is not a date; write dd-mm-yyyy."))
-            throw Failure(status: Exit.usage)
-        }
-        return day
     }
 
     /// The last day to object, the last day to decide, and whether the last objection came late.

@@ -35,12 +35,7 @@ struct GrantDecisionEndToEndTests {
             #expect(try team.run(team.leader, ["import", "sample-data/hh-demo-0001.json", "--store", store]).status == 0)
             #expect(try team.run(team.leader, ["household", "assign", "hh-demo-0001", "--to", team.caseworker, "--store", store]).status == 0)
 
-            func workstation(_ user: String) throws -> Tmux {
-                let tmux = try Tmux(folder: folder, width: 120, height: 40)
-                let line = (team.prefix(user) + [binary.path, "--store", store]).map(Tmux.quote).joined(separator: " ")
-                try tmux.shell(line + "; echo EXIT=$?")
-                return tmux
-            }
+            func workstation(_ user: String) throws -> Tmux { try team.workstation(user, binary: binary, store: store, in: folder) }
 
             // The caseworker types a request of € 2.400,00 and the workstation is killed before it is saved.
             var cas = try workstation(team.caseworker)

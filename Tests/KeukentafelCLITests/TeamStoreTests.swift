@@ -63,6 +63,14 @@ struct OSTeam {
          "XDG_DATA_HOME=\(homes.appendingPathComponent(user).path)/data"]
     }
 
+    /// The workstation as `user` on `store`, in a tmux of 120×40 of its own.
+    func workstation(_ user: String, binary: URL, store: String, in folder: URL) throws -> Tmux {
+        let tmux = try Tmux(folder: folder, width: 120, height: 40)
+        let line = (prefix(user) + [binary.path, "--store", store]).map(Tmux.quote).joined(separator: " ")
+        try tmux.shell(line + "; echo EXIT=$?")
+        return tmux
+    }
+
     func run(_ user: String, _ arguments: [String]) throws -> CLI.Run {
         let binary = try CLI.binary()
         let all = prefix(user) + [binary.path] + arguments
@@ -137,12 +145,7 @@ struct TeamStoreTests {
             let assigned = try team.run(team.leader, ["household", "assign", "hh-demo-0001", "--to", team.caseworker, "--store", store])
             #expect(assigned.status == 0, "\(assigned.stderr)")
 
-            func workstation(_ user: String) throws -> Tmux {
-                let tmux = try Tmux(folder: folder, width: 120, height: 40)
-                let line = (team.prefix(user) + [binary.path, "--store", store]).map(Tmux.quote).joined(separator: " ")
-                try tmux.shell(line + "; echo EXIT=$?")
-                return tmux
-            }
+            func workstation(_ user: String) throws -> Tmux { try team.workstation(user, binary: binary, store: store, in: folder) }
             // The team leader's review queue is open before the request exists.
             let review = try workstation(team.leader)
             review.waitFor("Mijn huishoudens")
