@@ -73,9 +73,9 @@ enum CaseFileRows {
         }
         for (i, s) in file.signals.enumerated() {
             try db.cachedStatement(sql: """
-                INSERT INTO signal (householdId, position, partner, status, received, document, changedBy, changedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, i, s.partner.rawValue, s.status.rawValue, s.received?.iso,
+                INSERT INTO signal (householdId, position, partner, status, received, signalId, crisis, caseId, document, changedBy, changedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [id, i, s.partner.rawValue, s.status.rawValue, s.received?.iso, s.id, s.crisis, s.caseId,
                                  doc(CaseFileWriter.signal(s)), user, at])
         }
         for (i, s) in file.lifeDomains.enumerated() {

@@ -60,7 +60,7 @@ extension Store {
         let marks = Array(repeating: "?", count: rowids.count).joined(separator: ", ")
         let sql = """
             SELECT h.rowid, h.id, h.name, h.street, h.postcode, h.city, h.caseworker, h.team,
-                   (SELECT COUNT(*) FROM signal s WHERE s.householdId = h.id AND s.status != 'closed') AS openSignals,
+                   (SELECT COUNT(*) FROM signal s WHERE s.householdId = h.id AND (s.status = 'nog-niet-opgepakt' OR (s.status = 'opgepakt' AND s.caseId IN (SELECT c.id FROM signal_case c WHERE c.open = 1)))) AS openSignals,
                    (SELECT COUNT(*) FROM agreement a WHERE a.householdId = h.id AND a.done = 0 AND a.due < ?1)
                    + (SELECT COUNT(*) FROM plan_goal p, json_each(p.document, '$.actions') x
                       WHERE p.householdId = h.id AND COALESCE(json_extract(p.document, '$.status'), 'open') IN ('open', 'partly')

@@ -138,9 +138,9 @@ extension Store {
                    detail: "by hand: \(signal.partner.rawValue) \(signal.creditor) \(signal.amount.plain)") { db, at in
             let position = try Self.nextPosition(db, "signal", household)
             try db.execute(sql: """
-                INSERT INTO signal (householdId, position, partner, status, received, document, changedBy, changedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [household, position, signal.partner.rawValue, signal.status.rawValue, signal.received?.iso,
+                INSERT INTO signal (householdId, position, partner, status, received, crisis, document, changedBy, changedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [household, position, signal.partner.rawValue, signal.status.rawValue, signal.received?.iso, signal.crisis,
                                  CaseFileRows.doc(CaseFileWriter.signal(signal)), actor.user, at.iso])
             return try Self.storedRow(db, "signal", id: db.lastInsertedRowID, CaseFileReader.signal)
         }
@@ -153,7 +153,7 @@ extension Store {
         return try change(by: actor, household: stored.householdId, action: "signal.update", detail: detail) { db, at in
             try Versioning.update(db, table: "signal", id: stored.id, expected: stored.version,
                                   columns: [("partner", signal.partner.rawValue), ("status", signal.status.rawValue),
-                                            ("received", signal.received?.iso), ("document", CaseFileRows.doc(CaseFileWriter.signal(signal)))],
+                                            ("received", signal.received?.iso), ("crisis", signal.crisis), ("document", CaseFileRows.doc(CaseFileWriter.signal(signal)))],
                                   by: actor.user, at: at.iso, what: stored.value.creditor)
             return try Self.storedRow(db, "signal", id: stored.id, CaseFileReader.signal)
         }

@@ -83,6 +83,9 @@ enum Schema {
                 """)
             try openObjectionsFromDocuments(db)
         }
+        migrator.registerMigration("v16: vroegsignalering: signals by their DDAS id, the zaken, the signals nobody matched") { db in
+            try db.execute(sql: v16)
+        }
         return migrator
     }
 
@@ -94,6 +97,47 @@ enum Schema {
             WHERE document LIKE '%"objections"%' AND json_type(document, '$.objections[#-1].outcome') IS NULL
             """)
     }
+
+    /// Signals as the DDAS standard has them: their sender's ID (never twice in a store), a
+    /// crisis flag, the zaak they belong to and the client as the partner identified them
+    /// (for the delivery to the CBS); zaken with their queue order; signals that matched no
+    /// open household, waiting for the intake. The older status codes become the standard's.
+    static let v16 = """
+    ALTER TABLE signal ADD COLUMN signalId TEXT;
+    ALTER TABLE signal ADD COLUMN crisis INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE signal ADD COLUMN caseId TEXT;
+    ALTER TABLE signal ADD COLUMN client TEXT;
+    CREATE UNIQUE INDEX signal_by_signal_id ON signal (signalId) WHERE signalId IS NOT NULL;
+    CREATE INDEX signal_by_received ON signal (received) WHERE signalId IS NOT NULL;
+    UPDATE signal SET status = CASE status WHEN 'open' THEN 'nog-niet-opgepakt' WHEN 'contact' THEN 'opgepakt'
+                                           WHEN 'closed' THEN 'opgepakt' ELSE status END;
+    CREATE TABLE signal_case (
+        id TEXT PRIMARY KEY NOT NULL,
+        householdId TEXT NOT NULL REFERENCES household (id) ON DELETE CASCADE,
+        periodStart TEXT NOT NULL,
+        firstReceived TEXT NOT NULL,
+        crisis INTEGER NOT NULL DEFAULT 0,
+        open INTEGER NOT NULL DEFAULT 1,
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        changedBy TEXT NOT NULL,
+        changedAt TEXT NOT NULL
+    );
+    CREATE INDEX signal_case_queue ON signal_case (open, crisis DESC, firstReceived);
+    CREATE INDEX signal_case_by_household ON signal_case (householdId, periodStart);
+    CREATE TABLE signal_inbox (
+        signalId TEXT PRIMARY KEY NOT NULL,
+        received TEXT NOT NULL,
+        crisis INTEGER NOT NULL DEFAULT 0,
+        open INTEGER NOT NULL DEFAULT 1,
+        signal TEXT NOT NULL,
+        client TEXT NOT NULL,
+        importedBy TEXT NOT NULL,
+        importedAt TEXT NOT NULL
+    );
+    CREATE INDEX signal_inbox_queue ON signal_inbox (open, crisis DESC, received);
+    INSERT OR IGNORE INTO store_change (name, counter) VALUES ('signals', 0);
+    """
 
     /// Every element a person edits is one row with its case-file JSON (`document`), the
     /// columns that queries and indexes need, and a version with who changed it and when.

@@ -88,10 +88,11 @@ struct Fields {
         return moment
     }
 
-    mutating func code<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = true) -> T?
+    /// `aliases`: codes of an earlier version of the format that still read, as what they became.
+    mutating func code<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = true, aliases: [String: T] = [:]) -> T?
     where T.RawValue == String {
         guard let s = string(key, required: required) else { return nil }
-        guard let value = T(rawValue: s) else {
+        guard let value = T(rawValue: s) ?? aliases[s] else {
             sink.add(childPath(key), .unknownCode(s, allowed: T.allCases.map(\.rawValue))); return nil
         }
         return value

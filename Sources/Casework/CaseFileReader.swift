@@ -97,14 +97,19 @@ public enum CaseFileReader {
     }
 
     static func readSignal(_ f: inout Fields) -> Signal? {
-        let partner: Signal.Partner? = f.code("partner")
+        let id = f.string("id")
+        // The four partner codes and three statuses of before the DDAS code lists still read.
+        let partner: Signal.Partner? = f.code("partner", aliases: SignalPartner.olderCodes)
         let creditor = f.text("creditor")
         let amount = f.amount("amount")
         let since = f.date("since"), received = f.date("received")
-        let status: Signal.Status? = f.code("status", required: false)
+        let status: Signal.Status? = f.code("status", required: false, aliases: SignalStatus.olderCodes)
+        let crisis = f.bool("crisis") ?? false, warm = f.bool("warmHandover") ?? false
+        let reason = f.text("reason"), caseId = f.string("caseId")
         guard let partner, let amount else { return nil }
-        return Signal(partner: partner, creditor: creditor, amount: amount, since: since, received: received,
-                      status: status ?? .open, unknownFields: f.unknownFields)
+        return Signal(id: id, partner: partner, creditor: creditor, amount: amount, since: since, received: received,
+                      status: status ?? .notYetPickedUp, crisis: crisis, warmHandover: warm, reason: reason, caseId: caseId,
+                      unknownFields: f.unknownFields)
     }
 
     static func readLifeDomain(_ f: inout Fields) -> LifeDomainScore? {
@@ -185,6 +190,7 @@ public enum CaseFileReader {
                        assetLimitFamily: f.amount("assetLimitFamily", required: false),
                        minimumCost: f.amount("minimumCost", required: false),
                        pensionAges: PensionAges.readList(&f, key: "pensionAges"),
+                       signalContactDays: f.integer("signalContactDays", in: 1...60),
                        unknownFields: f.unknownFields)
     }
 

@@ -80,10 +80,18 @@ public enum CaseFileWriter {
     }
 
     public static func signal(_ s: Signal) -> JSONValue {
-        var o: JSONObject = ["partner": .string(s.partner.rawValue), "creditor": .string(s.creditor), "amount": money(s.amount)]
+        var o = JSONObject()
+        o["id"] = s.id.map { .string($0) }
+        o["partner"] = .string(s.partner.rawValue)
+        o["creditor"] = .string(s.creditor)
+        o["amount"] = money(s.amount)
         o["since"] = date(s.since)
         o["received"] = date(s.received)
         o["status"] = .string(s.status.rawValue)
+        if s.crisis { o["crisis"] = .bool(true) }
+        if s.warmHandover { o["warmHandover"] = .bool(true) }
+        if !s.reason.isEmpty { o["reason"] = .string(s.reason) }
+        o["caseId"] = s.caseId.map { .string($0) }
         return finish(o, s.unknownFields)
     }
 
@@ -102,6 +110,7 @@ public enum CaseFileWriter {
         o["assetLimitFamily"] = p.assetLimitFamily.map(money)
         o["minimumCost"] = p.minimumCost.map(money)
         o["pensionAges"] = p.pensionAges.map(PensionAges.json)
+        o["signalContactDays"] = p.signalContactDays.map { .number(String($0)) }
         return finish(o, p.unknownFields)
     }
 

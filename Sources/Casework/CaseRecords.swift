@@ -1,25 +1,45 @@
 /// The non-financial parts of a case: early-warning signals, life-domain scores, the plan
 /// and the conversations. Each keeps the case-file fields it does not know.
 
-/// An early warning of arrears (vroegsignalering, after the VNG data standard).
+/// An early warning of arrears (vroegsignaal), with the fields of the DDAS exchange standard
+/// (docs/signals.md): who sent it, how much, since when, when it came in, whether it is a
+/// crisis (eviction, cut-off) or handed over warm, and where it stands.
 public struct Signal: Equatable, Sendable {
-    public enum Partner: String, CaseIterable, Codable, Sendable { case huur, energie, water, zorgverzekering }
-    public enum Status: String, CaseIterable, Codable, Sendable { case open, contact, closed }
+    public typealias Partner = SignalPartner
+    public typealias Status = SignalStatus
 
+    /// The sender's id of the signal (DDAS `ID`); nil for one entered by hand.
+    public var id: String?
     public var partner: Partner
     public var creditor: String
     /// The amount in arrears.
     public var amount: Money
+    /// When the arrears arose (ontstaansdatum).
     public var since: CalendarDate?
+    /// When the signal came in (signaaldatum).
     public var received: CalendarDate?
     public var status: Status
+    /// Eviction, cut-off or the like: first contact within three working days.
+    public var crisis: Bool
+    /// Handed over warm by the partner (warme overdracht).
+    public var warmHandover: Bool
+    /// Why it was not picked up, in words (with a "niet opgepakt" status).
+    public var reason: String
+    /// The vroegsignaalzaak it belongs to, when one was made.
+    public var caseId: String?
     public var unknownFields: JSONObject
 
-    public init(partner: Partner, creditor: String, amount: Money, since: CalendarDate? = nil,
-                received: CalendarDate? = nil, status: Status = .open, unknownFields: JSONObject = [:]) {
-        self.partner = partner; self.creditor = creditor; self.amount = amount; self.since = since
-        self.received = received; self.status = status; self.unknownFields = unknownFields
+    public init(id: String? = nil, partner: Partner, creditor: String, amount: Money, since: CalendarDate? = nil,
+                received: CalendarDate? = nil, status: Status = .notYetPickedUp, crisis: Bool = false, warmHandover: Bool = false,
+                reason: String = "", caseId: String? = nil, unknownFields: JSONObject = [:]) {
+        self.id = id; self.partner = partner; self.creditor = creditor; self.amount = amount; self.since = since
+        self.received = received; self.status = status; self.crisis = crisis; self.warmHandover = warmHandover
+        self.reason = reason; self.caseId = caseId; self.unknownFields = unknownFields
     }
+
+    /// Still to be worked: not yet picked up, or picked up in a zaak without a result (the
+    /// store knows the zaak; here: not set aside with a reason).
+    public var isOpen: Bool { status == .notYetPickedUp || status == .pickedUp }
 }
 
 /// The 13 areas of life of the Zelfredzaamheid-Matrix (2017).

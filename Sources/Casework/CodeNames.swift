@@ -86,27 +86,6 @@ extension Route {
     }
 }
 
-extension Signal.Partner {
-    public func name(in l: Language) -> String {
-        switch self {
-        case .huur: l.pick("huur", "rent")
-        case .energie: l.pick("energie", "energy")
-        case .water: l.pick("water", "water")
-        case .zorgverzekering: l.pick("zorgverzekering", "health insurance")
-        }
-    }
-}
-
-extension Signal.Status {
-    public func name(in l: Language) -> String {
-        switch self {
-        case .open: l.pick("open", "open")
-        case .contact: l.pick("in contact", "in contact")
-        case .closed: l.pick("gesloten", "closed")
-        }
-    }
-}
-
 extension IncomeKind {
     public func name(in l: Language) -> String {
         switch self {

@@ -21,6 +21,9 @@ public struct Policy: Equatable, Sendable {
     public var pensionAges: PensionAges
     /// Grants up to this amount are approved by the caseworker's own submission.
     public var mandateLimit: Money
+    /// First contact on an early-warning signal that is no crisis within this many working
+    /// days (a crisis: three, by law of the standard's practice; docs/signals.md).
+    public var signalContactWorkingDays: Int = 10
 
     public var freeUpToPercent: Int { tiers[0].fromPercent }
     public var sharePercent: Int { tiers[0].sharePercent }
@@ -59,6 +62,7 @@ public struct Policy: Equatable, Sendable {
         if let v = o.minimumCost { p.minimumCost = v == .zero ? nil : v }
         if let v = o.pensionAges { p.pensionAges = v } else if let v = o.pensionAge { p.pensionAges = .fixed(years: v) }
         if let v = o.mandateLimit { p.mandateLimit = v }
+        if let v = o.signalContactDays { p.signalContactWorkingDays = v }
         return p
     }
 
@@ -67,7 +71,8 @@ public struct Policy: Equatable, Sendable {
         PolicyOverride(normPercentage: normPercentage, periodMonths: periodMonths, mandateLimit: mandateLimit,
                        tiers: tiers, noDraagkrachtInDebtArrangement: noDraagkrachtInDebtArrangement,
                        assetLimitSingle: assetLimitSingle, assetLimitFamily: assetLimitFamily,
-                       minimumCost: minimumCost ?? .zero, pensionAges: pensionAges)
+                       minimumCost: minimumCost ?? .zero, pensionAges: pensionAges,
+                       signalContactDays: signalContactWorkingDays)
     }
 }
 
@@ -95,19 +100,22 @@ public struct PolicyOverride: Equatable, Sendable {
     /// Zero switches a drempelbedrag off.
     public var minimumCost: Money?
     public var pensionAges: PensionAges?
+    /// Working days to first contact on a signal that is no crisis.
+    public var signalContactDays: Int?
     public var unknownFields: JSONObject
 
     public init(normPercentage: Int? = nil, freeUpToPercent: Int? = nil, sharePercent: Int? = nil,
                 periodMonths: Int? = nil, pensionAge: Int? = nil, mandateLimit: Money? = nil,
                 tiers: [DraagkrachtTier]? = nil, noDraagkrachtInDebtArrangement: Bool? = nil,
                 assetLimitSingle: Money? = nil, assetLimitFamily: Money? = nil, minimumCost: Money? = nil,
-                pensionAges: PensionAges? = nil, unknownFields: JSONObject = [:]) {
+                pensionAges: PensionAges? = nil, signalContactDays: Int? = nil, unknownFields: JSONObject = [:]) {
         self.normPercentage = normPercentage; self.freeUpToPercent = freeUpToPercent
         self.sharePercent = sharePercent; self.periodMonths = periodMonths
         self.pensionAge = pensionAge; self.mandateLimit = mandateLimit; self.tiers = tiers
         self.noDraagkrachtInDebtArrangement = noDraagkrachtInDebtArrangement
         self.assetLimitSingle = assetLimitSingle; self.assetLimitFamily = assetLimitFamily
-        self.minimumCost = minimumCost; self.pensionAges = pensionAges; self.unknownFields = unknownFields
+        self.minimumCost = minimumCost; self.pensionAges = pensionAges; self.signalContactDays = signalContactDays
+        self.unknownFields = unknownFields
     }
 }
 

@@ -41,5 +41,5 @@ public enum PolicyFile {
 
     static let knownFields = ["format", "validFrom", "normPercentage", "draagkrachtTiers", "freeUpToPercent", "sharePercent",
                               "periodMonths", "noDraagkrachtInDebtArrangement", "assetLimitSingle", "assetLimitFamily",
-                              "minimumCost", "pensionAge", "pensionAges", "mandateLimit"]
+                              "minimumCost", "pensionAge", "pensionAges", "mandateLimit", "signalContactDays"]
 }

@@ -13,7 +13,7 @@ struct Keukentafel: ParsableCommand {
         Exit status: 0 fine, 64 usage, 65 bad data, 74 storage failure.
         """,
         version: version,
-        subcommands: [WorkstationCommand.self, DemoCommand.self, OverviewCommand.self, InitCommand.self, StaffCommand.self, HouseholdCommand.self, ObjectionCommand.self,
+        subcommands: [WorkstationCommand.self, DemoCommand.self, OverviewCommand.self, InitCommand.self, StaffCommand.self, HouseholdCommand.self, ObjectionCommand.self, SignalsCommand.self,
                       NormsCommand.self, PolicyCommand.self, MunicipalityCommand.self,
                       ImportCommand.self, ExportCommand.self, LetterCommand.self, PaymentsCommand.self, ReportCommand.self, GenerateCommand.self,
                       AuditCommand.self, SubjectAccessCommand.self, RetentionCommand.self],

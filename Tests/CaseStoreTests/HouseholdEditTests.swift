@@ -86,10 +86,10 @@ struct HouseholdEditTests {
             let signal = try store.addSignal(Signal(partner: .energie, creditor: "Vattenfall", amount: Money(cents: 34_250),
                                                     received: CalendarDate(iso: "2026-11-23")), household: id, by: caseworker)
             var contact = signal.value
-            contact.status = .contact
+            contact.status = .pickedUp
             let updated = try store.updateSignal(signal, to: contact, by: caseworker)
             #expect(updated.version == 2)
-            #expect(try store.caseFile(id).signals.last?.status == .contact)
+            #expect(try store.caseFile(id).signals.last?.status == .pickedUp)
 
             let agreement = try #require(store.householdRows(id).agreements.first)
             let conversation = try #require(store.conversations(household: id).first { $0.id == agreement.conversationId })

@@ -86,7 +86,7 @@ struct CaseFileTests {
         ])
         #expect(file.signals == [
             Signal(partner: .energie, creditor: "Vattenfall", amount: Money(cents: 41_000), since: day("2026-08-01"),
-                   received: day("2026-10-15"), status: .open),
+                   received: day("2026-10-15"), status: .notYetPickedUp),
         ])
         #expect(file.policy == PolicyOverride(normPercentage: 110, freeUpToPercent: 100, sharePercent: 35, periodMonths: 12,
                                               mandateLimit: Money(cents: 150_000)))

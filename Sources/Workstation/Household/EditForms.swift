@@ -71,7 +71,7 @@ struct EditForm: Equatable {
                 f.text("amount", l.pick("Achterstand", "In arrears"), s?.amount.dutchNumber ?? "", kind: .amount, maxLength: 20),
                 f.text("since", l.pick("Sinds", "Since"), s?.since?.dutch ?? "", kind: .date, maxLength: 10),
                 f.choice("status", l.pick("Status", "Status"), Signal.Status.allCases.map { $0.name(in: l) },
-                         Signal.Status.allCases.firstIndex(of: s?.status ?? .open) ?? 0),
+                         Signal.Status.allCases.firstIndex(of: s?.status ?? .notYetPickedUp) ?? 0),
             ])
         case .agreement(let stored):
             let a = stored.row.value

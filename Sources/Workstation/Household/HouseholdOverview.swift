@@ -208,8 +208,9 @@ enum HouseholdOverview {
         var out = [heading(l.pick("Signalen (vroegsignalering)", "Early-warning signals"))]
         if file.signals.isEmpty { return out + [dim(l.pick("geen signalen (a voegt toe)", "no signals (a adds one)"), .empty(.signals))] }
         for (i, s) in file.signals.enumerated() {
-            let open = s.status != .closed
-            var text = "\(s.partner.name(in: l)): \(s.creditor) \(s.amount.dutch)"
+            // Still to be picked up: marked; a crisis (eviction, cut-off) says so.
+            let open = s.status == .notYetPickedUp
+            var text = (s.crisis ? l.pick("CRISIS · ", "CRISIS · ") : "") + "\(s.partner.name(in: l)): \(s.creditor) \(s.amount.dutch)"
             if let since = s.since { text += l.pick(" sinds ", " since ") + since.dutch }
             out += item(wrapped([Span(text: open ? "! " : "  ", role: .warning)], text,
                                 tail: [Span(text: " (" + s.status.name(in: l) + ")", role: open ? .warning : .dim)], width: width), .signal(i))

@@ -1,0 +1,307 @@
+import Casework
+import GRDB
+
+/// What an import of signals did.
+public struct SignalImportOutcome: Equatable, Sendable {
+    /// Signal ID → the household it was matched to.
+    public var matched: [String: String] = [:]
+    /// Signal IDs that matched no open household: they wait in the queue for the intake.
+    public var unmatched: [String] = []
+    /// The zaken made or added to.
+    public var cases: [String] = []
+}
+
+/// One row of the outreach queue: a zaak of a household, or a signal nobody matched.
+public struct SignalQueueItem: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case zaak(SignalCase, householdId: String, householdName: String)
+        case unmatched(signalId: String, client: SignalClient)
+    }
+    public var kind: Kind
+    public var signals: [Signal]
+    /// The first signal's day: the term counts from it.
+    public var received: CalendarDate
+    public var crisis: Bool
+
+    public var attempts: [ContactAttempt] { if case .zaak(let z, _, _) = kind { z.attempts } else { [] } }
+
+    /// The last day for a first contact: the earliest of its signals' terms (a crisis signal
+    /// that came in later can make it sooner).
+    public func contactDue(policy: Policy) -> CalendarDate {
+        signals.map { SignalOutreach.contactDue(received: $0.received ?? received, crisis: $0.crisis, policy: policy) }.min()
+            ?? SignalOutreach.contactDue(received: received, crisis: crisis, policy: policy)
+    }
+
+    public func isOverdue(policy: Policy, today: CalendarDate) -> Bool {
+        SignalOutreach.isOverdue(due: contactDue(policy: policy), attempts: attempts, today: today)
+    }
+    public var id: String {
+        switch kind {
+        case .zaak(let z, _, _): z.id
+        case .unmatched(let signalId, _): signalId
+        }
+    }
+}
+
+/// Vroegsignalering as units of work: signals in, matched and grouped; contact attempts,
+/// results and signals set aside; the delivery for a period (docs/signals.md).
+extension Store {
+    /// Imports the signals of a DDAS file, all or nothing: an ID already in the store refuses
+    /// the whole file. Each is matched to an open household (BSN, else address and birth date)
+    /// and added to its open zaak whose matching period covers it, or to a new one; the rest
+    /// wait in the queue.
+    public func importSignals(_ incoming: [IncomingSignal], by actor: Actor) throws -> SignalImportOutcome {
+        try change(by: actor, household: nil, action: "signals.import", explained: { db, at in
+            var problems: [StoreError.ImportProblem] = []
+            for s in incoming {
+                let id = s.signal.id ?? ""
+                let known = try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM signal WHERE signalId = ?) OR EXISTS (SELECT 1 FROM signal_inbox WHERE signalId = ?)
+                    """, arguments: [id, id]) ?? false
+                if known { problems.append(.init(file: "", problem: CaseFileProblem(path: s.path + ".ID", kind: .idInStore(id)))) }
+            }
+            guard problems.isEmpty else { throw StoreError.importRejected(problems) }
+            var outcome = SignalImportOutcome()
+            // Oldest first, so a zaak starts at its first signal.
+            for s in incoming.sorted(by: { ($0.signal.received ?? at.localDate) < ($1.signal.received ?? at.localDate) }) {
+                let id = s.signal.id ?? ""
+                guard let household = try Self.matchHousehold(db, s.client) else {
+                    try db.execute(sql: """
+                        INSERT INTO signal_inbox (signalId, received, crisis, signal, client, importedBy, importedAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [id, (s.signal.received ?? at.localDate).iso, s.signal.crisis,
+                                         CaseFileRows.doc(CaseFileWriter.signal(s.signal)), CaseFileRows.doc(SignalJSON.client(s.client)),
+                                         actor.user, at.iso])
+                    outcome.unmatched.append(id)
+                    continue
+                }
+                let caseId = try Self.addToCase(db, s, household: household, by: actor.user, at: at)
+                outcome.matched[id] = household
+                if !outcome.cases.contains(caseId) { outcome.cases.append(caseId) }
+                try Audit.append(db, at: at, user: actor.user, household: household, action: "signal.match",
+                                 detail: "\(id) \(s.signal.partner.rawValue) \(caseId)")
+            }
+            try Self.signalsChanged(db)
+            return (outcome, "\(incoming.count) signals: \(outcome.matched.count) matched, \(outcome.unmatched.count) waiting")
+        })
+    }
+
+    /// The open household the client is: by a member's BSN, else by address (and birth date).
+    static func matchHousehold(_ db: Database, _ client: SignalClient) throws -> String? {
+        if let bsn = client.bsn, let id = try String.fetchOne(db, sql: """
+            SELECT m.householdId FROM member m JOIN household h ON h.id = m.householdId
+            WHERE m.bsn = ? AND h.status = 'open' ORDER BY h.rowid LIMIT 1
+            """, arguments: [bsn.digits]) { return id }
+        guard let postcode = client.postcode else { return nil }
+        let candidates = try String.fetchAll(db, sql: """
+            SELECT id FROM household WHERE status = 'open' AND replace(upper(postcode), ' ', '') = ? ORDER BY rowid
+            """, arguments: [postcode.replacingOccurrences(of: " ", with: "")])
+        let households = try candidates.compactMap { try CaseFileRows.load($0, from: db)?.household }
+        return SignalOutreach.match(client, in: households)?.id
+    }
+
+    /// Adds a matched signal to the household: to its open zaak that covers the signal's day,
+    /// or to a new zaak. Returns the zaak's id.
+    static func addToCase(_ db: Database, _ s: IncomingSignal, household: String, by user: String, at: Moment) throws -> String {
+        let day = s.signal.received ?? at.localDate
+        var zaak: SignalCase
+        var isNew = false
+        if let row = try Row.fetchOne(db, sql: """
+               SELECT document FROM signal_case WHERE householdId = ? AND open = 1 ORDER BY periodStart DESC LIMIT 1
+               """, arguments: [household]),
+           let existing = SignalJSON.zaak(try CaseFileRows.value(row["document"])), existing.covers(day) {
+            zaak = existing
+        } else {
+            var taken = Set<String>()
+            zaak = SignalCase(id: try newId(db, prefix: "vz-", table: "signal_case", taken: &taken), matched: at.localDate, periodStart: day)
+            isNew = true
+        }
+        var signal = s.signal
+        signal.caseId = zaak.id
+        let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM signal WHERE householdId = ?",
+                                        arguments: [household]) ?? 0
+        try db.execute(sql: """
+            INSERT INTO signal (householdId, position, partner, status, received, signalId, crisis, caseId, client, document, changedBy, changedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [household, position, signal.partner.rawValue, signal.status.rawValue, signal.received?.iso, signal.id,
+                             signal.crisis, zaak.id, CaseFileRows.doc(SignalJSON.client(s.client)),
+                             CaseFileRows.doc(CaseFileWriter.signal(signal)), user, at.iso])
+        let crisis = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM signal WHERE caseId = ? AND crisis = 1)", arguments: [zaak.id]) ?? false
+        let first = try String.fetchOne(db, sql: "SELECT MIN(received) FROM signal WHERE caseId = ?", arguments: [zaak.id]) ?? day.iso
+        if isNew {
+            try db.execute(sql: """
+                INSERT INTO signal_case (id, householdId, periodStart, firstReceived, crisis, open, document, changedBy, changedAt)
+                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
+                """, arguments: [zaak.id, household, zaak.periodStart.iso, first, crisis, CaseFileRows.doc(SignalJSON.zaak(zaak)), user, at.iso])
+        } else {
+            try db.execute(sql: "UPDATE signal_case SET crisis = ?, firstReceived = ?, version = version + 1, changedBy = ?, changedAt = ? WHERE id = ?",
+                           arguments: [crisis, first, user, at.iso, zaak.id])
+        }
+        return zaak.id
+    }
+
+    static func signalsChanged(_ db: Database) throws {
+        try db.execute(sql: "UPDATE store_change SET counter = counter + 1 WHERE name = 'signals'")
+    }
+
+    /// The queue's change counter: another workstation took a step on the queue.
+    public func signalsChangeCounter() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT counter FROM store_change WHERE name = 'signals'") ?? 0 }
+    }
+
+    /// The outreach queue: open zaken and unmatched signals, crisis first, then the oldest.
+    public func signalQueue() throws -> [SignalQueueItem] {
+        try read { db in
+            var items: [SignalQueueItem] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.document, c.householdId, c.crisis, c.firstReceived, h.name FROM signal_case c JOIN household h ON h.id = c.householdId
+                WHERE c.open = 1
+                """) {
+                guard let zaak = SignalJSON.zaak(try CaseFileRows.value(row["document"])) else { continue }
+                let signals = try Self.signals(db, caseId: zaak.id)
+                items.append(SignalQueueItem(kind: .zaak(zaak, householdId: row["householdId"], householdName: row["name"]), signals: signals,
+                                             received: CalendarDate(iso: row["firstReceived"]) ?? zaak.periodStart, crisis: row["crisis"]))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM signal_inbox WHERE open = 1") {
+                guard case .success(let signal) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else { continue }
+                items.append(SignalQueueItem(kind: .unmatched(signalId: row["signalId"], client: SignalJSON.client(try CaseFileRows.value(row["client"]))),
+                                             signals: [signal], received: CalendarDate(iso: row["received"]) ?? signal.received!, crisis: row["crisis"]))
+            }
+            return items.sorted { ($0.crisis ? 0 : 1, $0.received, $0.id) < ($1.crisis ? 0 : 1, $1.received, $1.id) }
+        }
+    }
+
+    static func signals(_ db: Database, caseId: String) throws -> [Signal] {
+        try String.fetchAll(db, sql: "SELECT document FROM signal WHERE caseId = ? ORDER BY received, id", arguments: [caseId])
+            .compactMap { text in
+                guard case .success(let json) = JSONParser.parse(Array(text.utf8)), case .success(let s) = CaseFileReader.signal(json) else { return nil }
+                return s
+            }
+    }
+
+    /// One zaak, as stored.
+    public func signalCase(_ id: String) throws -> (zaak: SignalCase, householdId: String, version: Int) {
+        let found = try read { db -> (String, String, Int)? in
+            try Row.fetchOne(db, sql: "SELECT * FROM signal_case WHERE id = ?", arguments: [id]).map { ($0["document"], $0["householdId"], $0["version"]) }
+        }
+        guard let found, let zaak = SignalJSON.zaak(try CaseFileRows.value(found.0)) else { throw StoreError.rowGone(what: id) }
+        return (zaak, found.1, found.2)
+    }
+
+    /// Records a contact attempt on a zaak; the first picks it up, and its signals with it.
+    public func recordContactAttempt(_ caseId: String, _ attempt: ContactAttempt, by actor: Actor) throws -> SignalCase {
+        let stored = try signalCase(caseId)
+        return try change(by: actor, household: stored.householdId, action: "signal.contact",
+                          detail: "\(caseId) \(attempt.kind.rawValue) \(attempt.reached ? "bereikt" : "niet bereikt") \(attempt.date.iso)") { db, at in
+            let next = SignalOutreach.attempt(stored.zaak, attempt)
+            try Self.writeCase(db, next, expected: stored.version, open: next.result == nil, by: actor.user, at: at)
+            try Self.setSignals(db, caseId: caseId, from: .notYetPickedUp, to: .pickedUp, reason: nil, by: actor.user, at: at)
+            try Self.signalsChanged(db)
+            return next
+        }
+    }
+
+    /// Ends a zaak with its result; a result of "not picked up" sets its signals so too.
+    public func closeSignalCase(_ caseId: String, result: SignalCaseResult, reason: String = "", by actor: Actor) throws -> SignalCase {
+        let stored = try signalCase(caseId)
+        return try change(by: actor, household: stored.householdId, action: "signal.result", detail: "\(caseId) \(result.rawValue)") { db, at in
+            var next = stored.zaak
+            next.result = result
+            try Self.writeCase(db, next, expected: stored.version, open: false, by: actor.user, at: at)
+            if let status = SignalStatus(rawValue: result.rawValue), SignalStatus.notPickedUp.contains(status) {
+                try Self.setSignals(db, caseId: caseId, from: nil, to: status, reason: reason, by: actor.user, at: at)
+            }
+            try Self.signalsChanged(db)
+            return next
+        }
+    }
+
+    /// A signal nobody matched, set aside with a reason (not picked up).
+    public func setAsideUnmatched(_ signalId: String, status: SignalStatus, reason: String, by actor: Actor) throws {
+        try change(by: actor, household: nil, action: "signal.set-aside", detail: "\(signalId) \(status.rawValue) \(reason)") { db, _ in
+            guard let row = try Row.fetchOne(db, sql: "SELECT signal FROM signal_inbox WHERE signalId = ? AND open = 1", arguments: [signalId]),
+                  case .success(var signal) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else {
+                throw StoreError.rowGone(what: signalId)
+            }
+            signal.status = status
+            signal.reason = reason
+            try db.execute(sql: "UPDATE signal_inbox SET open = 0, signal = ? WHERE signalId = ?",
+                           arguments: [CaseFileRows.doc(CaseFileWriter.signal(signal)), signalId])
+            try Self.signalsChanged(db)
+        }
+    }
+
+    /// A signal nobody matched, now a household of its own (made by the intake): it joins it
+    /// in a new zaak.
+    public func attachUnmatched(_ signalId: String, to household: String, by actor: Actor) throws -> String {
+        try change(by: actor, household: household, action: "signal.match", detail: "\(signalId) by the intake") { db, at in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signal_inbox WHERE signalId = ? AND open = 1", arguments: [signalId]),
+                  case .success(let signal) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else {
+                throw StoreError.rowGone(what: signalId)
+            }
+            let client = SignalJSON.client(try CaseFileRows.value(row["client"]))
+            try db.execute(sql: "DELETE FROM signal_inbox WHERE signalId = ?", arguments: [signalId])
+            let caseId = try Self.addToCase(db, IncomingSignal(signal: signal, client: client, path: ""), household: household,
+                                            by: actor.user, at: at)
+            try Self.signalsChanged(db)
+            return caseId
+        }
+    }
+
+    private static func writeCase(_ db: Database, _ zaak: SignalCase, expected: Int, open: Bool, by user: String, at: Moment) throws {
+        try Versioning.update(db, table: "signal_case", id: zaak.id, expected: expected,
+                              columns: [("open", open), ("document", CaseFileRows.doc(SignalJSON.zaak(zaak)))],
+                              by: user, at: at.iso, what: zaak.id)
+    }
+
+    /// Sets the status of a zaak's signals (those in `from`, or all), in column and document.
+    private static func setSignals(_ db: Database, caseId: String, from: SignalStatus?, to: SignalStatus, reason: String?,
+                                   by user: String, at: Moment) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, document FROM signal WHERE caseId = ?", arguments: [caseId]) {
+            guard case .success(var signal) = CaseFileReader.signal(try CaseFileRows.value(row["document"])),
+                  from == nil || signal.status == from else { continue }
+            signal.status = to
+            if let reason { signal.reason = reason }
+            try db.execute(sql: "UPDATE signal SET status = ?, document = ?, version = version + 1, changedBy = ?, changedAt = ? WHERE id = ?",
+                           arguments: [to.rawValue, CaseFileRows.doc(CaseFileWriter.signal(signal)), user, at.iso, row["id"] as Int64])
+        }
+    }
+
+    /// The delivery's content for a period: every signal with an ID received in it, grouped by
+    /// zaak (a signal nobody matched stands alone), with the client as the partner gave it.
+    public func signalDelivery(from: CalendarDate, to: CalendarDate) throws -> [DDASDelivery.ReportedCase] {
+        try read { db in
+            var byCase: [String: [(signal: Signal, client: SignalClient)]] = [:]
+            var order: [String] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT document, client, caseId FROM signal WHERE signalId IS NOT NULL AND received >= ? AND received <= ? ORDER BY received, id
+                """, arguments: [from.iso, to.iso]) {
+                guard case .success(let s) = CaseFileReader.signal(try CaseFileRows.value(row["document"])) else { continue }
+                let client = (row["client"] as String?).flatMap { text -> SignalClient? in
+                    guard case .success(let json) = JSONParser.parse(Array(text.utf8)) else { return nil }
+                    return SignalJSON.client(json)
+                } ?? SignalClient()
+                let key = (row["caseId"] as String?) ?? "-" + (s.id ?? "")
+                if byCase[key] == nil { order.append(key) }
+                byCase[key, default: []].append((s, client))
+            }
+            var cases: [DDASDelivery.ReportedCase] = []
+            for key in order {
+                let zaak = key.hasPrefix("-") ? nil : try Row.fetchOne(db, sql: "SELECT document FROM signal_case WHERE id = ?", arguments: [key])
+                    .flatMap { SignalJSON.zaak(try CaseFileRows.value($0["document"])) }
+                cases.append(DDASDelivery.ReportedCase(signals: byCase[key] ?? [], outreach: zaak))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT signal, client FROM signal_inbox WHERE received >= ? AND received <= ? ORDER BY received",
+                                        arguments: [from.iso, to.iso]) {
+                guard case .success(let s) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else { continue }
+                cases.append(DDASDelivery.ReportedCase(signals: [(s, SignalJSON.client(try CaseFileRows.value(row["client"])))], outreach: nil))
+            }
+            return cases
+        }
+    }
+
+    /// The delivery was written: recorded after the file is on disk, with its period.
+    public func recordSignalReport(from: CalendarDate, to: CalendarDate, cases: Int, by actor: Actor) throws {
+        try change(by: actor, household: nil, action: "signals.report", detail: "\(from.iso)…\(to.iso) \(cases) cases") { _, _ in }
+    }
+}

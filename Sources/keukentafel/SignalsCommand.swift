@@ -1,0 +1,178 @@
+import ArgumentParser
+import CaseStore
+import Casework
+import Foundation
+
+/// `keukentafel signals import|report|list`: early-warning signals (vroegsignalering) in the
+/// shape of the DDAS exchange standard, in and out (docs/signals.md).
+struct SignalsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signals",
+        abstract: "Vroegsignalen inlezen, de wachtrij, de DDAS-levering. / Early-warning signals in, the queue, the DDAS delivery.",
+        subcommands: [Import.self, List.self, Contact.self, Result.self, Report.self]
+    )
+
+    struct Import: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Lees de vroegsignalen van een DDAS-bestand in: alles of niets. / Import the signals of a DDAS file: all or nothing.",
+            discussion: """
+            Elk signaal wordt gekoppeld aan een open huishouden (BSN, anders postcode, huisnummer en geboortedatum); de rest wacht \
+            in de wachtrij voor de intake. Een ID dat al bekend is, een onbekende signaalpartner of een BSN dat de elfproef niet \
+            haalt: niets ingelezen (65).
+            Each signal is matched to an open household (BSN, else postcode, house number and birth date); the rest waits in the \
+            queue for the intake. An ID already known, an unknown partner type or a BSN failing the 11-test: nothing imported (65).
+            """
+        )
+        @Argument(help: "Het DDAS-bestand (JSON). / The DDAS file (JSON).") var file: String
+        @Flag(help: "Uitkomst als JSON. / Result as JSON.") var json = false
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            let bytes = try CaseFileLoading.readBytes(path: file, language: l)
+            let incoming: [IncomingSignal]
+            switch DDASDelivery.readSignals(String(decoding: bytes, as: UTF8.self)) {
+            case .success(let signals): incoming = signals
+            case .failure(let rejection):
+                let n = rejection.problems.count
+                Console.error(l.pick("Niets ingelezen: \(n) \(n == 1 ? "probleem" : "problemen") in \(file).",
+                                     "Nothing imported: \(n) \(n == 1 ? "problem" : "problems") in \(file)."))
+                for problem in rejection.problems { Console.error(problem.message(in: l)) }
+                throw Failure(status: Exit.badData)
+            }
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            let outcome = try StoreAccess.reporting(l) { try store.importSignals(incoming, by: me.actor) }
+            if json {
+                Console.out(JSONWriter.write(.object([
+                    "matched": .object(JSONObject(outcome.matched.keys.sorted().map { (key: $0, value: .string(outcome.matched[$0]!)) })),
+                    "unmatched": .array(outcome.unmatched.map(JSONValue.string)),
+                    "cases": .array(outcome.cases.map(JSONValue.string)),
+                ])))
+            } else {
+                Console.out(l.pick("\(incoming.count) signalen ingelezen: \(outcome.matched.count) gekoppeld aan een huishouden (\(outcome.cases.count) \(outcome.cases.count == 1 ? "zaak" : "zaken")), \(outcome.unmatched.count) wachten op de intake.\n",
+                                   "\(incoming.count) signals imported: \(outcome.matched.count) matched to a household (\(outcome.cases.count) \(outcome.cases.count == 1 ? "case" : "cases")), \(outcome.unmatched.count) wait for the intake.\n"))
+            }
+        }
+    }
+
+    struct Report: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "De DDAS-levering aan het CBS over een periode. / The DDAS delivery to the CBS for a period.",
+            discussion: """
+            Gemeentecode en aanleverende organisatie komen uit de instellingen van de gemeente (municipality set). Het bestand \
+            is 0600 en houdt zich aan het DDAS-schema v1.2. / The municipality code and delivering organisation come from the \
+            municipality's settings. The file is 0600 and follows the DDAS schema v1.2.
+            """
+        )
+        @Option(help: ArgumentHelp("Eerste dag (JJJJ-MM-DD). / First day (YYYY-MM-DD).", valueName: "date")) var from: String
+        @Option(help: ArgumentHelp("Laatste dag (JJJJ-MM-DD). / Last day (YYYY-MM-DD).", valueName: "date")) var to: String
+        @Option(name: .shortAndLong, help: ArgumentHelp("Schrijf naar dit bestand. / Write to this file.", valueName: "file")) var output: String
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            guard let start = CalendarDate(iso: from), let end = CalendarDate(iso: to), start <= end else {
+                Console.error(l.pick("Geef --from en --to als JJJJ-MM-DD, --from niet na --to.", "Give --from and --to as YYYY-MM-DD, --from not after --to."))
+                throw Failure(status: Exit.usage)
+            }
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            guard let municipality = try StoreAccess.reporting(l, { try store.municipality() }) else {
+                Console.error(MunicipalityCommand.notSet(l))
+                throw Failure(status: Exit.usage)
+            }
+            let cases = try StoreAccess.reporting(l) { try store.signalDelivery(from: start, to: end) }
+            let json = DDASDelivery.report(cases, from: start, to: end,
+                                           sender: DDASDelivery.Sender(municipalityCode: municipality.code, organisation: municipality.name),
+                                           at: store.clock.now())
+            try OutputFile.write(JSONWriter.write(json), to: output, language: l)
+            try StoreAccess.reporting(l) {
+                try store.recordSignalReport(from: start, to: end, cases: cases.count, by: me.actor)
+            }
+            let signals = cases.map(\.signals.count).reduce(0, +)
+            Console.out(l.pick("\(signals) signalen in \(cases.count) \(cases.count == 1 ? "zaak" : "zaken") geschreven naar \(output).\n",
+                               "\(signals) signals in \(cases.count) \(cases.count == 1 ? "case" : "cases") written to \(output).\n"))
+        }
+    }
+
+    struct List: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "De wachtrij van de vroegsignalering: crisis eerst, dan de oudste. / The outreach queue: crisis first, then the oldest."
+        )
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            let (store, _) = try StoreAccess.openAsStaff(global)
+            let queue = try StoreAccess.reporting(l) { try store.signalQueue() }
+            let policy = (try? store.rules().policy(on: store.clock.today).policy) ?? .defaults
+            if queue.isEmpty { Console.out(l.pick("De wachtrij is leeg.\n", "The queue is empty.\n")); return }
+            for item in queue {
+                let due = item.contactDue(policy: policy)
+                let late = item.isOverdue(policy: policy, today: store.clock.today)
+                let who: String
+                switch item.kind {
+                case .zaak(_, let id, _): who = id
+                case .unmatched: who = l.pick("(niet gekoppeld)", "(not matched)")
+                }
+                Console.out("\(item.crisis ? "CRISIS " : "")\(item.id)  \(who)  \(item.received.dutch)  "
+                            + l.pick("contact vóór \(due.dutch)", "contact by \(due.dutch)") + (late ? " !" : "") + "\n")
+            }
+        }
+    }
+
+    struct Contact: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "contact",
+            abstract: "Leg een contactpoging vast op een zaak. / Record a contact attempt on a case."
+        )
+        @Argument(help: "De zaak (vz-…). / The case (vz-…).") var caseID: String
+        @Option(help: ArgumentHelp("Soort: \(ContactKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind")) var kind: String
+        @Flag(inversion: .prefixedNo, help: "Bereikt of niet (--reached / --no-reached). / Reached or not.") var reached: Bool
+        @Option(help: ArgumentHelp("Datum (dd-mm-jjjj), standaard vandaag. / Date, today by default.", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("Dagdeel: ochtend, middag, avond; standaard nu. / Part of day; now by default.", valueName: "part")) var part: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            guard let kind = ContactKind(rawValue: self.kind) else {
+                Console.error(l.pick("--kind \(self.kind) bestaat niet; kies uit \(ContactKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                     "--kind \(self.kind) does not exist; choose from \(ContactKind.allCases.map(\.rawValue).joined(separator: ", "))."))
+                throw Failure(status: Exit.usage)
+            }
+            let day = try TypedDay.parse(date, option: "--date", l)
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            let now = store.clock.now()
+            guard let partOfDay = part.map({ PartOfDay(rawValue: $0) }) ?? PartOfDay(hour: (now.epochSeconds + now.offsetMinutes * 60) % 86_400 / 3600) else {
+                Console.error(l.pick("--part kiest uit ochtend, middag, avond.", "--part chooses from ochtend, middag, avond."))
+                throw Failure(status: Exit.usage)
+            }
+            let zaak = try StoreAccess.reporting(l) {
+                try store.recordContactAttempt(caseID, ContactAttempt(kind: kind, reached: reached, date: day, partOfDay: partOfDay, by: me.actor.user), by: me.actor)
+            }
+            Console.out(l.pick("Contactpoging \(zaak.attempts.count) op \(caseID) vastgelegd.\n", "Contact attempt \(zaak.attempts.count) on \(caseID) recorded.\n"))
+        }
+    }
+
+    struct Result: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "result",
+            abstract: "Sluit een zaak met haar resultaat. / Close a case with its result.",
+            discussion: "Resultaten / results: \(SignalCaseResult.allCases.map(\.rawValue).joined(separator: ", "))."
+        )
+        @Argument(help: "De zaak (vz-…). / The case (vz-…).") var caseID: String
+        @Option(help: ArgumentHelp("Het resultaat (code). / The result (code).", valueName: "code")) var result: String
+        @Option(help: ArgumentHelp("Waarom niet opgepakt, bij zo'n resultaat. / Why not picked up, with such a result.", valueName: "text"))
+        var reason: String = ""
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            guard let result = SignalCaseResult(rawValue: self.result) else {
+                Console.error(l.pick("--result \(self.result) bestaat niet; kies uit \(SignalCaseResult.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                     "--result \(self.result) does not exist; choose from \(SignalCaseResult.allCases.map(\.rawValue).joined(separator: ", "))."))
+                throw Failure(status: Exit.usage)
+            }
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            _ = try StoreAccess.reporting(l) { try store.closeSignalCase(caseID, result: result, reason: reason, by: me.actor) }
+            Console.out(l.pick("\(caseID) gesloten: \(result.name(in: l)).\n", "\(caseID) closed: \(result.name(in: l)).\n"))
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Casework
+import Foundation
+import GRDB
+import Testing
+@testable import CaseStore
+
+/// Signals in the store: matched and grouped, waiting when unmatched, worked in the queue.
+@Suite("Early-warning signals in the store")
+struct SignalStoreTests {
+    static func incoming(_ id: String, _ partner: SignalPartner, received: String, crisis: Bool = false, client: SignalClient) -> IncomingSignal {
+        IncomingSignal(signal: Signal(id: id, partner: partner, creditor: partner.ddas, amount: Money(euros: 300),
+                                      received: CalendarDate(iso: received), crisis: crisis),
+                       client: client, path: "leveringen[0].vroegsignalen[\(id)]")
+    }
+
+    @Test("Matched by BSN and by address into one zaak within six months; unmatched waits; an ID twice refuses everything")
+    func importAndQueue() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)   // hh-demo-0001: Sanne Jansen, BSN 111222333, Westzijde 12, 1506 EA
+            let outcome = try store.importSignals([
+                Self.incoming("E-1", .energie, received: "2026-11-20", client: SignalClient(bsn: BSN("111222333"))),
+                Self.incoming("H-2", .huur, received: "2026-11-27", crisis: true,
+                              client: SignalClient(postcode: "1506 EA", houseNumber: "12", birthDate: CalendarDate(iso: "1991-04-12"))),
+                Self.incoming("W-3", .water, received: "2026-11-25", client: SignalClient(postcode: "1011 AB", houseNumber: "1")),
+            ], by: caseworker)
+            #expect(outcome.matched == ["E-1": household, "H-2": household])
+            #expect(outcome.unmatched == ["W-3"])
+            #expect(outcome.cases.count == 1)
+            let queue = try store.signalQueue()
+            // The crisis zaak first, then the unmatched signal.
+            #expect(queue.map(\.id) == [outcome.cases[0], "W-3"])
+            #expect(queue[0].crisis && queue[0].signals.map(\.id) == ["E-1", "H-2"])
+            #expect(queue[0].received == CalendarDate(iso: "2026-11-20"))
+            let file = try store.caseFile(household)
+            #expect(file.signals.filter { $0.caseId == outcome.cases[0] }.count == 2)
+
+            // The same ID again: nothing of the file is taken.
+            let before = try store.signalQueue()
+            #expect(throws: StoreError.self) {
+                _ = try store.importSignals([Self.incoming("N-9", .duo, received: "2026-11-28", client: SignalClient(bsn: BSN("111222333"))),
+                                             Self.incoming("E-1", .energie, received: "2026-11-28", client: SignalClient(bsn: BSN("111222333")))],
+                                            by: caseworker)
+            }
+            #expect(try store.signalQueue() == before)
+
+            // An attempt picks it up; a result closes it; the audit trail has each step.
+            let zaak = outcome.cases[0]
+            let attempt = ContactAttempt(kind: .telefoon, reached: false, date: CalendarDate(iso: "2026-11-23")!, partOfDay: .ochtend, by: "r.westra")
+            let picked = try store.recordContactAttempt(zaak, attempt, by: caseworker)
+            #expect(picked.pickedUp == CalendarDate(iso: "2026-11-23"))
+            #expect(try store.caseFile(household).signals.filter { $0.caseId == zaak }.allSatisfy { $0.status == .pickedUp })
+            _ = try store.closeSignalCase(zaak, result: .adviceOrQuickFix, by: caseworker)
+            #expect(try store.signalQueue().map(\.id) == ["W-3"])
+            try store.setAsideUnmatched("W-3", status: .unfounded, reason: "Verkeerd adres", by: caseworker)
+            #expect(try store.signalQueue().isEmpty)
+            let actions = try store.read { db in try String.fetchAll(db, sql: "SELECT action FROM audit WHERE action LIKE 'signal%' ORDER BY rowid") }
+            #expect(actions == ["signal.match", "signal.match", "signals.import", "signal.contact", "signal.result", "signal.set-aside"])
+
+            // The delivery for November: three signals, the zaak with its attempt and result.
+            let delivery = try store.signalDelivery(from: CalendarDate(iso: "2026-11-01")!, to: CalendarDate(iso: "2026-11-30")!)
+            #expect(delivery.map { $0.signals.compactMap(\.signal.id) } == [["E-1", "H-2"], ["W-3"]])
+            #expect(delivery[0].outreach?.result == .adviceOrQuickFix && delivery[0].outreach?.attempts.count == 1)
+            #expect(delivery[1].signals[0].signal.status == .unfounded)
+        }
+    }
+
+    @Test("An unmatched signal becomes part of the household the intake made, in a zaak of its own")
+    func attach() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            _ = try store.importSignals([Self.incoming("W-3", .water, received: "2026-11-25", client: SignalClient(postcode: "1011 AB", houseNumber: "1"))],
+                                        by: caseworker)
+            let zaak = try store.attachUnmatched("W-3", to: household, by: caseworker)
+            #expect(try store.signalQueue().map(\.id) == [zaak])
+            #expect(try store.caseFile(household).signals.last?.id == "W-3")
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// `keukentafel signals`: a DDAS file in (matched by BSN, by address, and not at all), the
+/// queue, three contact attempts and a result, and the delivery for the month validated
+/// against the standard's JSON schema (v1.2, kept in Schemas/) by Python's jsonschema.
+@Suite("keukentafel signals and the DDAS delivery")
+struct SignalsCommandTests {
+    static let schema = CLI.packageRoot.appendingPathComponent("Tests/KeukentafelCLITests/Schemas/ddas-v1.2-Uitwisselmodel.json")
+
+    static func delivery(_ signals: String) -> String {
+        """
+        { "startdatumLevering": "2026-11-01", "einddatumLevering": "2026-11-30", "aanleverdatumEnTijd": "2026-11-20T08:00:00Z",
+          "codeGegevensleverancier": "inforing", "leveringen": [ { "teller": 1, "gemeentecode": "0479",
+          "aanleverendeOrganisatie": { "naam": "Inforing" }, "vroegsignalen": [ \(signals) ] } ] }
+        """
+    }
+    static let three = """
+        { "ID": "E-1", "bedrag": 412, "signaaldatum": "2026-11-16", "signaalpartner": { "type": "Energie" }, "client": { "burgerservicenummer": "111222333" } },
+        { "ID": "H-2", "crisissignaal": true, "bedrag": 1650, "signaaldatum": "2026-11-20", "signaalpartner": { "type": "Huur" },
+          "client": { "postcode": "1506EA", "huisnummer": "12", "geboortedatum": "1991-04-12" } },
+        { "ID": "W-3", "bedrag": 96, "signaaldatum": "2026-11-18", "signaalpartner": { "type": "Water" }, "client": { "postcode": "1011AB", "huisnummer": "1" } }
+        """
+
+    /// Validates `file` against the schema with Python's jsonschema (Draft 2020-12, formats checked).
+    static func validate(_ file: String) throws -> (status: Int32, output: String) {
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1])); data = json.load(open(sys.argv[2]))
+            v = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+            errors = [f"{list(e.absolute_path)}: {e.message}" for e in v.iter_errors(data)]
+            print("\\n".join(errors) or "valid"); sys.exit(1 if errors else 0)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, schema.path, file]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("Import, queue, three attempts, a result; the month's delivery validates and holds exactly those signals, zaak and attempts")
+    func wholeMonth() throws {
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("store/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
+            #expect(try CLI.run(["import", "--store", store, CLI.sample]).status == 0)
+            #expect(try CLI.run(["municipality", "set", "sample-data/municipality.json", "--store", store]).status == 0)
+            let file = folder.appendingPathComponent("november.json").path
+            try Self.delivery(Self.three).write(toFile: file, atomically: true, encoding: .utf8)
+            let imported = try CLI.run(["signals", "import", file, "--json", "--store", store])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let outcome = try #require(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
+            #expect(outcome["matched"] as? [String: String] == ["E-1": "hh-demo-0001", "H-2": "hh-demo-0001"])
+            #expect(outcome["unmatched"] as? [String] == ["W-3"])
+            let zaak = try #require((outcome["cases"] as? [String])?.first)
+
+            // The queue: the crisis zaak first. Its first signal (16-11) has ten working days (30-11);
+            // the crisis signal of Friday 20-11 three (Wednesday 25-11): the earlier counts. Today is 23-11.
+            let list = try CLI.run(["signals", "list", "--store", store])
+            let lines = list.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 2)
+            #expect(lines == ["CRISIS \(zaak)  hh-demo-0001  16-11-2026  contact vóór 25-11-2026",
+                              "W-3  (niet gekoppeld)  18-11-2026  contact vóór 02-12-2026"])
+
+            for (kind, reached, date, part) in [("brief", "--no-reached", "17-11-2026", "ochtend"), ("telefoon", "--no-reached", "19-11-2026", "middag"),
+                                                ("huisbezoek", "--reached", "23-11-2026", "avond")] {
+                let r = try CLI.run(["signals", "contact", zaak, "--kind", kind, reached, "--date", date, "--part", part, "--store", store])
+                #expect(r.status == 0, "\(r.stderr)")
+            }
+            #expect(try CLI.run(["signals", "result", zaak, "--result", "vervolghulp-financieel", "--store", store]).status == 0)
+            #expect(try CLI.run(["signals", "contact", zaak, "--kind", "fax", "--reached", "--store", store]).status == 64)
+
+            let out = folder.appendingPathComponent("ddas-november.json").path
+            let report = try CLI.run(["signals", "report", "--from", "2026-11-01", "--to", "2026-11-30", "-o", out, "--store", store])
+            #expect(report.status == 0, "\(report.stderr)")
+            #expect(report.stdout == "3 signalen in 2 zaken geschreven naar \(out).\n")
+            let attributes = try FileManager.default.attributesOfItem(atPath: out)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            let validation = try Self.validate(out)
+            #expect(validation.status == 0, "the delivery does not validate against \(Self.schema.lastPathComponent): \(validation.output)")
+
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+            #expect(json["startdatumLevering"] as? String == "2026-11-01" && json["einddatumLevering"] as? String == "2026-11-30")
+            let levering = try #require((json["leveringen"] as? [[String: Any]])?.first)
+            #expect(levering["gemeentecode"] as? String == "0479")
+            #expect((levering["aanleverendeOrganisatie"] as? [String: Any])?["naam"] as? String == "Gemeente Zaanstad")
+            let signals = try #require(levering["vroegsignalen"] as? [[String: Any]])
+            #expect(signals.compactMap { $0["ID"] as? String } == ["E-1", "H-2", "W-3"])
+            // The BSN only where the partner identified the client by it.
+            #expect(signals.map { ($0["client"] as? [String: Any])?["burgerservicenummer"] as? String } == ["111222333", nil, nil])
+            let zaken = try #require(levering["vroegsignaalzaken"] as? [[String: Any]])
+            #expect(zaken.count == 1)
+            #expect((zaken[0]["vroegsignalen"] as? [[String: String]])?.map { $0["ID"] } == ["E-1", "H-2"])
+            #expect((zaken[0]["contactpogingen"] as? [[String: Any]])?.map { $0["soort"] as? String } == ["Brief", "Telefoon", "Huisbezoek"])
+            #expect(zaken[0]["datumOpgepakt"] as? String == "2026-11-17")
+            #expect(zaken[0]["resultaat"] as? String == "Vervolghulp en/of verwijzing financieel")
+        }
+    }
+
+    @Test("A duplicate signal ID, an unknown partner type or a bad BSN: exit 65, nothing imported")
+    func refused() throws {
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("store/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
+            #expect(try CLI.run(["import", "--store", store, CLI.sample]).status == 0)
+            let cases: [(String, String)] = [
+                (Self.three + #", { "ID": "E-1", "signaaldatum": "2026-11-19", "signaalpartner": { "type": "Water" }, "client": { "burgerservicenummer": "111222333" } }"#,
+                 "leveringen[0].vroegsignalen[3].ID: \"E-1\" komt in deze import twee keer voor"),
+                (Self.three + #", { "ID": "T-4", "signaaldatum": "2026-11-19", "signaalpartner": { "type": "Telecom" }, "client": { "burgerservicenummer": "111222333" } }"#,
+                 "leveringen[0].vroegsignalen[3].signaalpartner.type: \"Telecom\""),
+                (Self.three + #", { "ID": "B-5", "signaaldatum": "2026-11-19", "signaalpartner": { "type": "DUO" }, "client": { "burgerservicenummer": "123456789" } }"#,
+                 "leveringen[0].vroegsignalen[3].client.burgerservicenummer"),
+            ]
+            for (i, (signals, message)) in cases.enumerated() {
+                let file = folder.appendingPathComponent("bad-\(i).json").path
+                try Self.delivery(signals).write(toFile: file, atomically: true, encoding: .utf8)
+                let r = try CLI.run(["signals", "import", file, "--store", store])
+                #expect(r.status == 65)
+                #expect(r.stderr.contains(message), "\(r.stderr)")
+            }
+            #expect(try CLI.run(["signals", "list", "--store", store]).stdout == "De wachtrij is leeg.\n")
+            // Imported once, the same file again is refused whole: its IDs are known.
+            let good = folder.appendingPathComponent("good.json").path
+            try Self.delivery(Self.three).write(toFile: good, atomically: true, encoding: .utf8)
+            #expect(try CLI.run(["signals", "import", good, "--store", store]).status == 0)
+            let again = try CLI.run(["signals", "import", good, "--store", store])
+            #expect(again.status == 65)
+            #expect(again.stderr.contains("\"E-1\" staat al in de opslag"))
+        }
+    }
+}
