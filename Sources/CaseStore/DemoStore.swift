@@ -55,6 +55,14 @@ extension Store {
                 throw StoreError.ruleFileRefused(file: sampleData + "/municipality.json", rejection.problems)
             }
         }
+        // Early-warning signals as a partner delivers them (DDAS), matched as an import would.
+        if let data = FileManager.default.contents(atPath: sampleData + "/vroegsignalen.json") {
+            switch DDASDelivery.readSignals(String(decoding: data, as: UTF8.self)) {
+            case .success(let signals): _ = try store.importSignals(signals, by: first.actor)
+            case .failure(let rejection):
+                throw StoreError.ruleFileRefused(file: sampleData + "/vroegsignalen.json", rejection.problems)
+            }
+        }
         return store
     }
 

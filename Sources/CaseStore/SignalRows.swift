@@ -22,6 +22,8 @@ public struct SignalQueueItem: Equatable, Sendable {
     /// The first signal's day: the term counts from it.
     public var received: CalendarDate
     public var crisis: Bool
+    /// The household's members, adults first as stored (who to reach).
+    public var members: [String] = []
 
     public var attempts: [ContactAttempt] { if case .zaak(let z, _, _) = kind { z.attempts } else { [] } }
 
@@ -159,8 +161,11 @@ extension Store {
                 """) {
                 guard let zaak = SignalJSON.zaak(try CaseFileRows.value(row["document"])) else { continue }
                 let signals = try Self.signals(db, caseId: zaak.id)
+                let members = try String.fetchAll(db, sql: "SELECT name FROM member WHERE householdId = ? AND role IN ('applicant', 'partner') ORDER BY position",
+                                                  arguments: [row["householdId"] as String])
                 items.append(SignalQueueItem(kind: .zaak(zaak, householdId: row["householdId"], householdName: row["name"]), signals: signals,
-                                             received: CalendarDate(iso: row["firstReceived"]) ?? zaak.periodStart, crisis: row["crisis"]))
+                                             received: CalendarDate(iso: row["firstReceived"]) ?? zaak.periodStart, crisis: row["crisis"],
+                                             members: members))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM signal_inbox WHERE open = 1") {
                 guard case .success(let signal) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else { continue }

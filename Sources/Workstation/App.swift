@@ -41,6 +41,7 @@ public final class App {
         case .review: state.review ?? state.caseload
         case .dashboard: state.dashboard ?? state.caseload
         case .intake: state.intake ?? state.caseload
+        case .signals: state.signals ?? state.caseload
         }
     }
 
@@ -67,6 +68,10 @@ public final class App {
             if state.screen == .review, var review = state.review {
                 review.followChanges(ctx)
                 state.review = review
+            }
+            if state.screen == .signals, var signals = state.signals {
+                signals.followChanges(ctx)
+                state.signals = signals
             }
             if state.screen == .caseload { attempt { _ = try state.caseload.idle(ctx) } }
         case .mouse(let mouse):
@@ -157,6 +162,10 @@ public final class App {
             guard var intake = state.intake else { return }
             effects = intake.handle(command(intake), key: key, ctx)
             state.intake = intake
+        case .signals:
+            guard var signals = state.signals else { return }
+            effects = signals.handle(command(signals), key: key, ctx)
+            state.signals = signals
         }
         run(effects)
     }
@@ -198,6 +207,10 @@ public final class App {
             guard var intake = state.intake else { return [] }
             defer { state.intake = intake }
             return intake.receive(outcome, ctx)
+        case .signals:
+            guard var signals = state.signals else { return [] }
+            defer { state.signals = signals }
+            return signals.receive(outcome, ctx)
         }
     }
 
@@ -212,6 +225,7 @@ public final class App {
             state.review = nil
             state.dashboard = nil
             state.intake = nil
+            state.signals = nil
             try state.caseload.reload(ctx)
         case .household(let id):
             let file = try env.store.viewCaseFile(id, by: env.actor, action: "household.view")
@@ -251,6 +265,16 @@ public final class App {
         case .dashboard:
             state.dashboard = try DashboardState.load(allTeams: false, ctx)
             state.screen = .dashboard
+        case .signals:
+            state.signals = try SignalsState.load(ctx)
+            state.screen = .signals
+        case .intakeFromSignal(let signal, let client):
+            guard !env.store.isReadOnly else { throw StoreError.readOnly(path: env.store.location.path) }
+            try env.store.requireMayChange(env.actor)
+            state.intake = IntakeState(signal: signal, client: client)
+            state.screen = .intake
+            state.message = StatusMessage(env.language.pick("Wat het signaal weet staat al ingevuld: vul de naam en de straat aan.",
+                                                            "What the signal knows is filled in: add the name and the street."))
         }
     }
 

@@ -11,6 +11,7 @@ public struct AppState {
         case review
         case dashboard
         case intake
+        case signals
     }
 
     public var size: Size
@@ -23,6 +24,8 @@ public struct AppState {
     var dashboard: DashboardState?
     /// A new household being taken in (n).
     var intake: IntakeState?
+    /// The outreach queue of vroegsignalering (F12).
+    var signals: SignalsState?
     /// The help overlay, with its scroll position, when open.
     public var help: Int?
     /// A sentence for the user in the status line (an error is shown in the error role).

@@ -40,7 +40,7 @@ struct LayoutTests {
 
     /// Words that are Dutch as well as English, decided one by one (the catalogue's Dutch side
     /// is not asked: an English word put there by mistake would then count as Dutch).
-    static let bothLanguages: Set<String> = ["alcohol", "awb", "caseload", "dashboard", "drugs", "letters", "scores", "shell", "teams", "zrm"]
+    static let bothLanguages: Set<String> = ["alcohol", "awb", "caseload", "dashboard", "drugs", "letters", "scores", "shell", "teams", "whatsapp", "zrm"]
 
     /// Words of the English texts a Dutch walk used that are not Dutch: not in a Dutch text
     /// of the catalogue or of the households shown (nor part of one: a word cut off by a
@@ -170,6 +170,17 @@ struct LayoutTests {
             for page in 0..<3 { Self.look(app, "dashboard page \(page + 1) \(at)", help: page == 0); Self.keys(app, .pageDown) }
             Self.keys(app, .function(4), .home); Self.look(app, "dashboard all teams \(at)")
             Self.keys(app, .escape)
+
+            // the signals queue: a zaak, the attempt's prompt, the result list; a signal nobody matched set aside
+            Self.keys(app, .function(12)); Self.look(app, "signals queue \(at)", help: true)
+            Self.keys(app, .character("a")); Self.look(app, "signals attempt \(at)")
+            Self.keys(app, .character("t")); Self.look(app, "signals attempt reached? \(at)")
+            Self.keys(app, .escape, .character("e")); Self.look(app, "signals result \(at)")
+            Self.keys(app, .escape)
+            while app.state.signals?.selectedUnmatched == nil { Self.keys(app, .down) }
+            Self.look(app, "signals unmatched \(at)")
+            Self.keys(app, .delete); Self.look(app, "signals set aside \(at)")
+            Self.keys(app, .escape, .escape)
             #expect(app.state.screen == .caseload, "the walk did not come back to the caseload")
         }
     }

@@ -43,6 +43,8 @@ struct NoReads: ScreenReads {
     func grantsChangeCounter() throws -> Int { try refuse("the requests' change counter") }
     func grantFormDraft(household: String, user: String) throws -> GrantFormDraft? { try refuse("a typed request") }
     func paymentBatch(ofGrant id: String) throws -> String? { try refuse("a grant's payment batch") }
+    func signalQueue() throws -> [SignalQueueItem] { try refuse("the signals queue") }
+    func signalsChangeCounter() throws -> Int { try refuse("the signals counter") }
 }
 
 /// Screens as logic: state in, effects out, no store and no terminal.

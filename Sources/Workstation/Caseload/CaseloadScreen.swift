@@ -70,6 +70,7 @@ extension CaseloadState: ReadingScreen {
             ScreenAction(.review, when: { s, ctx in !s.searching && ctx.staff.role == .teamleader },
                          whyNot: { s, ctx in s.searching ? nil : ctx.l.pick("De beoordelingslijst is voor teamleiders.", "The review queue is for team leaders.") }),
             ScreenAction(.dashboard, when: { s, _ in !s.searching }),
+            ScreenAction(.signals, when: { s, _ in !s.searching }),
             ScreenAction(.otherRole, when: { s, ctx in !s.searching && ctx.storeKind == .demo }),
             // While searching: Enter (or ↓) goes to the list, Esc clears the search.
             ScreenAction(.confirm, label: { $0.pick("Naar de lijst", "To the list") },
@@ -224,6 +225,7 @@ extension CaseloadState: ReadingScreen {
             try reload(ctx, keepSelection: false)
         case .newHousehold?: return [.go(.intake)]
         case .review?: return [.go(.review)]
+        case .signals?: return [.go(.signals)]
         case .dashboard?: return [.go(.dashboard)]
         case .otherRole?: return [.switchDemoRole]
         case .quit?: return [.quit]

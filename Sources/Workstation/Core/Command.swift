@@ -13,7 +13,7 @@ enum Command: Hashable, Sendable {
     // lists
     case open, search, scope, add, edit, copy, delete, undo
     // the caseload's other screens
-    case review, dashboard, otherRole
+    case review, dashboard, otherRole, signals
     // a case from intake to closing
     case newHousehold, assign, closeCase, reopen, role, addAction
     // a household
@@ -41,7 +41,7 @@ struct CommandInfo {
 extension Command {
     /// Every command, in the order the help lists them.
     static var all: [Command] {
-        [.help, .back, .quit, .open, .search, .scope, .add, .edit, .copy, .delete, .undo, .review, .dashboard, .otherRole,
+        [.help, .back, .quit, .open, .search, .scope, .add, .edit, .copy, .delete, .undo, .review, .dashboard, .otherRole, .signals,
          .newHousehold, .assign, .closeCase, .reopen, .role, .addAction]
             + HouseholdTab.allCases.map(Command.tab)
             + [.explain, .nextSection, .previousSection, .otherSection, .save, .nextField, .confirm, .cancel, .externalEditor,
@@ -90,6 +90,9 @@ extension Command {
                                                "Review queue: requests waiting for a decision (team leaders)"))
         case .dashboard: CommandInfo(keys: [.function(7)], label: l.pick("Dashboard", "Dashboard"),
                                      help: l.pick("Dashboard: wat de praktijk oplevert", "Dashboard: what the practice yields"))
+        case .signals: CommandInfo(keys: [.function(12)], label: l.pick("Signalen", "Signals"),
+                                   help: l.pick("Vroegsignalen: de wachtrij, crisis eerst, met de termijn voor het contact",
+                                                "Early-warning signals: the queue, crisis first, with the term for contact"))
         case .otherRole: CommandInfo(keys: [.function(9)], label: l.pick("Andere rol", "Other role"),
                                      help: l.pick("Demo: werk als een andere medewerker", "Demo: work as another member of staff"))
         case .newHousehold: CommandInfo(keys: [.character("n")], label: l.pick("Nieuw", "New"),

@@ -26,6 +26,10 @@ enum Destination: Equatable {
     case intake
     case review
     case dashboard
+    /// The outreach queue of vroegsignalering (F12).
+    case signals
+    /// The intake, filled in with what a signal nobody matched knows; the signal joins the new household.
+    case intakeFromSignal(String, SignalClient)
 }
 
 /// A write to the store (or a file that goes with one), described so a test can read it.
@@ -51,6 +55,10 @@ enum StoreRequest: Equatable {
     case evaluateGrant(StoredGrant, Evaluation)
     case decideGrant(StoredGrant, GrantAction, comment: String?, letterReasons: String?)
     case withdrawGrant(StoredGrant)
+    case recordContact(String, ContactAttempt)
+    case closeSignalCase(String, SignalCaseResult)
+    case setAsideSignal(String, SignalStatus, reason: String)
+    case attachSignal(String, household: String)
     case recordObjection(StoredGrant, received: CalendarDate, grounds: String)
     case decideObjection(StoredGrant, ObjectionOutcome, reasons: String, newDecision: String)
     /// Reads a household for the review queue, recorded as a view.

@@ -66,6 +66,18 @@ struct EffectRunner {
             return .grant(try store.decideGrant(grant, action, comment: comment, letterReasons: reasons, by: actor))
         case .withdrawGrant(let grant):
             return .grant(try store.withdrawGrant(grant, by: actor))
+        case .recordContact(let zaak, let attempt):
+            _ = try store.recordContactAttempt(zaak, attempt, by: actor)
+            return .done
+        case .closeSignalCase(let zaak, let result):
+            _ = try store.closeSignalCase(zaak, result: result, by: actor)
+            return .done
+        case .setAsideSignal(let id, let status, let reason):
+            try store.setAsideUnmatched(id, status: status, reason: reason, by: actor)
+            return .done
+        case .attachSignal(let id, let household):
+            _ = try store.attachUnmatched(id, to: household, by: actor)
+            return .done
         case .recordObjection(let grant, let received, let grounds):
             return .grant(try store.recordObjection(grant, received: received, grounds: grounds, by: actor))
         case .decideObjection(let grant, let outcome, let reasons, let newDecision):

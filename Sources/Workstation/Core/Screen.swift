@@ -61,6 +61,9 @@ protocol ScreenReads: Sendable {
     func grantsChangeCounter() throws -> Int
     func grantFormDraft(household: String, user: String) throws -> GrantFormDraft?
     func paymentBatch(ofGrant id: String) throws -> String?
+    /// The outreach queue of vroegsignalering, and its change counter.
+    func signalQueue() throws -> [SignalQueueItem]
+    func signalsChangeCounter() throws -> Int
 }
 
 extension Store: ScreenReads {

@@ -227,7 +227,7 @@ extension HouseholdState: Screen {
                     return [.status(StatusMessage(error.message(in: ctx.l), isError: true))]
                 }
                 return []
-            case .decideGrant, .decideObjection, .viewForReview, .checkDuplicates, .createHousehold, .saveIntakeDraft, .discardIntakeDraft:
+            case .decideGrant, .decideObjection, .recordContact, .closeSignalCase, .setAsideSignal, .attachSignal, .viewForReview, .checkDuplicates, .createHousehold, .saveIntakeDraft, .discardIntakeDraft:
                 return []
             }
         }

@@ -184,7 +184,8 @@ extension IntakeState: Screen {
         case (.createHousehold(let household, _), .success(.created(let id))):
             saving = false
             dirty = false
-            return [.go(.household(id)),
+            // Started from a signal: it joins the new household (in a zaak) before it opens.
+            return (signal.map { [.store(.attachSignal($0, household: id))] } ?? []) + [.go(.household(id)),
                     .status(StatusMessage(l.pick("\(household.name) is ingenomen. Verder: 2 de financiën, 3 het gesprek, 5 het plan.",
                                                  "\(household.name) is taken in. Next: 2 the finances, 3 the conversation, 5 the plan.")))]
         case (.createHousehold, .failure(.possibleDuplicates(let found))):

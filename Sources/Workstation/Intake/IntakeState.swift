@@ -31,10 +31,27 @@ struct IntakeState {
     var confirmLeave = false
     /// A save is under way (between F2 and its answer): keys wait.
     var saving = false
+    /// The signal nobody matched that this intake started from: it joins the new household.
+    var signal: String?
 
     init() {}
 
     /// The form from a draft typed earlier.
+    /// The intake started from a signal nobody matched: its birth date and BSN on the
+    /// applicant's line (the name is typed before them), its house number and postcode on the
+    /// address line (the street before them).
+    init(signal: String, client: SignalClient) {
+        self.init()
+        self.signal = signal
+        let who = [client.birthDate?.dutch, client.bsn?.digits].compactMap { $0 }.joined(separator: " ")
+        applicant = TextField(text: who.isEmpty ? "" : " " + who, cursor: 0, kind: .text, maxLength: 120)
+        if let postcode = client.postcode {
+            let number = (client.houseNumber ?? "") + (client.houseNumberSuffix.map { " " + $0 } ?? "")
+            address = TextField(text: " \(number), \(postcode)", cursor: 0, kind: .text, maxLength: 120)
+        }
+        dirty = true
+    }
+
     init(_ intake: Intake) {
         applicant.text = intake.applicant; applicant.cursor = intake.applicant.count
         address.text = intake.address; address.cursor = intake.address.count

@@ -1,0 +1,169 @@
+import CaseStore
+import Casework
+import Terminal
+
+/// F12: the outreach queue of vroegsignalering — the open zaken and the signals nobody matched,
+/// crisis first, then the oldest, with the last day for a first contact. A contact attempt
+/// takes three keys (a, its kind, reached or not: today, the part of the day it is now).
+struct SignalsState {
+    var items: [SignalQueueItem] = []
+    var selected = 0
+    var counter: Int?
+    var policy: Policy = .defaults
+    var mode = Mode.list
+
+    enum Mode: Equatable {
+        case list
+        /// a: the kind first, then whether the resident was reached.
+        case attempt(kind: ContactKind?)
+        /// e: the zaak's result, chosen from the standard's list.
+        case result(index: Int)
+        /// Del on a signal nobody matched: why it is not picked up, and in words.
+        case setAside(index: Int, reason: TextField)
+    }
+
+    var selectedItem: SignalQueueItem? { items.indices.contains(selected) ? items[selected] : nil }
+    var selectedZaak: String? { if case .zaak(let z, _, _)? = selectedItem?.kind { z.id } else { nil } }
+    var selectedUnmatched: (String, SignalClient)? {
+        if case .unmatched(let id, let client)? = selectedItem?.kind { (id, client) } else { nil }
+    }
+
+    /// The keys of the contact kinds, as the prompt shows them.
+    static let kindKeys: [(Character, ContactKind)] = [("t", .telefoon), ("h", .huisbezoek), ("b", .brief), ("m", .mail), ("s", .sms),
+                                                        ("k", .kaartje), ("a", .afspraak), ("o", .overige)]
+}
+
+extension SignalsState: ReadingScreen {
+    static var actions: [ScreenAction<SignalsState>] {
+        let listing = { (s: SignalsState) in s.mode == .list }
+        return [
+            ScreenAction(.help),
+            ScreenAction(.add, label: { $0.pick("Contactpoging", "Contact attempt") },
+                         help: { $0.pick("Leg een contactpoging vast: soort, bereikt (vandaag, dit dagdeel)", "Record a contact attempt: kind, reached (today, this part of the day)") },
+                         when: { s, _ in listing(s) && s.selectedZaak != nil },
+                         whyNot: { s, ctx in listing(s) && s.selectedUnmatched != nil
+                             ? ctx.l.pick("Dit signaal hoort nog bij geen huishouden: n begint de intake.", "This signal belongs to no household yet: n starts the intake.") : nil }),
+            ScreenAction(.edit, label: { $0.pick("Resultaat", "Result") },
+                         help: { $0.pick("Sluit de zaak met haar resultaat", "Close the case with its result") },
+                         when: { s, _ in listing(s) && s.selectedZaak != nil }),
+            ScreenAction(.newHousehold, label: { $0.pick("Intake", "Intake") },
+                         help: { $0.pick("Neem dit signaal in als nieuw huishouden: wat het signaal weet staat al ingevuld", "Take this signal in as a new household, with what the signal knows filled in") },
+                         when: { s, ctx in listing(s) && s.selectedUnmatched != nil && !ctx.readOnly }),
+            ScreenAction(.delete, label: { $0.pick("Niet oppakken", "Set aside") },
+                         help: { $0.pick("Pak een signaal dat bij niemand hoort niet op, met de reden", "Do not pick up a signal that matches nobody, with the reason") },
+                         when: { s, _ in listing(s) && s.selectedUnmatched != nil }),
+            ScreenAction(.confirm, label: { $0.pick("Vastleggen", "Record") }, help: { $0.pick("Leg de keuze vast", "Record the choice") },
+                         when: { s, _ in if case .result = s.mode { true } else if case .setAside = s.mode { true } else { false } }),
+            ScreenAction(.cancel, help: { $0.pick("Terug zonder iets vast te leggen", "Back without recording anything") }, when: { s, _ in !listing(s) }),
+            ScreenAction(.back, help: { $0.pick("Terug naar de caseload", "Back to the caseload") }, when: { s, _ in listing(s) }),
+        ]
+    }
+
+    func title(_ l: Language) -> String { l.pick("Vroegsignalen", "Early-warning signals") }
+    var isTyping: Bool { mode != .list }
+
+    static func load(_ ctx: ScreenContext) throws -> SignalsState {
+        var s = SignalsState()
+        try s.reload(ctx)
+        return s
+    }
+
+    mutating func reload(_ ctx: ScreenContext) throws {
+        counter = try ctx.reads.signalsChangeCounter()
+        items = try ctx.reads.signalQueue()
+        policy = try ctx.reads.rules().policy(on: ctx.today).policy
+        selected = min(selected, max(0, items.count - 1))
+    }
+
+    /// Another workstation took a step on the queue: read it again on the next pause.
+    mutating func followChanges(_ ctx: ScreenContext) {
+        guard mode == .list, let now = try? ctx.reads.signalsChangeCounter(), now != counter else { return }
+        try? reload(ctx)
+    }
+
+    mutating func handleReading(_ command: Command?, key: Key, _ ctx: ScreenContext) throws -> [Effect] {
+        let l = ctx.l
+        if command == .help { return [.help] }
+        switch mode {
+        case .attempt(let kind):
+            if command == .cancel { mode = .list; return [] }
+            guard case .character(let c) = key, let zaak = selectedZaak else { return [] }
+            guard let kind else {
+                if let chosen = Self.kindKeys.first(where: { $0.0 == c })?.1 { mode = .attempt(kind: chosen) }
+                return []
+            }
+            guard c == "j" || c == "n" || c == "y" else { return [] }
+            mode = .list
+            let hour = ctx.moment.map { ($0.epochSeconds + $0.offsetMinutes * 60) % 86_400 / 3600 } ?? 9
+            return [.store(.recordContact(zaak, ContactAttempt(kind: kind, reached: c != "n", date: ctx.today, partOfDay: PartOfDay(hour: hour),
+                                                               by: ctx.staff.user)))]
+        case .result(let index):
+            switch command {
+            case .cancel?: mode = .list
+            case .confirm?:
+                mode = .list
+                if let zaak = selectedZaak { return [.store(.closeSignalCase(zaak, SignalCaseResult.allCases[index]))] }
+            default:
+                if let move = Move(key) { mode = .result(index: move.applied(to: index, count: SignalCaseResult.allCases.count, page: 8)) }
+            }
+            return []
+        case .setAside(let index, var reason):
+            switch command {
+            case .cancel?: mode = .list
+            case .confirm?:
+                guard let (id, _) = selectedUnmatched else { mode = .list; return [] }
+                let status = SignalStatus.notPickedUp[index]
+                if status == .otherReason && reason.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    return [.status(StatusMessage(l.pick("Schrijf de andere reden erbij.", "Write down the other reason."), isError: true))]
+                }
+                mode = .list
+                return [.store(.setAsideSignal(id, status, reason: reason.text))]
+            default:
+                if key == .up || key == .down, let move = Move(key) {
+                    mode = .setAside(index: move.applied(to: index, count: SignalStatus.notPickedUp.count, page: 1), reason: reason)
+                } else {
+                    _ = reason.handle(key)
+                    mode = .setAside(index: index, reason: reason)
+                }
+            }
+            return []
+        case .list:
+            break
+        }
+        switch command {
+        case .back?: return [.go(.caseload)]
+        case .add?: mode = .attempt(kind: nil)
+        case .edit?: mode = .result(index: 0)
+        case .delete?: mode = .setAside(index: 0, reason: TextField(text: "", cursor: 0, kind: .text, maxLength: 200))
+        case .newHousehold?:
+            if let (id, client) = selectedUnmatched { return [.go(.intakeFromSignal(id, client))] }
+        case nil:
+            if let move = Move(key) { selected = move.applied(to: selected, count: items.count, page: max(1, ctx.size.height - 12)) }
+        default: break
+        }
+        return []
+    }
+
+    mutating func receive(_ outcome: Outcome, _ ctx: ScreenContext) -> [Effect] {
+        guard case .stored(let request, let result) = outcome else { return [] }
+        let l = ctx.l
+        if case .failure(let error) = result { return [.status(StatusMessage(error.message(in: l), isError: true))] }
+        try? reload(ctx)
+        switch request {
+        case .recordContact(let zaak, let attempt):
+            let reached = attempt.reached ? l.pick("bereikt", "reached") : l.pick("niet bereikt", "not reached")
+            return [.status(StatusMessage(l.pick("Contactpoging op \(zaak) vastgelegd: ", "Contact attempt on \(zaak) recorded: ")
+                                          + attempt.kind.name(in: l) + ", " + reached + "."))]
+        case .closeSignalCase(let zaak, let result):
+            return [.status(StatusMessage(l.pick("\(zaak) gesloten: \(result.name(in: l)).", "\(zaak) closed: \(result.name(in: l)).")))]
+        case .setAsideSignal(let id, let status, _):
+            return [.status(StatusMessage(l.pick("\(id): \(status.name(in: l)).", "\(id): \(status.name(in: l)).")))]
+        default:
+            return []
+        }
+    }
+
+    func render(into buffer: inout ScreenBuffer, area body: Rect, _ ctx: ScreenContext) {
+        SignalsView.render(self, ctx: ctx, into: &buffer, area: body.inset(horizontal: 1))
+    }
+}
