@@ -44,6 +44,8 @@ struct ReportCommand: ContractCommand {
         let teamFilter: String? = team == "alle" || team == "all" ? nil : (team ?? (me.team.isEmpty ? nil : me.team))
         let grants = try StoreAccess.reporting(l) { try store.grantsForReport(team: teamFilter) }
         let report = PracticeReport.compute(grants: grants, from: start, to: end, now: PracticeReport.endOfDay(today))
+        // Vroegsignalering over the same period (every team: signals come in for the municipality).
+        let signals = SignalFigures.compute(try StoreAccess.reporting(l) { try store.signalDelivery(from: start, to: end) })
         // Practice figures say so wherever they go, so they are never taken for the real ones.
         let practice = store.kind == .demo
         if let csv {
@@ -52,7 +54,11 @@ struct ReportCommand: ContractCommand {
         if json || csv == nil {
             if json {
                 var object = report.json
-                if practice, case .object(var o) = object { o["practice"] = .bool(true); object = .object(o) }
+                if case .object(var o) = object {
+                    o["signals"] = signals.json
+                    if practice { o["practice"] = .bool(true) }
+                    object = .object(o)
+                }
                 Console.out(JSONWriter.write(object))
             } else {
                 Console.out((practice ? l.pick("DEMO — oefengegevens, geen echte cijfers\n", "DEMO — practice data, not real figures\n") : "")

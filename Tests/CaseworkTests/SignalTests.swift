@@ -134,4 +134,32 @@ struct SignalTests {
         #expect(text.contains(#""startdatumMatchingperiode":"2026-11-27""#) && text.contains(#""einddatumMatchingperiode":"2027-05-26""#))
         #expect(DDASDelivery.wholeEuros(Money(cents: 41_249)) == 412)
     }
+
+    @Test("The figures: received by partner, share reached, median days to first contact, results")
+    func figures() {
+        func day(_ d: String) -> CalendarDate { CalendarDate(iso: d)! }
+        func signal(_ id: String, _ p: SignalPartner, _ received: String, crisis: Bool = false) -> (signal: Signal, client: SignalClient) {
+            (Signal(id: id, partner: p, creditor: "", amount: Money(euros: 10), received: day(received), crisis: crisis), SignalClient())
+        }
+        func zaak(_ attempts: [(String, Bool)], result: SignalCaseResult?) -> SignalCase {
+            var z = SignalCase(id: "vz", matched: day("2026-11-02"), periodStart: day("2026-11-02"))
+            for (d, reached) in attempts { z = SignalOutreach.attempt(z, ContactAttempt(kind: .telefoon, reached: reached, date: day(d), partOfDay: .middag)) }
+            z.result = result
+            return z
+        }
+        // Zaak A: first signal 2 Nov, first attempt 4 Nov (2 days), reached. Zaak B: 10 Nov → 17 Nov
+        // (7 days), not reached. Zaak C: 12 Nov → 13 Nov (1 day), reached. Median of 1, 2, 7: 2.
+        let f = SignalFigures.compute([
+            .init(signals: [signal("a1", .huur, "2026-11-02", crisis: true), signal("a2", .energie, "2026-11-05")],
+                  outreach: zaak([("2026-11-04", false), ("2026-11-06", true)], result: .adviceOrQuickFix)),
+            .init(signals: [signal("b1", .huur, "2026-11-10")], outreach: zaak([("2026-11-17", false)], result: .noContact)),
+            .init(signals: [signal("c1", .water, "2026-11-12")], outreach: zaak([("2026-11-13", true)], result: nil)),
+            .init(signals: [signal("d1", .zorg, "2026-11-20")], outreach: nil),
+        ])
+        #expect(f.received == 5 && f.crisis == 1 && f.unmatched == 1 && f.cases == 3 && f.reached == 2)
+        #expect(f.byPartner == [.huur: 2, .energie: 1, .water: 1, .zorg: 1])
+        #expect(f.daysToFirstContact == [1, 2, 7] && f.medianDaysToFirstContact == 2)
+        #expect(f.reachedShare == 2.0 / 3.0)
+        #expect(f.results == [.adviceOrQuickFix: 1, .noContact: 1])
+    }
 }

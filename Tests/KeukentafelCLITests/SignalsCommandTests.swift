@@ -99,6 +99,16 @@ struct SignalsCommandTests {
             #expect((zaken[0]["contactpogingen"] as? [[String: Any]])?.map { $0["soort"] as? String } == ["Brief", "Telefoon", "Huisbezoek"])
             #expect(zaken[0]["datumOpgepakt"] as? String == "2026-11-17")
             #expect(zaken[0]["resultaat"] as? String == "Vervolghulp en/of verwijzing financieel")
+
+            // What it yielded, in report --json: three received (one each), one crisis, one not
+            // matched, one zaak reached; its first signal 16-11, its first attempt 17-11: one day.
+            let report2 = try CLI.run(["report", "--json", "--from", "2026-11-01", "--to", "2026-11-30", "--store", store])
+            let figures = try #require((try JSONSerialization.jsonObject(with: Data(report2.stdout.utf8)) as? [String: Any])?["signals"] as? [String: Any])
+            #expect(figures["received"] as? Int == 3 && figures["crisis"] as? Int == 1 && figures["unmatched"] as? Int == 1)
+            #expect(figures["byPartner"] as? [String: Int] == ["energie": 1, "huur": 1, "water": 1])
+            #expect(figures["cases"] as? Int == 1 && figures["reachedShare"] as? Double == 1)
+            #expect(figures["medianDaysToFirstContact"] as? Double == 1)
+            #expect(figures["results"] as? [String: Int] == ["vervolghulp-financieel": 1])
         }
     }
 

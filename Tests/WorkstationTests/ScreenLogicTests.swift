@@ -45,6 +45,7 @@ struct NoReads: ScreenReads {
     func paymentBatch(ofGrant id: String) throws -> String? { try refuse("a grant's payment batch") }
     func signalQueue() throws -> [SignalQueueItem] { try refuse("the signals queue") }
     func signalsChangeCounter() throws -> Int { try refuse("the signals counter") }
+    func signalDelivery(from: CalendarDate, to: CalendarDate) throws -> [DDASDelivery.ReportedCase] { try refuse("the signals of a period") }
 }
 
 /// Screens as logic: state in, effects out, no store and no terminal.

@@ -64,6 +64,8 @@ protocol ScreenReads: Sendable {
     /// The outreach queue of vroegsignalering, and its change counter.
     func signalQueue() throws -> [SignalQueueItem]
     func signalsChangeCounter() throws -> Int
+    /// The signals received in a period with their zaken (the dashboard's figures, the delivery).
+    func signalDelivery(from: CalendarDate, to: CalendarDate) throws -> [DDASDelivery.ReportedCase]
 }
 
 extension Store: ScreenReads {

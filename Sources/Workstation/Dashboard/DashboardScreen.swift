@@ -8,6 +8,7 @@ import Terminal
 struct DashboardState {
     var allTeams = false
     var report: PracticeReport
+    var signals = SignalFigures()
     var scroll = 0
 }
 
@@ -27,7 +28,8 @@ extension DashboardState: Screen {
         let grants = try ctx.reads.grantsForReport(team: team)
         let from = CalendarDate(year: ctx.today.year, month: 1, day: 1)!
         return DashboardState(allTeams: allTeams,
-                              report: PracticeReport.compute(grants: grants, from: from, to: ctx.today, now: PracticeReport.endOfDay(ctx.today)))
+                              report: PracticeReport.compute(grants: grants, from: from, to: ctx.today, now: PracticeReport.endOfDay(ctx.today)),
+                              signals: SignalFigures.compute(try ctx.reads.signalDelivery(from: from, to: ctx.today)))
     }
 
     mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
@@ -98,6 +100,17 @@ extension DashboardState: Screen {
         row(l.pick("Aanvraag → besluit", "Request → decision"), r.medianDecisionDays.map {
             l.pick("mediaan ", "median ") + PracticeReport.decimal($0, in: l) + ($0 == 1 ? l.pick(" dag", " day") : l.pick(" dagen", " days"))
         } ?? "—")
+        header(l.pick("Vroegsignalering", "Early-warning signals"))
+        let sf = dashboard.signals
+        row(l.pick("Signalen ontvangen", "Signals received"), "\(sf.received)" + (sf.crisis > 0 ? l.pick(" · \(sf.crisis) crisis", " · \(sf.crisis) crisis") : ""))
+        let maxPartner = max(1, sf.byPartner.values.max() ?? 1)
+        for p in SignalPartner.allCases { if let n = sf.byPartner[p] { row("  " + p.name(in: l), "\(n)", bar: Double(n) / Double(maxPartner)) } }
+        row(l.pick("Niet gekoppeld", "Not matched"), "\(sf.unmatched)", role: sf.unmatched > 0 ? .warning : .normal)
+        row(l.pick("Zaken · bereikt", "Cases · reached"), "\(sf.cases) · " + Self.percent(sf.reachedShare), bar: sf.reachedShare)
+        row(l.pick("Tot eerste contact", "To first contact"), sf.medianDaysToFirstContact.map {
+            l.pick("mediaan ", "median ") + PracticeReport.decimal($0, in: l) + ($0 == 1 ? l.pick(" dag", " day") : l.pick(" dagen", " days"))
+        } ?? "—")
+        for r in SignalCaseResult.allCases { if let n = sf.results[r] { row("  " + r.name(in: l), "\(n)") } }
         header(l.pick("Bezwaar", "Objections"))
         row(l.pick("Ontvangen", "Received"), "\(r.objections)")
         row(l.pick("Nog open", "Still open"), "\(r.objectionsOpen)", role: r.objectionsOpen > 0 ? .warning : .normal)
