@@ -12,6 +12,8 @@ public struct SubjectAccessAnswer: Sendable {
     public let madeBy: String
     public let households: [CaseFile]
     public let audit: [AuditEntry]
+    /// Early-warning signals about this BSN that matched no household (docs/signals.md).
+    public var unmatchedSignals: [Signal] = []
 
     /// `{"format", "bsn", "madeAt", "madeBy", "summary", "households": [case files], "audit": [rows]}`
     /// (README, "Privacy duties"); `summary` says in words what was found, also when nothing was.
@@ -23,6 +25,7 @@ public struct SubjectAccessAnswer: Sendable {
             "madeBy": .string(madeBy),
             "summary": .string(summary),
             "households": .array(households.map(CaseFileWriter.json)),
+            "unmatchedSignals": .array(unmatchedSignals.map(CaseFileWriter.signal)),
             "audit": .array(audit.map { row in
                 .object(["id": .number(String(row.id)), "at": .string(row.at), "user": .string(row.user),
                          "household": row.householdId.map { .string($0) } ?? .null,
@@ -48,9 +51,16 @@ extension Store {
             return try writer.write { db in
                 let ids = try String.fetchAll(db, sql: "SELECT DISTINCT householdId FROM member WHERE bsn = ? ORDER BY householdId",
                                               arguments: [bsn.digits])
+                // Signals that matched nobody keep the BSN the partner gave.
+                let unmatched = try String.fetchAll(db, sql: "SELECT signal FROM signal_inbox WHERE json_extract(client, '$.bsn') = ? ORDER BY received",
+                                                    arguments: [bsn.digits]).compactMap { text -> Signal? in
+                    guard case .success(let json) = JSONParser.parse(Array(text.utf8)), case .success(let s) = CaseFileReader.signal(json) else { return nil }
+                    return s
+                }
                 if ids.isEmpty {
                     try Audit.append(db, at: at, user: actor.user, household: nil, action: "subject-access",
-                                     detail: "subject access request, BSN \(bsn.masked): nothing stored")
+                                     detail: "subject access request, BSN \(bsn.masked): "
+                                        + (unmatched.isEmpty ? "nothing stored" : "\(unmatched.count) unmatched signals"))
                 }
                 for id in ids {
                     try Audit.append(db, at: at, user: actor.user, household: id, action: Self.subjectAccessAction,
@@ -70,7 +80,9 @@ extension Store {
                     audit += try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit WHERE householdId = ? ORDER BY id", arguments: [id])
                 }
                 audit.sort { $0.id < $1.id }
-                return SubjectAccessAnswer(bsn: bsn, madeAt: at, madeBy: actor.user, households: files, audit: audit)
+                var answer = SubjectAccessAnswer(bsn: bsn, madeAt: at, madeBy: actor.user, households: files, audit: audit)
+                answer.unmatchedSignals = unmatched
+                return answer
             }
         } catch {
             throw mapped(error)

@@ -32,7 +32,11 @@ struct SubjectAccessCommand: ContractCommand {
         let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
         let answer = try StoreAccess.reporting(l) { try store.answerSubjectAccess(bsn: number, by: me.actor) }
         let households = answer.households.count, rows = answer.audit.count
-        let summary = households == 0
+        let signals = answer.unmatchedSignals.count
+        let summary = households == 0 && signals > 0
+            ? l.pick("Over BSN \(number.masked) staan in deze opslag alleen \(signals) \(signals == 1 ? "vroegsignaal" : "vroegsignalen") dat bij geen huishouden hoort.",
+                     "This store holds only \(signals) early-warning \(signals == 1 ? "signal" : "signals") about BSN \(number.masked) that match no household.")
+            : households == 0
             ? l.pick("Over BSN \(number.masked) is in deze opslag niets opgeslagen.",
                      "Nothing is stored about BSN \(number.masked) in this store.")
             : l.pick("In deze opslag \(households == 1 ? "staat 1 huishouden" : "staan \(households) huishoudens") met een lid met BSN \(number.masked), en \(rows) \(rows == 1 ? "regel" : "regels") in het auditlogboek daarover.",

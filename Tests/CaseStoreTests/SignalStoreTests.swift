@@ -75,4 +75,18 @@ struct SignalStoreTests {
             #expect(try store.caseFile(household).signals.last?.id == "W-3")
         }
     }
+
+    @Test("A subject access request finds the signals about a BSN that matched no household")
+    func subjectAccess() throws {
+        try withTemporaryFolder { folder in
+            let (store, _) = try GrantStoreTests.setUp(folder)
+            _ = try store.importSignals([Self.incoming("Z-7", .zorg, received: "2026-11-25", client: SignalClient(bsn: BSN("100778276")))],
+                                        by: caseworker)
+            let answer = try store.answerSubjectAccess(bsn: BSN("100778276")!, by: leader.actor)
+            #expect(answer.households.isEmpty)
+            #expect(answer.unmatchedSignals.map(\.id) == ["Z-7"])
+            let detail = try store.read { db in try String.fetchOne(db, sql: "SELECT detail FROM audit WHERE action = 'subject-access'") }
+            #expect(detail == "subject access request, BSN *****8276: 1 unmatched signals")
+        }
+    }
 }

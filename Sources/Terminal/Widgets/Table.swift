@@ -122,17 +122,22 @@ public enum Table {
         state.clamp(count: rowCount, pageSize: visible)
         // The cells of the rows on screen, asked for once.
         let shown = rowCount > 0 ? state.visibleRange(count: rowCount, pageSize: visible).map { ($0, row($0)) } : []
-        let widths = layout(ascii ? widenedForASCII(columns, rows: shown.map(\.1)) : columns, width: rect.width - markerWidth)
+        // With more rows than fit, the position ("12/5000") stands at the right of the header:
+        // the columns are laid out beside it, so it never covers a column's title. Its width is
+        // that of the last row's position, so the columns stay put while the selection moves.
+        let markWidth = rowCount > visible ? DisplayWidth.of(" \(rowCount)/\(rowCount)") : 0
+        let fitsMark = markWidth > 0 && markWidth * 2 < rect.width
+        let widths = layout(ascii ? widenedForASCII(columns, rows: shown.map(\.1)) : columns,
+                            width: rect.width - markerWidth - (fitsMark ? markWidth : 0))
 
         // Header.
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
         drawCells(into: &buffer, x: rect.x + markerWidth, y: rect.y, maxX: rect.maxX, widths: widths, columns: columns,
                   spans: columns.map { Span(text: $0.title, role: .header) })
 
-        if rowCount > visible {
+        if fitsMark {
             let mark = " \(state.selected + 1)/\(rowCount)"
-            let w = DisplayWidth.of(mark)
-            if w <= rect.width { buffer.put(mark, x: rect.maxX - w, y: rect.y, role: .header) }
+            buffer.put(mark, x: rect.maxX - DisplayWidth.of(mark), y: rect.y, role: .header)
         }
 
         guard rowCount > 0 else {

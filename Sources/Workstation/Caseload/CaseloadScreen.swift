@@ -70,13 +70,14 @@ extension CaseloadState: ReadingScreen {
             ScreenAction(.review, when: { s, ctx in !s.searching && ctx.staff.role == .teamleader },
                          whyNot: { s, ctx in s.searching ? nil : ctx.l.pick("De beoordelingslijst is voor teamleiders.", "The review queue is for team leaders.") }),
             ScreenAction(.dashboard, when: { s, _ in !s.searching }),
-            ScreenAction(.signals, when: { s, _ in !s.searching }),
             ScreenAction(.otherRole, when: { s, ctx in !s.searching && ctx.storeKind == .demo }),
             // While searching: Enter (or ↓) goes to the list, Esc clears the search.
             ScreenAction(.confirm, label: { $0.pick("Naar de lijst", "To the list") },
                          help: { $0.pick("Klaar met zoeken: naar de lijst", "Done searching: to the list") }, when: { s, _ in s.searching }),
             // q leaves the program from here (before Esc's table entry, which shares it).
             ScreenAction(.quit, when: { s, _ in !s.searching }),
+            // After quit: on a narrow key bar F10 stays (the way out); F1 lists F12 always.
+            ScreenAction(.signals, when: { s, _ in !s.searching }),
             ScreenAction(.back, label: { $0.pick("Zoeken wissen", "Clear search") },
                          help: { $0.pick("Wis de zoekopdracht", "Clear the search") }, when: { s, _ in s.searching || !s.search.isEmpty }),
         ]
@@ -85,9 +86,10 @@ extension CaseloadState: ReadingScreen {
     func title(_ l: Language) -> String { l.pick("Caseload", "Caseload") }
     var isTyping: Bool { searching }
 
-    /// Rows of the table on a screen of `size` (header, title, table header, status line
-    /// and key bar take the rest).
-    static func pageSize(_ size: Size) -> Int { max(1, size.height - 7) }
+    /// Rows of the table on a screen of `size`: the program's header, the title line, the
+    /// table's header, the status line and the key bar take five; every other row shows a
+    /// household (`Table.visibleRows` of the table's rect, as `render` lays it out).
+    static func pageSize(_ size: Size) -> Int { max(1, size.height - 5) }
 
     /// Reads the count and the visible page again (after a filter change or a move).
     mutating func reload(_ ctx: ScreenContext, keepSelection: Bool = true) throws {
