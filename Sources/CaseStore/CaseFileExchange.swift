@@ -46,7 +46,7 @@ extension Store {
         let toImport = files
         return try change(by: actor, household: nil, action: "import", detail: names) { db, at in
             var problems: [StoreError.ImportProblem] = []
-            var householdIds = Set<String>(), grantIds = Set<String>()
+            var householdIds = Set<String>(), grantIds = Set<String>(), signalIds = Set<String>()
             func claim(_ id: String, path: String, file: String, table: String, seen: inout Set<String>) throws {
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) == true {
                     problems.append(.init(file: file, problem: CaseFileProblem(path: path, kind: .idInStore(id))))
@@ -59,6 +59,18 @@ extension Store {
                 for (i, grant) in file.grants.enumerated() {
                     if let id = grant.id { try claim(id, path: "grants[\(i)].id", file: name, table: "grant_request", seen: &grantIds) }
                 }
+                // A signal's sender id is unique in a store, waiting ones included.
+                for (i, signal) in file.signals.enumerated() {
+                    guard let id = signal.id else { continue }
+                    let known = try Bool.fetchOne(db, sql: """
+                        SELECT EXISTS (SELECT 1 FROM signal WHERE signalId = ?) OR EXISTS (SELECT 1 FROM signal_inbox WHERE signalId = ?)
+                        """, arguments: [id, id]) ?? false
+                    if known {
+                        problems.append(.init(file: name, problem: CaseFileProblem(path: "signals[\(i)].id", kind: .idInStore(id))))
+                    } else if !signalIds.insert(id).inserted {
+                        problems.append(.init(file: name, problem: CaseFileProblem(path: "signals[\(i)].id", kind: .idTwiceInImport(id))))
+                    }
+                }
             }
             guard problems.isEmpty else { throw StoreError.importRejected(problems) }
 
@@ -70,6 +82,8 @@ extension Store {
                 for i in file.grants.indices where file.grants[i].id == nil {
                     file.grants[i].id = try Self.newId(db, prefix: "gr-", table: "grant_request", taken: &grantIds)
                 }
+                // Zaak ids belong to the store that made them: an imported signal joins none here.
+                for i in file.signals.indices { file.signals[i].caseId = nil }
                 // Against the store and the files of this import written before it.
                 let found = try Self.possibleDuplicates(db, of: file.household, excluding: nil)
                 if !found.isEmpty { duplicates.append(StoreError.ImportDuplicate(file: name, duplicates: found)) }

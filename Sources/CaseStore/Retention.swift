@@ -170,6 +170,8 @@ enum AnonymousRows {
             try rewrite("ledger_line", "householdId = ? AND section = '\(section.rawValue)'", documents)
         }
         try rewrite("signal", "householdId = ?", file.signals.map(CaseFileWriter.signal))
+        // How the partner identified the person (BSN, address, birth date) and the sender's id go too.
+        try db.execute(sql: "UPDATE signal SET client = NULL, signalId = NULL WHERE householdId = ?", arguments: [id])
         try rewrite("life_domain_score", "householdId = ?", file.lifeDomains.map(CaseFileWriter.lifeDomain))
         try rewrite("plan_goal", "householdId = ?", (file.plan?.goals ?? []).map {
             CaseFileWriter.goal($0)

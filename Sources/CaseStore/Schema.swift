@@ -109,6 +109,7 @@ enum Schema {
     ALTER TABLE signal ADD COLUMN client TEXT;
     CREATE UNIQUE INDEX signal_by_signal_id ON signal (signalId) WHERE signalId IS NOT NULL;
     CREATE INDEX signal_by_received ON signal (received) WHERE signalId IS NOT NULL;
+    CREATE INDEX signal_by_case ON signal (caseId) WHERE caseId IS NOT NULL;
     UPDATE signal SET status = CASE status WHEN 'open' THEN 'nog-niet-opgepakt' WHEN 'contact' THEN 'opgepakt'
                                            WHEN 'closed' THEN 'opgepakt' ELSE status END;
     CREATE TABLE signal_case (

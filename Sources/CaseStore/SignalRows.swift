@@ -95,9 +95,10 @@ extension Store {
             WHERE m.bsn = ? AND h.status = 'open' ORDER BY h.rowid LIMIT 1
             """, arguments: [bsn.digits]) { return id }
         guard let postcode = client.postcode else { return nil }
+        // The postcode as the intake writes it ("1506 EA"), or as typed without its space.
         let candidates = try String.fetchAll(db, sql: """
-            SELECT id FROM household WHERE status = 'open' AND replace(upper(postcode), ' ', '') = ? ORDER BY rowid
-            """, arguments: [postcode.replacingOccurrences(of: " ", with: "")])
+            SELECT id FROM household WHERE status = 'open' AND postcode IN (?, ?) ORDER BY rowid
+            """, arguments: [postcode, postcode.replacingOccurrences(of: " ", with: "")])
         let households = try candidates.compactMap { try CaseFileRows.load($0, from: db)?.household }
         return SignalOutreach.match(client, in: households)?.id
     }
@@ -108,11 +109,17 @@ extension Store {
         let day = s.signal.received ?? at.localDate
         var zaak: SignalCase
         var isNew = false
-        if let row = try Row.fetchOne(db, sql: """
-               SELECT document FROM signal_case WHERE householdId = ? AND open = 1 ORDER BY periodStart DESC LIMIT 1
-               """, arguments: [household]),
-           let existing = SignalJSON.zaak(try CaseFileRows.value(row["document"])), existing.covers(day) {
+        // Any open zaak of the household whose period covers the day — or that would, counted
+        // from this earlier signal (a late delivery): its period then starts here.
+        let open = try String.fetchAll(db, sql: "SELECT document FROM signal_case WHERE householdId = ? AND open = 1 ORDER BY periodStart",
+                                       arguments: [household]).compactMap { SignalJSON.zaak(try CaseFileRows.value($0)) }
+        if let existing = open.first(where: { $0.covers(day) }) {
             zaak = existing
+        } else if var earlier = open.first(where: { day < $0.periodStart && $0.periodStart <= day.adding(months: SignalOutreach.matchingMonths).adding(days: -1) }) {
+            earlier.periodStart = day
+            try db.execute(sql: "UPDATE signal_case SET periodStart = ?, document = ? WHERE id = ?",
+                           arguments: [day.iso, CaseFileRows.doc(SignalJSON.zaak(earlier)), earlier.id])
+            zaak = earlier
         } else {
             var taken = Set<String>()
             zaak = SignalCase(id: try newId(db, prefix: "vz-", table: "signal_case", taken: &taken), matched: at.localDate, periodStart: day)
@@ -189,7 +196,7 @@ extension Store {
         let found = try read { db -> (String, String, Int)? in
             try Row.fetchOne(db, sql: "SELECT * FROM signal_case WHERE id = ?", arguments: [id]).map { ($0["document"], $0["householdId"], $0["version"]) }
         }
-        guard let found, let zaak = SignalJSON.zaak(try CaseFileRows.value(found.0)) else { throw StoreError.rowGone(what: id) }
+        guard let found, let zaak = SignalJSON.zaak(try CaseFileRows.value(found.0)) else { throw StoreError.signalNotFound(id: id) }
         return (zaak, found.1, found.2)
     }
 
@@ -210,11 +217,14 @@ extension Store {
     public func closeSignalCase(_ caseId: String, result: SignalCaseResult, reason: String = "", by actor: Actor) throws -> SignalCase {
         let stored = try signalCase(caseId)
         return try change(by: actor, household: stored.householdId, action: "signal.result", detail: "\(caseId) \(result.rawValue)") { db, at in
+            // Closed once: a second result (another workstation's, a script's) is refused, not laid over it.
+            guard stored.zaak.result == nil else { throw StoreError.signalCaseClosed(id: caseId) }
             var next = stored.zaak
             next.result = result
             try Self.writeCase(db, next, expected: stored.version, open: false, by: actor.user, at: at)
+            // A "not picked up" result sets the signals nobody picked up; those picked up stay so.
             if let status = SignalStatus(rawValue: result.rawValue), SignalStatus.notPickedUp.contains(status) {
-                try Self.setSignals(db, caseId: caseId, from: nil, to: status, reason: reason, by: actor.user, at: at)
+                try Self.setSignals(db, caseId: caseId, from: .notYetPickedUp, to: status, reason: reason, by: actor.user, at: at)
             }
             try Self.signalsChanged(db)
             return next
@@ -226,7 +236,7 @@ extension Store {
         try change(by: actor, household: nil, action: "signal.set-aside", detail: "\(signalId) \(status.rawValue) \(reason)") { db, _ in
             guard let row = try Row.fetchOne(db, sql: "SELECT signal FROM signal_inbox WHERE signalId = ? AND open = 1", arguments: [signalId]),
                   case .success(var signal) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else {
-                throw StoreError.rowGone(what: signalId)
+                throw StoreError.signalNotFound(id: signalId)
             }
             signal.status = status
             signal.reason = reason
@@ -242,7 +252,7 @@ extension Store {
         try change(by: actor, household: household, action: "signal.match", detail: "\(signalId) by the intake") { db, at in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signal_inbox WHERE signalId = ? AND open = 1", arguments: [signalId]),
                   case .success(let signal) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else {
-                throw StoreError.rowGone(what: signalId)
+                throw StoreError.signalNotFound(id: signalId)
             }
             let client = SignalJSON.client(try CaseFileRows.value(row["client"]))
             try db.execute(sql: "DELETE FROM signal_inbox WHERE signalId = ?", arguments: [signalId])
@@ -279,7 +289,8 @@ extension Store {
             var byCase: [String: [(signal: Signal, client: SignalClient)]] = [:]
             var order: [String] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT document, client, caseId FROM signal WHERE signalId IS NOT NULL AND received >= ? AND received <= ? ORDER BY received, id
+                SELECT document, client, caseId FROM signal
+                WHERE signalId IS NOT NULL AND client IS NOT NULL AND received >= ? AND received <= ? ORDER BY received, id
                 """, arguments: [from.iso, to.iso]) {
                 guard case .success(let s) = CaseFileReader.signal(try CaseFileRows.value(row["document"])) else { continue }
                 let client = (row["client"] as String?).flatMap { text -> SignalClient? in

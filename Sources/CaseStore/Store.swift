@@ -199,7 +199,9 @@ public final class Store: Sendable {
 
     /// What may still be done to a closed household: reopen it, read the handover note,
     /// record how a paid grant worked out.
-    static let allowedOnClosed: Set<String> = ["household.reopen", "household.close", "household.handover.read", "grant.evaluate"]
+    static let allowedOnClosed: Set<String> = ["household.reopen", "household.close", "household.handover.read", "grant.evaluate",
+                                               // a zaak of a household closed meanwhile still gets its result (the delivery needs it)
+                                               "signal.result"]
 
     static func requireOpen(_ db: Database, household: String, for action: String) throws {
         guard !allowedOnClosed.contains(action) else { return }

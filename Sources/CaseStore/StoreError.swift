@@ -38,6 +38,10 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The change would leave the store without an active team leader.
     case lastTeamLeader(user: String)
     case householdNotFound(id: String)
+    /// A vroegsignaalzaak that already has its result.
+    case signalCaseClosed(id: String)
+    /// No vroegsignaalzaak, or no waiting signal, of this id.
+    case signalNotFound(id: String)
     case grantNotFound(id: String)
     case rowGone(what: String)
     /// Someone else saved this row since it was read: who and when.
@@ -203,6 +207,12 @@ extension StoreError {
             return l.pick("Huishouden \(id) bestaat niet in deze opslag.", "Household \(id) does not exist in this store.")
         case .grantNotFound(let id):
             return l.pick("Aanvraag \(id) bestaat niet in deze opslag.", "Grant \(id) does not exist in this store.")
+        case .signalNotFound(let id):
+            return l.pick("Er is geen open zaak of wachtend signaal \(id); keukentafel signals list toont ze.",
+                          "There is no open case or waiting signal \(id); keukentafel signals list shows them.")
+        case .signalCaseClosed(let id):
+            return l.pick("\(id) is al gesloten met een resultaat; het resultaat blijft zoals het is.",
+                          "\(id) is already closed with a result; the result stays as it is.")
         case .rowGone(let what):
             return l.pick("\"\(what)\" is intussen door iemand anders verwijderd; uw wijziging is niet opgeslagen.",
                           "\"\(what)\" was deleted by someone else meanwhile; your change was not saved.")

@@ -41,7 +41,7 @@ extension CaseFile {
             deductions: f.deductions.map { Deduction(label: $0.kind.rawValue, amount: $0.amount, frequency: $0.frequency,
                                                      kind: $0.kind) })
         file.signals = signals.map { Signal(partner: $0.partner, creditor: "", amount: $0.amount, since: $0.since,
-                                            received: $0.received, status: $0.status) }
+                                            received: $0.received, status: $0.status, crisis: $0.crisis, warmHandover: $0.warmHandover) }
         file.lifeDomains = lifeDomains.map { LifeDomainScore(domain: $0.domain, score: $0.score, date: $0.date) }
         file.plan = plan.map { Plan(goals: $0.goals.map { Goal(id: $0.id, text: "", due: $0.due) }) }
         file.conversations = conversations.map { c in
@@ -55,6 +55,13 @@ extension CaseFile {
             a.goalShort = ""; a.goalLong = ""; a.motivation = ""
             a.businessCase = BusinessCase(without: g.businessCase.without.map { CostItem(label: "", amount: $0.amount) })
             a.decisionComment = g.decisionComment.map { _ in "" }
+            // The letter's reasons, the conditions and the objections are free text about people.
+            a.letterReasons = ""
+            a.conditions = g.conditions.map { Agreement(text: "", due: $0.due, done: $0.done) }
+            a.objections = g.objections.map { o in
+                Objection(decisionDate: o.decisionDate, received: o.received, grounds: "", recordedBy: "", outcome: o.outcome,
+                          decidedBy: o.decidedBy.map { _ in "" }, decidedAt: o.decidedAt)
+            }
             a.evaluation = g.evaluation.map { Evaluation(shortTerm: $0.shortTerm, societalCost: $0.societalCost) }
             a.unknownFields = [:]
             return a

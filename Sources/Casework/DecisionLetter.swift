@@ -178,15 +178,24 @@ public enum DecisionLetter {
                                     + "op bijstand (de inlichtingenplicht, artikel 17 van de Participatiewet): bijvoorbeeld een ander "
                                     + "inkomen, spaargeld of bezit, een verhuizing, of iemand die bij u komt wonen of vertrekt. "
                                     + "Geeft u iets niet of te laat door, dan kunnen wij de bijstand terugvorderen.", 78))
-        section("Bent u het niet eens met dit besluit?")
         // Six weeks after the day of sending, moved past weekends and holidays (Algemene termijnenwet).
         let deadline = longDate(LegalTerm.end(after: sent, weeks: 6))
         let college = Municipality(name: sender.municipality, code: "").place
-        var objection = "Dan kunt u bezwaar maken binnen zes weken na de dag waarop wij deze brief verstuurden, "
-        objection += "dus uiterlijk op \(deadline). Stuur uw bezwaar aan het college van "
-        objection += "burgemeester en wethouders van \(college). "
-        objection += "Zet in uw bezwaarschrift: uw naam en adres, de datum, het besluit waartegen u bezwaar maakt "
-        objection += "(het kenmerk hierboven), waarom u het er niet mee eens bent, en uw handtekening."
+        // A decision on an objection is not objected to again: the next step is the court (Awb 8:1).
+        let onObjection = kind == .approval && grant.objections.contains { $0.outcome == .upheld }
+        section(onObjection ? "Bent u het niet eens met deze beslissing op uw bezwaar?" : "Bent u het niet eens met dit besluit?")
+        var objection = onObjection
+            ? "Dan kunt u beroep instellen bij de rechtbank (bestuursrecht) binnen zes weken na de dag waarop wij deze "
+                + "brief verstuurden, dus uiterlijk op \(deadline). Zet in uw beroepschrift: uw naam en adres, de datum, "
+                + "de beslissing waartegen u beroep instelt (het kenmerk hierboven), waarom u het er niet mee eens bent, "
+                + "en uw handtekening. De rechtbank vraagt daarvoor griffierecht."
+            : "Dan kunt u bezwaar maken binnen zes weken na de dag waarop wij deze brief verstuurden, "
+        if !onObjection {
+            objection += "dus uiterlijk op \(deadline). Stuur uw bezwaar aan het college van "
+            objection += "burgemeester en wethouders van \(college). "
+            objection += "Zet in uw bezwaarschrift: uw naam en adres, de datum, het besluit waartegen u bezwaar maakt "
+            objection += "(het kenmerk hierboven), waarom u het er niet mee eens bent, en uw handtekening."
+        }
         out.append(contentsOf: wrap(objection, 78))
         out.append("")
         out.append("Met vriendelijke groet,")

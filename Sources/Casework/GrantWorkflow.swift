@@ -35,6 +35,8 @@ public enum GrantRefusal: Equatable, Sendable {
     case objectionReasonsRequired
     /// An upheld objection on an approved grant says what the new decision is.
     case newDecisionRequired
+    /// Whoever took the decision, or submitted the request, does not decide the objection (Awb 7:5, four eyes).
+    case objectionOwnDecision
 }
 
 public enum GrantAction: String, CaseIterable, Sendable {
@@ -207,6 +209,7 @@ public enum GrantWorkflow {
                                        by actor: Actor, at moment: Moment) -> Result<Grant, Refusals> {
         var reasons: [GrantRefusal] = []
         if actor.role != .teamleader { reasons.append(.notTeamLeader) }
+        if actor.user == grant.decidedBy || actor.user == grant.submittedBy { reasons.append(.objectionOwnDecision) }
         if grant.openObjection == nil { reasons.append(.noOpenObjection) }
         if text.trimmingWhitespace().isEmpty { reasons.append(.objectionReasonsRequired) }
         if outcome == .upheld, grant.status != .rejected, newDecision.trimmingWhitespace().isEmpty { reasons.append(.newDecisionRequired) }
@@ -337,6 +340,9 @@ extension GrantRefusal {
         case .objectionReasonsRequired:
             return l.pick("Schrijf de motivering van de beslissing op bezwaar: die krijgt de bewoner.",
                           "Write the reasons of the decision on the objection: the resident receives them.")
+        case .objectionOwnDecision:
+            return l.pick("Wie het besluit nam of de aanvraag indiende, beslist niet op het bezwaar (Awb 7:5): laat een andere teamleider beslissen.",
+                          "Whoever took the decision or submitted the request does not decide the objection (Awb 7:5): let another team leader decide.")
         case .newDecisionRequired:
             return l.pick("Gegrond: schrijf wat het nieuwe besluit is (bijvoorbeeld: de lening wordt een gift).",
                           "Upheld: write what the new decision is (for example: the loan becomes a gift).")

@@ -85,10 +85,9 @@ struct ObjectionCommand: ParsableCommand {
                 .sorted { ($0.1.isOpen ? 0 : 1, $0.1.received) < ($1.1.isOpen ? 0 : 1, $1.1.received) }
             if json {
                 Console.out(JSONWriter.write(.array(rows.map { stored, o in
-                    let terms = ObjectionCommand.terms(stored.grant)
                     return .object(["grant": .string(stored.id), "household": .string(stored.householdId),
                                     "received": .string(o.received.iso), "grounds": .string(o.grounds),
-                                    "due": terms.due.map { .string($0.iso) } ?? .null, "late": .bool(terms.late),
+                                    "due": .string(o.decisionDue.iso), "late": .bool(o.isLate),
                                     "outcome": o.outcome.map { .string($0.rawValue) } ?? .null,
                                     "newDecision": o.ledToNewDecision ? .bool(true) : .bool(false)])
                 })))
@@ -96,7 +95,7 @@ struct ObjectionCommand: ParsableCommand {
             }
             if rows.isEmpty { Console.out(l.pick("Geen bezwaren.\n", "No objections.\n")); return }
             for (stored, o) in rows {
-                let due = ObjectionCommand.terms(stored.grant).due.map(\.dutch) ?? "—"
+                let due = o.decisionDue.dutch
                 let state = o.outcome.map { $0.name(in: l) } ?? l.pick("open, beslissen uiterlijk \(due)", "open, decide by \(due)")
                 Console.out("\(stored.id)  \(stored.householdId)  \(o.received.dutch)  \(state)\n")
             }

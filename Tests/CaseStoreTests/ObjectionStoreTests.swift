@@ -62,7 +62,7 @@ struct ObjectionStoreTests {
             #expect(try store.reviewCount(.objections) == 1)
             #expect(try store.reviewPage(.objections, offset: 0, limit: 10).map(\.grant.id) == [open.id])
             #expect(try store.objections().map(\.id) == [open.id])
-            #expect(throws: StoreError.grantRefusals([.notTeamLeader])) {
+            #expect(throws: StoreError.grantRefusals([.notTeamLeader, .objectionOwnDecision])) {
                 _ = try store.decideObjection(open, outcome: .upheld, reasons: "x", newDecision: "", by: caseworker)
             }
             let upheld = try store.decideObjection(open, outcome: .upheld, reasons: "De voorziening vergoedt opvang inderdaad niet.",

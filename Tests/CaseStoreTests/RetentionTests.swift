@@ -18,6 +18,9 @@ struct RetentionTests {
     static func store(in folder: String, closed: [String]) throws -> Store {
         let store = try makeStore(in: folder)
         _ = try store.importCaseFiles(try sampleFileNames().map(sampleSource), by: caseworker)
+        // The demo's early-warning signals, as a partner delivers them: Verbeek's rent signal matches by BSN.
+        let delivery = try String(contentsOf: URL(fileURLWithPath: packageRoot.appendingPathComponent("sample-data/vroegsignalen.json").path), encoding: .utf8)
+        _ = try store.importSignals(try DDASDelivery.readSignals(delivery).get(), by: caseworker)
         _ = try store.decideGrant(try store.grant("gr-0002-1"), .approve, comment: "Akkoord na gesprek met de verhuurder", by: leader.actor)
         try store.saveDraft(Conversation(date: day("2026-11-23"), author: "r.westra", notes: "Noëlle belt de verhuurder"),
                             conversationId: nil, household: "hh-demo-0002", by: caseworker)
@@ -94,6 +97,11 @@ struct RetentionTests {
                 #expect(try store.anonymise(id, before: Self.tomorrow, by: leader.actor, reason: "test"))
             }
             try store.compactAfterAnonymising()
+            // Verbeek's rent signal (sample-data/vroegsignalen.json): the BSN the landlord gave and its id are gone too.
+            let kept = try store.read { db in
+                try Row.fetchAll(db, sql: "SELECT client, signalId FROM signal WHERE householdId = 'hh-demo-0002'").map { [$0["client"] as String?, $0["signalId"] as String?] }
+            }
+            #expect(!kept.isEmpty && kept.allSatisfy { $0 == [nil, nil] }, "\(kept)")
 
             #expect(try Self.figures(store) == figures)
             for (old, id) in zip(before, closed) {

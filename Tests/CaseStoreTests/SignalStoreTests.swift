@@ -89,4 +89,51 @@ struct SignalStoreTests {
             #expect(detail == "subject access request, BSN *****8276: 1 unmatched signals")
         }
     }
+
+    @Test("A later delivery's earlier signal joins the open zaak and moves its start; a result is set once; picked-up signals stay picked up")
+    func groupingAndClosing() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            let bsn = SignalClient(bsn: BSN("111222333"))
+            let first = try store.importSignals([Self.incoming("A-1", .huur, received: "2026-11-20", client: bsn)], by: caseworker)
+            let zaak = try #require(first.cases.first)
+            // Delivered later, dated earlier (1 September): within six months of the zaak's start, so the same zaak.
+            let second = try store.importSignals([Self.incoming("A-0", .energie, received: "2026-09-01", client: bsn)], by: caseworker)
+            #expect(second.cases == [zaak])
+            #expect(try store.signalCase(zaak).zaak.periodStart == CalendarDate(iso: "2026-09-01"))
+            // Past the period (from 1 September: up to 28 February 2027): a new zaak.
+            let third = try store.importSignals([Self.incoming("A-2", .water, received: "2027-03-01", client: bsn)], by: caseworker)
+            #expect(third.cases.count == 1 && third.cases != [zaak])
+
+            _ = try store.recordContactAttempt(zaak, ContactAttempt(kind: .brief, reached: false, date: CalendarDate(iso: "2026-11-23")!, partOfDay: .ochtend),
+                                               by: caseworker)
+            _ = try store.closeSignalCase(zaak, result: .otherReason, reason: "Verhuisd", by: caseworker)
+            #expect(throws: StoreError.signalCaseClosed(id: zaak)) { _ = try store.closeSignalCase(zaak, result: .noContact, by: caseworker) }
+            let statuses = try store.caseFile(household).signals.filter { $0.caseId == zaak }.map(\.status)
+            #expect(statuses == [.pickedUp, .pickedUp])
+            #expect(throws: StoreError.signalNotFound(id: "vz-999999")) { _ = try store.signalCase("vz-999999") }
+        }
+    }
+
+    @Test("A case file's signal ids are checked like grant ids, and its zaak ids are not taken over")
+    func caseFileImport() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            _ = try store.importSignals([Self.incoming("E-1", .energie, received: "2026-11-20", client: SignalClient(bsn: BSN("111222333")))], by: caseworker)
+            var file = try store.caseFile(household)
+            file.household.id = "hh-kopie"
+            file.grants = []
+            for i in file.household.members.indices { file.household.members[i].bsn = nil }
+            let text = CaseFileWriter.text(file)
+            #expect(throws: StoreError.self) { _ = try store.importCaseFiles([CaseFileSource(name: "kopie.json", bytes: Array(text.utf8))], by: caseworker) }
+            do {
+                _ = try store.importCaseFiles([CaseFileSource(name: "kopie.json", bytes: Array(text.utf8))], by: caseworker)
+            } catch StoreError.importRejected(let problems) {
+                #expect(problems.map(\.problem.path).contains { $0.hasSuffix(".id") && $0.hasPrefix("signals[") })
+            }
+            file.signals = file.signals.map { var s = $0; s.id = nil; return s }
+            let ids = try store.importCaseFiles([CaseFileSource(name: "kopie.json", bytes: Array(CaseFileWriter.text(file).utf8))], by: caseworker)
+            #expect(try store.caseFile(ids[0]).signals.allSatisfy { $0.caseId == nil })
+        }
+    }
 }

@@ -145,4 +145,19 @@ struct DecisionLetterTests {
         #expect(text.replacingOccurrences(of: "\n", with: " ").contains("(artikel 55 van de Participatiewet): - Lever de factuur van het bed in, uiterlijk 31 januari 2027."))
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 78 })
     }
+
+    @Test("After an upheld objection the approval letter points to the court (beroep), not to another objection")
+    func afterObjection() throws {
+        var grant = Self.rejected(reasons: "De afwijzing is herroepen: het spaargeld is bestemd voor de uitvaart.")
+        grant.status = .approved
+        grant.objections = [Objection(decisionDate: CalendarDate(iso: "2026-11-20")!, received: CalendarDate(iso: "2026-11-27")!, grounds: "x",
+                                      recordedBy: "r.westra", outcome: .upheld, decidedBy: "t.tweede", decidedAt: Moment(iso: "2026-12-07T10:00:00+01:00"))]
+        let text = try #require(DecisionLetter.text(grant: grant, household: Self.household(), sender: Self.sender, sent: CalendarDate(iso: "2026-12-07")!))
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        #expect(flat.contains("Dit besluit nemen wij na uw bezwaar van 27 november 2026, dat wij gegrond vinden."))
+        #expect(flat.contains("Bent u het niet eens met deze beslissing op uw bezwaar?"))
+        // Monday 7 December 2026 + six weeks = Monday 18 January 2027.
+        #expect(flat.contains("beroep instellen bij de rechtbank (bestuursrecht) binnen zes weken") && flat.contains("uiterlijk op 18 januari 2027"))
+        #expect(!flat.contains("bezwaar maken binnen"))
+    }
 }

@@ -5,7 +5,9 @@ import Testing
 @Suite("Loans, withdrawal and objections")
 struct ObjectionAndLoanTests {
     static let caseworker = Actor(user: "r.westra", role: .caseworker)
-    static let teamleader = Actor(user: "j.bakker", role: .teamleader)
+    static let teamleader = Actor(user: "t.tweede", role: .teamleader)
+    /// Who took the decisions below: not the one to decide an objection against them.
+    static let decider = Actor(user: "j.bakker", role: .teamleader)
 
     static func decided(_ status: GrantStatus, on iso: String = "2026-11-20T11:00:00+01:00") -> Grant {
         Grant(id: "gr-1", route: .custom, category: .inrichting, amount: euros("900.00"), payee: Payee(name: "Kringloop"),
@@ -100,7 +102,7 @@ struct ObjectionAndLoanTests {
         let at = Moment(iso: "2026-12-10T14:00:00+01:00")!
         let open = try GrantWorkflow.recordObjection(Self.decided(.rejected), received: day("2026-12-01"), grounds: "Nodig.",
                                                      by: Self.caseworker, today: day("2026-12-02")).get()
-        #expect(throws: Refusals([.notTeamLeader])) {
+        #expect(throws: Refusals([.notTeamLeader, .objectionOwnDecision])) {
             try GrantWorkflow.decideObjection(open, outcome: .dismissed, reasons: "Zie besluit.", newDecision: "", by: Self.caseworker, at: at).get()
         }
         #expect(throws: Refusals([.objectionReasonsRequired])) {
@@ -112,7 +114,14 @@ struct ObjectionAndLoanTests {
         let upheld = try GrantWorkflow.decideObjection(open, outcome: .upheld, reasons: "Het spaargeld is voor de uitvaart bestemd.", newDecision: "",
                                                        by: Self.teamleader, at: at).get()
         #expect(upheld.status == .approved)
-        #expect(upheld.decidedBy == "j.bakker" && upheld.decidedAt == at && !upheld.approvedUnderMandate)
+        #expect(upheld.decidedBy == "t.tweede" && upheld.decidedAt == at && !upheld.approvedUnderMandate)
+        // Four eyes (Awb 7:5): the one who rejected it, or who asked for it, does not decide.
+        #expect(throws: Refusals([.objectionOwnDecision])) {
+            try GrantWorkflow.decideObjection(open, outcome: .upheld, reasons: "x", newDecision: "", by: Self.decider, at: at).get()
+        }
+        #expect(throws: Refusals([.notTeamLeader, .objectionOwnDecision])) {
+            try GrantWorkflow.decideObjection(open, outcome: .upheld, reasons: "x", newDecision: "", by: Self.caseworker, at: at).get()
+        }
         #expect(upheld.letterReasons == "Het spaargeld is voor de uitvaart bestemd.")
         #expect(upheld.objections[0].outcome == .upheld && upheld.objections[0].ledToNewDecision)
         #expect(upheld.objections[0].newDecision == "De afwijzing is herroepen; de aanvraag is alsnog toegekend.")

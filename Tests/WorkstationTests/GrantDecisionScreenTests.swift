@@ -82,39 +82,40 @@ struct GrantDecisionScreenTests {
         }
     }
 
-    @Test("An objection recorded on tab 4 (z), listed in review list 4 with its term, decided upheld: the rejected grant is approved")
+    @Test("An objection recorded on tab 4 (z), listed in review list 4 with its term, decided by a team leader who did not take the decision")
     func objection() throws {
         try withDemoApp(user: "j.bakker") { app in
-            try open("hh-demo-0008", in: app)
+            // gr-0004-2: approved under the mandate by s.elidrissi on Saturday 21 November 2026.
+            try open("hh-demo-0004", in: app)
             app.handle(.key(.character("4")))
-            #expect(app.state.household?.grants?.selectedGrant?.grant.status == .rejected)
+            app.handle(.key(.end))
+            #expect(app.state.household?.grants?.selectedGrant?.id == "gr-0004-2")
             app.handle(.key(.character("z")))
             #expect(app.render().text.contains("Bezwaar ontvangen op 23-11-2026"))
             GrantScreenTests.type(Self.grounds, into: app)
             app.handle(.key(.enter))
-            // Decided Monday 9 November 2026: objection term to 21 December, decision by 1 February 2027.
-            #expect(app.state.message?.text == "Bezwaar tegen gr-0008-1 vastgelegd; de teamleider beslist uiterlijk 01-02-2027.")
-            #expect(app.render().text.contains("Bezwaar ontvangen 23-11-2026: beslissen uiterlijk 01-02-2027"))
+            // Six weeks end Saturday 2 January 2027 → Monday 4 January; six more → Monday 15 February.
+            #expect(app.state.message?.text == "Bezwaar tegen gr-0004-2 vastgelegd; de teamleider beslist uiterlijk 15-02-2027.")
+            #expect(app.render().text.contains("Bezwaar ontvangen 23-11-2026: beslissen uiterlijk 15-02-2027"))
             app.handle(.key(.character("z")))
             #expect(app.state.message?.text == "Er loopt al een bezwaar tegen dit besluit; beslis eerst daarop.")
             app.handle(.key(.escape))
 
             app.handle(.key(.function(6)))
             app.handle(.key(.character("4")))
-            #expect(app.state.review?.items.map(\.grant.id) == ["gr-0008-1"])
+            #expect(app.state.review?.items.map(\.grant.id) == ["gr-0004-2"])
             app.handle(.key(.enter))
             let text = app.render().text
-            #expect(text.contains("Beslissen uiterlijk 01-02-2027 (Awb 7:10), nog 70 dagen"))
+            #expect(text.contains("Beslissen uiterlijk 15-02-2027 (Awb 7:10), nog 84 dagen"))
             #expect(text.contains("e Beslissen"))
             app.handle(.key(.character("e")))
             #expect(app.render().text.contains("Uitkomst: g gegrond · o ongegrond · n niet-ontvankelijk"))
-            app.handle(.key(.character("g")))
-            GrantScreenTests.type("De uitvaartkosten gaan voor; de achterstand wordt alsnog vergoed.", into: app)
+            app.handle(.key(.character("o")))
+            GrantScreenTests.type("De bijdrage is juist berekend.", into: app)
             app.handle(.key(.function(2)))
-            #expect(app.state.message?.text == "Bezwaar tegen gr-0008-1 gegrond; de aanvraag is toegekend.")
-            let after = try app.env.store.grant("gr-0008-1").grant
-            #expect(after.status == .approved && after.decidedBy == "j.bakker")
-            #expect(after.objections.last?.outcome == .upheld)
+            #expect(app.state.message?.text == "Bezwaar tegen gr-0004-2 ongegrond; de aanvraag is toegekend.")
+            let after = try app.env.store.grant("gr-0004-2").grant
+            #expect(after.status == .approved && after.objections.last?.outcome == .dismissed && after.objections.last?.decidedBy == "j.bakker")
             #expect(try app.env.store.reviewCount(.objections) == 0)
         }
     }

@@ -85,7 +85,7 @@ extension HouseholdState: Screen {
     /// A question over a form (close the conversation?) takes letters as answers.
     var isTyping: Bool {
         edit != nil || (conversations?.form != nil && conversations?.confirmClose == false) || ledger?.form != nil
-            || (grants?.form != nil && grants?.confirmingSubmit == false) || grants?.evaluation != nil
+            || (grants?.form != nil && grants?.confirmingSubmit == false) || grants?.evaluation != nil || grants?.objection != nil
     }
 
     func extraHelp(_ ctx: ScreenContext) -> [HelpOverlay.Section] {
