@@ -70,6 +70,10 @@ public struct Benchmark {
                                   statistic: .max, budget: Budget.typedCharacterBytes, samples: session.typedCharacter))
             figures.append(Figure(name: "peak memory of the binary (VmHWM)", households: size, unit: "MB", statistic: .value,
                                   budget: Budget.peakMemoryMegabytes, samples: session.peakMemoryMegabytes))
+            figures.append(Figure(name: "F4 to the next list, from the first after start (pty)", households: size, unit: "ms",
+                                  statistic: .p99, budget: Budget.scopeMilliseconds, samples: session.scope))
+            figures.append(Figure(name: "report --json, every team, start to exit", households: size, unit: "ms", statistic: .median,
+                                  budget: Budget.reportMilliseconds, samples: try terminal.report(rounds: max(3, rounds / 20), home: home)))
         }
         if let small = sizes.min(), let large = sizes.max(), small != large, let a = searchP99[small], let b = searchP99[large], a > 0 {
             figures.append(Figure(name: "search keystroke p99, \(large) vs \(small)", households: large, unit: "×",

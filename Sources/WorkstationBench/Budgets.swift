@@ -44,6 +44,10 @@ public enum Budget {
     /// Opening the ledger tab has no budget of its own; it is a keystroke, so 16 ms.
     public static let openLedgerMilliseconds = 16.0     // p99
     public static let peakMemoryMegabytes = 50.0
+    /// F4 to the next list, any time after start (p99).
+    public static let scopeMilliseconds = 15.0
+    /// `report --json` for every team, start to exit (median).
+    public static let reportMilliseconds = 150.0
     public static let arrowDownBytes = 300.0
     public static let typedCharacterBytes = 50.0
     /// The search keystroke at the largest size may be at most this many times that at the smallest.

@@ -94,6 +94,18 @@ final class PseudoTerminal {
         return false
     }
 
+    /// Reads until `quiet` seconds pass without output; returns how long after the call the
+    /// last byte came: when the screen settled.
+    func settled(quiet: Double = 0.1, timeout: Double = 5) -> Double {
+        let start = monotonicSeconds()
+        var last = start
+        while monotonicSeconds() - start < timeout {
+            if readSome(timeout: quiet) == 0 { break }
+            last = monotonicSeconds()
+        }
+        return last - start
+    }
+
     /// Reads until nothing more arrives for `quiet` seconds; the number of bytes read.
     @discardableResult
     func drain(quiet: Double = 0.15, timeout: Double = 5) -> Int {

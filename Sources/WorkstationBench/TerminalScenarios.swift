@@ -17,6 +17,8 @@ public struct TerminalScenarios {
         public var arrowDown = Samples()
         public var typedCharacter = Samples()
         public var peakMemoryMegabytes = Samples()
+        /// F4 on the caseload, to the next list's title on the screen (the first F4 after start included).
+        public var scope = Samples()
     }
 
     /// xterm's keys in keypad-transmit mode (ncurses switches it on).
@@ -55,9 +57,14 @@ public struct TerminalScenarios {
         let terminal = try launch(home: home)
         try terminal.waitFor("Stoppen", timeout: 20)
         terminal.drain()
-        terminal.send(Keys.f4)
-        try terminal.waitFor("Alle", from: 0)  // only the changed word is sent
-        terminal.drain()
+        // F4 round the lists (mine → all → closed → mine, and on to all), each timed until the
+        // screen settles (its last byte; ncurses sends only what changed, so no one word marks
+        // the end); the first F4 after the start counts too.
+        for _ in 0..<7 {
+            terminal.send(Keys.f4)
+            results.scope.add(terminal.settled() * 1000)
+        }
+        try terminal.waitFor("Alle", from: 0)
         for _ in 0..<presses {
             terminal.send(Keys.down)
             results.arrowDown.add(Double(terminal.drain()))
@@ -89,5 +96,22 @@ public struct TerminalScenarios {
         if let peak = terminal.peakMemoryMegabytes { results.peakMemoryMegabytes.add(peak) }
         terminal.terminate()
         return results
+    }
+
+    /// `keukentafel report --json --team alle` as a script runs it: start to exit, `rounds` times.
+    public func report(rounds: Int, home: String) throws -> Samples {
+        var samples = Samples()
+        for _ in 0..<rounds {
+            let started = monotonicSeconds()
+            let pid = try CleanSpawn.spawn([binary, "report", "--json", "--team", "alle", "--store", storePath],
+                                           environment: environment(home: home)) { actions in
+                posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            guard status == 0 else { throw CleanSpawn.Failure(description: "keukentafel report ended with status \(status)") }
+            samples.add((monotonicSeconds() - started) * 1000)
+        }
+        return samples
     }
 }
