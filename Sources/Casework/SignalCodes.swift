@@ -2,8 +2,20 @@
 /// NVVK, CBS; v1.2) has them. In case files each has a short code; in a DDAS file the
 /// standard's own text (`ddas`), spelled exactly as the schema spells it.
 
+/// A code of the standard: its text in a DDAS file, and the code for that text.
+public protocol DDASCode: CaseIterable {
+    var ddas: String { get }
+}
+
+extension DDASCode {
+    public init?(ddas: String) {
+        guard let code = Self.allCases.first(where: { $0.ddas == ddas }) else { return nil }
+        self = code
+    }
+}
+
 /// Who sent the signal (signaalpartner).
-public enum SignalPartner: String, CaseIterable, Codable, Sendable {
+public enum SignalPartner: String, CaseIterable, Codable, Sendable, DDASCode {
     case huur, energie, water, zorg, hypotheek
     case cakZorgverzekeringen = "cak-zorgverzekeringen"
     case cakEigenBijdrage = "cak-eigen-bijdrage"
@@ -27,17 +39,13 @@ public enum SignalPartner: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public init?(ddas: String) {
-        guard let p = Self.allCases.first(where: { $0.ddas == ddas }) else { return nil }
-        self = p
-    }
 
     /// Case files from before the standard's eleven types had four; they still read.
     public static let olderCodes: [String: SignalPartner] = ["zorgverzekering": .zorg]
 }
 
 /// Where a signal stands (signaalstatus).
-public enum SignalStatus: String, CaseIterable, Codable, Sendable {
+public enum SignalStatus: String, CaseIterable, Codable, Sendable, DDASCode {
     case notYetPickedUp = "nog-niet-opgepakt"
     case pickedUp = "opgepakt"
     case repeated = "niet-opgepakt-herhaald"
@@ -60,10 +68,6 @@ public enum SignalStatus: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public init?(ddas: String) {
-        guard let s = Self.allCases.first(where: { $0.ddas == ddas }) else { return nil }
-        self = s
-    }
 
     /// The statuses a signal is set to when it is not picked up, with a reason.
     public static let notPickedUp: [SignalStatus] = [.repeated, .unfounded, .otherReason, .alreadyKnown, .deceased, .notResident]
@@ -73,7 +77,7 @@ public enum SignalStatus: String, CaseIterable, Codable, Sendable {
 }
 
 /// How a contact was attempted (contactsoort).
-public enum ContactKind: String, CaseIterable, Codable, Sendable {
+public enum ContactKind: String, CaseIterable, Codable, Sendable, DDASCode {
     case telefoon, huisbezoek, brief, mail, sms, kaartje
     case afspraak = "afspraak-op-locatie"
     case administratief, overige, onbekend
@@ -93,24 +97,20 @@ public enum ContactKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public init?(ddas: String) {
-        guard let k = Self.allCases.first(where: { $0.ddas == ddas }) else { return nil }
-        self = k
-    }
 }
 
 /// The part of the day of a contact attempt (dagdeel).
-public enum PartOfDay: String, CaseIterable, Codable, Sendable {
+public enum PartOfDay: String, CaseIterable, Codable, Sendable, DDASCode {
     case ochtend, middag, avond
 
-    public var ddas: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    public var ddas: String { rawValue.prefix(1).uppercased() + String(rawValue.dropFirst()) }
 
     /// Before noon morning, before six afternoon, else evening.
     public init(hour: Int) { self = hour < 12 ? .ochtend : hour < 18 ? .middag : .avond }
 }
 
 /// How a vroegsignaalzaak ended (eindresultaat).
-public enum SignalCaseResult: String, CaseIterable, Codable, Sendable {
+public enum SignalCaseResult: String, CaseIterable, Codable, Sendable, DDASCode {
     case adviceOrQuickFix = "advies-quick-fix"
     case followUp = "vervolghulp"
     case followUpFinancial = "vervolghulp-financieel"
@@ -149,10 +149,6 @@ public enum SignalCaseResult: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public init?(ddas: String) {
-        guard let r = Self.allCases.first(where: { $0.ddas == ddas }) else { return nil }
-        self = r
-    }
 }
 
 extension SignalPartner {
