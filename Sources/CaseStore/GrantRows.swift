@@ -117,32 +117,17 @@ extension Store {
 
     /// Records an objection received against the decision on a grant.
     public func recordObjection(_ stored: StoredGrant, received: CalendarDate, grounds: String, by actor: Actor) throws -> StoredGrant {
-        try change(by: actor, household: stored.householdId, action: "grant.objection", detail: "\(stored.id) \(received.iso)") { db, at in
-            switch GrantWorkflow.recordObjection(stored.grant, received: received, grounds: grounds, by: actor, today: at.localDate) {
-            case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
-            case .success(let next):
-                let result = try Self.write(db, stored, next, user: actor.user, at: at)
-                try Self.event(db, stored.id, at: at, user: actor.user, action: "objection", from: stored.grant.status,
-                               to: next.status, comment: grounds)
-                return result
-            }
+        try step(stored, audit: "grant.objection", event: "objection", by: actor, detail: "\(stored.id) \(received.iso)", comment: grounds) { at in
+            GrantWorkflow.recordObjection(stored.grant, received: received, grounds: grounds, by: actor, today: at.localDate)
         }
     }
 
     /// A team leader decides the open objection; upheld against a rejection, the grant is approved.
     public func decideObjection(_ stored: StoredGrant, outcome: ObjectionOutcome, reasons: String, newDecision: String,
                                 by actor: Actor) throws -> StoredGrant {
-        try change(by: actor, household: stored.householdId, action: "grant.objection.decide",
-                   detail: "\(stored.id) \(outcome.rawValue)") { db, at in
-            switch GrantWorkflow.decideObjection(stored.grant, outcome: outcome, reasons: reasons, newDecision: newDecision,
-                                                 by: actor, at: at) {
-            case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
-            case .success(let next):
-                let result = try Self.write(db, stored, next, user: actor.user, at: at)
-                try Self.event(db, stored.id, at: at, user: actor.user, action: "objection.\(outcome.rawValue)",
-                               from: stored.grant.status, to: next.status, comment: reasons)
-                return result
-            }
+        try step(stored, audit: "grant.objection.decide", event: "objection.\(outcome.rawValue)", by: actor,
+                 detail: "\(stored.id) \(outcome.rawValue)", comment: reasons) { at in
+            GrantWorkflow.decideObjection(stored.grant, outcome: outcome, reasons: reasons, newDecision: newDecision, by: actor, at: at)
         }
     }
 
@@ -176,12 +161,18 @@ extension Store {
     /// same moment the audit row and the history get), then the grant and its event are written.
     private func step(_ stored: StoredGrant, _ action: GrantAction, by actor: Actor, detail: String? = nil, comment: String? = nil,
                       _ rule: @escaping @Sendable (Moment) -> Result<Grant, Refusals>) throws -> StoredGrant {
-        try change(by: actor, household: stored.householdId, action: "grant.\(action.rawValue)", detail: detail ?? stored.id) { db, at in
+        try step(stored, audit: "grant.\(action.rawValue)", event: action.rawValue, by: actor, detail: detail, comment: comment, rule)
+    }
+
+    /// A step named by its audit action and its history row (an objection is no transition).
+    private func step(_ stored: StoredGrant, audit: String, event: String, by actor: Actor, detail: String? = nil, comment: String? = nil,
+                      _ rule: @escaping @Sendable (Moment) -> Result<Grant, Refusals>) throws -> StoredGrant {
+        try change(by: actor, household: stored.householdId, action: audit, detail: detail ?? stored.id) { db, at in
             switch rule(at) {
             case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
             case .success(let next):
                 let result = try Self.write(db, stored, next, user: actor.user, at: at)
-                try Self.event(db, stored.id, at: at, user: actor.user, action: action.rawValue, from: stored.grant.status,
+                try Self.event(db, stored.id, at: at, user: actor.user, action: event, from: stored.grant.status,
                                to: next.status, comment: comment)
                 return result
             }

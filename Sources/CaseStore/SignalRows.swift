@@ -161,34 +161,46 @@ extension Store {
     /// The outreach queue: open zaken and unmatched signals, crisis first, then the oldest.
     public func signalQueue() throws -> [SignalQueueItem] {
         try read { db in
+            // Three reads, whatever the number of open zaken: the zaken, their signals, the adults.
+            var signalsByCase: [String: [Signal]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT caseId, document FROM signal WHERE caseId IN (SELECT id FROM signal_case WHERE open = 1) ORDER BY received, id
+                """) {
+                if let signal = Self.signal(row["document"]) { signalsByCase[row["caseId"], default: []].append(signal) }
+            }
+            var adults: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT householdId, name FROM member
+                WHERE householdId IN (SELECT householdId FROM signal_case WHERE open = 1) AND role IN ('applicant', 'partner')
+                ORDER BY householdId, position
+                """) {
+                adults[row["householdId"], default: []].append(row["name"])
+            }
             var items: [SignalQueueItem] = []
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.document, c.householdId, c.crisis, c.firstReceived, h.name FROM signal_case c JOIN household h ON h.id = c.householdId
                 WHERE c.open = 1
                 """) {
                 guard let zaak = SignalJSON.zaak(try CaseFileRows.value(row["document"])) else { continue }
-                let signals = try Self.signals(db, caseId: zaak.id)
-                let members = try String.fetchAll(db, sql: "SELECT name FROM member WHERE householdId = ? AND role IN ('applicant', 'partner') ORDER BY position",
-                                                  arguments: [row["householdId"] as String])
-                items.append(SignalQueueItem(kind: .zaak(zaak, householdId: row["householdId"], householdName: row["name"]), signals: signals,
+                let household: String = row["householdId"]
+                items.append(SignalQueueItem(kind: .zaak(zaak, householdId: household, householdName: row["name"]),
+                                             signals: signalsByCase[zaak.id] ?? [],
                                              received: CalendarDate(iso: row["firstReceived"]) ?? zaak.periodStart, crisis: row["crisis"],
-                                             members: members))
+                                             members: adults[household] ?? []))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM signal_inbox WHERE open = 1") {
-                guard case .success(let signal) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else { continue }
+                guard let signal = Self.signal(row["signal"]), let received = CalendarDate(iso: row["received"]) else { continue }
                 items.append(SignalQueueItem(kind: .unmatched(signalId: row["signalId"], client: SignalJSON.client(try CaseFileRows.value(row["client"]))),
-                                             signals: [signal], received: CalendarDate(iso: row["received"]) ?? signal.received!, crisis: row["crisis"]))
+                                             signals: [signal], received: received, crisis: row["crisis"]))
             }
             return items.sorted { ($0.crisis ? 0 : 1, $0.received, $0.id) < ($1.crisis ? 0 : 1, $1.received, $1.id) }
         }
     }
 
-    static func signals(_ db: Database, caseId: String) throws -> [Signal] {
-        try String.fetchAll(db, sql: "SELECT document FROM signal WHERE caseId = ? ORDER BY received, id", arguments: [caseId])
-            .compactMap { text in
-                guard case .success(let json) = JSONParser.parse(Array(text.utf8)), case .success(let s) = CaseFileReader.signal(json) else { return nil }
-                return s
-            }
+    /// A signal's stored document read back; nil when it does not read (never for one the store wrote).
+    static func signal(_ document: String) -> Signal? {
+        guard case .success(let json) = JSONParser.parse(Array(document.utf8)), case .success(let s) = CaseFileReader.signal(json) else { return nil }
+        return s
     }
 
     /// One zaak, as stored.
@@ -235,7 +247,7 @@ extension Store {
     public func setAsideUnmatched(_ signalId: String, status: SignalStatus, reason: String, by actor: Actor) throws {
         try change(by: actor, household: nil, action: "signal.set-aside", detail: "\(signalId) \(status.rawValue) \(reason)") { db, _ in
             guard let row = try Row.fetchOne(db, sql: "SELECT signal FROM signal_inbox WHERE signalId = ? AND open = 1", arguments: [signalId]),
-                  case .success(var signal) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else {
+                  var signal = Self.signal(row["signal"]) else {
                 throw StoreError.signalNotFound(id: signalId)
             }
             signal.status = status
@@ -251,7 +263,7 @@ extension Store {
     public func attachUnmatched(_ signalId: String, to household: String, by actor: Actor) throws -> String {
         try change(by: actor, household: household, action: "signal.match", detail: "\(signalId) by the intake") { db, at in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM signal_inbox WHERE signalId = ? AND open = 1", arguments: [signalId]),
-                  case .success(let signal) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else {
+                  let signal = Self.signal(row["signal"]) else {
                 throw StoreError.signalNotFound(id: signalId)
             }
             let client = SignalJSON.client(try CaseFileRows.value(row["client"]))
@@ -273,8 +285,7 @@ extension Store {
     private static func setSignals(_ db: Database, caseId: String, from: SignalStatus?, to: SignalStatus, reason: String?,
                                    by user: String, at: Moment) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, document FROM signal WHERE caseId = ?", arguments: [caseId]) {
-            guard case .success(var signal) = CaseFileReader.signal(try CaseFileRows.value(row["document"])),
-                  from == nil || signal.status == from else { continue }
+            guard var signal = Self.signal(row["document"]), from == nil || signal.status == from else { continue }
             signal.status = to
             if let reason { signal.reason = reason }
             try db.execute(sql: "UPDATE signal SET status = ?, document = ?, version = version + 1, changedBy = ?, changedAt = ? WHERE id = ?",
@@ -292,7 +303,7 @@ extension Store {
                 SELECT document, client, caseId FROM signal
                 WHERE signalId IS NOT NULL AND client IS NOT NULL AND received >= ? AND received <= ? ORDER BY received, id
                 """, arguments: [from.iso, to.iso]) {
-                guard case .success(let s) = CaseFileReader.signal(try CaseFileRows.value(row["document"])) else { continue }
+                guard let s = Self.signal(row["document"]) else { continue }
                 let client = (row["client"] as String?).flatMap { text -> SignalClient? in
                     guard case .success(let json) = JSONParser.parse(Array(text.utf8)) else { return nil }
                     return SignalJSON.client(json)
@@ -309,7 +320,7 @@ extension Store {
             }
             for row in try Row.fetchAll(db, sql: "SELECT signal, client FROM signal_inbox WHERE received >= ? AND received <= ? ORDER BY received",
                                         arguments: [from.iso, to.iso]) {
-                guard case .success(let s) = CaseFileReader.signal(try CaseFileRows.value(row["signal"])) else { continue }
+                guard let s = Self.signal(row["signal"]) else { continue }
                 cases.append(DDASDelivery.ReportedCase(signals: [(s, SignalJSON.client(try CaseFileRows.value(row["client"])))], outreach: nil))
             }
             return cases

@@ -53,10 +53,7 @@ extension Store {
                                               arguments: [bsn.digits])
                 // Signals that matched nobody keep the BSN the partner gave.
                 let unmatched = try String.fetchAll(db, sql: "SELECT signal FROM signal_inbox WHERE json_extract(client, '$.bsn') = ? ORDER BY received",
-                                                    arguments: [bsn.digits]).compactMap { text -> Signal? in
-                    guard case .success(let json) = JSONParser.parse(Array(text.utf8)), case .success(let s) = CaseFileReader.signal(json) else { return nil }
-                    return s
-                }
+                                                    arguments: [bsn.digits]).compactMap(Self.signal)
                 if ids.isEmpty {
                     try Audit.append(db, at: at, user: actor.user, household: nil, action: "subject-access",
                                      detail: "subject access request, BSN \(bsn.masked): "

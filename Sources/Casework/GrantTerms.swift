@@ -15,16 +15,21 @@ public struct LoanTerms: Equatable, Sendable {
     }
 
     /// Months needed to pay back `amount`: the amount divided by the instalment, rounded up.
-    public func months(for amount: Money) -> Int {
-        guard monthlyInstalment > .zero, amount > .zero else { return 0 }
-        return (amount.cents + monthlyInstalment.cents - 1) / monthlyInstalment.cents
-    }
+    public func months(for amount: Money) -> Int { Self.months(amount, instalment: monthlyInstalment) }
 
     /// The last instalment: the rest after the equal ones (equal to them when it divides).
-    public func lastInstalment(for amount: Money) -> Money {
-        let months = months(for: amount)
+    public func lastInstalment(for amount: Money) -> Money { Self.lastInstalment(amount, instalment: monthlyInstalment) }
+
+    /// The same, for an instalment being typed (no first month yet).
+    public static func months(_ amount: Money, instalment: Money) -> Int {
+        guard instalment > .zero, amount > .zero else { return 0 }
+        return (amount.cents + instalment.cents - 1) / instalment.cents
+    }
+
+    public static func lastInstalment(_ amount: Money, instalment: Money) -> Money {
+        let months = months(amount, instalment: instalment)
         guard months > 0 else { return .zero }
-        return amount - Money(cents: monthlyInstalment.cents * (months - 1))
+        return amount - Money(cents: instalment.cents * (months - 1))
     }
 
     /// The month of the last instalment.

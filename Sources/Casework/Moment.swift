@@ -56,6 +56,8 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The local day and time at this moment's own offset.
     public var localDate: CalendarDate { CalendarDate(daysSinceEpoch: floorDiv(localSeconds, 86_400)) }
+    /// The hour of the day at this moment's own offset, 0…23.
+    public var localHour: Int { (localSeconds - floorDiv(localSeconds, 86_400) * 86_400) / 3600 }
     private var localSeconds: Int { epochSeconds + offsetMinutes * 60 }
 
     public var iso: String {

@@ -107,6 +107,8 @@ public enum PartOfDay: String, CaseIterable, Codable, Sendable, DDASCode {
 
     /// Before noon morning, before six afternoon, else evening.
     public init(hour: Int) { self = hour < 12 ? .ochtend : hour < 18 ? .middag : .avond }
+    /// The part of the day of a moment, at its own offset.
+    public init(_ moment: Moment) { self.init(hour: moment.localHour) }
 }
 
 /// How a vroegsignaalzaak ended (eindresultaat).

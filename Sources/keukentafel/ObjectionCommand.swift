@@ -33,9 +33,11 @@ struct ObjectionCommand: ParsableCommand {
             let (store, me) = try StoreAccess.openAsStaff(global)
             let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
             let after = try StoreAccess.reporting(l) { try store.recordObjection(stored, received: day, grounds: grounds, by: me.actor) }
-            let terms = ObjectionCommand.terms(after.grant)
-            Console.out(l.pick("Bezwaar tegen \(grantID) vastgelegd; beslissen uiterlijk \(terms.due.map(\.dutch) ?? "—").\(terms.late ? " Let op: ontvangen na de bezwaartermijn (\(terms.deadline.map(\.dutch) ?? "—"))." : "")\n",
-                               "Objection against \(grantID) recorded; decide by \(terms.due.map(\.dutch) ?? "—").\(terms.late ? " Note: received after the objection term (\(terms.deadline.map(\.dutch) ?? "—"))." : "")\n"))
+            // recordObjection appended it: the last is the one just recorded.
+            guard let o = after.grant.objections.last else { return }
+            let due = o.decisionDue.dutch, deadline = o.objectionDeadline.dutch
+            Console.out(l.pick("Bezwaar tegen \(grantID) vastgelegd; beslissen uiterlijk \(due).\(o.isLate ? " Let op: ontvangen na de bezwaartermijn (\(deadline))." : "")\n",
+                               "Objection against \(grantID) recorded; decide by \(due).\(o.isLate ? " Note: received after the objection term (\(deadline))." : "")\n"))
         }
     }
 
@@ -100,12 +102,6 @@ struct ObjectionCommand: ParsableCommand {
                 Console.out("\(stored.id)  \(stored.householdId)  \(o.received.dutch)  \(state)\n")
             }
         }
-    }
-
-    /// The last day to object, the last day to decide, and whether the last objection came late.
-    static func terms(_ grant: Grant) -> (deadline: CalendarDate?, due: CalendarDate?, late: Bool) {
-        guard let last = grant.objections.last else { return (nil, nil, false) }
-        return (last.objectionDeadline, last.decisionDue, last.isLate)
     }
 }
 

@@ -133,15 +133,11 @@ struct SignalsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            guard let kind = ContactKind(rawValue: self.kind) else {
-                Console.error(l.pick("--kind \(self.kind) bestaat niet; kies uit \(ContactKind.allCases.map(\.rawValue).joined(separator: ", ")).",
-                                     "--kind \(self.kind) does not exist; choose from \(ContactKind.allCases.map(\.rawValue).joined(separator: ", "))."))
-                throw Failure(status: Exit.usage)
-            }
+            let kind: ContactKind = try TypedCode.parse(self.kind, option: "--kind", l)
             let day = try TypedDay.parse(date, option: "--date", l)
             let (store, me) = try StoreAccess.openAsStaff(global)
             let now = store.clock.now()
-            guard let partOfDay = part.map({ PartOfDay(rawValue: $0) }) ?? PartOfDay(hour: (now.epochSeconds + now.offsetMinutes * 60) % 86_400 / 3600) else {
+            guard let partOfDay = part.map({ PartOfDay(rawValue: $0) }) ?? PartOfDay(now) else {
                 Console.error(l.pick("--part kiest uit ochtend, middag, avond.", "--part chooses from ochtend, middag, avond."))
                 throw Failure(status: Exit.usage)
             }
@@ -165,11 +161,7 @@ struct SignalsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            guard let result = SignalCaseResult(rawValue: self.result) else {
-                Console.error(l.pick("--result \(self.result) bestaat niet; kies uit \(SignalCaseResult.allCases.map(\.rawValue).joined(separator: ", ")).",
-                                     "--result \(self.result) does not exist; choose from \(SignalCaseResult.allCases.map(\.rawValue).joined(separator: ", "))."))
-                throw Failure(status: Exit.usage)
-            }
+            let result: SignalCaseResult = try TypedCode.parse(self.result, option: "--result", l)
             let (store, me) = try StoreAccess.openAsStaff(global)
             _ = try StoreAccess.reporting(l) { try store.closeSignalCase(caseID, result: result, reason: reason, by: me.actor) }
             Console.out(l.pick("\(caseID) gesloten: \(result.name(in: l)).\n", "\(caseID) closed: \(result.name(in: l)).\n"))

@@ -136,10 +136,9 @@ enum GrantsView {
                 }
                 if problem == nil, field == .loanInstalment, let amount = form.amount,
                    let instalment = try? AmountParser.parseTyped(form.text(.loanInstalment)).get() {
-                    let terms = LoanTerms(monthlyInstalment: instalment, firstMonth: ctx.today)
                     // What the instalment means: how many months, and the last one.
-                    let months = terms.months(for: amount)
-                    buffer.put(l.pick("\(months) mnd, laatste ", "\(months) mo, last ") + terms.lastInstalment(for: amount).dutch,
+                    let months = LoanTerms.months(amount, instalment: instalment)
+                    buffer.put(l.pick("\(months) mnd, laatste ", "\(months) mo, last ") + LoanTerms.lastInstalment(amount, instalment: instalment).dutch,
                                x: rect.maxX + 1, y: y, width: main.maxX - rect.maxX - 2, role: .dim)
                 }
             }

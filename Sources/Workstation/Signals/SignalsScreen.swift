@@ -94,8 +94,8 @@ extension SignalsState: ReadingScreen {
             }
             guard c == "j" || c == "n" || c == "y" else { return [] }
             mode = .list
-            let hour = ctx.moment.map { ($0.epochSeconds + $0.offsetMinutes * 60) % 86_400 / 3600 } ?? 9
-            return [.store(.recordContact(zaak, ContactAttempt(kind: kind, reached: c != "n", date: ctx.today, partOfDay: PartOfDay(hour: hour),
+            return [.store(.recordContact(zaak, ContactAttempt(kind: kind, reached: c != "n", date: ctx.today,
+                                                               partOfDay: ctx.moment.map(PartOfDay.init) ?? .ochtend,
                                                                by: ctx.staff.user)))]
         case .result(let index):
             switch command {

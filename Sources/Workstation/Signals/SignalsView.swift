@@ -15,8 +15,9 @@ enum SignalsView {
         case .result: choiceHeight = min(SignalCaseResult.allCases.count + 1, max(4, area.height / 2))
         case .setAside: choiceHeight = SignalStatus.notPickedUp.count + 2
         }
-        let details = detailLines(s, ctx: ctx, width: area.width).flatMap { $0.wrapped(width: area.width, indent: 2) }
-        let detailHeight = min(details.count, max(0, area.height - choiceHeight - 5))
+        let details = detailLines(s, ctx: ctx).flatMap { $0.wrapped(width: area.width, indent: 2) }
+        // The details under a rule (one row) above them.
+        let detailHeight = details.isEmpty ? 0 : min(details.count + 1, max(0, area.height - choiceHeight - 5))
         let (top, bottom) = area.splitBottom(choiceHeight)
         let (listArea, detailArea) = top.splitBottom(detailHeight)
         let columns = [TableColumn(title: "", width: .fixed(1)),
@@ -47,17 +48,18 @@ enum SignalsView {
                     Span(text: partners, role: .dim), Span(text: amount.dutch), Span(text: item.received.dutch, role: .dim),
                     Span(text: due.dutch + (late ? " !" : ""), role: late ? .overdue : .normal), Span(text: "\(item.attempts.count)")]
         }
-        for (i, line) in details.prefix(detailHeight).enumerated() {
-            line.render(into: &buffer, at: Point(x: detailArea.x, y: detailArea.y + i), maxWidth: detailArea.width)
+        if detailHeight > 0 { buffer.horizontalLine(x: detailArea.x, y: detailArea.y, width: detailArea.width) }
+        for (i, line) in details.prefix(max(0, detailHeight - 1)).enumerated() {
+            line.render(into: &buffer, at: Point(x: detailArea.x, y: detailArea.y + 1 + i), maxWidth: detailArea.width)
         }
         renderChoice(s, ctx: ctx, into: &buffer, area: bottom)
     }
 
     /// The selected row: its signals, and its attempts or its client.
-    static func detailLines(_ s: SignalsState, ctx: ScreenContext, width: Int) -> [StyledLine] {
+    static func detailLines(_ s: SignalsState, ctx: ScreenContext) -> [StyledLine] {
         let l = ctx.l
         guard let item = s.selectedItem else { return [] }
-        var lines = [StyledLine([Span(text: String(repeating: buffer_rule, count: max(0, width)), role: .border)])]
+        var lines: [StyledLine] = []
         for signal in item.signals {
             var text = "\(signal.id ?? "—") · \(signal.partner.name(in: l)) · \(signal.amount.dutch)"
             if let since = signal.since { text += l.pick(" · sinds ", " · since ") + since.dutch }
@@ -86,8 +88,6 @@ enum SignalsView {
         }
         return lines
     }
-
-    static let buffer_rule = "─"
 
     private static func renderChoice(_ s: SignalsState, ctx: ScreenContext, into buffer: inout ScreenBuffer, area: Rect) {
         let l = ctx.l

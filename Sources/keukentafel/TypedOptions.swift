@@ -12,3 +12,15 @@ enum TypedDay {
         return day
     }
 }
+
+/// A code given on the command line (`--kind`, `--result`): one of its list, or 64 and the list.
+enum TypedCode {
+    static func parse<T: RawRepresentable & CaseIterable>(_ typed: String, option: String, _ l: Language) throws -> T where T.RawValue == String {
+        guard let code = T(rawValue: typed) else {
+            let codes = T.allCases.map(\.rawValue).joined(separator: ", ")
+            Console.error(l.pick("\(option) \(typed) bestaat niet; kies uit \(codes).", "\(option) \(typed) does not exist; choose from \(codes)."))
+            throw Failure(status: Exit.usage)
+        }
+        return code
+    }
+}
