@@ -11,8 +11,7 @@ struct GrantReturnTests {
     func commentRequired() throws {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
-            let draft = try store.addGrantDraft(GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation),
-                                                household: household, by: caseworker)
+            let draft = try GrantStoreTests.draft(store, household)
             let submitted = try store.submitGrant(draft, by: caseworker)
             #expect(throws: StoreError.grantRefusals([.commentRequired(.return)])) {
                 _ = try store.decideGrant(submitted, .return, comment: "  ", by: leader.actor)
@@ -29,8 +28,7 @@ struct GrantReturnTests {
     func mendAndResubmit() throws {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
-            let draft = try store.addGrantDraft(GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation),
-                                                household: household, by: caseworker)
+            let draft = try GrantStoreTests.draft(store, household)
             let submitted = try store.submitGrant(draft, by: caseworker)
             let returned = try store.decideGrant(submitted, .return, comment: "Zet het bedrag op € 2.300.", by: leader.actor)
             var mended = returned.grant
@@ -50,8 +48,7 @@ struct GrantReturnTests {
     func resubmitDirectly() throws {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
-            let draft = try store.addGrantDraft(GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation),
-                                                household: household, by: caseworker)
+            let draft = try GrantStoreTests.draft(store, household)
             let returned = try store.decideGrant(try store.submitGrant(draft, by: caseworker), .return, comment: "Graag de offerte erbij.",
                                                  by: leader.actor)
             #expect(try store.submitGrant(returned, by: caseworker).grant.status == .submitted)
@@ -66,8 +63,7 @@ struct PaidByHandTests {
     func payAndUndo() throws {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
-            let draft = try store.addGrantDraft(GrantStoreTests.request(amount: 120_000, motivation: GrantStoreTests.motivation),
-                                                household: household, by: caseworker)
+            let draft = try GrantStoreTests.draft(store, household, amount: 120_000)
             let approved = try store.submitGrant(draft, by: caseworker)       // within the mandate
             #expect(approved.grant.status == .approved)
             #expect(throws: StoreError.grantRefusals([.notTeamLeader])) { _ = try store.payGrant(approved, by: caseworker) }

@@ -10,6 +10,16 @@ struct GrantStoreTests {
     static let motivation = String(repeating: "Zonder kinderopvang verliest Sanne haar baan; dat kost meer dan dit. ", count: 2)
     static let teamleader2 = Actor(user: "t.tweede", role: .teamleader)
 
+    /// A motivated request of `amount` cents, saved as a draft of `household` by the caseworker.
+    static func draft(_ store: Store, _ household: String, amount: Int = 240_000) throws -> StoredGrant {
+        try store.addGrantDraft(request(amount: amount, motivation: motivation), household: household, by: caseworker)
+    }
+
+    /// The same, submitted: above the mandate it waits for a team leader, within it it is approved.
+    static func submitted(_ store: Store, _ household: String, amount: Int = 240_000) throws -> StoredGrant {
+        try store.submitGrant(try draft(store, household, amount: amount), by: caseworker)
+    }
+
     static func request(amount: Int, motivation: String = "") -> Grant {
         Grant(route: .custom, category: .kinderopvang, amount: Money(cents: amount),
               payee: Payee(name: "Kinderopvang De Zaan", iban: "NL91ABNA0417164300", reference: "Jansen/2026-11"),

@@ -13,8 +13,7 @@ struct ObjectionStoreTests {
     func withdraw() throws {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
-            let draft = try store.addGrantDraft(GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation),
-                                                household: household, by: caseworker)
+            let draft = try GrantStoreTests.draft(store, household)
             let withdrawn = try store.withdrawGrant(draft, by: caseworker)
             #expect(try store.grant(draft.id).grant.status == .withdrawn)
             #expect(throws: StoreError.grantRefusals([.illegalTransition(from: .withdrawn, action: .submit)])) {
@@ -31,13 +30,11 @@ struct ObjectionStoreTests {
     func letterReasons() throws {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
-            let a = try store.submitGrant(try store.addGrantDraft(GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation),
-                                                                   household: household, by: caseworker), by: caseworker)
+            let a = try GrantStoreTests.submitted(store, household)
             let approved = try store.decideGrant(a, .approve, comment: nil, letterReasons: "  Opvang houdt Sanne aan het werk.\n", by: leader.actor)
             #expect(approved.grant.letterReasons == "Opvang houdt Sanne aan het werk.")
             #expect(approved.grant.decisionComment == nil)
-            let b = try store.submitGrant(try store.addGrantDraft(GrantStoreTests.request(amount: 250_000, motivation: GrantStoreTests.motivation),
-                                                                   household: household, by: caseworker), by: caseworker)
+            let b = try GrantStoreTests.submitted(store, household, amount: 250_000)
             #expect(throws: StoreError.grantRefusals([.commentRequired(.reject)])) {
                 _ = try store.decideGrant(b, .reject, comment: nil, letterReasons: " ", by: leader.actor)
             }
@@ -50,8 +47,7 @@ struct ObjectionStoreTests {
     func objection() throws {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
-            let submitted = try store.submitGrant(try store.addGrantDraft(GrantStoreTests.request(amount: 240_000, motivation: GrantStoreTests.motivation),
-                                                                           household: household, by: caseworker), by: caseworker)
+            let submitted = try GrantStoreTests.submitted(store, household)
             let rejected = try store.decideGrant(submitted, .reject, comment: nil, letterReasons: "Er is een voorliggende voorziening.", by: leader.actor)
             #expect(try store.reviewCount(.objections) == 0)
             let today = store.clock.today
