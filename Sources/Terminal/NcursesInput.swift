@@ -87,6 +87,11 @@ extension NcursesBackend {
         case .escape:
             return afterEscape()
         case .resize:
+            // Everything is sent again after a resize: ncurses assumes the terminal kept what
+            // it showed, but a terminal that shrank dropped rows from the top, and one that
+            // passed through other sizes between two reads (a storm) cut or cleared cells
+            // ncurses still believes are there: the screen would stay blank in places.
+            kt_force_full_repaint()
             size = currentSize()
             return .resize(size)
         case .mouse:

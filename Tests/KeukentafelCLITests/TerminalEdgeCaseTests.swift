@@ -86,6 +86,27 @@ struct TerminalEdgeCaseTests {
         return Date().timeIntervalSince(start)
     }
 
+    /// What a resize storm can leave behind, made certain: the terminal lost what was on it
+    /// (`send-keys -R` resets and clears it) while ncurses believes it still shows the
+    /// caseload. On SIGWINCH the program must send everything again, not only what changed.
+    @Test("SIGWINCH at the same size after the terminal was cleared: everything is drawn again")
+    func resizeToTheSameSize() throws {
+        let binary = try Tmux.requireBinary()
+        try CLI.withTemporaryDirectory { folder in
+            let tmux = try Tmux(folder: folder, width: 80, height: 24, environment: Tmux.sampleData)
+            try tmux.runBetweenStty(binary, "demo")
+            tmux.waitFor("Mijn huishoudens")
+            let caseload = Self.settled(tmux)
+            let pid = try #require(tmux.foregroundPID)
+            try tmux.run(["send-keys", "-R", "-t", tmux.session])
+            tmux.waitUntil("the terminal cleared") { !$0.contains("Mijn huishoudens") }
+            #expect(kill(pid, SIGWINCH) == 0)
+            tmux.waitUntil("the caseload drawn again") { $0 == caseload }
+            try tmux.keys("F10")
+            tmux.waitFor("EXIT=0")
+        }
+    }
+
     @Test("200 resizes in two seconds on the caseload and again while typing a note: alive, the right screen, the text intact")
     func resizeStorm() throws {
         let binary = try Tmux.requireBinary()
