@@ -120,15 +120,17 @@ enum CaseFileRows {
     static func insertGrant(_ g: Grant, position: Int, household: String, into db: Database,
                             by user: String, at: String) throws {
         guard let id = g.id else { throw StoreError.database("a grant without an id cannot be stored") }
+        let figures = ReportFigureRows.columns(g)
         try db.cachedStatement(sql: """
             INSERT INTO grant_request (id, householdId, position, status, route, category, amountCents, urgencyDate,
                                        submittedBy, submittedAt, decidedBy, decidedAt, paidAt, approvedUnderMandate,
-                                       objectionOpenSince, document, changedBy, changedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [id, household, position, g.status.rawValue, g.route.rawValue, g.category.rawValue,
+                                       objectionOpenSince, document, changedBy, changedAt, \(figures.map(\.0).joined(separator: ", ")))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(figures.map { _ in "?" }.joined(separator: ", ")))
+            """).execute(arguments: StatementArguments([id, household, position, g.status.rawValue, g.route.rawValue, g.category.rawValue,
                              g.amount.cents, g.urgencyDate?.iso, g.submittedBy, g.submittedAt?.iso, g.decidedBy,
                              g.decidedAt?.iso, g.paidAt?.iso, g.approvedUnderMandate, g.openObjection?.received.iso,
-                             doc(CaseFileWriter.grant(g)), user, at])
+                             doc(CaseFileWriter.grant(g)), user, at] + figures.map(\.1)))
+        try ReportFigureRows.keepObjections(g, id: id, in: db)
     }
 
     // MARK: reading

@@ -190,8 +190,13 @@ struct CaseloadQuery {
         if let match {
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household_search WHERE household_search MATCH ?", arguments: [match]) ?? 0
         }
-        let (from, arguments) = orderedIndex
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from)", arguments: StatementArguments(arguments)) ?? 0
+        // The count the store keeps (migration v17), not the index counted.
+        let status = closed ? "closed" : "open"
+        if let caseworker {
+            return try Int.fetchOne(db, sql: "SELECT n FROM household_count WHERE caseworker = ? AND status = ?",
+                                    arguments: [caseworker, status]) ?? 0
+        }
+        return try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(n), 0) FROM household_count WHERE status = ?", arguments: [status]) ?? 0
     }
 
     /// The rowids of one page, in name order.

@@ -188,7 +188,8 @@ extension Store {
             ("paidAt", g.paidAt?.iso), ("approvedUnderMandate", g.approvedUnderMandate),
             ("objectionOpenSince", g.openObjection?.received.iso),
             ("document", CaseFileRows.doc(CaseFileWriter.grant(g))),
-        ], by: user, at: at.iso, what: stored.id)
+        ] + ReportFigureRows.columns(g), by: user, at: at.iso, what: stored.id)
+        try ReportFigureRows.keepObjections(g, id: stored.id, in: db)
         return StoredGrant(householdId: stored.householdId, version: stored.version + 1, grant: g)
     }
 

@@ -52,20 +52,3 @@ extension Store {
         }
     }
 }
-
-extension Store {
-    /// Every grant submitted by a member of `team` (all grants when nil), for the dashboard.
-    public func grantsForReport(team: String?) throws -> [Grant] {
-        try read { db in
-            let rows: [Row]
-            if let team {
-                rows = try Row.fetchAll(db, sql: """
-                    SELECT g.* FROM grant_request g WHERE g.submittedBy IN (SELECT user FROM staff WHERE team = ?)
-                    """, arguments: [team])
-            } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM grant_request")
-            }
-            return try rows.map { try Self.storedGrant($0).grant }
-        }
-    }
-}

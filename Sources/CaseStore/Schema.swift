@@ -86,6 +86,11 @@ enum Schema {
         migrator.registerMigration("v16: vroegsignalering: signals by their DDAS id, the zaken, the signals nobody matched") { db in
             try db.execute(sql: v16)
         }
+        migrator.registerMigration("v17: figures kept by the store: the report's with each grant, the lists' counts") { db in
+            try db.execute(sql: ReportFigureRows.v17)
+            try ReportFigureRows.fillFromDocuments(db)
+            try db.execute(sql: v17Counts)
+        }
         return migrator
     }
 
@@ -97,6 +102,37 @@ enum Schema {
             WHERE document LIKE '%"objections"%' AND json_type(document, '$.objections[#-1].outcome') IS NULL
             """)
     }
+
+    /// How many households each caseworker has, open and closed, kept by triggers: a list's
+    /// count without counting its index (100,000 entries for "all households": 10–25 ms the
+    /// first time, and ten times that at a million). A household without a caseworker
+    /// counts under ''.
+    static let v17Counts = """
+    CREATE TABLE household_count (
+        caseworker TEXT NOT NULL,
+        status TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (caseworker, status)
+    ) WITHOUT ROWID;
+    INSERT INTO household_count (caseworker, status, n)
+        SELECT COALESCE(caseworker, ''), status, COUNT(*) FROM household GROUP BY COALESCE(caseworker, ''), status;
+    CREATE TRIGGER household_count_insert AFTER INSERT ON household
+    BEGIN
+        INSERT INTO household_count (caseworker, status, n) VALUES (COALESCE(new.caseworker, ''), new.status, 1)
+            ON CONFLICT (caseworker, status) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER household_count_delete AFTER DELETE ON household
+    BEGIN
+        UPDATE household_count SET n = n - 1 WHERE caseworker = COALESCE(old.caseworker, '') AND status = old.status;
+    END;
+    CREATE TRIGGER household_count_update AFTER UPDATE OF caseworker, status ON household
+        WHEN old.caseworker IS NOT new.caseworker OR old.status IS NOT new.status
+    BEGIN
+        UPDATE household_count SET n = n - 1 WHERE caseworker = COALESCE(old.caseworker, '') AND status = old.status;
+        INSERT INTO household_count (caseworker, status, n) VALUES (COALESCE(new.caseworker, ''), new.status, 1)
+            ON CONFLICT (caseworker, status) DO UPDATE SET n = n + 1;
+    END;
+    """
 
     /// Signals as the DDAS standard has them: their sender's ID (never twice in a store), a
     /// crisis flag, the zaak they belong to and the client as the partner identified them

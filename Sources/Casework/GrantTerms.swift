@@ -102,12 +102,15 @@ public struct Objection: Equatable, Sendable {
     /// Received after the objection term.
     public var isLate: Bool { received > objectionDeadline }
     /// The objection led to a new decision on the grant.
-    public var ledToNewDecision: Bool { outcome == .upheld }
+    public var ledToNewDecision: Bool { outcome?.givesNewDecision ?? false }
 }
 
 /// The outcome of an objection: gegrond (the decision is revoked and a new one taken),
 /// ongegrond (the decision stands), niet-ontvankelijk (not heard, for example too late).
 public enum ObjectionOutcome: String, CaseIterable, Codable, Sendable {
+    /// Upheld (gegrond): the decision is taken again.
+    public var givesNewDecision: Bool { self == .upheld }
+
     case upheld = "gegrond"
     case dismissed = "ongegrond"
     case inadmissible = "niet-ontvankelijk"

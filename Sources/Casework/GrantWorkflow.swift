@@ -267,8 +267,12 @@ public enum GrantWorkflow {
     /// Payment should follow approval within 24 hours. True when it did not (or, unpaid,
     /// when 24 hours have passed at `now`).
     public static func isPaymentLate(_ grant: Grant, now: Moment) -> Bool {
-        guard let approved = grant.decidedAt, [.approved, .paid, .evaluated].contains(grant.status) else { return false }
-        let paidOrNow = grant.paidAt ?? now
+        isPaymentLate(status: grant.status, decidedAt: grant.decidedAt, paidAt: grant.paidAt, now: now)
+    }
+
+    public static func isPaymentLate(status: GrantStatus, decidedAt: Moment?, paidAt: Moment?, now: Moment) -> Bool {
+        guard let approved = decidedAt, [.approved, .paid, .evaluated].contains(status) else { return false }
+        let paidOrNow = paidAt ?? now
         return paidOrNow.epochSeconds - approved.epochSeconds > 24 * 3600
     }
 }

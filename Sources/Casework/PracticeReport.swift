@@ -28,7 +28,7 @@ public struct PracticeReport: Equatable, Sendable {
     /// Days from submission to decision of each decided grant, sorted.
     public var decisionDays: [Int] = []
     /// Grants that broke the 24-hour promise: paid late, or approved and unpaid for longer.
-    public var late: [Grant] = []
+    public var late: [GrantFigures] = []
     /// Approved amounts per month of the period, oldest first (for a sparkline).
     public var perMonth: [Money] = []
     /// Objections received in the period: how many, still open, by outcome, and how many
@@ -55,15 +55,21 @@ public struct PracticeReport: Equatable, Sendable {
     /// The report over `grants` for the period `from`…`to` (both included, by the local date
     /// of the decision), with `now` deciding which unpaid grants are late.
     public static func compute(grants all: [Grant], from: CalendarDate, to: CalendarDate, now: Moment) -> PracticeReport {
+        compute(ReportFigures(grants: all), from: from, to: to, now: now)
+    }
+
+    /// The same from the figures the store keeps: grants outside the period and objections
+    /// received outside it may be among them or not; they count for nothing.
+    public static func compute(_ figures: ReportFigures, from: CalendarDate, to: CalendarDate, now: Moment) -> PracticeReport {
         var r = PracticeReport(from: from, to: to)
         let months = max(1, (to.year - from.year) * 12 + to.month - from.month + 1)
         r.perMonth = Array(repeating: .zero, count: months)
-        for g in all {
-            for o in g.objections where o.received >= from && o.received <= to {
-                r.objections += 1
-                if let outcome = o.outcome { r.objectionOutcomes[outcome, default: 0] += 1 } else { r.objectionsOpen += 1 }
-                if o.ledToNewDecision { r.objectionsWithNewDecision += 1 }
-            }
+        for o in figures.objections where o.received >= from && o.received <= to {
+            r.objections += 1
+            if let outcome = o.outcome { r.objectionOutcomes[outcome, default: 0] += 1 } else { r.objectionsOpen += 1 }
+            if o.ledToNewDecision { r.objectionsWithNewDecision += 1 }
+        }
+        for g in figures.grants {
             guard [.approved, .paid, .evaluated].contains(g.status), let decided = g.decidedAt else { continue }
             let day = decided.localDate
             guard day >= from && day <= to else { continue }
@@ -72,22 +78,22 @@ public struct PracticeReport: Equatable, Sendable {
             r.byCategory[g.category, default: Tally()].add(g.amount)
             r.byCaseworker[g.submittedBy ?? "?", default: Tally()].add(g.amount)
             if g.approvedUnderMandate { r.underMandate += 1 }
-            r.netAvoided = r.netAvoided + g.businessCase.netAvoided(grant: g.amount)
+            r.netAvoided = r.netAvoided + g.netAvoided
             let month = (day.year - from.year) * 12 + day.month - from.month
             if r.perMonth.indices.contains(month) { r.perMonth[month] = r.perMonth[month] + g.amount }
-            if let e = g.evaluation, g.status == .evaluated {
-                r.shortTerm[e.shortTerm, default: 0] += 1
-                if let s = e.societalCost { r.societalCost[s, default: 0] += 1 }
+            if let shortTerm = g.shortTerm, g.status == .evaluated {
+                r.shortTerm[shortTerm, default: 0] += 1
+                if let s = g.societalCost { r.societalCost[s, default: 0] += 1 }
             } else {
                 r.unevaluated += 1
             }
             if let paid = g.paidAt { r.paymentHours.append(decided.hours(until: paid)) }
             if let submitted = g.submittedAt { r.decisionDays.append(decided.localDate.daysSinceEpoch - submitted.localDate.daysSinceEpoch) }
-            if GrantWorkflow.isPaymentLate(g, now: now) { r.late.append(g) }
+            if g.isPaymentLate(now: now) { r.late.append(g) }
         }
         r.paymentHours.sort()
         r.decisionDays.sort()
-        r.late.sort { ($0.decidedAt?.epochSeconds ?? 0) < ($1.decidedAt?.epochSeconds ?? 0) }
+        r.late.sort { ($0.decidedAt?.epochSeconds ?? 0, $0.id ?? "") < ($1.decidedAt?.epochSeconds ?? 0, $1.id ?? "") }
         return r
     }
 

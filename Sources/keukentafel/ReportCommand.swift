@@ -42,8 +42,8 @@ struct ReportCommand: ContractCommand {
         let end = try date(to, today, "to")
         let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
         let teamFilter: String? = team == "alle" || team == "all" ? nil : (team ?? (me.team.isEmpty ? nil : me.team))
-        let grants = try StoreAccess.reporting(l) { try store.grantsForReport(team: teamFilter) }
-        let report = PracticeReport.compute(grants: grants, from: start, to: end, now: PracticeReport.endOfDay(today))
+        let figures = try StoreAccess.reporting(l) { try store.reportFigures(team: teamFilter, from: start, to: end) }
+        let report = PracticeReport.compute(figures, from: start, to: end, now: PracticeReport.endOfDay(today))
         // Vroegsignalering over the same period (every team: signals come in for the municipality).
         let signals = SignalFigures.compute(try StoreAccess.reporting(l) { try store.signalDelivery(from: start, to: end) })
         // Practice figures say so wherever they go, so they are never taken for the real ones.

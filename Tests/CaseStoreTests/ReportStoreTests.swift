@@ -30,7 +30,8 @@ struct ReportStoreTests {
             let store = try makeStore(in: folder)
             try store.addStaff(StaffMember(user: "x.ander", name: "Ander Team", role: .caseworker, team: "Wijkteam West"), by: leader.actor)
             _ = try store.importCaseFiles([CaseFileSource(name: "r.json", bytes: Array(Self.file.utf8))], by: caseworker)
-            let r = PracticeReport.compute(grants: try store.grantsForReport(team: nil), from: day("2026-01-01"), to: day("2026-11-23"),
+            let r = PracticeReport.compute(try store.reportFigures(team: nil, from: day("2026-01-01"), to: day("2026-11-23")),
+                                           from: day("2026-01-01"), to: day("2026-11-23"),
                                            now: PracticeReport.endOfDay(day("2026-11-23")))
             #expect(r.grants.count == 3)
             #expect(r.grants.total == Money(cents: 820_000))            // 4000 + 3000 + 1200
@@ -40,7 +41,7 @@ struct ReportStoreTests {
             #expect(r.late.map(\.id) == ["r-3"])
             #expect(r.underMandate == 1)
             // staff in makeStore have no team; a team nobody of them is in has no grants
-            #expect(try store.grantsForReport(team: "Wijkteam West").isEmpty)
+            #expect(try store.reportFigures(team: "Wijkteam West", from: day("2026-01-01"), to: day("2026-11-23")).grants.isEmpty)
         }
     }
 }

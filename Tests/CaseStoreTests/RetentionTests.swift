@@ -31,7 +31,8 @@ struct RetentionTests {
     }
 
     static func report(_ store: Store) throws -> PracticeReport {
-        PracticeReport.compute(grants: try store.grantsForReport(team: nil), from: day("2020-01-01"), to: day("2026-12-31"),
+        PracticeReport.compute(try store.reportFigures(team: nil, from: day("2020-01-01"), to: day("2026-12-31")),
+                               from: day("2020-01-01"), to: day("2026-12-31"),
                                now: PracticeReport.endOfDay(day("2026-11-23")))
     }
 

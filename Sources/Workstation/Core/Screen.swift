@@ -52,7 +52,7 @@ protocol ScreenReads: Sendable {
     func grants(household: String) throws -> [StoredGrant]
     func reviewCount(_ list: ReviewList) throws -> Int
     func reviewPage(_ list: ReviewList, offset: Int, limit: Int) throws -> [ReviewItem]
-    func grantsForReport(team: String?) throws -> [Grant]
+    func reportFigures(team: String?, from: CalendarDate, to: CalendarDate) throws -> ReportFigures
     /// The law and the policy (norm tables, policy versions), and the municipality's settings.
     func rules() throws -> CaseRules
     func municipality() throws -> Municipality?

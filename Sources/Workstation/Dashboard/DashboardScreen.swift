@@ -25,10 +25,10 @@ extension DashboardState: Screen {
 
     static func load(allTeams: Bool, _ ctx: ScreenContext) throws -> DashboardState {
         let team: String? = allTeams || ctx.staff.team.isEmpty ? nil : ctx.staff.team
-        let grants = try ctx.reads.grantsForReport(team: team)
         let from = CalendarDate(year: ctx.today.year, month: 1, day: 1)!
+        let figures = try ctx.reads.reportFigures(team: team, from: from, to: ctx.today)
         return DashboardState(allTeams: allTeams,
-                              report: PracticeReport.compute(grants: grants, from: from, to: ctx.today, now: PracticeReport.endOfDay(ctx.today)),
+                              report: PracticeReport.compute(figures, from: from, to: ctx.today, now: PracticeReport.endOfDay(ctx.today)),
                               signals: SignalFigures.compute(try ctx.reads.signalDelivery(from: from, to: ctx.today)))
     }
 
