@@ -23,9 +23,19 @@ public final class BackgroundRead<Value: Sendable>: @unchecked Sendable {
         }
         guard started else { return }
         Thread.detachNewThread { [self] in
+            Self.yieldToTheLoop()
             let done = Result { try work() }
             lock.withLock { result = done; running = false }
         }
+    }
+
+    /// A nicer thread (nice 10): on a busy machine — a terminal server, two cores — a key
+    /// the main loop draws goes before the half second of the search cache, not beside it.
+    /// Linux keeps the nice value per thread: `who` 0 is the calling thread, not the process.
+    static func yieldToTheLoop() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 
     /// The finished read, once.
