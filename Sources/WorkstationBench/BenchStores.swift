@@ -33,6 +33,42 @@ public struct BenchStores {
         return location
     }
 
+    /// The synthetic team leader of a store seen by a caseworker (`cachedAsCaseworker`).
+    public static let syntheticTeamleader = "gen.tl"
+
+    /// The cached store of `households` as a caseworker meets it: the OS user is a caseworker
+    /// with the households `gen.cw01` had (a twentieth, 5%), and `gen.tl` leads the team. Made
+    /// once from the cached store through the store's own steps (a team leader added, the
+    /// OS user's role changed, each household assigned, all audited), then cached as well.
+    public func cachedAsCaseworker(households: Int, log: (String) -> Void) throws -> StoreLocation {
+        let base = try cached(households: households, log: log)
+        let location = StoreLocation(path: "\(folder)/\(households)-\(seed)-caseworker/k.sqlite")
+        if !FileManager.default.fileExists(atPath: location.path) {
+            log("making the store of \(households) households as a caseworker sees it (once) …")
+            let started = monotonicSeconds()
+            let partialFolder = "\(folder)/\(households)-\(seed)-caseworker.partial"
+            let partial = try workingCopy(of: base, in: partialFolder)
+            let store = try Store.open(at: partial, clock: Self.clock)
+            let me = OSUser.current
+            let leader = StaffMember(user: Self.syntheticTeamleader, name: "Teamleider Synthetisch", role: .teamleader,
+                                     team: try store.staffMember(me).team)
+            try store.addStaff(leader, by: try store.staffMember(me).actor)
+            _ = try store.changeStaff(me, role: .caseworker, by: leader.actor)
+            let from = Store.syntheticCaseworkers[0]
+            var ids: [String] = []
+            while true {
+                let page = try store.caseloadPage(CaseloadFilter(caseworker: from), offset: ids.count, limit: 1_000, today: Self.clock.today)
+                if page.isEmpty { break }
+                ids += page.map(\.id)
+            }
+            for id in ids { try store.assignHousehold(id, to: me, by: leader.actor) }
+            try FileManager.default.moveItem(atPath: partial.directory, toPath: location.directory)
+            log(String(format: "  %d households assigned in %.1f s", ids.count, monotonicSeconds() - started))
+        }
+        _ = try Store.open(at: location, clock: Self.clock)
+        return location
+    }
+
     /// A fresh copy of the cached store in `workFolder`, so edits never pile up across runs.
     public func workingCopy(of cached: StoreLocation, in workFolder: String) throws -> StoreLocation {
         try? FileManager.default.removeItem(atPath: workFolder)

@@ -57,28 +57,99 @@ public struct Benchmark {
             figures.append(Figure(name: "open the review queue (F6)", households: size, unit: "ms", statistic: .p99,
                                   budget: Budget.openReviewQueueMilliseconds, samples: try scenarios.reviewQueue()))
 
-            log("\(size) households: the real binary on a pseudo-terminal …")
-            let terminal = TerminalScenarios(binary: binary, storePath: location.path, now: BenchStores.clock.now().iso)
-            let home = work + "/home"
-            try stores.makePrivateDirectory(home)
-            figures.append(Figure(name: "start of the binary to a complete frame (pty)", households: size, unit: "ms",
-                                  statistic: .median, budget: nil, samples: try terminal.start(rounds: max(5, rounds / 10), home: home)))
-            let session = try terminal.session(home: home)
-            figures.append(Figure(name: "bytes to the terminal: one ↓ in the caseload", households: size, unit: "B",
-                                  statistic: .max, budget: Budget.arrowDownBytes, samples: session.arrowDown))
-            figures.append(Figure(name: "bytes to the terminal: one character in a note", households: size, unit: "B",
-                                  statistic: .max, budget: Budget.typedCharacterBytes, samples: session.typedCharacter))
-            figures.append(Figure(name: "peak memory of the binary (VmHWM)", households: size, unit: "MB", statistic: .value,
-                                  budget: Budget.peakMemoryMegabytes, samples: session.peakMemoryMegabytes))
-            figures.append(Figure(name: "F4 to the next list, from the first after start (pty)", households: size, unit: "ms",
-                                  statistic: .p99, budget: Budget.scopeMilliseconds, samples: session.scope))
-            figures.append(Figure(name: "report --json, every team, start to exit", households: size, unit: "ms", statistic: .median,
-                                  budget: Budget.reportMilliseconds, samples: try terminal.report(rounds: max(3, rounds / 20), home: home)))
+            figures += try terminalFigures(size: size, teamleaderStore: location, work: work)
         }
         if let small = sizes.min(), let large = sizes.max(), small != large, let a = searchP99[small], let b = searchP99[large], a > 0 {
             figures.append(Figure(name: "search keystroke p99, \(large) vs \(small)", households: large, unit: "×",
                                   statistic: .value, budget: Budget.searchGrowthFactor, samples: Samples([b / a])))
         }
+        figures += growth(figures)
+        figures += visidata(figures)
         return figures
+    }
+
+    /// The names of what a user meets on the real binary, as a caseworker and as a team leader.
+    static func start(_ role: String) -> String { "first complete frame, as \(role) (pty)" }
+    static func scope(_ role: String) -> String { "F4 to the next list, from the first after start, as \(role) (pty)" }
+    static func search(_ role: String) -> String { "search keystroke settled, as \(role) (pty)" }
+    static func searchAtOnce(_ role: String) -> String { "search keystroke settled, typed at once, as \(role) (pty)" }
+    static func open(_ role: String) -> String { "open a household, as \(role) (pty)" }
+    static func memory(_ role: String) -> String { "peak memory (VmHWM), as \(role) (pty)" }
+    static let report = "report --json, every team, start to exit"
+    static let caseworkerRole = "a caseworker (5%)", teamleaderRole = "a team leader"
+
+    /// The real binary on a 120×30 pseudo-terminal: as a caseworker with a twentieth of the
+    /// households (the OS user in the store `cachedAsCaseworker` makes) and as the team
+    /// leader (the OS user in the generated store), each measured end to end until the
+    /// frame is complete.
+    func terminalFigures(size: Int, teamleaderStore: StoreLocation, work: String) throws -> [Figure] {
+        let budgets = TerminalBudgets.at(size)
+        let caseworkerStore = try stores.workingCopy(of: try stores.cachedAsCaseworker(households: size, log: log), in: work + "-caseworker")
+        defer { try? FileManager.default.removeItem(atPath: work + "-caseworker") }
+        let home = work + "/home"
+        try stores.makePrivateDirectory(home)
+        var figures: [Figure] = []
+        let now = BenchStores.clock.now().iso
+        for (role, location) in [(Self.caseworkerRole, caseworkerStore), (Self.teamleaderRole, teamleaderStore)] {
+            log("\(size) households: the real binary on a pseudo-terminal, as \(role) …")
+            let terminal = TerminalScenarios(binary: binary, storePath: location.path, now: now)
+            _ = try terminal.start(rounds: 1, home: home)   // the file cache warm, as any second start finds it
+            figures.append(Figure(name: Self.start(role), households: size, unit: "ms", statistic: .median,
+                                  budget: budgets.firstFrame, samples: try terminal.start(rounds: max(9, rounds / 10), home: home)))
+            let session = try terminal.session(home: home)
+            figures.append(Figure(name: Self.scope(role), households: size, unit: "ms", statistic: .p99,
+                                  budget: budgets.scope, samples: session.scope))
+            figures.append(Figure(name: Self.search(role), households: size, unit: "ms", statistic: .p99,
+                                  budget: budgets.searchKeystroke, samples: try terminal.search(rounds: rounds, home: home, pause: true)))
+            figures.append(Figure(name: Self.searchAtOnce(role), households: size, unit: "ms", statistic: .p99,
+                                  budget: budgets.searchKeystroke, samples: try terminal.search(rounds: rounds, home: home, pause: false)))
+            if role == Self.caseworkerRole {
+                figures.append(Figure(name: Self.open(role), households: size, unit: "ms", statistic: .p99,
+                                      budget: budgets.openHousehold, samples: try terminal.open(rounds: max(10, rounds / 5), home: home)))
+                figures.append(Figure(name: "bytes to the terminal: one ↓ in the caseload", households: size, unit: "B",
+                                      statistic: .max, budget: Budget.arrowDownBytes, samples: session.arrowDown))
+                figures.append(Figure(name: "bytes to the terminal: one character in a note", households: size, unit: "B",
+                                      statistic: .max, budget: Budget.typedCharacterBytes, samples: session.typedCharacter))
+            }
+            figures.append(Figure(name: Self.memory(role), households: size, unit: "MB", statistic: .value,
+                                  budget: budgets.peakMemory, samples: session.peakMemoryMegabytes))
+            if role == Self.teamleaderRole {
+                figures.append(Figure(name: Self.report, households: size, unit: "ms", statistic: .median,
+                                      budget: Budget.reportMilliseconds, samples: try terminal.report(rounds: max(5, rounds / 20), home: home)))
+            }
+        }
+        return figures
+    }
+
+    /// 100,000 households against 1,000, for each figure a user meets on the real binary.
+    func growth(_ figures: [Figure]) -> [Figure] {
+        guard sizes.contains(1_000), sizes.contains(100_000) else { return [] }
+        let names = [Self.caseworkerRole, Self.teamleaderRole].flatMap { [Self.start($0), Self.scope($0), Self.search($0), Self.memory($0)] }
+            + [Self.open(Self.caseworkerRole), Self.report]
+        return names.compactMap { name in
+            guard let small = figures.first(where: { $0.name == name && $0.households == 1_000 }),
+                  let large = figures.first(where: { $0.name == name && $0.households == 100_000 }), small.judged > 0 else { return nil }
+            return Figure(name: "\(name): 100000 vs 1000", households: 100_000, unit: "×", statistic: .value,
+                          budget: Budget.growthFactor, samples: Samples([large.judged / small.judged]))
+        }
+    }
+
+    /// VisiData on the same store in the same run (at 100,000 households, or the largest size
+    /// up to it), and how many times sooner the caseworker's first frame is complete.
+    func visidata(_ figures: [Figure]) -> [Figure] {
+        guard let size = sizes.filter({ $0 <= 100_000 }).max() else { return [] }
+        let measured: [Figure]?
+        do {
+            measured = try Visidata.measure(stores: stores, households: size, log: log)
+        } catch {
+            log("VisiData could not be measured: \(error)")  // the comparison only; our figures stand
+            return []
+        }
+        guard let theirs = measured else { return [] }
+        guard let first = theirs.first(where: { $0.name == Visidata.firstFrameName }),
+              let ours = figures.first(where: { $0.name == Self.start(Self.caseworkerRole) && $0.households == size }),
+              ours.samples.median > 0 else { return theirs }
+        return theirs + [Figure(name: "VisiData's first frame ÷ the caseworker's", households: size, unit: "×", statistic: .value,
+                                budget: Budget.visidataFactor, atLeast: true, samples: Samples([first.samples.median / ours.samples.median]))]
     }
 }

@@ -7,6 +7,8 @@ final class PseudoTerminal {
     let pid: pid_t
     /// Everything read so far.
     private(set) var output: [UInt8] = []
+    /// When the last output arrived (monotonic seconds).
+    private(set) var lastByteAt: Double?
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
@@ -64,6 +66,7 @@ final class PseudoTerminal {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let n = chunk.withUnsafeMutableBytes { Foundation.read(master, $0.baseAddress, $0.count) }
         guard n > 0 else { return 0 }
+        lastByteAt = monotonicSeconds()
         output += chunk[0..<n]
         return n
     }

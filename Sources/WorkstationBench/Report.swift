@@ -9,7 +9,7 @@ public enum Report {
             let number: (Double) -> String = { v in
                 v.isNaN ? "—" : (f.unit == "ms" || f.unit == "×" || f.unit == "MB" ? String(format: "%.2f", v) : String(format: "%.0f", v))
             }
-            let budget = f.budget.map { "\(f.statistic == .value || f.statistic == .max ? "" : f.statistic.rawValue + " ")≤ \(number($0)) \(f.unit)" } ?? "—"
+            let budget = f.budget.map { "\(f.statistic == .value || f.statistic == .max ? "" : f.statistic.rawValue + " ")\(f.atLeast ? "≥" : "≤") \(number($0)) \(f.unit)" } ?? "—"
             let verdict = f.budget == nil ? "" : (f.within(factor: factor) ? "ok" : "OVER")
             rows.append([f.name, "\(f.households)", number(f.samples.median) + " " + f.unit, number(f.samples.p99) + " " + f.unit,
                          number(f.samples.max) + " " + f.unit, budget, verdict])

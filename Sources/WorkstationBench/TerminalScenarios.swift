@@ -98,6 +98,70 @@ public struct TerminalScenarios {
         return results
     }
 
+    /// Searches typed on the real binary over all households (F4, then `/` and a query a
+    /// character at a time, Esc), each character timed from the key written to the moment
+    /// the screen settled. With `pause`, the list is on the screen until the program is idle
+    /// first (it builds its search cache in that pause, as it does within a second of the list
+    /// being shown); without, the searches are typed straight after F4.
+    public func search(rounds: Int, home: String, pause: Bool) throws -> Samples {
+        let terminal = try launch(home: home)
+        defer { terminal.terminate() }
+        try terminal.waitFor("Stoppen", timeout: 20)
+        terminal.drain()
+        let all = terminal.output.count
+        terminal.send(Keys.f4)
+        try terminal.waitFor("Alle", from: all)   // only what changed is sent: "Alle", not "huishoudens"
+        if pause { try terminal.waitUntilIdle() } else { _ = terminal.settled() }
+        var samples = Samples()
+        var i = 0
+        while samples.count < rounds {
+            let query = WorkstationScenarios.searches[i % WorkstationScenarios.searches.count]
+            i += 1
+            let mark = terminal.output.count
+            terminal.send("/")
+            try terminal.waitFor("Zoeken", from: mark)
+            _ = terminal.settled()
+            for c in query {
+                terminal.send(String(c))
+                samples.add(terminal.settled() * 1000)
+            }
+            // The search field holds the query: the screen as a terminal shows it.
+            var screen = VirtualScreen(width: width, height: height)
+            screen.feed(terminal.output)
+            guard screen.contains(query) else {
+                throw PseudoTerminal.Failure(description: "the search field does not show \(query):\n\(screen.text)")
+            }
+            terminal.send(Keys.escape)
+            _ = terminal.settled()
+            if pause { try terminal.waitUntilIdle() }
+        }
+        return samples
+    }
+
+    /// Enter on a household of the list, timed until its overview has settled on the
+    /// screen; Esc back. A different household each round (↓ in between).
+    public func open(rounds: Int, home: String) throws -> Samples {
+        let terminal = try launch(home: home)
+        defer { terminal.terminate() }
+        try terminal.waitFor("Stoppen", timeout: 20)
+        terminal.drain()
+        var samples = Samples()
+        for round in 0..<rounds {
+            for _ in 0..<(round % 5) { terminal.send(Keys.down); terminal.drain(quiet: 0.05) }
+            let mark = terminal.output.count
+            let started = monotonicSeconds()
+            terminal.send(Keys.enter)
+            try terminal.waitFor("Overzicht", from: mark)
+            _ = terminal.settled()
+            samples.add(((terminal.lastByteAt ?? started) - started) * 1000)
+            let back = terminal.output.count
+            terminal.send(Keys.escape)
+            try terminal.waitFor("huishoudens", from: back)
+            terminal.drain(quiet: 0.1)
+        }
+        return samples
+    }
+
     /// `keukentafel report --json --team alle` as a script runs it: start to exit, `rounds` times.
     public func report(rounds: Int, home: String) throws -> Samples {
         var samples = Samples()

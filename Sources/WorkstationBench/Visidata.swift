@@ -24,8 +24,8 @@ public enum Visidata {
         return FileManager.default.isExecutableFile(atPath: real) ? real : found
     }
 
-    /// The comparison as text, or nil when VisiData is not installed (`pip install visidata`).
-    public static func measure(stores: BenchStores, households: Int, log: (String) -> Void) throws -> String? {
+    /// VisiData's figures, or nil when it is not installed (`pip install visidata`).
+    public static func measure(stores: BenchStores, households: Int, log: (String) -> Void) throws -> [Figure]? {
         guard let vd = program() else {
             log("VisiData is not installed (pip install visidata): no comparison")
             return nil
@@ -57,12 +57,13 @@ public enum Visidata {
             if let peak = terminal.peakMemoryMegabytes { memory.add(peak) }
             terminal.terminate()
         }
-        let figures = [
-            Figure(name: "VisiData: start to first frame", households: households, unit: "ms", statistic: .median, budget: nil, samples: firstFrame),
+        return [
+            Figure(name: firstFrameName, households: households, unit: "ms", statistic: .median, budget: nil, samples: firstFrame),
             Figure(name: "VisiData: all households loaded", households: households, unit: "ms", statistic: .median, budget: nil, samples: loaded),
             Figure(name: "VisiData: peak memory (VmHWM)", households: households, unit: "MB", statistic: .value, budget: nil, samples: memory),
             Figure(name: "VisiData: bytes for one ↓", households: households, unit: "B", statistic: .max, budget: nil, samples: down),
         ]
-        return "For comparison, VisiData (\(vd)) on the same store's household table, 120×30:\n" + Report.table(figures)
     }
+
+    static let firstFrameName = "VisiData: start to first frame"
 }

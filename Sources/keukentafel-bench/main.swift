@@ -75,13 +75,6 @@ do {
     let benchmark = Benchmark(sizes: sizes, stores: BenchStores(folder: folder), binary: binary, rounds: rounds, log: log)
     let figures = try benchmark.run()
     print(Report.table(figures), terminator: "")
-    do {
-        if let visidata = try Visidata.measure(stores: BenchStores(folder: folder), households: sizes.max()!, log: log) {
-            print("\n" + visidata)
-        }
-    } catch {
-        log("VisiData could not be measured: \(error)")  // the comparison only; our figures stand
-    }
     exit(figures.allSatisfy { $0.within() } ? 0 : 1)
 } catch {
     fail("benchmark failed: \(error)")

@@ -20,7 +20,11 @@ struct PerformanceGuardTests {
             for expected in ["start to first caseload frame", "search keystroke (all households)", "open a household",
                              "open the ledger (2)", "ledger edit, recompute and save", "open the review queue (F6)",
                              "bytes to the terminal: one ↓ in the caseload", "bytes to the terminal: one character in a note",
-                             "peak memory of the binary (VmHWM)"] {
+                             "first complete frame, as a caseworker (5%) (pty)", "first complete frame, as a team leader (pty)",
+                             "F4 to the next list, from the first after start, as a caseworker (5%) (pty)",
+                             "search keystroke settled, as a caseworker (5%) (pty)", "search keystroke settled, typed at once, as a team leader (pty)",
+                             "open a household, as a caseworker (5%) (pty)", "peak memory (VmHWM), as a caseworker (5%) (pty)",
+                             "peak memory (VmHWM), as a team leader (pty)", "report --json, every team, start to exit"] {
                 #expect(names.contains(expected), "no figure for \(expected)")
             }
             for figure in figures {
