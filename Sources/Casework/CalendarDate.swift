@@ -14,11 +14,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Strict `YYYY-MM-DD`, as in case files.
+    /// Read as UTF-8 bytes (see `Moment.init(iso:)`): ten of them, digits and two hyphens.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        var text = text
+        let parts: (Int, Int, Int)? = text.withUTF8 { b in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for k in range {
+                    guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
+                    value = value * 10 + Int(b[k] - 0x30)
+                }
+                return value
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
+        }
+        guard let (y, m, d) = parts else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

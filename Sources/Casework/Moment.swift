@@ -11,45 +11,60 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.epochSeconds = epochSeconds; self.offsetMinutes = offsetMinutes
     }
 
-    /// `YYYY-MM-DDThh:mm[:ss[.fff]](Z|±hh:mm)`; fractions of a second are dropped.
+    /// `YYYY-MM-DDThh:mm[:ss[.fff]](Z|±hh:mm)`; fractions of a second are dropped. Read as
+    /// UTF-8 bytes, not Characters: the store reads three moments of every grant a report
+    /// counts, and splitting text into Characters made this half of the report's time. Any
+    /// byte that is not of the format (a non-ASCII one included) refuses the text, as before.
     public init?(iso text: String) {
-        let chars = Array(text)
-        guard chars.count >= 17, chars[10] == "T" || chars[10] == "t",
-              let date = CalendarDate(iso: String(chars[0..<10])) else { return nil }
-        var rest = chars[11...]
-        func number(_ n: Int) -> Int? {
-            guard rest.count >= n, rest.prefix(n).allSatisfy(\.isASCIIDigit) else { return nil }
-            defer { rest = rest.dropFirst(n) }
-            return Int(String(rest.prefix(n)))
+        var text = text
+        guard let (local, offset) = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self.init(epochSeconds: local - offset * 60, offsetMinutes: offset)
+    }
+
+    /// The local seconds since the epoch and the offset in minutes, or nil.
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        var i = 0
+        func digits(_ n: Int) -> Int? {
+            guard i + n <= b.count else { return nil }
+            var value = 0
+            for k in i..<(i + n) {
+                guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
+                value = value * 10 + Int(b[k] - 0x30)
+            }
+            i += n
+            return value
         }
-        guard let hour = number(2), hour < 24, rest.first == ":" else { return nil }
-        rest = rest.dropFirst()
-        guard let minute = number(2), minute < 60 else { return nil }
+        func take(_ byte: UInt8) -> Bool {
+            guard i < b.count && b[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        guard b.count >= 17, let year = digits(4), take(0x2D), let month = digits(2), take(0x2D), let day = digits(2),
+              let date = CalendarDate(year: year, month: month, day: day), take(0x54) || take(0x74) else { return nil } // "T" or "t"
+        guard let hour = digits(2), hour < 24, take(0x3A), let minute = digits(2), minute < 60 else { return nil }
         var second = 0
-        if rest.first == ":" {
-            rest = rest.dropFirst()
-            guard let s = number(2), s < 60 else { return nil }
+        if take(0x3A) {
+            guard let s = digits(2), s < 60 else { return nil }
             second = s
-            if rest.first == "." {
-                rest = rest.dropFirst()
-                let digits = rest.prefix(while: \.isASCIIDigit)
-                guard !digits.isEmpty else { return nil }
-                rest = rest.dropFirst(digits.count)
+            if take(0x2E) { // ".fff": dropped
+                let start = i
+                while i < b.count && b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
+                guard i > start else { return nil }
             }
         }
         let offset: Int
-        if rest.first == "Z" || rest.first == "z" {
-            rest = rest.dropFirst(); offset = 0
-        } else if let sign = rest.first, sign == "+" || sign == "-" {
-            rest = rest.dropFirst()
-            guard let oh = number(2), oh <= 14, rest.first == ":" else { return nil }
-            rest = rest.dropFirst()
-            guard let om = number(2), om < 60 else { return nil }
-            offset = (sign == "-" ? -1 : 1) * (oh * 60 + om)
-        } else { return nil }
-        guard rest.isEmpty else { return nil }
-        let local = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second
-        self.init(epochSeconds: local - offset * 60, offsetMinutes: offset)
+        if take(0x5A) || take(0x7A) { // "Z" or "z"
+            offset = 0
+        } else if i < b.count && (b[i] == 0x2B || b[i] == 0x2D) {
+            let negative = b[i] == 0x2D
+            i += 1
+            guard let oh = digits(2), oh <= 14, take(0x3A), let om = digits(2), om < 60 else { return nil }
+            offset = (negative ? -1 : 1) * (oh * 60 + om)
+        } else {
+            return nil
+        }
+        guard i == b.count else { return nil }
+        return (date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second, offset)
     }
 
     public static func < (a: Moment, b: Moment) -> Bool { a.epochSeconds < b.epochSeconds }

@@ -68,8 +68,24 @@ struct CalendarDateTests {
         #expect(m.hours(until: Moment(epochSeconds: m.epochSeconds + 25 * 3600 - 1)) == 24)
         #expect(Moment(iso: "2026-11-21T10:12:00.250-05:30")?.offsetMinutes == -330)
         for bad in ["2026-11-21 10:12:00+01:00", "2026-11-21T25:00:00Z", "2026-11-21T10:12:00", "2026-02-30T10:00:00Z",
-                    "2026-11-21T10:12:00+1:00", "2026-11-21T10:12Zjunk"] {
+                    "2026-11-21T10:12:00+1:00", "2026-11-21T10:12Zjunk", "2026-11-21T10:12:00.Z", "2026-11-21t10:1٢:00Z",
+                    "2026-11-21T10:12:00+01:00\u{301}", "２026-11-21T10:12:00Z", "2026-11-21T10:12:00+15:00", "2026-11-21T10:60Z"] {
             #expect(Moment(iso: bad) == nil, "\(bad)")
+        }
+        #expect(Moment(iso: "2026-11-21t10:12z")?.epochSeconds == utc.epochSeconds + 3600) // lower case t and z, no seconds: 10:12 UTC
+        for bad in ["2026-11-2١", "2026-11-21\u{301}", "2026/11/21", "+026-11-21"] { #expect(CalendarDate(iso: bad) == nil, "\(bad)") }
+    }
+
+    @Test("Every moment reads back from its own text, at any offset and with a fraction of a second")
+    func momentRoundTrip() throws {
+        var random = SplitMix64(seed: 17)
+        for _ in 0..<2_000 {
+            let epoch = Int.random(in: -2_000_000_000...250_000_000_000, using: &random) / 60 * 60 + Int.random(in: 0..<60, using: &random)
+            let offset = Int.random(in: -14 * 60...14 * 60, using: &random)
+            let m = Moment(epochSeconds: epoch, offsetMinutes: offset)
+            #expect(Moment(iso: m.iso) == m, "\(m.iso)")
+            let fraction = String(m.iso.prefix(19)) + ".5" + String(m.iso.dropFirst(19))
+            #expect(Moment(iso: fraction) == m, "\(fraction)")
         }
     }
 }
