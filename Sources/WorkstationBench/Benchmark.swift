@@ -57,7 +57,10 @@ public struct Benchmark {
             figures.append(Figure(name: "open the review queue (F6)", households: size, unit: "ms", statistic: .p99,
                                   budget: Budget.openReviewQueueMilliseconds, samples: try scenarios.reviewQueue()))
 
-            figures += try terminalFigures(size: size, teamleaderStore: location, work: work)
+            // A fresh copy: the in-process scenarios above saved into this one (its WAL).
+            let teamleaderStore = try stores.workingCopy(of: cached, in: work + "-teamleader")
+            defer { try? FileManager.default.removeItem(atPath: work + "-teamleader") }
+            figures += try terminalFigures(size: size, teamleaderStore: teamleaderStore, work: work)
         }
         if let small = sizes.min(), let large = sizes.max(), small != large, let a = searchP99[small], let b = searchP99[large], a > 0 {
             figures.append(Figure(name: "search keystroke p99, \(large) vs \(small)", households: large, unit: "×",
