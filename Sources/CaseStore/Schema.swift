@@ -91,6 +91,9 @@ enum Schema {
             try ReportFigureRows.fillFromDocuments(db)
             try db.execute(sql: v17Counts)
         }
+        migrator.registerMigration("v18: practice cases: each trainee's copy, its checkpoints and feedback; the register of rule barriers") { db in
+            try db.execute(sql: PracticeRows.v18)
+        }
         return migrator
     }
 

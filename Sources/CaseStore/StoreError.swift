@@ -67,6 +67,10 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A norm table or policy file that does not hold (every problem at its path).
     case ruleFileRefused(file: String, [CaseFileProblem])
     case database(String)
+    /// Practice cases live in practice (demo) stores only, never beside real case files.
+    case practiceOnlyInDemo(path: String)
+    /// No copy of this practice case for this trainee yet.
+    case practiceNotStarted(caseId: String, trainee: String)
 
     public enum StaffAction: String, Sendable {
         case manageStaff, importCases, exportCases, editHousehold
@@ -79,6 +83,10 @@ public enum StoreError: Error, Equatable, Sendable {
         case assignHousehold, takeOtherTeamsHousehold, closeHousehold
         /// Adding a norm table, setting the policy: a team leader's.
         case changeRules
+        /// Feedback on a trainee's practice case: a trainer's or a team leader's.
+        case givePracticeFeedback
+        /// Turning a closed household into a practice case (a lesson): a team leader's.
+        case makeLesson
     }
 
     /// A file of an import whose family may be in the store already.
@@ -179,6 +187,12 @@ extension StoreError {
             case .changeRules:
                 return l.pick("\(user) (\(role.dutchName)) mag de normtabellen en het beleid niet wijzigen; dat doet een teamleider. Er is niets veranderd.",
                               "\(user) (\(role.rawValue)) may not change the norm tables or the policy; that is for a team leader. Nothing was changed.")
+            case .givePracticeFeedback:
+                return l.pick("\(user) (\(role.dutchName)) mag geen feedback op oefencasussen geven; dat doet een trainer of teamleider.",
+                              "\(user) (\(role.rawValue)) may not give feedback on practice cases; that is for a trainer or team leader.")
+            case .makeLesson:
+                return l.pick("\(user) (\(role.dutchName)) mag geen echt huishouden tot oefencasus maken; dat doet een teamleider.",
+                              "\(user) (\(role.rawValue)) may not turn a real household into a practice case; that is for a team leader.")
             case .manageStaff, .importCases, .exportCases, .editHousehold, .readAuditTrail, .answerSubjectAccess, .anonymise:
                 let what: String = switch action {
                 case .manageStaff: l.pick("medewerkers beheren", "manage staff")
@@ -260,6 +274,12 @@ extension StoreError {
                 + problems.map { "\n  " + $0.message(in: l) }.joined()
         case .database(let message):
             return l.pick("Fout in de opslag: \(message)", "Store failure: \(message)")
+        case .practiceOnlyInDemo(let path):
+            return l.pick("\(path) bevat echte dossiers; oefencasussen horen in een oefenopslag. Start ze met `keukentafel train start CASUS` zonder --store, of met een oefenopslag (`keukentafel demo --store PAD`).",
+                          "\(path) holds real case files; practice cases belong in a practice store. Start them with `keukentafel train start CASE` without --store, or with a practice store (`keukentafel demo --store PATH`).")
+        case .practiceNotStarted(let caseId, let trainee):
+            return l.pick("\(trainee) is nog niet begonnen aan oefencasus \(caseId). Begin met: keukentafel train start \(caseId)",
+                          "\(trainee) has not started practice case \(caseId) yet. Start with: keukentafel train start \(caseId)")
         }
     }
 }

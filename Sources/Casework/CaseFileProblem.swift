@@ -30,6 +30,8 @@ public struct CaseFileProblem: Equatable, Sendable {
         case duplicateMember(String)
         case unknownPlanGoal(String)
         case duplicateGoal(String)
+        /// A practice case's checkpoint id used twice.
+        case duplicateCheckpoint(String)
         case emptyText
         /// A grant in `status` must carry the field at `path`.
         case requiredForStatus(status: String)
@@ -115,6 +117,8 @@ extension CaseFileProblem.Kind {
             return l.pick("\"\(ShownText.cut(id))\" is geen doel in plan.goals", "\"\(ShownText.cut(id))\" is not a goal in plan.goals")
         case .duplicateGoal(let id):
             return l.pick("het doel-id \"\(ShownText.cut(id))\" komt twee keer voor", "the goal id \"\(ShownText.cut(id))\" appears twice")
+        case .duplicateCheckpoint(let id):
+            return l.pick("het controlepunt \"\(ShownText.cut(id))\" komt twee keer voor", "the checkpoint \"\(ShownText.cut(id))\" appears twice")
         case .emptyText:
             return l.pick("mag niet leeg zijn", "must not be empty")
         case .requiredForStatus(let status):

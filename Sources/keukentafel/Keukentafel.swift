@@ -16,7 +16,7 @@ struct Keukentafel: ParsableCommand {
         subcommands: [WorkstationCommand.self, DemoCommand.self, OverviewCommand.self, InitCommand.self, StaffCommand.self, HouseholdCommand.self, ObjectionCommand.self, SignalsCommand.self,
                       NormsCommand.self, PolicyCommand.self, MunicipalityCommand.self,
                       ImportCommand.self, ExportCommand.self, LetterCommand.self, PaymentsCommand.self, ReportCommand.self, GenerateCommand.self,
-                      AuditCommand.self, SubjectAccessCommand.self, RetentionCommand.self],
+                      AuditCommand.self, SubjectAccessCommand.self, RetentionCommand.self, TrainCommand.self, BarriersCommand.self],
         defaultSubcommand: WorkstationCommand.self
     )
 }
