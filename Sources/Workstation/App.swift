@@ -30,7 +30,7 @@ public final class App {
     func context() -> ScreenContext {
         ScreenContext(l: env.language, staff: env.staff, today: env.today, size: state.size, storeKind: env.store.kind,
                       readOnly: env.store.isReadOnly, storePath: env.store.location.path, reads: env.store, now: Self.now(), searchCacheThreshold: env.searchCacheThreshold,
-                      moment: env.clock.now())
+                      moment: env.clock.now(), practice: state.screen == .household ? state.practice : nil)
     }
 
     /// The screen in front, to read from (its table, help and looks).
@@ -115,6 +115,16 @@ public final class App {
                 return
             }
             state.message = nil
+            if let panel = state.panel {
+                let bounds = state.size.rect
+                if let move = Move(key) {
+                    let moved = move.applied(to: panel.scroll, count: .max, page: 10)
+                    state.panel?.scroll = min(moved, HelpOverlay.maxScroll(bounds: bounds, sections: panel.sections))
+                } else if [.escape, .function(11), .control("k"), .character("q"), .enter].contains(key) {
+                    state.panel = nil
+                }
+                return
+            }
             if let scroll = state.help {
                 // Kept within the text, so ↑ moves at once after holding ↓.
                 defer { state.help = state.help.map { min($0, HelpOverlay.maxScroll(bounds: state.size.rect, sections: helpSections())) } }
@@ -182,6 +192,7 @@ public final class App {
             case .go(let destination): attempt { try go(destination) }
             case .switchDemoRole: attempt(switchDemoRole)
             case .editExternally(let text): state.pendingEdit = text
+            case .checkPractice(let id): attempt { try showPractice(id) }
             case .store(let request):
                 queue += receive(.stored(request, EffectRunner(env: env).run(request)))
             }
@@ -236,6 +247,8 @@ public final class App {
             household.draftOffer = try env.store.draft(household: id, user: env.staff.user)
             household.handoverOpen = HouseholdEditing.handoverFor(env.staff.user, in: rows)
             household.overview.selected = .facts
+            state.practice = env.store.kind == .demo
+                ? try env.store.practiceCopy(household: id).flatMap { copy in env.practiceCases.first { $0.id == copy.caseId } } : nil
             state.household = household
             state.intake = nil
             state.screen = .household
@@ -308,11 +321,37 @@ public final class App {
         // The key of each hint drawn, for a click on it.
         let keys = table.actions.filter { $0.barLabel != nil }.compactMap(\.keys.first)
         keyBarHits = zip(shown, keys).map { (columns: $0, key: $1) }
+        if let panel = state.panel {
+            HelpOverlay.render(into: &buffer, bounds: buffer.bounds, title: panel.title, sections: panel.sections,
+                               scroll: panel.scroll, footer: env.language.pick("Esc sluiten · ↑↓ bladeren", "Esc close · ↑↓ scroll"))
+        }
         if let scroll = state.help {
             HelpOverlay.render(into: &buffer, bounds: buffer.bounds, title: "Help — " + screen.title(env.language).lowercased(), sections: helpSections(),
                                scroll: scroll, footer: env.language.pick("Esc sluiten · ↑↓ bladeren", "Esc close · ↑↓ scroll"))
         }
         return buffer
+    }
+
+    /// F11 on a trainee's copy: the copy checked against its practice case now (the check is
+    /// recorded, with since when each checkpoint holds, for the trainer), shown as a panel:
+    /// the situation, the tasks, which checkpoints hold — never how — and the feedback.
+    private func showPractice(_ id: String) throws {
+        guard let practice = state.practice else { return }
+        let l = env.language
+        let results = try env.store.checkPractice(practice, household: id, today: env.today, by: env.actor)
+        let feedback = try env.store.practiceFeedback(household: id)
+        var sections: [HelpOverlay.Section] = [
+            (l.pick("Situatie", "Situation"), [("", practice.situation.text(l))]),
+            (l.pick("Opdracht", "Tasks"), practice.tasks.enumerated().map { ("\($0 + 1).", $1.text(l)) }),
+            (l.pick("Controlepunten: \(results.filter(\.holds).count) van \(results.count) kloppen",
+                    "Checkpoints: \(results.filter(\.holds).count) of \(results.count) hold"),
+             results.map { ($0.holds ? "✓" : "·", $0.checkpoint.text.text(l)) }),
+        ]
+        if !feedback.isEmpty {
+            sections.append((l.pick("Feedback van de trainer", "Feedback from the trainer"),
+                             feedback.map { ($0.at.localDate.dutch, "\($0.trainer): \($0.text)") }))
+        }
+        state.panel = (l.pick("Oefencasus — ", "Practice case — ") + practice.title.text(l), sections, 0)
     }
 
     /// Help is generated from the same table as the key bar, with what the screen adds

@@ -17,6 +17,8 @@ public struct AppEnvironment: Sendable {
     /// How many households a word beginning must share before the caseload's search keeps
     /// its matches in memory (see SearchPrefixCache); tests make it small.
     public let searchCacheThreshold: Int
+    /// The practice cases (training/), for a household that is a trainee's copy of one.
+    public var practiceCases: [PracticeCase] = []
 
     public init(store: Store, staff: StaffMember, language: Language,
                 outputFolder: String = FileManager.default.currentDirectoryPath,

@@ -28,6 +28,10 @@ public struct AppState {
     var signals: SignalsState?
     /// The help overlay, with its scroll position, when open.
     public var help: Int?
+    /// The practice case of the household in front, when it is a trainee's copy of one.
+    var practice: PracticeCase?
+    /// A panel of text over the screen (the practice case's checkpoints), with its scroll.
+    var panel: (title: String, sections: [HelpOverlay.Section], scroll: Int)?
     /// A sentence for the user in the status line (an error is shown in the error role).
     public var message: StatusMessage?
     public var quit = false

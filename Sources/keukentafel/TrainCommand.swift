@@ -268,17 +268,19 @@ enum Training {
     }
 
     /// Every practice case of the folder, easy first; a file that does not read stops with its problems (65).
-    static func catalogue(_ l: Language) throws -> [PracticeCase] {
+    static func catalogue(_ l: Language, quiet: Bool = false) throws -> [PracticeCase] {
         guard let folder = locate() else {
+            if quiet { return [] }
             Console.error(l.pick("De oefencasussen (training/) zijn niet gevonden. Zet KEUKENTAFEL_TRAINING op de map.",
                                  "The practice cases (training/) were not found. Set KEUKENTAFEL_TRAINING to the folder."))
             throw Failure(status: Exit.storage)
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        if quiet { return names.compactMap { try? read(folder + "/" + $0, l, quiet: true) }.sorted { ($0.level, $0.id) < ($1.level, $1.id) } }
         return try names.map { try read(folder + "/" + $0, l) }.sorted { ($0.level, $0.id) < ($1.level, $1.id) }
     }
 
-    static func read(_ path: String, _ l: Language) throws -> PracticeCase {
+    static func read(_ path: String, _ l: Language, quiet: Bool = false) throws -> PracticeCase {
         guard let data = FileManager.default.contents(atPath: path) else {
             Console.error(l.pick("\(path) is niet te lezen.", "\(path) cannot be read."))
             throw Failure(status: Exit.storage)
@@ -286,7 +288,7 @@ enum Training {
         switch PracticeCaseReader.read(text: String(decoding: data, as: UTF8.self)) {
         case .success(let c): return c
         case .failure(let rejection):
-            for p in rejection.problems { Console.error("\(path): \(p.path.isEmpty ? "" : p.path + ": ")\(p.kind.message(in: l))") }
+            if !quiet { for p in rejection.problems { Console.error("\(path): \(p.path.isEmpty ? "" : p.path + ": ")\(p.kind.message(in: l))") } }
             throw Failure(status: Exit.badData)
         }
     }

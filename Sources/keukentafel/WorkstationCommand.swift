@@ -97,6 +97,11 @@ struct DemoCommand: ContractCommand {
         if location.path == StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment) {
             throw StoreError.realStoreOpenedAsDemo(path: location.path)
         }
+        // Two people starting on a new practice store at the same moment: the second waits
+        // until the first has made it (households, staff, signals), instead of opening a
+        // half-made file. A lock file beside it, held while looking and making.
+        let lock = lockPracticeFolder(location.directory)
+        defer { if lock >= 0 { flock(lock, LOCK_UN); close(lock) } }
         if FileManager.default.fileExists(atPath: location.path) { return try Store.open(at: location, kind: .demo, clock: clock) }
         do {
             return try Store.createDemo(from: sampleData, at: location, clock: clock)
@@ -104,6 +109,19 @@ struct DemoCommand: ContractCommand {
             return try Store.open(at: location, kind: .demo, clock: clock)   // made by someone else a moment ago
         }
     }
+}
+
+/// Takes the lock of a practice store's folder (made 0700 when it is new); -1 when there is
+/// none to take (a folder of someone else's that this user may only read).
+private func lockPracticeFolder(_ folder: String) -> Int32 {
+    if !FileManager.default.fileExists(atPath: folder) {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+    let path = folder + "/.keukentafel-practice.lock"
+    var fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o660)
+    if fd < 0 { fd = open(path, O_RDONLY | O_CLOEXEC) }
+    if fd >= 0 { flock(fd, LOCK_EX) }
+    return fd
 }
 
 /// Where the sample data is: `KEUKENTAFEL_SAMPLE_DATA`, beside the package the binary was

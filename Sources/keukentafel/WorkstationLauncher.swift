@@ -34,8 +34,11 @@ enum WorkstationLauncher {
 
         // The user's own folder first, then the team's (the municipality's settings), then here.
         let teamFolder = (try? store.municipality())?.outputFolder
-        let env = AppEnvironment(store: store, staff: staff, language: language,
+        var env = AppEnvironment(store: store, staff: staff, language: language,
                                  outputFolder: config.outputFolder ?? teamFolder ?? FileManager.default.currentDirectoryPath)
+        // A practice store: the practice cases, for a trainee's copy of one (F11). A file that
+        // does not read is said on stderr by `keukentafel train`; here it only leaves F11 out.
+        if store.kind == .demo { env.practiceCases = (try? Training.catalogue(language, quiet: true)) ?? [] }
         let app: App
         do {
             app = try App(env: env, size: backend.size, ascii: !backend.supportsUnicode)

@@ -28,6 +28,8 @@ enum Command: Hashable, Sendable {
     case list(ReviewList), nextList, approve, reject, returnRequest
     // a draft offered back, a conflict
     case discard, addTheirs, keepTheirs
+    // practice cases (a practice store)
+    case checkpoints
 }
 
 /// One command's declaration.
@@ -47,7 +49,7 @@ extension Command {
             + [.explain, .nextSection, .previousSection, .otherSection, .save, .nextField, .confirm, .cancel, .externalEditor,
                .score, .prompts, .print, .submit, .letter, .pay, .evaluate, .objection]
             + ReviewList.allCases.map(Command.list)
-            + [.nextList, .approve, .reject, .returnRequest, .discard, .addTheirs, .keepTheirs]
+            + [.nextList, .approve, .reject, .returnRequest, .discard, .addTheirs, .keepTheirs, .checkpoints]
     }
 
     /// A stable name for people and for docs/keys.md: `help`, `tab 2`, `list 3`.
@@ -158,6 +160,9 @@ extension Command {
         case .returnRequest: CommandInfo(keys: [.character("t")], label: l.pick("Terugsturen", "Return"),
                                          help: l.pick("Terugsturen naar de regisseur, met wat er moet gebeuren",
                                                       "Return to the caseworker, with what to mend"))
+        case .checkpoints: CommandInfo(keys: [.function(11), .control("k")], label: l.pick("Oefenpunten", "Checkpoints"),
+                                       help: l.pick("Oefencasus: de opdracht en welke controlepunten al kloppen (zonder het antwoord)",
+                                                    "Practice case: the task and which checkpoints hold already (without the answer)"))
         case .discard: CommandInfo(keys: [.character("d")], label: l.pick("Weggooien", "Discard"),
                                    help: l.pick("Gooi het niet-opgeslagen concept weg", "Throw the unsaved draft away"))
         case .addTheirs: CommandInfo(keys: [.control("o")], label: l.pick("Hun tekst erbij", "Add theirs"),

@@ -17,6 +17,8 @@ enum Effect: Equatable {
     case store(StoreRequest)
     /// The text in the user's own editor (`$VISUAL`, `$EDITOR`); the edited text comes back.
     case editExternally(String)
+    /// A practice copy: check it against its case now and show the checkpoints.
+    case checkPractice(household: String)
 }
 
 enum Destination: Equatable {

@@ -23,13 +23,15 @@ struct ScreenContext {
     /// The wall clock's moment of this frame (the program's one clock), for how long something
     /// has waited; nil where a test builds a context without it.
     var moment: Moment? = nil
+    /// The practice case of the household in front, when it is a trainee's copy of one.
+    var practice: PracticeCase? = nil
 
     var actor: Actor { staff.actor }
 
     /// The same context at another moment of the monotonic clock (for tests of timing).
     func at(now: Double) -> ScreenContext {
         ScreenContext(l: l, staff: staff, today: today, size: size, storeKind: storeKind, readOnly: readOnly, storePath: storePath, reads: reads,
-                      now: now, searchCacheThreshold: searchCacheThreshold, moment: moment)
+                      now: now, searchCacheThreshold: searchCacheThreshold, moment: moment, practice: practice)
     }
 }
 

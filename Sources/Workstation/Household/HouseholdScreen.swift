@@ -76,6 +76,7 @@ extension HouseholdState: Screen {
             + HouseholdEditing.actions + OverviewScreen.actions + PlanScreen.actions
             + LedgerScreen.actions + ConversationsScreen.actions + GrantsScreen.actions
             + HouseholdTab.allCases.map { tab in ScreenAction(.tab(tab), when: { s, _ in !s.isBusy }) }
+            + [ScreenAction(.checkpoints, when: { s, ctx in ctx.practice != nil && !s.isBusy })]
             + [ScreenAction(.back, help: { $0.pick("Terug naar de caseload", "Back to the caseload") },
                             when: { s, _ in !s.isBusy })]
     }
@@ -118,6 +119,7 @@ extension HouseholdState: Screen {
 
     mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
         if command == .help { return [.help] }
+        if command == .checkpoints { return [.checkPractice(household: id)] }
         if let draft = draftOffer {
             switch command {
             case .confirm?:
