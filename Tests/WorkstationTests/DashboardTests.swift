@@ -16,6 +16,24 @@ struct DashboardTests {
         }
     }
 
+    @Test("Rules that blocked a good outcome: by rule, how often and what it cost, from the register")
+    func barriers() throws {
+        try withDemoApp(user: "j.bakker", size: Size(width: 120, height: 90)) { app in
+            let rw = Actor(user: "r.westra", role: .caseworker)
+            try app.env.store.recordRuleBarrier(rule: "Kostendelersnorm (art. 22a)", household: "hh-demo-0002", what: "Zoon bleef niet wonen.",
+                                                cost: Money(cents: 250_000), by: rw)
+            try app.env.store.recordRuleBarrier(rule: "Kostendelersnorm (art. 22a)", household: nil, what: "Idem.", cost: Money(cents: 100_000), by: rw)
+            try app.env.store.recordRuleBarrier(rule: "Verrekening toeslagen", household: nil, what: "Onder de beslagvrije voet.", cost: nil, by: rw)
+            app.handle(.key(.function(7)))
+            let text = app.render().text
+            #expect(text.contains("Regels die een goede uitkomst blokkeerden"))
+            let lines = text.split(separator: "\n").map(String.init)
+            let first = try #require(lines.firstIndex { $0.contains("Kostendelersnorm (art. 22a)") })
+            #expect(lines[first].contains("2× · € 3.500,00"))
+            #expect(lines[first + 1].contains("Verrekening toeslagen") && lines[first + 1].contains("1× · € 0,00"))
+        }
+    }
+
     @Test("The screen shows the figures of the report, also in ASCII")
     func figures() throws {
         try withDemoApp(user: "j.bakker", size: Size(width: 120, height: 60)) { app in

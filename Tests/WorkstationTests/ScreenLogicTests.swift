@@ -46,6 +46,7 @@ struct NoReads: ScreenReads {
     func signalQueue() throws -> [SignalQueueItem] { try refuse("the signals queue") }
     func signalsChangeCounter() throws -> Int { try refuse("the signals counter") }
     func signalDelivery(from: CalendarDate, to: CalendarDate) throws -> [DDASDelivery.ReportedCase] { try refuse("the signals of a period") }
+    func ruleBarrierTallies() throws -> [RuleBarrierTally] { try refuse("the rule barriers") }
 }
 
 /// Screens as logic: state in, effects out, no store and no terminal.

@@ -68,6 +68,8 @@ protocol ScreenReads: Sendable {
     func signalsChangeCounter() throws -> Int
     /// The signals received in a period with their zaken (the dashboard's figures, the delivery).
     func signalDelivery(from: CalendarDate, to: CalendarDate) throws -> [DDASDelivery.ReportedCase]
+    /// The register of rule barriers, by rule.
+    func ruleBarrierTallies() throws -> [RuleBarrierTally]
 }
 
 extension Store: ScreenReads {

@@ -9,6 +9,8 @@ struct DashboardState {
     var allTeams = false
     var report: PracticeReport
     var signals = SignalFigures()
+    /// The register of rule barriers, by rule (every team: the municipality's rules).
+    var barriers: [RuleBarrierTally] = []
     var scroll = 0
 }
 
@@ -29,7 +31,8 @@ extension DashboardState: Screen {
         let figures = try ctx.reads.reportFigures(team: team, from: from, to: ctx.today)
         return DashboardState(allTeams: allTeams,
                               report: PracticeReport.compute(figures, from: from, to: ctx.today, now: PracticeReport.endOfDay(ctx.today)),
-                              signals: SignalFigures.compute(try ctx.reads.signalDelivery(from: from, to: ctx.today)))
+                              signals: SignalFigures.compute(try ctx.reads.signalDelivery(from: from, to: ctx.today)),
+                              barriers: try ctx.reads.ruleBarrierTallies())
     }
 
     mutating func handle(_ command: Command?, key: Key, _ ctx: ScreenContext) -> [Effect] {
@@ -116,6 +119,13 @@ extension DashboardState: Screen {
         row(l.pick("Nog open", "Still open"), "\(r.objectionsOpen)", role: r.objectionsOpen > 0 ? .warning : .normal)
         for outcome in ObjectionOutcome.allCases { row(outcome.name(in: l).prefix(1).uppercased() + outcome.name(in: l).dropFirst(), "\(r.objectionOutcomes[outcome] ?? 0)") }
         row(l.pick("Leidde tot nieuw besluit", "Led to a new decision"), "\(r.objectionsWithNewDecision)")
+        header(l.pick("Regels die een goede uitkomst blokkeerden", "Rules that blocked a good outcome"))
+        if dashboard.barriers.isEmpty { lines.append(StyledLine([Span(text: l.pick("  geen vastgelegd (keukentafel barriers add)", "  none recorded (keukentafel barriers add)"), role: .dim)])) }
+        // The figures first, then the rule in full: a rule's name is often longer than the label column.
+        for b in dashboard.barriers {
+            lines.append(StyledLine([Span(text: "  " + DisplayWidth.fit("\(b.count)× · \(b.cost.dutch)", to: 24, alignRight: true) + "  "),
+                                     Span(text: b.rule)]))
+        }
         header(l.pick("Belofte van 24 uur gebroken", "24-hour promise broken"))
         if r.late.isEmpty { lines.append(StyledLine([Span(text: l.pick("  geen", "  none"), role: .dim)])) }
         for g in r.late {
