@@ -19,6 +19,10 @@ import GRDBSQLite
 public struct SearchPrefixCache: Sendable {
     /// At 100,000 households a beginning of 4,000 costs the index about 0.3 ms.
     public static let defaultThreshold = 4_000
+    /// The most memory the bitmaps take: at 1,000,000 households a bitmap is 125 kB and 509
+    /// beginnings pass the threshold (64 MB); then only the most common are kept — "1", "j",
+    /// "van" — and the index answers the others (at most a few tens of thousands each).
+    public static let maximumBytes = 8 << 20
 
     /// The list version the cache was built at.
     public let version: Int
@@ -38,7 +42,7 @@ public struct SearchPrefixCache: Sendable {
 
     /// Reads the index's words with their counts in one pass, then the households of every
     /// common beginning: about half a second at 100,000 households, so not on the main loop.
-    public static func build(_ store: Store, threshold: Int = defaultThreshold) throws -> SearchPrefixCache {
+    public static func build(_ store: Store, threshold: Int = defaultThreshold, maximumBytes: Int = maximumBytes) throws -> SearchPrefixCache {
         let clock = ContinuousClock()
         let started = clock.now
         _ = SearchFolding.folded   // asked of SQLite once, here rather than in a keystroke
@@ -48,11 +52,16 @@ public struct SearchPrefixCache: Sendable {
             var sweep = PrefixSweep(threshold: threshold)
             try eachTerm(db) { term, docs in sweep.add(term, docs: docs) }
             sweep.finish()
+            // Within the memory the cache may take, the beginnings most households share.
+            let fits = max(16, maximumBytes / (Int(highest) / 8 + 1))
+            let planned = sweep.planned.count <= fits ? sweep.planned
+                : Array(sweep.planned.sorted { (sweep.counts[$0] ?? 0, $1) > (sweep.counts[$1] ?? 0, $0) }.prefix(fits))
+            let kept = Set(planned)
             var bits: [String: HouseholdBits] = [:]
-            for prefix in sweep.planned {
+            for prefix in planned {
                 bits[prefix] = try HouseholdBits.matching(db, match: CaseloadQuery.expression([prefix]), highest: highest)
             }
-            return SearchPrefixCache(version: version, highest: highest, bits: bits, aliases: sweep.aliases,
+            return SearchPrefixCache(version: version, highest: highest, bits: bits, aliases: sweep.aliases.filter { kept.contains($0.value) },
                                      buildSeconds: started.duration(to: clock.now) / .seconds(1))
         }
     }
