@@ -349,7 +349,7 @@ public final class App {
         ]
         if !feedback.isEmpty {
             sections.append((l.pick("Feedback van de trainer", "Feedback from the trainer"),
-                             feedback.map { ($0.at.localDate.dutch, "\($0.trainer): \($0.text)") }))
+                             feedback.map { ("", "\($0.at.localDate.dutch) \($0.trainer): \($0.text)") }))
         }
         state.panel = (l.pick("Oefencasus — ", "Practice case — ") + practice.title.text(l), sections, 0)
     }
