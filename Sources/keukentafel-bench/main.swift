@@ -1,14 +1,14 @@
 import Foundation
 import WorkstationBench
 
-// keukentafel-bench [--sizes 1000,10000,100000] [--rounds N] [--stores DIR] [--keukentafel PATH]
+// keukentafel-bench [--sizes 1000,10000,100000,1000000] [--rounds N] [--stores DIR] [--keukentafel PATH]
 // keukentafel-bench --team [--team-seconds 60] [--team-households 10000] [--team-workstations 10]
 //                    [--team-key-ms 80] [--team-think-ms 500]
 // Measures the workstation against its budgets (docs/performance.md) and prints a table; with
 // --team, only the team scenario: ten workstations at once on one store ("A team at work").
 // Run from the package root after `swift build -c release` (see README, "Performance").
 
-var sizes = [1_000, 10_000, 100_000]
+var sizes = [1_000, 10_000, 100_000, 1_000_000]
 var rounds = 200
 var folder = FileManager.default.currentDirectoryPath + "/.build/bench-stores"
 var binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("keukentafel").path
