@@ -38,6 +38,23 @@ enum ReportFigureRows {
         }
     }
 
+    /// A grant's figures from a row of `id, status, route, category, amountCents, submittedBy,
+    /// submittedAt, decidedAt, paidAt, approvedUnderMandate, netAvoidedCents, shortTerm,
+    /// societalCost`, read by position.
+    static func grantFigures(_ row: Row) throws -> GrantFigures {
+        guard let status = GrantStatus(rawValue: row[1]), let route = Route(rawValue: row[2]),
+              let category = GrantCategory(rawValue: row[3]) else {
+            throw StoreError.database("grant \(row[0] as String? ?? "?") has a status, route or category this version does not know")
+        }
+        return GrantFigures(
+            id: row[0], status: status, route: route, category: category, amount: Money(cents: row[4]),
+            submittedBy: row[5], submittedAt: (row[6] as String?).flatMap(Moment.init(iso:)),
+            decidedAt: (row[7] as String?).flatMap(Moment.init(iso:)), paidAt: (row[8] as String?).flatMap(Moment.init(iso:)),
+            approvedUnderMandate: row[9], netAvoided: Money(cents: row[10]),
+            shortTerm: (row[11] as String?).flatMap(Evaluation.Outcome.init(rawValue:)),
+            societalCost: (row[12] as String?).flatMap(Evaluation.SocietalCost.init(rawValue:)))
+    }
+
     /// Step 17 for a store that has grants: their figures, from their documents, once.
     static func fillFromDocuments(_ db: Database) throws {
         let update = try db.makeStatement(sql: """
@@ -75,19 +92,7 @@ extension Store {
                 WHERE g.status IN ('approved', 'paid', 'evaluated') AND g.decidedAt >= :from AND g.decidedAt < :after\(ofTeam)
                 """, arguments: arguments)
             // By position, in the order selected: a column found by name costs a search per row.
-            while let row = try rows.next() {
-                guard let status = GrantStatus(rawValue: row[1]), let route = Route(rawValue: row[2]),
-                      let category = GrantCategory(rawValue: row[3]) else {
-                    throw StoreError.database("grant \(row[0] as String? ?? "?") has a status, route or category this version does not know")
-                }
-                grants.append(GrantFigures(
-                    id: row[0], status: status, route: route, category: category, amount: Money(cents: row[4]),
-                    submittedBy: row[5], submittedAt: (row[6] as String?).flatMap(Moment.init(iso:)),
-                    decidedAt: (row[7] as String?).flatMap(Moment.init(iso:)), paidAt: (row[8] as String?).flatMap(Moment.init(iso:)),
-                    approvedUnderMandate: row[9], netAvoided: Money(cents: row[10]),
-                    shortTerm: (row[11] as String?).flatMap(Evaluation.Outcome.init(rawValue:)),
-                    societalCost: (row[12] as String?).flatMap(Evaluation.SocietalCost.init(rawValue:))))
-            }
+            while let row = try rows.next() { grants.append(try ReportFigureRows.grantFigures(row)) }
             let objections = try Row.fetchAll(db, sql: """
                 SELECT o.received, o.outcome FROM grant_objection o JOIN grant_request g ON g.id = o.grantId
                 WHERE o.received >= :from AND o.received <= :to\(ofTeam)

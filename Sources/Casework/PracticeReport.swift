@@ -38,6 +38,9 @@ public struct PracticeReport: Equatable, Sendable {
     public var objectionOutcomes: [ObjectionOutcome: Int] = [:]
     public var objectionsWithNewDecision = 0
 
+    /// An empty report of the period, to be filled (the store's aggregates, `compute`).
+    public init(from: CalendarDate, to: CalendarDate) { self.from = from; self.to = to }
+
     public var mandateShare: Double? { grants.count == 0 ? nil : Double(underMandate) / Double(grants.count) }
 
     public var medianPaymentHours: Double? { Self.median(paymentHours) }

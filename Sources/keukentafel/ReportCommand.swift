@@ -42,8 +42,9 @@ struct ReportCommand: ContractCommand {
         let end = try date(to, today, "to")
         let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
         let teamFilter: String? = team == "alle" || team == "all" ? nil : (team ?? (me.team.isEmpty ? nil : me.team))
-        let figures = try StoreAccess.reporting(l) { try store.reportFigures(team: teamFilter, from: start, to: end) }
-        let report = PracticeReport.compute(figures, from: start, to: end, now: PracticeReport.endOfDay(today))
+        let report = try StoreAccess.reporting(l) {
+            try store.practiceReport(team: teamFilter, from: start, to: end, now: PracticeReport.endOfDay(today))
+        }
         // Vroegsignalering over the same period (every team: signals come in for the municipality).
         let signals = SignalFigures.compute(try StoreAccess.reporting(l) { try store.signalDelivery(from: start, to: end) })
         // Practice figures say so wherever they go, so they are never taken for the real ones.

@@ -28,9 +28,8 @@ extension DashboardState: Screen {
     static func load(allTeams: Bool, _ ctx: ScreenContext) throws -> DashboardState {
         let team: String? = allTeams || ctx.staff.team.isEmpty ? nil : ctx.staff.team
         let from = CalendarDate(year: ctx.today.year, month: 1, day: 1)!
-        let figures = try ctx.reads.reportFigures(team: team, from: from, to: ctx.today)
         return DashboardState(allTeams: allTeams,
-                              report: PracticeReport.compute(figures, from: from, to: ctx.today, now: PracticeReport.endOfDay(ctx.today)),
+                              report: try ctx.reads.practiceReport(team: team, from: from, to: ctx.today, now: PracticeReport.endOfDay(ctx.today)),
                               signals: SignalFigures.compute(try ctx.reads.signalDelivery(from: from, to: ctx.today)),
                               barriers: try ctx.reads.ruleBarrierTallies())
     }
@@ -120,7 +119,7 @@ extension DashboardState: Screen {
         for outcome in ObjectionOutcome.allCases { row(outcome.name(in: l).prefix(1).uppercased() + outcome.name(in: l).dropFirst(), "\(r.objectionOutcomes[outcome] ?? 0)") }
         row(l.pick("Leidde tot nieuw besluit", "Led to a new decision"), "\(r.objectionsWithNewDecision)")
         header(l.pick("Regels die een goede uitkomst blokkeerden", "Rules that blocked a good outcome"))
-        if dashboard.barriers.isEmpty { lines.append(StyledLine([Span(text: l.pick("  geen vastgelegd (keukentafel barriers add)", "  none recorded (keukentafel barriers add)"), role: .dim)])) }
+        if dashboard.barriers.isEmpty { lines.append(StyledLine([Span(text: l.pick("  nog geen vastgelegd", "  none recorded yet"), role: .dim)])) }
         // The figures first, then the rule in full: a rule's name is often longer than the label column.
         for b in dashboard.barriers {
             lines.append(StyledLine([Span(text: "  " + DisplayWidth.fit("\(b.count)× · \(b.cost.dutch)", to: 24, alignRight: true) + "  "),
