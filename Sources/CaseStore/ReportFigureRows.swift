@@ -23,6 +23,16 @@ enum ReportFigureRows {
     CREATE INDEX grant_objection_by_received ON grant_objection (received);
     """
 
+    /// Every column the report reads, in one index of the decided grants: its sums scan the
+    /// index alone. Read through the grants' rows, each of the report's five scans read the
+    /// table's pages with the documents (25 ms each for 8,500 grants at 100,000 households).
+    static let v19 = """
+    CREATE INDEX grant_request_report ON grant_request (decidedAt, status, route, category, submittedBy, amountCents,
+        approvedUnderMandate, netAvoidedCents, shortTerm, societalCost, paidAt, submittedAt, id)
+        WHERE status IN ('approved', 'paid', 'evaluated');
+    DROP INDEX grant_request_decided;
+    """
+
     /// The columns `insertGrant` and a grant's update write besides the others.
     static func columns(_ g: Grant) -> [(String, (any DatabaseValueConvertible)?)] {
         let f = GrantFigures(g)
@@ -88,7 +98,7 @@ extension Store {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT id, status, route, category, amountCents, submittedBy, submittedAt, decidedAt, paidAt,
                        approvedUnderMandate, netAvoidedCents, shortTerm, societalCost
-                FROM grant_request g INDEXED BY grant_request_decided
+                FROM grant_request g INDEXED BY grant_request_report
                 WHERE g.status IN ('approved', 'paid', 'evaluated') AND g.decidedAt >= :from AND g.decidedAt < :after\(ofTeam)
                 """, arguments: arguments)
             // By position, in the order selected: a column found by name costs a search per row.

@@ -94,6 +94,9 @@ enum Schema {
         migrator.registerMigration("v18: practice cases: each trainee's copy, its checkpoints and feedback; the register of rule barriers") { db in
             try db.execute(sql: PracticeRows.v18)
         }
+        migrator.registerMigration("v19: the report's sums from one covering index, not from the grants' rows") { db in
+            try db.execute(sql: ReportFigureRows.v19)
+        }
         return migrator
     }
 
