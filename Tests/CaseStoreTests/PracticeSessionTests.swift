@@ -89,6 +89,11 @@ struct PracticeSessionTests {
             let practice = try Store.createDemo(from: sampleData, at: StoreLocation(path: folder + "/oefen/k.sqlite"), clock: testClock)
             let id = try practice.startPractice(lesson, trainee: "r.westra", by: caseworker)
             #expect(try practice.caseFile(id).grants.count == original.grants.count)
+            // Nothing holds before the trainee works: the real conversations and actions do not count.
+            #expect(try practice.checkPractice(lesson, household: id, today: PracticeCaseTests.today, by: caseworker).map(\.holds) == [false, false])
+            _ = try practice.addConversation(Conversation(date: PracticeCaseTests.today, question: "Wij kunnen de premie niet meer betalen sinds de WGA."),
+                                             household: id, by: caseworker)
+            #expect(try practice.checkPractice(lesson, household: id, today: PracticeCaseTests.today, by: caseworker).map(\.holds) == [true, false])
         }
     }
 

@@ -25,31 +25,26 @@ public enum PracticeLesson {
         let shift = first.map { start.daysSinceEpoch - $0.daysSinceEpoch } ?? 0
         let caseFile = shifted(CaseFileWriter.json(file), days: shift)
 
-        var checkpoints: [JSONValue] = []
-        let decided = Set(original.grants.filter { $0.status.isDecided || $0.status == .submitted }.map(\.category.rawValue)).sorted()
-        for category in decided {
-            checkpoints.append(.object([
-                "id": .string("aanvraag-\(category)"),
-                "text": .object(["nl": .string("Er is een aanvraag ingediend voor \(category), zoals in de echte casus."),
-                                 "en": .string("A request for \(category) is submitted, as in the real case.")]),
-                "holds": .object(["some": .string("grants"), "where": .array([
-                    .object(["path": .string("category"), "equals": .string(category)]),
-                    .object(["path": .string("status"), "among": .array(["submitted", "approved", "paid", "evaluated"].map { .string($0) })]),
-                ])]),
-            ]))
-        }
-        if original.plan?.goals.isEmpty == false {
-            checkpoints.append(.object([
-                "id": .string("plan"),
-                "text": .object(["nl": .string("Het plan heeft een doel met een actie."), "en": .string("The plan has a goal with an action.")]),
-                "holds": .object(["some": .string("plan.goals.actions"), "where": .array([.object(["path": .string("text"), "minLength": .number("3")])])]),
-            ]))
-        }
-        checkpoints.append(.object([
-            "id": .string("gesprek"),
-            "text": .object(["nl": .string("Het gesprek heeft een hulpvraag."), "en": .string("The conversation has a question for help.")]),
-            "holds": .object(["some": .string("conversations"), "where": .array([.object(["path": .string("question"), "minLength": .number("20")])])]),
-        ]))
+        // The real case's conversations, plan and decisions stay as the record of what
+        // happened, without their words (the anonymiser empties the questions and drops the
+        // actions): what the checkpoints find is what the trainee adds.
+        let checkpoints: [JSONValue] = [
+            .object([
+                "id": .string("nieuw-gesprek"),
+                "text": .object(["nl": .string("Een nieuw gesprek met de hulpvraag zoals u die aan de keukentafel hoort."),
+                                 "en": .string("A new conversation with the question for help as you hear it at the kitchen table.")]),
+                "holds": .object(["some": .string("conversations"), "atLeast": .number("1"),
+                                  "where": .array([.object(["path": .string("question"), "minLength": .number("20")])])]),
+            ]),
+            .object([
+                "id": .string("nieuwe-actie"),
+                "text": .object(["nl": .string("Een nieuwe actie in het plan: wie doet wat, en wanneer."),
+                                 "en": .string("A new action in the plan: who does what, and by when.")]),
+                "holds": .object(["some": .string("plan.goals.actions"), "atLeast": .number("1"),
+                                  "where": .array([.object(["path": .string("who"), "minLength": .number("2")]),
+                                                   .object(["path": .string("due"), "exists": .bool(true)])])]),
+            ]),
+        ]
         return .object([
             "format": .string(PracticeCase.format), "id": .string(id), "level": .number("2"),
             "title": local(title),
