@@ -103,15 +103,20 @@ extension Store {
     /// Every practice copy, by case and trainee.
     public func practiceCopies() throws -> [PracticeCopy] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT householdId, caseId, trainee, startedAt FROM practice_copy ORDER BY caseId, trainee").map {
-                PracticeCopy(householdId: $0[0], caseId: $0[1], trainee: $0[2], startedAt: Moment(iso: $0[3]) ?? Moment(epochSeconds: 0))
-            }
+            try Row.fetchAll(db, sql: "SELECT householdId, caseId, trainee, startedAt FROM practice_copy ORDER BY caseId, trainee").map(Self.practiceCopy)
         }
     }
 
-    /// The copy of a household, if it is one.
+    /// The copy of a household, if it is one (asked on every household opened in a practice store).
     public func practiceCopy(household id: String) throws -> PracticeCopy? {
-        try practiceCopies().first { $0.householdId == id }
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT householdId, caseId, trainee, startedAt FROM practice_copy WHERE householdId = ?", arguments: [id])
+                .map(Self.practiceCopy)
+        }
+    }
+
+    private static func practiceCopy(_ row: Row) -> PracticeCopy {
+        PracticeCopy(householdId: row[0], caseId: row[1], trainee: row[2], startedAt: Moment(iso: row[3]) ?? Moment(epochSeconds: 0))
     }
 
     /// Records a check of a copy: each checkpoint holds or not now; one that begins to hold
@@ -191,7 +196,16 @@ extension Store {
     public func checkPractice(_ practice: PracticeCase, household id: String, today: CalendarDate, by actor: Actor) throws -> [PracticeCheckResult] {
         let results = practice.results(for: try practiceDocument(household: id, today: today))
         try recordPracticeCheck(household: id, results: results.map { ($0.checkpoint.id, $0.holds) }, by: actor)
-        let states = Dictionary(try practiceChecks(household: id).map { ($0.checkpointId, $0) }) { a, _ in a }
-        return results.map { PracticeCheckResult(checkpoint: $0.checkpoint, holds: $0.holds, since: states[$0.checkpoint.id]?.heldSince) }
+        return try withSince(results, household: id)
+    }
+
+    /// The same without recording the check (a trainer's look): since when as the last check left it.
+    public func practiceResults(_ practice: PracticeCase, household id: String, today: CalendarDate) throws -> [PracticeCheckResult] {
+        try withSince(practice.results(for: try practiceDocument(household: id, today: today)), household: id)
+    }
+
+    private func withSince(_ results: [(checkpoint: Checkpoint, holds: Bool)], household id: String) throws -> [PracticeCheckResult] {
+        let since = Dictionary(try practiceChecks(household: id).map { ($0.checkpointId, $0.heldSince) }) { a, _ in a }
+        return results.map { PracticeCheckResult(checkpoint: $0.checkpoint, holds: $0.holds, since: since[$0.checkpoint.id] ?? nil) }
     }
 }

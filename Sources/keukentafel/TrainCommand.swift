@@ -75,11 +75,7 @@ struct TrainCommand: ParsableCommand {
         func execute(_ l: Language) throws {
             let practice = try Training.find(self.practice, l)
             let (store, me) = try Training.open(global, who, l, traineeIfNew: false)
-            let id = Store.practiceCopyId(caseId: practice.id, trainee: me.user)
-            guard try StoreAccess.reporting(l, { try store.practiceCopy(household: id) }) != nil else {
-                try StoreAccess.reporting(l) { throw StoreError.practiceNotStarted(caseId: practice.id, trainee: me.user) }
-                return
-            }
+            let id = try Training.copy(of: practice, for: me.user, in: store, l)
             let results = try StoreAccess.reporting(l) { try store.checkPractice(practice, household: id, today: try ProgramClock.today(), by: me.actor) }
             let feedback = try StoreAccess.reporting(l) { try store.practiceFeedback(household: id) }
             if json {
@@ -119,7 +115,7 @@ struct TrainCommand: ParsableCommand {
                 let held = row.results.filter(\.holds).count
                 Console.out("\(row.copy.trainee)  \(row.copy.caseId)  \(held)/\(row.results.count)\n")
                 for r in row.results {
-                    let since = r.since.map { " " + l.pick("sinds", "since") + " " + $0.localDate.dutch + " " + Training.clock($0) } ?? ""
+                    let since = r.since.map { " " + l.pick("sinds", "since") + " " + $0.localDate.dutch + " " + $0.localTime } ?? ""
                     Console.out("    \(r.holds ? "✓" : "·") \(r.checkpoint.text.text(l))\(since)\n")
                 }
             }
@@ -137,20 +133,14 @@ struct TrainCommand: ParsableCommand {
             let practice = try Training.find(self.practice, l)
             let (store, me) = try Training.open(global, who, l, traineeIfNew: false)
             try Training.requireTrainer(me, l)
-            let id = Store.practiceCopyId(caseId: practice.id, trainee: trainee)
-            guard try StoreAccess.reporting(l, { try store.practiceCopy(household: id) }) != nil else {
-                try StoreAccess.reporting(l) { throw StoreError.practiceNotStarted(caseId: practice.id, trainee: trainee) }
-                return
-            }
+            let id = try Training.copy(of: practice, for: trainee, in: store, l)
             let file = try StoreAccess.reporting(l) { try store.viewCaseFile(id, by: me.actor, action: "practice.show") }
             let today = try ProgramClock.today()
             let rules = try StoreAccess.reporting(l) { try store.rules() }
             if case .success(let overview) = rules.overview(of: file, on: today) {
                 Console.out(OverviewReport.text(overview, file: file, language: l))
             }
-            let states = Dictionary(try StoreAccess.reporting(l) { try store.practiceChecks(household: id) }.map { ($0.checkpointId, $0) }) { a, _ in a }
-            let results = practice.results(for: try StoreAccess.reporting(l) { try store.practiceDocument(household: id, today: today) })
-                .map { PracticeCheckResult(checkpoint: $0.checkpoint, holds: $0.holds, since: states[$0.checkpoint.id]?.heldSince) }
+            let results = try StoreAccess.reporting(l) { try store.practiceResults(practice, household: id, today: today) }
             Console.out("\n" + Training.text(practice, results, feedback: try StoreAccess.reporting(l) { try store.practiceFeedback(household: id) }, l))
         }
     }
@@ -170,11 +160,7 @@ struct TrainCommand: ParsableCommand {
                 Console.error(l.pick("De feedback is leeg. Schrijf wat de cursist moet lezen.", "The feedback is empty. Write what the trainee should read."))
                 throw Failure(status: Exit.usage)
             }
-            let id = Store.practiceCopyId(caseId: practice.id, trainee: trainee)
-            guard try StoreAccess.reporting(l, { try store.practiceCopy(household: id) }) != nil else {
-                try StoreAccess.reporting(l) { throw StoreError.practiceNotStarted(caseId: practice.id, trainee: trainee) }
-                return
-            }
+            let id = try Training.copy(of: practice, for: trainee, in: store, l)
             try StoreAccess.reporting(l) { try store.addPracticeFeedback(household: id, text: text, by: me.actor) }
             Console.out(l.pick("Feedback voor \(trainee) bij \(practice.id) bewaard.\n", "Feedback for \(trainee) on \(practice.id) saved.\n"))
         }
@@ -329,6 +315,15 @@ enum Training {
         })
     }
 
+    /// The household of `trainee`'s copy of `practice`; a sentence and 64 when there is none.
+    static func copy(of practice: PracticeCase, for trainee: String, in store: Store, _ l: Language) throws -> String {
+        try StoreAccess.reporting(l) {
+            let id = Store.practiceCopyId(caseId: practice.id, trainee: trainee)
+            guard try store.practiceCopy(household: id) != nil else { throw StoreError.practiceNotStarted(caseId: practice.id, trainee: trainee) }
+            return id
+        }
+    }
+
     static func requireTrainer(_ me: StaffMember, _ l: Language) throws {
         guard me.role == .trainer || me.role == .teamleader else {
             Console.error(l.pick("Dit overzicht is voor trainers en teamleiders; \(me.user) is \(me.role.dutchName).",
@@ -350,11 +345,6 @@ enum Training {
                            feedback: try store.practiceFeedback(household: copy.householdId))
             }
         }
-    }
-
-    static func clock(_ m: Moment) -> String {
-        let seconds = ((m.epochSeconds + m.offsetMinutes * 60) % 86_400 + 86_400) % 86_400
-        return String(format: "%02d:%02d", seconds / 3600, seconds % 3600 / 60)
     }
 
     static func text(_ practice: PracticeCase, _ results: [PracticeCheckResult], feedback: [PracticeFeedback], _ l: Language) -> String {
