@@ -74,6 +74,8 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The hour of the day at this moment's own offset, 0…23.
     public var localHour: Int { (localSeconds - floorDiv(localSeconds, 86_400) * 86_400) / 3600 }
     private var localSeconds: Int { epochSeconds + offsetMinutes * 60 }
+    /// The time of day at this moment's own offset, "09:05".
+    public var localTime: String { String(iso.dropFirst(11).prefix(5)) }
 
     public var iso: String {
         let secondsOfDay = localSeconds - floorDiv(localSeconds, 86_400) * 86_400

@@ -32,7 +32,7 @@ struct EditConflict<Version: Equatable>: Equatable {
     /// "om 09:00" today, "op 22-11-2026 om 09:00" another day, in the moment's own offset.
     func when(_ l: Language, today: CalendarDate) -> String {
         guard let at, let moment = Moment(iso: at) else { return "" }
-        let time = String(moment.iso.dropFirst(11).prefix(5))
+        let time = moment.localTime
         return moment.localDate == today ? l.pick("om \(time)", "at \(time)")
             : l.pick("op \(moment.localDate.dutch) om \(time)", "on \(moment.localDate.dutch) at \(time)")
     }
