@@ -32,10 +32,11 @@ extension Store {
         }
         let rule = rule.trimmingCharacters(in: .whitespacesAndNewlines), what = what.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !rule.isEmpty, !what.isEmpty else { throw StoreError.database("a rule barrier needs the rule and what it blocked") }
-        if let household, try read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household WHERE id = ?)", arguments: [household]) }) != true {
-            throw StoreError.householdNotFound(id: household)
-        }
         return try change(by: actor, household: household, action: "barrier.record", detail: rule) { db, at in
+            // In the same transaction as the row: the household cannot go in between.
+            if let household, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM household WHERE id = ?)", arguments: [household]) != true {
+                throw StoreError.householdNotFound(id: household)
+            }
             try db.execute(sql: """
                 INSERT INTO rule_barrier (rule, householdId, what, costCents, recordedBy, recordedAt) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [rule, household, what, cost?.cents, actor.user, at.iso])

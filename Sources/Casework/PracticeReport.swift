@@ -38,7 +38,7 @@ public struct PracticeReport: Equatable, Sendable {
     public var objectionOutcomes: [ObjectionOutcome: Int] = [:]
     public var objectionsWithNewDecision = 0
 
-    /// An empty report of the period, to be filled (the store's aggregates, `compute`).
+    /// An empty report of the period, for `compute` to fill.
     public init(from: CalendarDate, to: CalendarDate) { self.from = from; self.to = to }
 
     public var mandateShare: Double? { grants.count == 0 ? nil : Double(underMandate) / Double(grants.count) }

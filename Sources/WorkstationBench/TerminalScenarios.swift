@@ -114,6 +114,9 @@ public struct TerminalScenarios {
         if pause { try terminal.waitUntilIdle() } else { _ = terminal.settled() }
         var samples = Samples()
         var i = 0
+        // The screen as a terminal shows it, fed what came since the last look.
+        var screen = VirtualScreen(width: width, height: height)
+        var fed = 0
         while samples.count < rounds {
             let query = WorkstationScenarios.searches[i % WorkstationScenarios.searches.count]
             i += 1
@@ -125,9 +128,9 @@ public struct TerminalScenarios {
                 terminal.send(String(c))
                 samples.add(terminal.settled() * 1000)
             }
-            // The search field holds the query: the screen as a terminal shows it.
-            var screen = VirtualScreen(width: width, height: height)
-            screen.feed(terminal.output)
+            // The search field holds the query.
+            screen.feed(terminal.output[fed...])
+            fed = terminal.output.count
             guard screen.contains(query) else {
                 throw PseudoTerminal.Failure(description: "the search field does not show \(query):\n\(screen.text)")
             }
