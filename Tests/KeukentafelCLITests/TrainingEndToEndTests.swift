@@ -72,7 +72,7 @@ struct TrainingEndToEndTests {
             #expect(after.stdout.contains("t.twee  \(Self.practice)  0/3"), "\(after.stdout)")  // untouched
             let check = try CLI.run(["train", "check", Self.practice, "--store", store, "--as", "t.twee"], environment: Tmux.sampleData)
             #expect(check.stdout.contains("Feedback van a.dekker"), "\(check.stdout)")
-            #expect(!check.stdout.contains("150,00"))   // the checkpoints say what holds, not the answer
+            #expect(!check.stdout.lowercased().contains("beslag"))   // the checkpoints say what holds, not the answer (the kind to choose)
             let report = try CLI.run(["train", "report", "--json"] + trainer, environment: Tmux.sampleData)
             #expect(report.status == 0 && report.stdout.contains("\"trainee\": \"t.twee\""), "\(report.stdout)")
         }
