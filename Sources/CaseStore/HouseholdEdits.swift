@@ -133,17 +133,31 @@ extension Store {
 
     // MARK: signals
 
+    /// A signal taken in by hand (a landlord who phoned): it gets an ID of its own and the
+    /// household's applicant as its client, and joins the household's zaak like an imported
+    /// one, so it is in the queue, the figures and the DDAS delivery.
     public func addSignal(_ signal: Signal, household: String, by actor: Actor) throws -> Stored<Signal> {
         try change(by: actor, household: household, action: "signal.add",
                    detail: "by hand: \(signal.partner.rawValue) \(signal.creditor) \(signal.amount.plain)") { db, at in
+            var signal = signal
             let position = try Self.nextPosition(db, "signal", household)
-            try db.execute(sql: """
-                INSERT INTO signal (householdId, position, partner, status, received, crisis, document, changedBy, changedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [household, position, signal.partner.rawValue, signal.status.rawValue, signal.received?.iso, signal.crisis,
-                                 CaseFileRows.doc(CaseFileWriter.signal(signal)), actor.user, at.iso])
-            return try Self.storedRow(db, "signal", id: db.lastInsertedRowID, CaseFileReader.signal)
+            if signal.id == nil { signal.id = try Self.handSignalId(db, household: household, position: position) }
+            if signal.received == nil { signal.received = at.localDate }
+            let client = try CaseFileRows.load(household, from: db).map { SignalClient(applicantOf: $0.household) } ?? SignalClient()
+            _ = try Self.addToCase(db, IncomingSignal(signal: signal, client: client, path: ""), household: household, by: actor.user, at: at)
+            try Self.signalsChanged(db)
+            let id = try Int64.fetchOne(db, sql: "SELECT id FROM signal WHERE signalId = ?", arguments: [signal.id])
+            return try Self.storedRow(db, "signal", id: id ?? db.lastInsertedRowID, CaseFileReader.signal)
         }
+    }
+
+    /// `HOUSEHOLD-sN`: the household's id and the signal's number in it, never one in use.
+    static func handSignalId(_ db: Database, household: String, position: Int) throws -> String {
+        var n = position + 1
+        while try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM signal WHERE signalId = ?1) OR EXISTS (SELECT 1 FROM signal_inbox WHERE signalId = ?1)
+            """, arguments: ["\(household)-s\(n)"]) == true { n += 1 }
+        return "\(household)-s\(n)"
     }
 
     public func updateSignal(_ stored: Stored<Signal>, to signal: Signal, by actor: Actor, overwriting: Bool = false) throws -> Stored<Signal> {

@@ -52,16 +52,10 @@ extension Store {
     /// the whole file. Each is matched to an open household (BSN, else address and birth date)
     /// and added to its open zaak whose matching period covers it, or to a new one; the rest
     /// wait in the queue.
-    public func importSignals(_ incoming: [IncomingSignal], by actor: Actor) throws -> SignalImportOutcome {
+    public func importSignals(_ incoming: [IncomingSignal], file: String = "", by actor: Actor) throws -> SignalImportOutcome {
         try change(by: actor, household: nil, action: "signals.import", explained: { db, at in
-            var problems: [StoreError.ImportProblem] = []
-            for s in incoming {
-                let id = s.signal.id ?? ""
-                let known = try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS (SELECT 1 FROM signal WHERE signalId = ?) OR EXISTS (SELECT 1 FROM signal_inbox WHERE signalId = ?)
-                    """, arguments: [id, id]) ?? false
-                if known { problems.append(.init(file: "", problem: CaseFileProblem(path: s.path + ".ID", kind: .idInStore(id)))) }
-            }
+            // Checked again inside the unit of work: another import may have landed since the caller's check.
+            let problems = try Self.signalsInStore(db, incoming).map { StoreError.ImportProblem(file: file, problem: $0) }
             guard problems.isEmpty else { throw StoreError.importRejected(problems) }
             var outcome = SignalImportOutcome()
             // Oldest first, so a zaak starts at its first signal.
@@ -86,6 +80,21 @@ extension Store {
             try Self.signalsChanged(db)
             return (outcome, "\(incoming.count) signals: \(outcome.matched.count) matched, \(outcome.unmatched.count) waiting")
         })
+    }
+
+    /// The signals whose ID the store holds already (matched or waiting), as problems at their paths.
+    public func signalsInStore(_ incoming: [IncomingSignal]) throws -> [CaseFileProblem] {
+        try read { db in try Self.signalsInStore(db, incoming) }
+    }
+
+    static func signalsInStore(_ db: Database, _ incoming: [IncomingSignal]) throws -> [CaseFileProblem] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM signal WHERE signalId = ?1) OR EXISTS (SELECT 1 FROM signal_inbox WHERE signalId = ?1)
+            """)
+        return try incoming.compactMap { s in
+            let id = s.signal.id ?? ""
+            return try Bool.fetchOne(statement, arguments: [id]) == true ? CaseFileProblem(path: s.path + ".ID", kind: .idInStore(id)) : nil
+        }
     }
 
     /// The open household the client is: by a member's BSN, else by address (and birth date).
@@ -115,7 +124,13 @@ extension Store {
                                        arguments: [household]).compactMap { SignalJSON.zaak(try CaseFileRows.value($0)) }
         if let existing = open.first(where: { $0.covers(day) }) {
             zaak = existing
-        } else if var earlier = open.first(where: { day < $0.periodStart && $0.periodStart <= day.adding(months: SignalOutreach.matchingMonths).adding(days: -1) }) {
+        } else if var earlier = try open.first(where: { zaak in
+            // Only when every signal it holds stays within the six months counted from this one.
+            guard day < zaak.periodStart else { return false }
+            let last = try String.fetchOne(db, sql: "SELECT MAX(received) FROM signal WHERE caseId = ?", arguments: [zaak.id])
+                .flatMap(CalendarDate.init(iso:)) ?? zaak.periodStart
+            return last <= day.adding(months: SignalOutreach.matchingMonths).adding(days: -1)
+        }) {
             earlier.periodStart = day
             try db.execute(sql: "UPDATE signal_case SET periodStart = ?, document = ? WHERE id = ?",
                            arguments: [day.iso, CaseFileRows.doc(SignalJSON.zaak(earlier)), earlier.id])
@@ -133,7 +148,7 @@ extension Store {
             INSERT INTO signal (householdId, position, partner, status, received, signalId, crisis, caseId, client, document, changedBy, changedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [household, position, signal.partner.rawValue, signal.status.rawValue, signal.received?.iso, signal.id,
-                             signal.crisis, zaak.id, CaseFileRows.doc(SignalJSON.client(s.client)),
+                             signal.crisis, zaak.id, s.client.isDeliverable ? CaseFileRows.doc(SignalJSON.client(s.client)) : nil,
                              CaseFileRows.doc(CaseFileWriter.signal(signal)), user, at.iso])
         let crisis = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM signal WHERE caseId = ? AND crisis = 1)", arguments: [zaak.id]) ?? false
         let first = try String.fetchOne(db, sql: "SELECT MIN(received) FROM signal WHERE caseId = ?", arguments: [zaak.id]) ?? day.iso
@@ -217,6 +232,12 @@ extension Store {
         let stored = try signalCase(caseId)
         return try change(by: actor, household: stored.householdId, action: "signal.contact",
                           detail: "\(caseId) \(attempt.kind.rawValue) \(attempt.reached ? "bereikt" : "niet bereikt") \(attempt.date.iso)") { db, at in
+            // An attempt belongs to an open zaak and to the days between its first signal and
+            // today: one before it would make the delivery's datumOpgepakt precede the signal.
+            guard stored.zaak.result == nil else { throw StoreError.signalCaseClosed(id: caseId) }
+            guard attempt.date >= stored.zaak.periodStart && attempt.date <= at.localDate else {
+                throw StoreError.contactAttemptDate(attempt.date, first: stored.zaak.periodStart, today: at.localDate)
+            }
             let next = SignalOutreach.attempt(stored.zaak, attempt)
             try Self.writeCase(db, next, expected: stored.version, open: next.result == nil, by: actor.user, at: at)
             try Self.setSignals(db, caseId: caseId, from: .notYetPickedUp, to: .pickedUp, reason: nil, by: actor.user, at: at)
@@ -231,6 +252,9 @@ extension Store {
         return try change(by: actor, household: stored.householdId, action: "signal.result", detail: "\(caseId) \(result.rawValue)") { db, at in
             // Closed once: a second result (another workstation's, a script's) is refused, not laid over it.
             guard stored.zaak.result == nil else { throw StoreError.signalCaseClosed(id: caseId) }
+            // "Not picked up" is for a zaak nobody tried to reach; the other reason in words.
+            if result.isNotPickedUp && !stored.zaak.attempts.isEmpty { throw StoreError.signalResult(.alreadyPickedUp) }
+            if result == .otherReason && reason.trimmingCharacters(in: .whitespaces).isEmpty { throw StoreError.signalResult(.reasonMissing) }
             var next = stored.zaak
             next.result = result
             try Self.writeCase(db, next, expected: stored.version, open: false, by: actor.user, at: at)
@@ -243,17 +267,36 @@ extension Store {
         }
     }
 
-    /// A signal nobody matched, set aside with a reason (not picked up).
-    public func setAsideUnmatched(_ signalId: String, status: SignalStatus, reason: String, by actor: Actor) throws {
-        try change(by: actor, household: nil, action: "signal.set-aside", detail: "\(signalId) \(status.rawValue) \(reason)") { db, _ in
-            guard let row = try Row.fetchOne(db, sql: "SELECT signal FROM signal_inbox WHERE signalId = ? AND open = 1", arguments: [signalId]),
-                  var signal = Self.signal(row["signal"]) else {
+    /// A signal set aside with a reason (not picked up): one nobody matched, or one of an open
+    /// zaak that holds others (a repeated signal, say). The zaak's only signal goes with the
+    /// zaak's own result (`closeSignalCase`), so a zaak is never left without a signal.
+    public func setAsideSignal(_ signalId: String, status: SignalStatus, reason: String, by actor: Actor) throws {
+        guard SignalStatus.notPickedUp.contains(status) else { throw StoreError.signalResult(.alreadyPickedUp) }
+        if status == .otherReason && reason.trimmingCharacters(in: .whitespaces).isEmpty { throw StoreError.signalResult(.reasonMissing) }
+        let household = try read { db in
+            try String.fetchOne(db, sql: "SELECT householdId FROM signal WHERE signalId = ?", arguments: [signalId])
+        }
+        try change(by: actor, household: household, action: "signal.set-aside", detail: "\(signalId) \(status.rawValue) \(reason)") { db, at in
+            if let row = try Row.fetchOne(db, sql: "SELECT signal FROM signal_inbox WHERE signalId = ? AND open = 1", arguments: [signalId]),
+               var signal = Self.signal(row["signal"]) {
+                signal.status = status
+                signal.reason = reason
+                try db.execute(sql: "UPDATE signal_inbox SET open = 0, signal = ? WHERE signalId = ?",
+                               arguments: [CaseFileRows.doc(CaseFileWriter.signal(signal)), signalId])
+            } else if let row = try Row.fetchOne(db, sql: """
+                SELECT s.id, s.document, s.caseId, (SELECT COUNT(*) FROM signal o WHERE o.caseId = s.caseId AND o.status = 'nog-niet-opgepakt') AS waiting
+                FROM signal s JOIN signal_case c ON c.id = s.caseId WHERE s.signalId = ? AND c.open = 1
+                """, arguments: [signalId]), var signal = Self.signal(row["document"]) {
+                guard signal.status == .notYetPickedUp else { throw StoreError.signalResult(.alreadyPickedUp) }
+                guard (row["waiting"] as Int) > 1 else { throw StoreError.signalResult(.onlySignal(caseId: row["caseId"])) }
+                signal.status = status
+                signal.reason = reason
+                try db.execute(sql: "UPDATE signal SET status = ?, document = ?, version = version + 1, changedBy = ?, changedAt = ? WHERE id = ?",
+                               arguments: [status.rawValue, CaseFileRows.doc(CaseFileWriter.signal(signal)), actor.user,
+                                           at.iso, row["id"] as Int64])
+            } else {
                 throw StoreError.signalNotFound(id: signalId)
             }
-            signal.status = status
-            signal.reason = reason
-            try db.execute(sql: "UPDATE signal_inbox SET open = 0, signal = ? WHERE signalId = ?",
-                           arguments: [CaseFileRows.doc(CaseFileWriter.signal(signal)), signalId])
             try Self.signalsChanged(db)
         }
     }
@@ -328,7 +371,7 @@ extension Store {
     }
 
     /// The delivery was written: recorded after the file is on disk, with its period.
-    public func recordSignalReport(from: CalendarDate, to: CalendarDate, cases: Int, by actor: Actor) throws {
-        try change(by: actor, household: nil, action: "signals.report", detail: "\(from.iso)…\(to.iso) \(cases) cases") { _, _ in }
+    public func recordSignalReport(from: CalendarDate, to: CalendarDate, signals: Int, cases: Int, by actor: Actor) throws {
+        try change(by: actor, household: nil, action: "signals.report", detail: "\(from.iso)…\(to.iso) \(signals) signals, \(cases) cases") { _, _ in }
     }
 }

@@ -42,6 +42,11 @@ public enum StoreError: Error, Equatable, Sendable {
     case signalCaseClosed(id: String)
     /// No vroegsignaalzaak, or no waiting signal, of this id.
     case signalNotFound(id: String)
+    /// A contact attempt dated before the zaak's first signal or after today.
+    case contactAttemptDate(CalendarDate, first: CalendarDate, today: CalendarDate)
+    /// A result of "not picked up" on a zaak somebody already tried to reach, or without the
+    /// reason it needs.
+    case signalResult(SignalResultProblem)
     case grantNotFound(id: String)
     case rowGone(what: String)
     /// Someone else saved this row since it was read: who and when.
@@ -97,6 +102,8 @@ public enum StoreError: Error, Equatable, Sendable {
     }
 
     /// A problem with one file of an import, with its JSON path.
+    public enum SignalResultProblem: Equatable, Sendable { case alreadyPickedUp, reasonMissing, onlySignal(caseId: String) }
+
     public struct ImportProblem: Equatable, Sendable {
         public let file: String
         public let problem: CaseFileProblem
@@ -224,6 +231,18 @@ extension StoreError {
         case .signalNotFound(let id):
             return l.pick("Er is geen open zaak of wachtend signaal \(id); keukentafel signals list toont ze.",
                           "There is no open case or waiting signal \(id); keukentafel signals list shows them.")
+        case .contactAttemptDate(let day, let first, let today):
+            return l.pick("Een contactpoging op \(day.dutch) kan niet: de zaak begint op \(first.dutch) en vandaag is \(today.dutch). Geef een datum daartussen.",
+                          "A contact attempt on \(day.dutch) cannot be: the case starts on \(first.dutch) and today is \(today.dutch). Give a date in between.")
+        case .signalResult(.alreadyPickedUp):
+            return l.pick("Deze zaak is al opgepakt (er is een contactpoging): kies een resultaat van het contact, niet \"niet opgepakt\".",
+                          "This case was picked up already (there is a contact attempt): choose a result of the contact, not \"not picked up\".")
+        case .signalResult(.reasonMissing):
+            return l.pick("Bij \"niet opgepakt: andere reden\" hoort de reden; schrijf die erbij.",
+                          "\"Not picked up: other reason\" needs the reason; write it down.")
+        case .signalResult(.onlySignal(let caseId)):
+            return l.pick("Dit is het enige signaal van \(caseId) dat nog wacht: sluit de zaak met haar resultaat (niet opgepakt, met de reden).",
+                          "This is the only waiting signal of \(caseId): close the case with its result (not picked up, with the reason).")
         case .signalCaseClosed(let id):
             return l.pick("\(id) is al gesloten met een resultaat; het resultaat blijft zoals het is.",
                           "\(id) is already closed with a result; the result stays as it is.")

@@ -29,6 +29,15 @@ struct Fields {
 
     var unknownFields: JSONObject { object.excluding(known) }
 
+    /// Every key not read so far is a problem at its path: for a standard whose schema allows
+    /// no other fields (DDAS), where a misspelt key would otherwise be silently ignored.
+    func refuseUnknownKeys() {
+        for key in object.keys where !known.contains(key) { sink.add(childPath(key), .unknownField) }
+    }
+
+    /// Marks keys as read without reading them (their content is not used).
+    mutating func accept(_ keys: String...) { known.formUnion(keys) }
+
     /// The raw value; a missing key or `null` count as absent. Reports a missing required field.
     mutating func raw(_ key: String, required: Bool) -> JSONValue? {
         known.insert(key)

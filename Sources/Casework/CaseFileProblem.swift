@@ -33,6 +33,11 @@ public struct CaseFileProblem: Equatable, Sendable {
         /// A practice case's checkpoint id used twice.
         case duplicateCheckpoint(String)
         case emptyText
+        /// A field the format does not have (a standard whose schema allows no others, DDAS):
+        /// a misspelt `crisisSignaal` would otherwise read as "no crisis".
+        case unknownField
+        /// A DDAS delivery for another municipality than the store's.
+        case otherMunicipality(found: String, expected: String)
         /// A grant in `status` must carry the field at `path`.
         case requiredForStatus(status: String)
         /// On import: the id is already used in the store.
@@ -121,6 +126,12 @@ extension CaseFileProblem.Kind {
             return l.pick("het controlepunt \"\(ShownText.cut(id))\" komt twee keer voor", "the checkpoint \"\(ShownText.cut(id))\" appears twice")
         case .emptyText:
             return l.pick("mag niet leeg zijn", "must not be empty")
+        case .unknownField:
+            return l.pick("is geen veld van dit formaat; controleer de spelling (het schema kent geen andere velden)",
+                          "is not a field of this format; check its spelling (the schema allows no other fields)")
+        case .otherMunicipality(let found, let expected):
+            return l.pick("gemeentecode \"\(ShownText.cut(found))\" is niet die van deze opslag (\(expected)); lees alleen leveringen voor deze gemeente in",
+                          "municipality code \"\(ShownText.cut(found))\" is not this store's (\(expected)); import only deliveries for this municipality")
         case .requiredForStatus(let status):
             return l.pick("is verplicht bij status \"\(status)\"", "is required for status \"\(status)\"")
         case .idInStore(let id):

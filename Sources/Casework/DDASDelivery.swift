@@ -18,6 +18,21 @@ public struct SignalClient: Equatable, Sendable {
     }
 }
 
+extension SignalClient {
+    /// The household's applicant as a signal's client, for a signal taken in by hand: by BSN
+    /// when known, else by the address's postcode and house number and the birth date.
+    public init(applicantOf household: Household) {
+        let applicant = household.members.first { $0.role == .applicant } ?? household.members.first
+        let house = household.address.flatMap { HouseNumber(street: $0.street) }
+        self.init(bsn: applicant?.bsn, postcode: household.address.flatMap { Postcode.normalised($0.postcode) },
+                  houseNumber: house?.number, houseNumberSuffix: house.flatMap { $0.suffix.isEmpty ? nil : $0.suffix },
+                  birthDate: applicant?.birthDate)
+    }
+
+    /// Whether the delivery can name the client: by BSN, or by postcode and house number.
+    public var isDeliverable: Bool { bsn != nil || (postcode != nil && houseNumber?.isEmpty == false) }
+}
+
 /// A signal as a delivery brings it in: the signal (its `id` set) and its client.
 public struct IncomingSignal: Equatable, Sendable {
     public var signal: Signal
@@ -31,69 +46,101 @@ public struct IncomingSignal: Equatable, Sendable {
 }
 
 public enum DDASDelivery {
-    /// Every signal of the file, or every problem with its JSON path: an ID twice, an
-    /// unknown partner type, a BSN that fails the 11-test, a postcode that is none, a
-    /// client without BSN and without postcode and house number.
-    public static func readSignals(_ text: String) -> Result<[IncomingSignal], CaseFileRejection> {
-        SettingsFile.read(text, format: nil) { root, sink in
-            var seen: [String: String] = [:]
-            let deliveries = root.objects("leveringen", required: true) { levering -> [IncomingSignal] in
-                _ = levering.string("gemeentecode"); _ = levering.integer("teller", in: 0...Int.max)
-                _ = levering.nested("aanleverendeOrganisatie")
-                _ = levering.list("vroegsignaalzaken") { _, _ in () }
-                return levering.objects("vroegsignalen") { v -> IncomingSignal? in
-                    let path = v.path
-                    let id = v.string("ID", required: true, nonEmpty: true)
-                    if let id {
-                        if seen[id] != nil { sink.add(v.childPath("ID"), .idTwiceInImport(id)) } else { seen[id] = path }
-                    }
-                    let crisis = v.bool("crisissignaal") ?? false, warm = v.bool("warmeOverdracht") ?? false
-                    let euros = v.integer("bedrag", in: 0...1_000_000_000)
-                    let since = v.date("ontstaansdatum"), received = v.date("signaaldatum", required: true)
-                    let status = v.string("status").flatMap { text -> SignalStatus? in
-                        guard let s = SignalStatus(ddas: text) else {
-                            sink.add(v.childPath("status"), .unknownCode(text, allowed: SignalStatus.allCases.map(\.ddas))); return nil
-                        }
-                        return s
-                    }
-                    let partner = v.nested("signaalpartner", required: true).flatMap { p -> SignalPartner? in
-                        var p = p
-                        guard let type = p.string("type", required: true) else { return nil }
-                        guard let partner = SignalPartner(ddas: type) else {
-                            sink.add(p.childPath("type"), .unknownCode(type, allowed: SignalPartner.allCases.map(\.ddas))); return nil
-                        }
-                        return partner
-                    }
-                    let client = v.nested("client", required: true).flatMap { c -> SignalClient? in
-                        var c = c
-                        let bsnText = c.string("burgerservicenummer")
-                        var bsn: BSN?
-                        if let bsnText {
-                            bsn = BSN(bsnText)
-                            if bsn == nil { sink.add(c.childPath("burgerservicenummer"), .bsnFailsElevenTest(bsnText)) }
-                        }
-                        _ = c.string("geslachtsaanduiding")
-                        let birth = c.date("geboortedatum")
-                        let postcodeText = c.string("postcode"), number = c.string("huisnummer"), suffix = c.string("huisnummertoevoeging")
-                        var postcode: String?
-                        if let postcodeText {
-                            postcode = Postcode.normalised(postcodeText)
-                            if postcode == nil { sink.add(c.childPath("postcode"), .wrongFormat(found: postcodeText, expected: "1234 AB")) }
-                        }
-                        if bsnText == nil && (postcodeText == nil || number == nil) {
-                            sink.add(c.path, .wrongFormat(found: "{…}", expected: "burgerservicenummer, of postcode en huisnummer / a BSN, or postcode and house number"))
-                        }
-                        return SignalClient(bsn: bsn, postcode: postcode, houseNumber: number, houseNumberSuffix: suffix, birthDate: birth)
-                    }
-                    guard let id, let partner, let client, let received else { return nil }
-                    let signal = Signal(id: id, partner: partner, creditor: partner.ddas, amount: Money(euros: euros ?? 0),
-                                        since: since, received: received, status: status ?? .notYetPickedUp,
-                                        crisis: crisis, warmHandover: warm)
-                    return IncomingSignal(signal: signal, client: client, path: path)
-                }
-            }
-            return deliveries.flatMap { $0 }
+    /// Every signal of the file, or every problem with its JSON path: a field the schema does
+    /// not have, an ID twice, an unknown partner type, a BSN that fails the 11-test, a postcode
+    /// that is none, a client without BSN and without postcode and house number, a delivery
+    /// for another municipality than `municipalityCode` (when given).
+    public static func readSignals(_ text: String, municipalityCode: String? = nil) -> Result<[IncomingSignal], CaseFileRejection> {
+        let read = readSignalsCollecting(text, municipalityCode: municipalityCode)
+        return read.problems.isEmpty ? .success(read.signals) : .failure(CaseFileRejection(read.problems))
+    }
+
+    /// The signals read whole and every problem found, so that the caller can add what only
+    /// the store knows (an ID it holds already) and show everything in one run.
+    public static func readSignalsCollecting(_ text: String, municipalityCode: String? = nil) -> (signals: [IncomingSignal], problems: [CaseFileProblem]) {
+        let json: JSONValue
+        switch JSONParser.parse(Array(text.utf8)) {
+        case .failure(let e): return ([], [CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, reason: e.reason))])
+        case .success(let value): json = value
         }
+        let sink = ProblemSink()
+        guard var root = Fields.object(json, path: "", sink: sink) else { return ([], sink.problems) }
+        var seen: [String: String] = [:]
+        let deliveries = root.objects("leveringen", required: true) { levering -> [IncomingSignal] in
+            if let code = levering.string("gemeentecode"), let expected = municipalityCode, code != expected {
+                sink.add(levering.childPath("gemeentecode"), .otherMunicipality(found: code, expected: expected))
+            }
+            _ = levering.integer("teller", in: 0...Int.max)
+            if var organisation = levering.nested("aanleverendeOrganisatie") {
+                organisation.accept("naam", "kvk-nummer", "contactpersonen")
+                organisation.refuseUnknownKeys()
+            }
+            // The partners' own zaken are not taken over: the municipality makes its own.
+            levering.accept("vroegsignaalzaken")
+            let signals = levering.objects("vroegsignalen") { v -> IncomingSignal? in
+                defer { v.refuseUnknownKeys() }
+                return signal(&v, seen: &seen, sink: sink)
+            }
+            levering.refuseUnknownKeys()
+            return signals
+        }
+        root.accept("startdatumLevering", "einddatumLevering", "aanleverdatumEnTijd", "codeGegevensleverancier")
+        root.refuseUnknownKeys()
+        return (deliveries.flatMap { $0 }, sink.problems)
+    }
+
+    /// One element of `vroegsignalen`.
+    private static func signal(_ v: inout Fields, seen: inout [String: String], sink: ProblemSink) -> IncomingSignal? {
+        let path = v.path
+        let id = v.string("ID", required: true, nonEmpty: true)
+        if let id {
+            if seen[id] != nil { sink.add(v.childPath("ID"), .idTwiceInImport(id)) } else { seen[id] = path }
+        }
+        let crisis = v.bool("crisissignaal") ?? false, warm = v.bool("warmeOverdracht") ?? false
+        let euros = v.integer("bedrag", in: 0...1_000_000_000)
+        let since = v.date("ontstaansdatum"), received = v.date("signaaldatum", required: true)
+        let status = v.string("status").flatMap { text -> SignalStatus? in
+            guard let s = SignalStatus(ddas: text) else {
+                sink.add(v.childPath("status"), .unknownCode(text, allowed: SignalStatus.allCases.map(\.ddas))); return nil
+            }
+            return s
+        }
+        let partner = v.nested("signaalpartner", required: true).flatMap { p -> SignalPartner? in
+            var p = p
+            defer { p.refuseUnknownKeys() }
+            guard let type = p.string("type", required: true) else { return nil }
+            guard let partner = SignalPartner(ddas: type) else {
+                sink.add(p.childPath("type"), .unknownCode(type, allowed: SignalPartner.allCases.map(\.ddas))); return nil
+            }
+            return partner
+        }
+        let client = v.nested("client", required: true).flatMap { c -> SignalClient? in
+            var c = c
+            defer { c.refuseUnknownKeys() }
+            let bsnText = c.string("burgerservicenummer")
+            var bsn: BSN?
+            if let bsnText {
+                bsn = BSN(bsnText)
+                if bsn == nil { sink.add(c.childPath("burgerservicenummer"), .bsnFailsElevenTest(bsnText)) }
+            }
+            _ = c.string("geslachtsaanduiding")
+            let birth = c.date("geboortedatum")
+            let postcodeText = c.string("postcode"), number = c.string("huisnummer"), suffix = c.string("huisnummertoevoeging")
+            var postcode: String?
+            if let postcodeText {
+                postcode = Postcode.normalised(postcodeText)
+                if postcode == nil { sink.add(c.childPath("postcode"), .wrongFormat(found: postcodeText, expected: "1234 AB")) }
+            }
+            if bsnText == nil && (postcodeText == nil || number == nil) {
+                sink.add(c.path, .wrongFormat(found: "{…}", expected: "burgerservicenummer, of postcode en huisnummer / a BSN, or postcode and house number"))
+            }
+            return SignalClient(bsn: bsn, postcode: postcode, houseNumber: number, houseNumberSuffix: suffix, birthDate: birth)
+        }
+        guard let id, let partner, let client, let received else { return nil }
+        let signal = Signal(id: id, partner: partner, creditor: partner.ddas, amount: Money(euros: euros ?? 0),
+                            since: since, received: received, status: status ?? .notYetPickedUp,
+                            crisis: crisis, warmHandover: warm)
+        return IncomingSignal(signal: signal, client: client, path: path)
     }
 
     /// Who delivers, for the delivery's header.

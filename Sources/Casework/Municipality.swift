@@ -21,11 +21,14 @@ public struct Municipality: Equatable, Sendable {
     /// Where the workstation writes letters and printouts for the whole team (a user's own
     /// `[output] folder` goes first); nil: the folder the program was started in.
     public var outputFolder: String?
+    /// The organisation that delivers the vroegsignalering data (DDAS) on the municipality's
+    /// behalf — a credit bank, a social-work foundation; nil: the municipality itself.
+    public var signalsDeliveredBy: String?
 
     public init(name: String, code: String, teams: [String] = [], signer: String = "", signerRole: String = "",
-                outputFolder: String? = nil) {
+                outputFolder: String? = nil, signalsDeliveredBy: String? = nil) {
         self.name = name; self.code = code; self.teams = teams; self.signer = signer; self.signerRole = signerRole
-        self.outputFolder = outputFolder
+        self.outputFolder = outputFolder; self.signalsDeliveredBy = signalsDeliveredBy
     }
 
     /// "Zaanstad" of "Gemeente Zaanstad": the college the objection goes to.
@@ -41,9 +44,11 @@ public struct Municipality: Equatable, Sendable {
             let teams = root.strings("teams")
             let signer = root.text("signer"), signerRole = root.text("signerRole")
             let folder = root.string("outputFolder")
+            let deliveredBy = root.string("signalsDeliveredBy")
             guard let name, let code else { return nil }
             return Municipality(name: name, code: code, teams: teams, signer: signer, signerRole: signerRole,
-                                outputFolder: folder?.isEmpty == true ? nil : folder)
+                                outputFolder: folder?.isEmpty == true ? nil : folder,
+                                signalsDeliveredBy: deliveredBy?.trimmingWhitespace().isEmpty == true ? nil : deliveredBy)
         }
     }
 
@@ -52,6 +57,7 @@ public struct Municipality: Equatable, Sendable {
                              "teams": .array(m.teams.map { .string($0) }), "signer": .string(m.signer),
                              "signerRole": .string(m.signerRole)]
         o["outputFolder"] = m.outputFolder.map { .string($0) }
+        o["signalsDeliveredBy"] = m.signalsDeliveredBy.map { .string($0) }
         return .object(o)
     }
 }

@@ -130,6 +130,10 @@ public enum SignalCaseResult: String, CaseIterable, Codable, Sendable, DDASCode 
     case deceased = "overleden"
     case notResident = "geen-inwoner"
 
+    /// The three results of a zaak nobody picked up ("Niet opgepakt: …"): not for a zaak with
+    /// a contact attempt, which was picked up.
+    public var isNotPickedUp: Bool { [.repeated, .unfounded, .otherReason].contains(self) }
+
     public var ddas: String {
         switch self {
         case .adviceOrQuickFix: "(Budget)advies en/of quick fix"

@@ -30,8 +30,10 @@ public struct SignalFigures: Equatable, Sendable {
             guard let z = c.outreach else { f.unmatched += c.signals.count; continue }
             f.cases += 1
             if z.attempts.contains(where: \.reached) { f.reached += 1 }
-            if let first = z.attempts.map(\.date).min(), let start = c.signals.compactMap(\.signal.received).min() {
-                f.daysToFirstContact.append(first.daysSinceEpoch - start.daysSinceEpoch)
+            // From the zaak's first signal (its period's start), also when that came in before
+            // the period reported on.
+            if let first = z.attempts.map(\.date).min() {
+                f.daysToFirstContact.append(first.daysSinceEpoch - z.periodStart.daysSinceEpoch)
             }
             if let r = z.result { f.results[r, default: 0] += 1 }
         }

@@ -73,7 +73,8 @@ public enum SignalOutreach {
     }
 
     /// The open household a client is matched to: by BSN on a member, else by postcode, house
-    /// number (and suffix) and — when the signal has one — birth date of a member.
+    /// number (and suffix) and the birth date of a member. An address alone matches nobody:
+    /// the household there may be the one that moved in after the resident the signal is about.
     public static func match(_ client: SignalClient, in households: [Household]) -> Household? {
         if let bsn = client.bsn {
             if let h = households.first(where: { $0.members.contains { $0.bsn == bsn } }) { return h }
@@ -85,7 +86,7 @@ public enum SignalOutreach {
                   house.number == number.trimmingWhitespace(),
                   house.suffix.lowercased() == (client.houseNumberSuffix ?? "").trimmingWhitespace().lowercased()
             else { return false }
-            guard let birth = client.birthDate else { return true }
+            guard let birth = client.birthDate else { return false }
             return h.members.contains { $0.birthDate == birth }
         }
     }

@@ -9,7 +9,7 @@ struct SignalsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signals",
         abstract: "Vroegsignalen inlezen, de wachtrij, de DDAS-levering. / Early-warning signals in, the queue, the DDAS delivery.",
-        subcommands: [Import.self, List.self, Contact.self, Result.self, Report.self]
+        subcommands: [Import.self, List.self, Contact.self, Result.self, SetAside.self, Report.self]
     )
 
     struct Import: ContractCommand {
@@ -30,18 +30,20 @@ struct SignalsCommand: ParsableCommand {
 
         func execute(_ l: Language) throws {
             let bytes = try CaseFileLoading.readBytes(path: file, language: l)
-            let incoming: [IncomingSignal]
-            switch DDASDelivery.readSignals(String(decoding: bytes, as: UTF8.self)) {
-            case .success(let signals): incoming = signals
-            case .failure(let rejection):
-                let n = rejection.problems.count
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            // Every problem in one run: the file's own, and the IDs the store holds already.
+            let municipality = try StoreAccess.reporting(l) { try store.municipality() }
+            let read = DDASDelivery.readSignalsCollecting(String(decoding: bytes, as: UTF8.self), municipalityCode: municipality?.code)
+            let problems = read.problems + (try StoreAccess.reporting(l) { try store.signalsInStore(read.signals) })
+            guard problems.isEmpty else {
+                let n = problems.count
                 Console.error(l.pick("Niets ingelezen: \(n) \(n == 1 ? "probleem" : "problemen") in \(file).",
                                      "Nothing imported: \(n) \(n == 1 ? "problem" : "problems") in \(file)."))
-                for problem in rejection.problems { Console.error(problem.message(in: l)) }
+                for problem in problems { Console.error(problem.message(in: l)) }
                 throw Failure(status: Exit.badData)
             }
-            let (store, me) = try StoreAccess.openAsStaff(global)
-            let outcome = try StoreAccess.reporting(l) { try store.importSignals(incoming, by: me.actor) }
+            let incoming = read.signals
+            let outcome = try StoreAccess.reporting(l) { try store.importSignals(incoming, file: file, by: me.actor) }
             if json {
                 Console.out(JSONWriter.write(.object([
                     "matched": .object(JSONObject(outcome.matched.keys.sorted().map { (key: $0, value: .string(outcome.matched[$0]!)) })),
@@ -82,15 +84,19 @@ struct SignalsCommand: ParsableCommand {
             }
             let cases = try StoreAccess.reporting(l) { try store.signalDelivery(from: start, to: end) }
             let json = DDASDelivery.report(cases, from: start, to: end,
-                                           sender: DDASDelivery.Sender(municipalityCode: municipality.code, organisation: municipality.name),
+                                           sender: DDASDelivery.Sender(municipalityCode: municipality.code,
+                                                                       organisation: municipality.signalsDeliveredBy ?? municipality.name),
                                            at: store.clock.now())
             try OutputFile.write(JSONWriter.write(json), to: output, language: l)
-            try StoreAccess.reporting(l) {
-                try store.recordSignalReport(from: start, to: end, cases: cases.count, by: me.actor)
-            }
+            // Zaken and the signals nobody matched (each delivered alone, without a zaak) apart.
+            let zaken = cases.filter { $0.outreach != nil }.count
             let signals = cases.map(\.signals.count).reduce(0, +)
-            Console.out(l.pick("\(signals) signalen in \(cases.count) \(cases.count == 1 ? "zaak" : "zaken") geschreven naar \(output).\n",
-                               "\(signals) signals in \(cases.count) \(cases.count == 1 ? "case" : "cases") written to \(output).\n"))
+            let waiting = cases.filter { $0.outreach == nil }.map(\.signals.count).reduce(0, +)
+            try StoreAccess.reporting(l) {
+                try store.recordSignalReport(from: start, to: end, signals: signals, cases: zaken, by: me.actor)
+            }
+            Console.out(l.pick("\(signals) \(signals == 1 ? "signaal" : "signalen"): \(zaken) \(zaken == 1 ? "zaak" : "zaken"), \(waiting) niet gekoppeld; geschreven naar \(output).\n",
+                               "\(signals) \(signals == 1 ? "signal" : "signals"): \(zaken) \(zaken == 1 ? "case" : "cases"), \(waiting) not matched; written to \(output).\n"))
         }
     }
 
@@ -165,6 +171,37 @@ struct SignalsCommand: ParsableCommand {
             let (store, me) = try StoreAccess.openAsStaff(global)
             _ = try StoreAccess.reporting(l) { try store.closeSignalCase(caseID, result: result, reason: reason, by: me.actor) }
             Console.out(l.pick("\(caseID) gesloten: \(result.name(in: l)).\n", "\(caseID) closed: \(result.name(in: l)).\n"))
+        }
+    }
+
+    struct SetAside: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-aside",
+            abstract: "Pak één signaal niet op, met de reden. / Do not pick up one signal, with the reason.",
+            discussion: """
+            Voor een signaal dat bij niemand hoort, of één van de wachtende signalen van een zaak (een herhaalde melding). Het \
+            enige wachtende signaal van een zaak gaat met het resultaat van de zaak (signals result). Redenen: \
+            \(SignalStatus.notPickedUp.map(\.rawValue).joined(separator: ", ")).
+            For a signal that matches nobody, or one of a case's waiting signals (a repeated one). A case's only waiting signal goes \
+            with the case's result (signals result).
+            """
+        )
+        @Argument(help: "Het signaal (zijn ID). / The signal (its ID).") var signalID: String
+        @Option(help: ArgumentHelp("Waarom niet opgepakt (code). / Why not picked up (code).", valueName: "code")) var status: String
+        @Option(help: ArgumentHelp("Toelichting; verplicht bij niet-opgepakt-anders. / Note; required with niet-opgepakt-anders.", valueName: "text"))
+        var reason: String = ""
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            let status: SignalStatus = try TypedCode.parse(self.status, option: "--status", l)
+            guard SignalStatus.notPickedUp.contains(status) else {
+                Console.error(l.pick("--status kiest uit \(SignalStatus.notPickedUp.map(\.rawValue).joined(separator: ", ")).",
+                                     "--status chooses from \(SignalStatus.notPickedUp.map(\.rawValue).joined(separator: ", "))."))
+                throw Failure(status: Exit.usage)
+            }
+            let (store, me) = try StoreAccess.openAsStaff(global)
+            try StoreAccess.reporting(l) { try store.setAsideSignal(signalID, status: status, reason: reason, by: me.actor) }
+            Console.out(l.pick("\(signalID): \(status.name(in: l)).\n", "\(signalID): \(status.name(in: l)).\n"))
         }
     }
 }

@@ -62,7 +62,7 @@ enum StoreAccess {
         case .importRejected, .grantRefusals, .possibleDuplicates, .importDuplicates, .closingNoteMissing, .memberRules, .ruleFileRefused: Exit.badData
         case .alreadyExists, .unknownUser, .notAllowed, .staffExists, .deactivated, .lastTeamLeader, .unknownGroup, .householdNotFound, .grantNotFound,
              .householdClosed, .householdNotClosed, .grantsUnderWay, .notACaseworker, .alreadyAssigned,
-             .signalCaseClosed, .signalNotFound, .practiceOnlyInDemo, .practiceNotStarted: Exit.usage
+             .signalCaseClosed, .signalNotFound, .contactAttemptDate, .signalResult, .practiceOnlyInDemo, .practiceNotStarted: Exit.usage
         case .missing, .cannotCreate, .cannotOpen, .notAStore, .permissionsTooOpen, .teamPermissions, .wrongGroup, .noAccess, .readOnly, .viewNotRecordable,
              .readOnlyNeedsUpgrade, .readOnlyUnfinished, .full,
              .demoStoreOpenedAsReal, .realStoreOpenedAsDemo, .rowGone, .conflict, .database: Exit.storage

@@ -51,7 +51,7 @@ struct SignalStoreTests {
             #expect(try store.caseFile(household).signals.filter { $0.caseId == zaak }.allSatisfy { $0.status == .pickedUp })
             _ = try store.closeSignalCase(zaak, result: .adviceOrQuickFix, by: caseworker)
             #expect(try store.signalQueue().map(\.id) == ["W-3"])
-            try store.setAsideUnmatched("W-3", status: .unfounded, reason: "Verkeerd adres", by: caseworker)
+            try store.setAsideSignal("W-3", status: .unfounded, reason: "Verkeerd adres", by: caseworker)
             #expect(try store.signalQueue().isEmpty)
             let actions = try store.read { db in try String.fetchAll(db, sql: "SELECT action FROM audit WHERE action LIKE 'signal%' ORDER BY rowid") }
             #expect(actions == ["signal.match", "signal.match", "signals.import", "signal.contact", "signal.result", "signal.set-aside"])
@@ -90,7 +90,7 @@ struct SignalStoreTests {
         }
     }
 
-    @Test("A later delivery's earlier signal joins the open zaak and moves its start; a result is set once; picked-up signals stay picked up")
+    @Test("A later delivery's earlier signal joins the open zaak and moves its start; a result is set once; picked-up signals stay picked up; not picked up after an attempt is refused")
     func groupingAndClosing() throws {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
@@ -107,8 +107,12 @@ struct SignalStoreTests {
 
             _ = try store.recordContactAttempt(zaak, ContactAttempt(kind: .brief, reached: false, date: CalendarDate(iso: "2026-11-23")!, partOfDay: .ochtend),
                                                by: caseworker)
-            _ = try store.closeSignalCase(zaak, result: .otherReason, reason: "Verhuisd", by: caseworker)
-            #expect(throws: StoreError.signalCaseClosed(id: zaak)) { _ = try store.closeSignalCase(zaak, result: .noContact, by: caseworker) }
+            // Somebody tried to reach them: "not picked up" no longer fits.
+            #expect(throws: StoreError.signalResult(.alreadyPickedUp)) {
+                _ = try store.closeSignalCase(zaak, result: .otherReason, reason: "Verhuisd", by: caseworker)
+            }
+            _ = try store.closeSignalCase(zaak, result: .noContact, by: caseworker)
+            #expect(throws: StoreError.signalCaseClosed(id: zaak)) { _ = try store.closeSignalCase(zaak, result: .adviceOrQuickFix, by: caseworker) }
             let statuses = try store.caseFile(household).signals.filter { $0.caseId == zaak }.map(\.status)
             #expect(statuses == [.pickedUp, .pickedUp])
             #expect(throws: StoreError.signalNotFound(id: "vz-999999")) { _ = try store.signalCase("vz-999999") }
@@ -133,6 +137,78 @@ struct SignalStoreTests {
             file.signals = file.signals.map { var s = $0; s.id = nil; return s }
             let ids = try store.importCaseFiles([CaseFileSource(name: "kopie.json", bytes: Array(CaseFileWriter.text(file).utf8))], by: caseworker)
             #expect(try store.caseFile(ids[0]).signals.allSatisfy { $0.caseId == nil })
+        }
+    }
+
+    @Test("An earlier signal moves a zaak's start only while every signal it holds stays within the six months")
+    func earlierSignalOutOfReach() throws {
+        try withTemporaryFolder { folder in
+            let (store, _) = try GrantStoreTests.setUp(folder)
+            let bsn = SignalClient(bsn: BSN("111222333"))
+            // 1 May and 25 October: one zaak (1 May to 31 October).
+            let first = try store.importSignals([Self.incoming("G-1", .huur, received: "2026-05-01", client: bsn),
+                                                 Self.incoming("G-2", .huur, received: "2026-10-25", client: bsn)], by: caseworker)
+            let zaak = try #require(first.cases.first)
+            #expect(first.cases == [zaak])
+            // 20 April, delivered late: counted from it the six months end on 19 October, before
+            // G-2: it may not pull the zaak's start back, so it starts a zaak of its own.
+            let late = try store.importSignals([Self.incoming("G-0", .energie, received: "2026-04-20", client: bsn)], by: caseworker)
+            #expect(late.cases.count == 1 && late.cases != [zaak])
+            let kept = try store.signalCase(zaak).zaak
+            #expect(kept.periodStart == CalendarDate(iso: "2026-05-01") && kept.periodEnd == CalendarDate(iso: "2026-10-31"))
+        }
+    }
+
+    @Test("Attempts only on an open zaak, dated from its first signal to today; the other reason needs words; one signal of several set aside")
+    func attemptsAndSettingAside() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)   // the store's today: 23 November 2026
+            let outcome = try store.importSignals([
+                Self.incoming("E-1", .energie, received: "2026-11-20", client: SignalClient(bsn: BSN("111222333"))),
+                Self.incoming("H-2", .huur, received: "2026-11-21", client: SignalClient(bsn: BSN("111222333"))),
+            ], by: caseworker)
+            let zaak = try #require(outcome.cases.first)
+            func attempt(_ day: String) -> ContactAttempt { ContactAttempt(kind: .telefoon, reached: false, date: CalendarDate(iso: day)!, partOfDay: .ochtend) }
+            let today = CalendarDate(iso: "2026-11-23")!, first = CalendarDate(iso: "2026-11-20")!
+            #expect(throws: StoreError.contactAttemptDate(CalendarDate(iso: "2026-11-19")!, first: first, today: today)) {
+                _ = try store.recordContactAttempt(zaak, attempt("2026-11-19"), by: caseworker)
+            }
+            #expect(throws: StoreError.contactAttemptDate(CalendarDate(iso: "2026-11-24")!, first: first, today: today)) {
+                _ = try store.recordContactAttempt(zaak, attempt("2026-11-24"), by: caseworker)
+            }
+            #expect(try store.signalCase(zaak).zaak.attempts.isEmpty)
+            #expect(throws: StoreError.signalResult(.reasonMissing)) { _ = try store.closeSignalCase(zaak, result: .otherReason, reason: " ", by: caseworker) }
+
+            // H-2 repeats E-1: set aside on its own; the zaak's last waiting signal is not.
+            #expect(throws: StoreError.signalResult(.reasonMissing)) { try store.setAsideSignal("H-2", status: .otherReason, reason: "", by: caseworker) }
+            try store.setAsideSignal("H-2", status: .repeated, reason: "Zelfde achterstand als E-1", by: caseworker)
+            #expect(throws: StoreError.signalResult(.onlySignal(caseId: zaak))) {
+                try store.setAsideSignal("E-1", status: .unfounded, reason: "", by: caseworker)
+            }
+            let signals = try store.caseFile(household).signals.filter { $0.caseId == zaak }
+            #expect(signals.map(\.status) == [.notYetPickedUp, .repeated] && signals[1].reason == "Zelfde achterstand als E-1")
+
+            // An attempt of today picks up what waits, not what was set aside.
+            _ = try store.recordContactAttempt(zaak, attempt("2026-11-23"), by: caseworker)
+            #expect(try store.caseFile(household).signals.filter { $0.caseId == zaak }.map(\.status) == [.pickedUp, .repeated])
+            _ = try store.closeSignalCase(zaak, result: .noContact, by: caseworker)
+            #expect(throws: StoreError.signalCaseClosed(id: zaak)) { _ = try store.recordContactAttempt(zaak, attempt("2026-11-23"), by: caseworker) }
+        }
+    }
+
+    @Test("A signal taken in by hand gets an ID and the applicant as client, joins a zaak, and is delivered")
+    func byHand() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            let added = try store.addSignal(Signal(partner: .huur, creditor: "Parteon", amount: Money(euros: 1_250), received: CalendarDate(iso: "2026-11-22"),
+                                                   crisis: true), household: household, by: caseworker)
+            let id = try #require(added.value.id)
+            #expect(id.hasPrefix(household + "-s"))
+            let queue = try store.signalQueue()
+            #expect(queue.count == 1 && queue[0].crisis && queue[0].signals.map(\.id) == [id])
+            let delivery = try store.signalDelivery(from: CalendarDate(iso: "2026-11-01")!, to: CalendarDate(iso: "2026-11-30")!)
+            #expect(delivery.count == 1 && delivery[0].outreach != nil)
+            #expect(delivery.first?.signals.first?.client.bsn == BSN("111222333"))
         }
     }
 }

@@ -85,7 +85,7 @@ struct SignalTests {
         #expect(SignalOutreach.contactDue(received: friday, crisis: false, policy: five) == CalendarDate(iso: "2026-12-04"))
     }
 
-    @Test("Matching: BSN first, else postcode, house number (and suffix) and birth date")
+    @Test("Matching: BSN first, else postcode, house number (and suffix) and birth date, never the address alone")
     func matching() {
         let jansen = Household(id: "hh-1", name: "Jansen", address: Address(street: "Westzijde 12", postcode: "1506 EA", city: "Zaandam"),
                                members: [Member(name: "Sanne", birthDate: CalendarDate(iso: "1991-04-12"), role: .applicant, bsn: BSN("111222333"))])
@@ -94,8 +94,11 @@ struct SignalTests {
         let all = [jansen, boven]
         #expect(SignalOutreach.match(SignalClient(bsn: BSN("111222333")), in: all)?.id == "hh-1")
         #expect(SignalOutreach.match(SignalClient(postcode: "1506 EA", houseNumber: "12", birthDate: CalendarDate(iso: "1991-04-12")), in: all)?.id == "hh-1")
-        #expect(SignalOutreach.match(SignalClient(postcode: "1506 EA", houseNumber: "12"), in: all)?.id == "hh-1")
-        #expect(SignalOutreach.match(SignalClient(postcode: "1506 EA", houseNumber: "12", houseNumberSuffix: "a"), in: all)?.id == "hh-2")
+        // An address alone is nobody: the household there may have moved in after the resident left.
+        #expect(SignalOutreach.match(SignalClient(postcode: "1506 EA", houseNumber: "12"), in: all) == nil)
+        #expect(SignalOutreach.match(SignalClient(postcode: "1506 EA", houseNumber: "12", houseNumberSuffix: "a",
+                                                  birthDate: CalendarDate(iso: "1970-01-01")), in: all)?.id == "hh-2")
+        #expect(SignalOutreach.match(SignalClient(postcode: "1506 EA", houseNumber: "12", birthDate: CalendarDate(iso: "1970-01-01")), in: all) == nil)
         #expect(SignalOutreach.match(SignalClient(postcode: "1506 EA", houseNumber: "12", birthDate: CalendarDate(iso: "1980-01-01")), in: all) == nil)
         #expect(SignalOutreach.match(SignalClient(postcode: "1506 EB", houseNumber: "12"), in: all) == nil)
         #expect(HouseNumber(street: "Dorpsstraat 4 bis") == HouseNumber(number: "4", suffix: "bis"))
@@ -141,25 +144,28 @@ struct SignalTests {
         func signal(_ id: String, _ p: SignalPartner, _ received: String, crisis: Bool = false) -> (signal: Signal, client: SignalClient) {
             (Signal(id: id, partner: p, creditor: "", amount: Money(euros: 10), received: day(received), crisis: crisis), SignalClient())
         }
-        func zaak(_ attempts: [(String, Bool)], result: SignalCaseResult?) -> SignalCase {
-            var z = SignalCase(id: "vz", matched: day("2026-11-02"), periodStart: day("2026-11-02"))
+        func zaak(from start: String, _ attempts: [(String, Bool)], result: SignalCaseResult?) -> SignalCase {
+            var z = SignalCase(id: "vz", matched: day(start), periodStart: day(start))
             for (d, reached) in attempts { z = SignalOutreach.attempt(z, ContactAttempt(kind: .telefoon, reached: reached, date: day(d), partOfDay: .middag)) }
             z.result = result
             return z
         }
         // Zaak A: first signal 2 Nov, first attempt 4 Nov (2 days), reached. Zaak B: 10 Nov → 17 Nov
-        // (7 days), not reached. Zaak C: 12 Nov → 13 Nov (1 day), reached. Median of 1, 2, 7: 2.
+        // (7 days), not reached. Zaak C: 12 Nov → 13 Nov (1 day), reached. Zaak E: its first signal
+        // came on 20 Oct, before the period; November's signal 3 Nov; first attempt 5 Nov: 16 days,
+        // counted from the zaak's first signal. Median of 1, 2, 7, 16: 4.5.
         let f = SignalFigures.compute([
             .init(signals: [signal("a1", .huur, "2026-11-02", crisis: true), signal("a2", .energie, "2026-11-05")],
-                  outreach: zaak([("2026-11-04", false), ("2026-11-06", true)], result: .adviceOrQuickFix)),
-            .init(signals: [signal("b1", .huur, "2026-11-10")], outreach: zaak([("2026-11-17", false)], result: .noContact)),
-            .init(signals: [signal("c1", .water, "2026-11-12")], outreach: zaak([("2026-11-13", true)], result: nil)),
+                  outreach: zaak(from: "2026-11-02", [("2026-11-04", false), ("2026-11-06", true)], result: .adviceOrQuickFix)),
+            .init(signals: [signal("b1", .huur, "2026-11-10")], outreach: zaak(from: "2026-11-10", [("2026-11-17", false)], result: .noContact)),
+            .init(signals: [signal("c1", .water, "2026-11-12")], outreach: zaak(from: "2026-11-12", [("2026-11-13", true)], result: nil)),
             .init(signals: [signal("d1", .zorg, "2026-11-20")], outreach: nil),
+            .init(signals: [signal("e2", .energie, "2026-11-03")], outreach: zaak(from: "2026-10-20", [("2026-11-05", false)], result: nil)),
         ])
-        #expect(f.received == 5 && f.crisis == 1 && f.unmatched == 1 && f.cases == 3 && f.reached == 2)
-        #expect(f.byPartner == [.huur: 2, .energie: 1, .water: 1, .zorg: 1])
-        #expect(f.daysToFirstContact == [1, 2, 7] && f.medianDaysToFirstContact == 2)
-        #expect(f.reachedShare == 2.0 / 3.0)
+        #expect(f.received == 6 && f.crisis == 1 && f.unmatched == 1 && f.cases == 4 && f.reached == 2)
+        #expect(f.byPartner == [.huur: 2, .energie: 2, .water: 1, .zorg: 1])
+        #expect(f.daysToFirstContact == [1, 2, 7, 16] && f.medianDaysToFirstContact == 4.5)
+        #expect(f.reachedShare == 0.5)
         #expect(f.results == [.adviceOrQuickFix: 1, .noContact: 1])
     }
 }

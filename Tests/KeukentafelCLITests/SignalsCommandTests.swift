@@ -72,13 +72,25 @@ struct SignalsCommandTests {
                 let r = try CLI.run(["signals", "contact", zaak, "--kind", kind, reached, "--date", date, "--part", part, "--store", store])
                 #expect(r.status == 0, "\(r.stderr)")
             }
+            // "Not picked up" after three attempts is refused (64) with what to do instead.
+            let notPicked = try CLI.run(["signals", "result", zaak, "--result", "niet-opgepakt-anders", "--reason", "Verhuisd", "--store", store])
+            #expect(notPicked.status == 64 && notPicked.stderr.contains("al opgepakt"), "\(notPicked.stderr)")
             #expect(try CLI.run(["signals", "result", zaak, "--result", "vervolghulp-financieel", "--store", store]).status == 0)
+            // Closed: no attempt any more.
+            let late = try CLI.run(["signals", "contact", zaak, "--kind", "brief", "--no-reached", "--store", store])
+            #expect(late.status == 64 && late.stderr.contains("al gesloten"), "\(late.stderr)")
             #expect(try CLI.run(["signals", "contact", zaak, "--kind", "fax", "--reached", "--store", store]).status == 64)
+
+            // W-3 matched nobody: set aside with the CLI; "another reason" needs its words.
+            let bare = try CLI.run(["signals", "set-aside", "W-3", "--status", "niet-opgepakt-anders", "--store", store])
+            #expect(bare.status == 64 && bare.stderr.contains("hoort de reden"), "\(bare.stderr)")
+            let aside = try CLI.run(["signals", "set-aside", "W-3", "--status", "niet-opgepakt-onterecht", "--reason", "Verkeerd adres", "--store", store])
+            #expect(aside.status == 0 && aside.stdout == "W-3: niet opgepakt: onterecht.\n", "\(aside.stderr)")
 
             let out = folder.appendingPathComponent("ddas-november.json").path
             let report = try CLI.run(["signals", "report", "--from", "2026-11-01", "--to", "2026-11-30", "-o", out, "--store", store])
             #expect(report.status == 0, "\(report.stderr)")
-            #expect(report.stdout == "3 signalen in 2 zaken geschreven naar \(out).\n")
+            #expect(report.stdout == "3 signalen: 1 zaak, 1 niet gekoppeld; geschreven naar \(out).\n")
             let attributes = try FileManager.default.attributesOfItem(atPath: out)
             #expect((attributes[.posixPermissions] as? Int) == 0o600)
             let validation = try Self.validate(out)
@@ -112,7 +124,7 @@ struct SignalsCommandTests {
         }
     }
 
-    @Test("A duplicate signal ID, an unknown partner type or a bad BSN: exit 65, nothing imported")
+    @Test("A duplicate signal ID, an unknown partner type, a bad BSN, a field the schema lacks or another municipality: exit 65, nothing imported")
     func refused() throws {
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("store/k.sqlite").path
@@ -134,13 +146,37 @@ struct SignalsCommandTests {
                 #expect(r.stderr.contains(message), "\(r.stderr)")
             }
             #expect(try CLI.run(["signals", "list", "--store", store]).stdout == "De wachtrij is leeg.\n")
+            // A field the schema does not have (a misspelt crisissignaal) is no "no crisis": refused at its path.
+            let misspelt = folder.appendingPathComponent("misspelt.json").path
+            try Self.delivery(#"{ "ID": "C-1", "crisisSignaal": true, "signaaldatum": "2026-11-20", "signaalpartner": { "type": "Huur", "soort": "x" }, "client": { "burgerservicenummer": "111222333", "telefoon": "06" } }"#)
+                .write(toFile: misspelt, atomically: true, encoding: .utf8)
+            let unknown = try CLI.run(["signals", "import", misspelt, "--store", store])
+            #expect(unknown.status == 65)
+            for path in ["vroegsignalen[0].crisisSignaal", "vroegsignalen[0].signaalpartner.soort", "vroegsignalen[0].client.telefoon"] {
+                #expect(unknown.stderr.contains("leveringen[0].\(path): is geen veld van dit formaat"), "\(unknown.stderr)")
+            }
+            // A delivery for another municipality than the store's.
+            #expect(try CLI.run(["municipality", "set", "sample-data/municipality.json", "--store", store]).status == 0)   // 0479
+            let other = folder.appendingPathComponent("other.json").path
+            try Self.delivery(Self.three).replacingOccurrences(of: "\"0479\"", with: "\"0363\"").write(toFile: other, atomically: true, encoding: .utf8)
+            let elsewhere = try CLI.run(["signals", "import", other, "--store", store])
+            #expect(elsewhere.status == 65 && elsewhere.stderr.contains("leveringen[0].gemeentecode: gemeentecode \"0363\" is niet die van deze opslag (0479)"),
+                    "\(elsewhere.stderr)")
+            #expect(try CLI.run(["signals", "list", "--store", store]).stdout == "De wachtrij is leeg.\n")
             // Imported once, the same file again is refused whole: its IDs are known.
             let good = folder.appendingPathComponent("good.json").path
             try Self.delivery(Self.three).write(toFile: good, atomically: true, encoding: .utf8)
             #expect(try CLI.run(["signals", "import", good, "--store", store]).status == 0)
             let again = try CLI.run(["signals", "import", good, "--store", store])
             #expect(again.status == 65)
-            #expect(again.stderr.contains("\"E-1\" staat al in de opslag"))
+            #expect(again.stderr.contains("leveringen[0].vroegsignalen[0].ID: \"E-1\" staat al in de opslag"), "\(again.stderr)")
+            // Every problem in one run: a known ID and a bad BSN together.
+            let both = folder.appendingPathComponent("both.json").path
+            try Self.delivery(#"{ "ID": "E-1", "signaaldatum": "2026-11-19", "signaalpartner": { "type": "Water" }, "client": { "burgerservicenummer": "123456789" } }"#)
+                .write(toFile: both, atomically: true, encoding: .utf8)
+            let twice = try CLI.run(["signals", "import", both, "--store", store])
+            #expect(twice.status == 65 && twice.stderr.contains("2 problemen") && twice.stderr.contains("staat al in de opslag")
+                    && twice.stderr.contains("client.burgerservicenummer"), "\(twice.stderr)")
         }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// F12: the outreach queue on the demo store (sample-data/vroegsignalen.json, today 23-11-2026).
 @Suite("The signals queue on the screen")
 struct SignalsScreenTests {
-    @Test("Crisis first, then the oldest; an attempt in three keys; a result closes the zaak; a signal nobody matched set aside")
+    @Test("Crisis first, then the oldest; an attempt in four keys, or with another day and part of the day; a result closes the zaak; a signal nobody matched set aside")
     func queue() throws {
         try withDemoApp { app in
             app.handle(.key(.function(12)))
@@ -27,10 +27,28 @@ struct SignalsScreenTests {
             #expect(app.render().text.contains("Contactpoging: t telefoon · h huisbezoek"))
             app.handle(.key(.character("h")))
             app.handle(.key(.character("j")))
+            // Today and this part of the day are offered; Enter records them.
+            #expect(app.render().text.contains("Datum: 23-11-2026") && app.render().text.contains("Dagdeel: ochtend"))
+            app.handle(.key(.enter))
             #expect(app.state.message?.text == "Contactpoging op \(zaak) vastgelegd: huisbezoek, bereikt.")
+            // Yesterday's phone call in the evening: the day typed over, ↑ for the part of the day.
+            for c in "at" { app.handle(.key(.character(c))) }
+            app.handle(.key(.character("n")))
+            for _ in 0..<10 { app.handle(.key(.backspace)) }
+            GrantScreenTests.type("22-11-2026", into: app)
+            app.handle(.key(.up))
+            app.handle(.key(.enter))
             let stored = try app.env.store.signalCase(zaak).zaak
-            #expect(stored.attempts == [ContactAttempt(kind: .huisbezoek, reached: true, date: CalendarDate(iso: "2026-11-23")!, partOfDay: .ochtend, by: "r.westra")])
-            #expect(stored.pickedUp == CalendarDate(iso: "2026-11-23"))
+            #expect(stored.attempts == [ContactAttempt(kind: .huisbezoek, reached: true, date: CalendarDate(iso: "2026-11-23")!, partOfDay: .ochtend, by: "r.westra"),
+                                        ContactAttempt(kind: .telefoon, reached: false, date: CalendarDate(iso: "2026-11-22")!, partOfDay: .avond, by: "r.westra")])
+            #expect(stored.pickedUp == CalendarDate(iso: "2026-11-22"))
+            // A day before the zaak's first signal is refused with the reason, and nothing is recorded.
+            for c in "atn" { app.handle(.key(.character(c))) }
+            for _ in 0..<10 { app.handle(.key(.backspace)) }
+            GrantScreenTests.type("01-11-2026", into: app)
+            app.handle(.key(.enter))
+            #expect(app.state.message?.text.hasPrefix("Een contactpoging op 01-11-2026 kan niet: de zaak begint op 19-11-2026") == true)
+            #expect(try app.env.store.signalCase(zaak).zaak.attempts.count == 2)
 
             app.handle(.key(.character("e")))
             #expect(app.render().text.contains("Resultaat van de zaak"))
@@ -40,6 +58,9 @@ struct SignalsScreenTests {
             #expect(app.state.signals?.items.count == 4)
 
             // The one nobody matched: a and e say what to do instead; Del sets it aside with a reason.
+            // A zaak with one waiting signal: Del says that the result (e) sets it aside.
+            app.handle(.key(.delete))
+            #expect(app.state.message?.text == "Deze zaak heeft één wachtend signaal: e sluit de zaak, ook als niet opgepakt.")
             while app.state.signals?.selectedUnmatched == nil { app.handle(.key(.down)) }
             app.handle(.key(.character("a")))
             #expect(app.state.message?.text == "Dit signaal hoort nog bij geen huishouden: n begint de intake.")
@@ -49,6 +70,41 @@ struct SignalsScreenTests {
             app.handle(.key(.enter))
             #expect(app.state.message?.text == "VS-2026-1103: niet opgepakt: onterecht.")
             #expect(app.state.signals?.items.count == 3)
+        }
+    }
+
+    @Test("Not picked up, other reason: the result asks for the reason and records it with the signals")
+    func notPickedUpWithReason() throws {
+        try withDemoApp { app in
+            app.handle(.key(.function(12)))
+            app.handle(.key(.down))                          // Kok's zaak, nobody tried yet
+            let zaak = try #require(app.state.signals?.selectedZaak)
+            app.handle(.key(.character("e")))
+            while app.state.signals.map({ if case .result(let i, _) = $0.mode { SignalCaseResult.allCases[i] != .otherReason } else { false } }) == true {
+                app.handle(.key(.down))
+            }
+            #expect(app.render().text.contains("Reden:"))
+            app.handle(.key(.enter))
+            #expect(app.state.message?.text == "Schrijf de andere reden erbij.")
+            GrantScreenTests.type("Bewindvoerder regelt het", into: app)
+            app.handle(.key(.enter))
+            #expect(app.state.message?.text == "\(zaak) gesloten: Niet opgepakt: andere reden.")
+            let file = try app.env.store.caseFile(try app.env.store.signalCase(zaak).householdId)
+            #expect(file.signals.filter { $0.caseId == zaak }.allSatisfy { $0.status == .otherReason && $0.reason == "Bewindvoerder regelt het" })
+        }
+    }
+
+    @Test("A crisis signal of Friday 20-11 is due Wednesday 25-11: not overdue on that day, overdue (!) the day after", arguments: [
+        ("2026-11-25T17:00:00+01:00", false), ("2026-11-26T08:30:00+01:00", true),
+    ])
+    func crisisOverdue(now: String, overdue: Bool) throws {
+        try withDemoApp(size: Size(width: 120, height: 30), clock: .fixed(Moment(iso: now)!)) { app in
+            _ = try app.env.store.addSignal(Signal(partner: .huur, creditor: "Parteon", amount: Money(euros: 2_100), received: CalendarDate(iso: "2026-11-20"),
+                                                   crisis: true), household: "hh-demo-0001", by: Actor(user: "r.westra", role: .caseworker))
+            app.handle(.key(.function(12)))
+            let row = try #require(app.render().text.split(separator: "\n").first { $0.contains("Jansen") })
+            #expect(row.contains("25-11-2026"))
+            #expect(row.contains("25-11-2026 !") == overdue, "\(row)")
         }
     }
 
@@ -84,6 +140,8 @@ struct SignalsScreenTests {
             try assertGolden(app, "signals-queue-nl-\(size.width)x\(size.height)")
             app.handle(.key(.character("a")))
             try assertGolden(app, "signals-attempt-nl-\(size.width)x\(size.height)")
+            for c in "hj" { app.handle(.key(.character(c))) }
+            try assertGolden(app, "signals-attempt-day-nl-\(size.width)x\(size.height)")
         }
     }
 }

@@ -58,7 +58,7 @@ enum StoreRequest: Equatable {
     case decideGrant(StoredGrant, GrantAction, comment: String?, letterReasons: String?)
     case withdrawGrant(StoredGrant)
     case recordContact(String, ContactAttempt)
-    case closeSignalCase(String, SignalCaseResult)
+    case closeSignalCase(String, SignalCaseResult, reason: String)
     case setAsideSignal(String, SignalStatus, reason: String)
     case attachSignal(String, household: String)
     case recordObjection(StoredGrant, received: CalendarDate, grounds: String)

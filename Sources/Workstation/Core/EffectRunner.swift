@@ -69,11 +69,11 @@ struct EffectRunner {
         case .recordContact(let zaak, let attempt):
             _ = try store.recordContactAttempt(zaak, attempt, by: actor)
             return .done
-        case .closeSignalCase(let zaak, let result):
-            _ = try store.closeSignalCase(zaak, result: result, by: actor)
+        case .closeSignalCase(let zaak, let result, let reason):
+            _ = try store.closeSignalCase(zaak, result: result, reason: reason, by: actor)
             return .done
         case .setAsideSignal(let id, let status, let reason):
-            try store.setAsideUnmatched(id, status: status, reason: reason, by: actor)
+            try store.setAsideSignal(id, status: status, reason: reason, by: actor)
             return .done
         case .attachSignal(let id, let household):
             _ = try store.attachUnmatched(id, to: household, by: actor)

@@ -70,6 +70,9 @@ struct EditForm: Equatable {
                 f.text("creditor", l.pick("Schuldeiser", "Creditor"), s?.creditor ?? "", maxLength: 80),
                 f.text("amount", l.pick("Achterstand", "In arrears"), s?.amount.dutchNumber ?? "", kind: .amount, maxLength: 20),
                 f.text("since", l.pick("Sinds", "Since"), s?.since?.dutch ?? "", kind: .date, maxLength: 10),
+                f.text("received", l.pick("Binnengekomen", "Received"), (s?.received ?? ctx.today).dutch, kind: .date, maxLength: 10),
+                f.choice("crisis", l.pick("Crisis (uitzetting, afsluiting)", "Crisis (eviction, cut-off)"), yesNo(l), s?.crisis == true ? 1 : 0),
+                f.choice("warm", l.pick("Warme overdracht", "Warm handover"), yesNo(l), s?.warmHandover == true ? 1 : 0),
                 f.choice("status", l.pick("Status", "Status"), Signal.Status.allCases.map { $0.name(in: l) },
                          Signal.Status.allCases.firstIndex(of: s?.status ?? .notYetPickedUp) ?? 0),
             ])
@@ -191,6 +194,15 @@ struct EditForm: Equatable {
                 signal.partner = Signal.Partner.allCases[form.choice("partner")]
                 signal.creditor = creditor; signal.amount = amount
                 signal.since = try date("since", l).get()
+                guard let received = try date("received", l).get() else {
+                    throw FieldForm.Problem(field: "received", message: l.pick("Vul in wanneer het signaal binnenkwam.", "Fill in when the signal came in."))
+                }
+                guard received <= ctx.today else {
+                    throw FieldForm.Problem(field: "received", message: l.pick("Een signaal komt niet in de toekomst binnen.", "A signal does not come in in the future."))
+                }
+                signal.received = received
+                signal.crisis = form.choice("crisis") == 1
+                signal.warmHandover = form.choice("warm") == 1
                 signal.status = Signal.Status.allCases[form.choice("status")]
                 return .success(stored.map { .updateSignal($0, signal, overwriting: overwriting) } ?? .addSignal(signal))
             case .agreement(let stored):

@@ -4,7 +4,8 @@ import Terminal
 
 /// F12: the outreach queue of vroegsignalering — the open zaken and the signals nobody matched,
 /// crisis first, then the oldest, with the last day for a first contact. A contact attempt
-/// takes three keys (a, its kind, reached or not: today, the part of the day it is now).
+/// takes four keys (a, its kind, reached or not, Enter): the date is today and the part of the
+/// day is now unless changed before Enter — a home visit of yesterday evening is recorded so.
 struct SignalsState {
     var items: [SignalQueueItem] = []
     var selected = 0
@@ -14,12 +15,14 @@ struct SignalsState {
 
     enum Mode: Equatable {
         case list
-        /// a: the kind first, then whether the resident was reached.
-        case attempt(kind: ContactKind?)
-        /// e: the zaak's result, chosen from the standard's list.
-        case result(index: Int)
-        /// Del on a signal nobody matched: why it is not picked up, and in words.
-        case setAside(index: Int, reason: TextField)
+        /// a: the kind first, then whether the resident was reached, then the day and the part
+        /// of the day (today and now, as offered) and Enter.
+        case attempt(kind: ContactKind?, reached: Bool?, date: TextField, part: PartOfDay)
+        /// e: the zaak's result, chosen from the standard's list; "not picked up" with its reason.
+        case result(index: Int, reason: TextField)
+        /// Del: why a signal is not picked up (one nobody matched, or one of a zaak's several,
+        /// chosen with ← →), and in words.
+        case setAside(signal: Int, index: Int, reason: TextField)
     }
 
     var selectedItem: SignalQueueItem? { items.indices.contains(selected) ? items[selected] : nil }
@@ -30,7 +33,13 @@ struct SignalsState {
 
     /// The keys of the contact kinds, as the prompt shows them.
     static let kindKeys: [(Character, ContactKind)] = [("t", .telefoon), ("h", .huisbezoek), ("b", .brief), ("m", .mail), ("s", .sms),
-                                                        ("k", .kaartje), ("a", .afspraak), ("o", .overige)]
+                                                        ("k", .kaartje), ("a", .afspraak), ("d", .administratief), ("o", .overige),
+                                                        ("x", .onbekend)]
+
+    static func reasonField() -> TextField { TextField(text: "", cursor: 0, kind: .text, maxLength: 200) }
+
+    /// The signals of the selected row that can still be set aside.
+    var waitingSignals: [Signal] { selectedItem?.signals.filter { $0.status == .notYetPickedUp } ?? [] }
 }
 
 extension SignalsState: ReadingScreen {
@@ -39,7 +48,8 @@ extension SignalsState: ReadingScreen {
         return [
             ScreenAction(.help),
             ScreenAction(.add, label: { $0.pick("Contactpoging", "Contact attempt") },
-                         help: { $0.pick("Leg een contactpoging vast: soort, bereikt (vandaag, dit dagdeel)", "Record a contact attempt: kind, reached (today, this part of the day)") },
+                         help: { $0.pick("Leg een contactpoging vast: soort, bereikt, Enter (vandaag en dit dagdeel, tenzij u ze wijzigt)",
+                                         "Record a contact attempt: kind, reached, Enter (today and this part of the day unless you change them)") },
                          when: { s, _ in listing(s) && s.selectedZaak != nil },
                          whyNot: { s, ctx in listing(s) && s.selectedUnmatched != nil
                              ? ctx.l.pick("Dit signaal hoort nog bij geen huishouden: n begint de intake.", "This signal belongs to no household yet: n starts the intake.") : nil }),
@@ -50,10 +60,20 @@ extension SignalsState: ReadingScreen {
                          help: { $0.pick("Neem dit signaal in als nieuw huishouden: wat het signaal weet staat al ingevuld", "Take this signal in as a new household, with what the signal knows filled in") },
                          when: { s, ctx in listing(s) && s.selectedUnmatched != nil && !ctx.readOnly }),
             ScreenAction(.delete, label: { $0.pick("Niet oppakken", "Set aside") },
-                         help: { $0.pick("Pak een signaal dat bij niemand hoort niet op, met de reden", "Do not pick up a signal that matches nobody, with the reason") },
-                         when: { s, _ in listing(s) && s.selectedUnmatched != nil }),
+                         help: { $0.pick("Pak een signaal niet op, met de reden: een dat bij niemand hoort, of één van de signalen van een zaak",
+                                         "Do not pick up a signal, with the reason: one that matches nobody, or one of a case's signals") },
+                         when: { s, _ in listing(s) && (s.selectedUnmatched != nil || s.waitingSignals.count > 1) },
+                         whyNot: { s, ctx in listing(s) && s.selectedZaak != nil
+                             ? ctx.l.pick("Deze zaak heeft één wachtend signaal: e sluit de zaak, ook als niet opgepakt.",
+                                          "This case has one waiting signal: e closes the case, also as not picked up.") : nil }),
             ScreenAction(.confirm, label: { $0.pick("Vastleggen", "Record") }, help: { $0.pick("Leg de keuze vast", "Record the choice") },
-                         when: { s, _ in if case .result = s.mode { true } else if case .setAside = s.mode { true } else { false } }),
+                         when: { s, _ in
+                             switch s.mode {
+                             case .list: false
+                             case .attempt(let kind, let reached, _, _): kind != nil && reached != nil
+                             case .result, .setAside: true
+                             }
+                         }),
             ScreenAction(.cancel, help: { $0.pick("Terug zonder iets vast te leggen", "Back without recording anything") }, when: { s, _ in !listing(s) }),
             ScreenAction(.back, help: { $0.pick("Terug naar de caseload", "Back to the caseload") }, when: { s, _ in listing(s) }),
         ]
@@ -85,33 +105,60 @@ extension SignalsState: ReadingScreen {
         let l = ctx.l
         if command == .help { return [.help] }
         switch mode {
-        case .attempt(let kind):
+        case .attempt(let kind, let reached, var date, var part):
             if command == .cancel { mode = .list; return [] }
-            guard case .character(let c) = key, let zaak = selectedZaak else { return [] }
+            guard let zaak = selectedZaak else { mode = .list; return [] }
             guard let kind else {
-                if let chosen = Self.kindKeys.first(where: { $0.0 == c })?.1 { mode = .attempt(kind: chosen) }
+                if case .character(let c) = key, let chosen = Self.kindKeys.first(where: { $0.0 == c })?.1 {
+                    mode = .attempt(kind: chosen, reached: nil, date: date, part: part)
+                }
                 return []
             }
-            guard c == "j" || c == "n" || c == "y" else { return [] }
-            mode = .list
-            return [.store(.recordContact(zaak, ContactAttempt(kind: kind, reached: c != "n", date: ctx.today,
-                                                               partOfDay: ctx.moment.map(PartOfDay.init) ?? .ochtend,
-                                                               by: ctx.staff.user)))]
-        case .result(let index):
+            guard let reached else {
+                if case .character(let c) = key, "jny".contains(c) { mode = .attempt(kind: kind, reached: c != "n", date: date, part: part) }
+                return []
+            }
+            if command == .confirm {
+                guard let day = CalendarDate(typed: date.text) else {
+                    return [.status(StatusMessage(l.pick("Typ de datum als dd-mm-jjjj.", "Type the date as dd-mm-yyyy."), isError: true))]
+                }
+                mode = .list
+                return [.store(.recordContact(zaak, ContactAttempt(kind: kind, reached: reached, date: day, partOfDay: part, by: ctx.staff.user)))]
+            }
+            // ↑↓ the part of the day; the rest edits the date.
+            if key == .up || key == .down {
+                let all = PartOfDay.allCases, at = all.firstIndex(of: part) ?? 0
+                part = all[(at + (key == .down ? 1 : all.count - 1)) % all.count]
+            } else {
+                _ = date.handle(key)
+            }
+            mode = .attempt(kind: kind, reached: reached, date: date, part: part)
+            return []
+        case .result(let index, var reason):
             switch command {
             case .cancel?: mode = .list
             case .confirm?:
+                let result = SignalCaseResult.allCases[index]
+                if result == .otherReason && reason.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    return [.status(StatusMessage(l.pick("Schrijf de andere reden erbij.", "Write down the other reason."), isError: true))]
+                }
                 mode = .list
-                if let zaak = selectedZaak { return [.store(.closeSignalCase(zaak, SignalCaseResult.allCases[index]))] }
+                if let zaak = selectedZaak { return [.store(.closeSignalCase(zaak, result, reason: result.isNotPickedUp ? reason.text : ""))] }
             default:
-                if let move = Move(key) { mode = .result(index: move.applied(to: index, count: SignalCaseResult.allCases.count, page: 8)) }
+                if key == .up || key == .down || key == .pageUp || key == .pageDown, let move = Move(key) {
+                    mode = .result(index: move.applied(to: index, count: SignalCaseResult.allCases.count, page: 8), reason: reason)
+                } else if SignalCaseResult.allCases[index].isNotPickedUp {
+                    _ = reason.handle(key)
+                    mode = .result(index: index, reason: reason)
+                }
             }
             return []
-        case .setAside(let index, var reason):
+        case .setAside(let signal, let index, var reason):
+            let waiting = waitingSignals
             switch command {
             case .cancel?: mode = .list
             case .confirm?:
-                guard let (id, _) = selectedUnmatched else { mode = .list; return [] }
+                guard waiting.indices.contains(signal), let id = waiting[signal].id else { mode = .list; return [] }
                 let status = SignalStatus.notPickedUp[index]
                 if status == .otherReason && reason.text.trimmingCharacters(in: .whitespaces).isEmpty {
                     return [.status(StatusMessage(l.pick("Schrijf de andere reden erbij.", "Write down the other reason."), isError: true))]
@@ -120,10 +167,13 @@ extension SignalsState: ReadingScreen {
                 return [.store(.setAsideSignal(id, status, reason: reason.text))]
             default:
                 if key == .up || key == .down, let move = Move(key) {
-                    mode = .setAside(index: move.applied(to: index, count: SignalStatus.notPickedUp.count, page: 1), reason: reason)
+                    mode = .setAside(signal: signal, index: move.applied(to: index, count: SignalStatus.notPickedUp.count, page: 1), reason: reason)
+                } else if (key == .left || key == .right) && reason.isEmpty && waiting.count > 1 {
+                    // ← → choose the signal while nothing is typed (then they move the cursor).
+                    mode = .setAside(signal: (signal + (key == .right ? 1 : waiting.count - 1)) % waiting.count, index: index, reason: reason)
                 } else {
                     _ = reason.handle(key)
-                    mode = .setAside(index: index, reason: reason)
+                    mode = .setAside(signal: signal, index: index, reason: reason)
                 }
             }
             return []
@@ -132,9 +182,11 @@ extension SignalsState: ReadingScreen {
         }
         switch command {
         case .back?: return [.go(.caseload)]
-        case .add?: mode = .attempt(kind: nil)
-        case .edit?: mode = .result(index: 0)
-        case .delete?: mode = .setAside(index: 0, reason: TextField(text: "", cursor: 0, kind: .text, maxLength: 200))
+        case .add?:
+            mode = .attempt(kind: nil, reached: nil, date: TextField(text: ctx.today.dutch, kind: .date, maxLength: 10),
+                            part: ctx.moment.map(PartOfDay.init) ?? .ochtend)
+        case .edit?: mode = .result(index: 0, reason: Self.reasonField())
+        case .delete?: mode = .setAside(signal: 0, index: 0, reason: Self.reasonField())
         case .newHousehold?:
             if let (id, client) = selectedUnmatched { return [.go(.intakeFromSignal(id, client))] }
         case nil:
@@ -154,7 +206,7 @@ extension SignalsState: ReadingScreen {
             let reached = attempt.reached ? l.pick("bereikt", "reached") : l.pick("niet bereikt", "not reached")
             return [.status(StatusMessage(l.pick("Contactpoging op \(zaak) vastgelegd: ", "Contact attempt on \(zaak) recorded: ")
                                           + attempt.kind.name(in: l) + ", " + reached + "."))]
-        case .closeSignalCase(let zaak, let result):
+        case .closeSignalCase(let zaak, let result, _):
             return [.status(StatusMessage(l.pick("\(zaak) gesloten: \(result.name(in: l)).", "\(zaak) closed: \(result.name(in: l)).")))]
         case .setAsideSignal(let id, let status, _):
             return [.status(StatusMessage(l.pick("\(id): \(status.name(in: l)).", "\(id): \(status.name(in: l)).")))]

@@ -11,9 +11,9 @@ enum SignalsView {
         let choiceHeight: Int
         switch s.mode {
         case .list: choiceHeight = 0
-        case .attempt: choiceHeight = 2
-        case .result: choiceHeight = min(SignalCaseResult.allCases.count + 1, max(4, area.height / 2))
-        case .setAside: choiceHeight = SignalStatus.notPickedUp.count + 2
+        case .attempt: choiceHeight = 3
+        case .result: choiceHeight = min(SignalCaseResult.allCases.count + 2, max(5, area.height / 2))
+        case .setAside: choiceHeight = SignalStatus.notPickedUp.count + 3
         }
         let details = detailLines(s, ctx: ctx).flatMap { $0.wrapped(width: area.width, indent: 2) }
         // The details under a rule (one row) above them.
@@ -94,33 +94,58 @@ enum SignalsView {
         switch s.mode {
         case .list:
             return
-        case .attempt(let kind):
-            let text = kind.map { l.pick("\($0.name(in: l)) — bereikt? j ja · n nee", "\($0.name(in: l)) — reached? j yes · n no") }
-                ?? (l.pick("Contactpoging: ", "Contact attempt: ")
-                    + SignalsState.kindKeys.map { "\($0.0) \($0.1.name(in: l))" }.joined(separator: " · "))
-            for (i, line) in Chrome.paragraph(text, width: area.width, maxLines: area.height, ascii: buffer.ascii).enumerated() {
+        case .attempt(let kind, let reached, let date, let part):
+            let text: String
+            if let kind, let reached {
+                text = kind.name(in: l) + ", " + (reached ? l.pick("bereikt", "reached") : l.pick("niet bereikt", "not reached"))
+                    + l.pick(" — Enter legt vast; ↑↓ dagdeel", " — Enter records; ↑↓ part of the day")
+            } else if let kind {
+                text = l.pick("\(kind.name(in: l)) — bereikt? j ja · n nee", "\(kind.name(in: l)) — reached? j yes · n no")
+            } else {
+                text = l.pick("Contactpoging: ", "Contact attempt: ") + SignalsState.kindKeys.map { "\($0.0) \($0.1.name(in: l))" }.joined(separator: " · ")
+            }
+            let lines = Chrome.paragraph(text, width: area.width, maxLines: max(1, area.height - 1), ascii: buffer.ascii)
+            for (i, line) in lines.enumerated() {
                 buffer.put(line, x: area.x, y: area.y + i, width: area.width, role: .keyName)
             }
-        case .result(let index):
+            // The day and the part of the day, as they will be recorded.
+            let y = area.y + lines.count
+            guard y < area.y + area.height else { return }
+            let label = l.pick("Datum: ", "Date: ")
+            buffer.put(label, x: area.x, y: y, role: .keyName)
+            let x = area.x + DisplayWidth.of(label)
+            date.render(into: &buffer, rect: Rect(x: x, y: y, width: min(11, max(0, area.width - DisplayWidth.of(label))), height: 1),
+                        focused: kind != nil && reached != nil, error: nil)
+            buffer.put("  " + l.pick("Dagdeel: ", "Part of day: ") + part.name(in: l), x: x + 11, y: y, width: max(0, area.x + area.width - x - 11), role: .normal)
+        case .result(let index, let reason):
             buffer.put(l.pick("Resultaat van de zaak (↑↓, Enter):", "Result of the case (↑↓, Enter):"), x: area.x, y: area.y, width: area.width, role: .keyName)
-            let rows = area.height - 1
+            let rows = area.height - 2
             let first = max(0, min(index - rows / 2, SignalCaseResult.allCases.count - rows))
             for (i, result) in SignalCaseResult.allCases.enumerated().dropFirst(first).prefix(rows) {
                 buffer.put((i == index ? "› " : "  ") + result.name(in: l), x: area.x, y: area.y + 1 + i - first, width: area.width,
                            role: i == index ? .selection : .normal)
             }
-        case .setAside(let index, let reason):
-            buffer.put(l.pick("Niet oppakken, omdat (↑↓, Enter):", "Not picked up, because (↑↓, Enter):"), x: area.x, y: area.y, width: area.width, role: .keyName)
+            // Not picked up: why, in words (required for "another reason").
+            if SignalCaseResult.allCases[index].isNotPickedUp {
+                renderReason(reason, label: l.pick("Reden: ", "Reason: "), into: &buffer, x: area.x, y: area.y + area.height - 1, width: area.width)
+            }
+        case .setAside(let signal, let index, let reason):
+            let waiting = s.waitingSignals
+            let which = waiting.indices.contains(signal) ? (waiting[signal].id ?? "") : ""
+            buffer.put(l.pick("Niet oppakken: \(which)", "Set aside: \(which)") + (waiting.count > 1 ? l.pick(" (←→ ander signaal)", " (←→ other signal)") : "")
+                       + l.pick(", omdat (↑↓, Enter):", ", because (↑↓, Enter):"), x: area.x, y: area.y, width: area.width, role: .keyName)
             for (i, status) in SignalStatus.notPickedUp.enumerated() {
                 buffer.put((i == index ? "› " : "  ") + status.name(in: l), x: area.x, y: area.y + 1 + i, width: area.width,
                            role: i == index ? .selection : .normal)
             }
-            let label = l.pick("Toelichting: ", "Note: ")
-            let y = area.y + 1 + SignalStatus.notPickedUp.count
-            buffer.put(label, x: area.x, y: y, role: .keyName)
-            reason.render(into: &buffer, rect: Rect(x: area.x + DisplayWidth.of(label), y: y, width: area.width - DisplayWidth.of(label), height: 1),
-                          focused: true, error: nil)
+            renderReason(reason, label: l.pick("Toelichting: ", "Note: "), into: &buffer, x: area.x, y: area.y + 1 + SignalStatus.notPickedUp.count, width: area.width)
         }
+    }
+
+    private static func renderReason(_ reason: TextField, label: String, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int) {
+        buffer.put(label, x: x, y: y, role: .keyName)
+        reason.render(into: &buffer, rect: Rect(x: x + DisplayWidth.of(label), y: y, width: max(0, width - DisplayWidth.of(label)), height: 1),
+                      focused: true, error: nil)
     }
 }
 
