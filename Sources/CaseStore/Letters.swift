@@ -15,7 +15,8 @@ public struct SentLetter: Equatable, Sendable {
 extension Store {
     @discardableResult
     public func recordLetter(_ text: String, grant: String, household: String, by actor: Actor) throws -> SentLetter {
-        let hash = SHA256.hex(SHA256.hash(Array(text.utf8)))
+        // `hex` hashes what it is given: the text itself, so `sha256sum` of the letter's file matches.
+        let hash = SHA256.hex(Array(text.utf8))
         return try change(by: actor, household: household, action: "grant.letter", detail: "\(grant) sha256 \(hash)") { db, at in
             try db.execute(sql: "INSERT INTO letter (grantId, householdId, text, sha256, writtenAt, writtenBy) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [grant, household, text, hash, at.iso, actor.user])

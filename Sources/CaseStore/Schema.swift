@@ -97,7 +97,28 @@ enum Schema {
         migrator.registerMigration("v19: the report's sums from one covering index, not from the grants' rows") { db in
             try db.execute(sql: ReportFigureRows.v19)
         }
+        migrator.registerMigration("v20: a kept letter's sha256 is the digest of its text, as sha256sum computes it") { db in
+            try Self.letterDigests(db)
+        }
         return migrator
+    }
+
+    /// Letters kept before step 20 carried the digest of their digest (the hash was hashed
+    /// twice), which no `sha256sum` of the letter matches. The column is computed again from
+    /// the unchanged text; the trigger that keeps a letter unchangeable is lifted for this one
+    /// statement only. The audit rows of those letters keep the value they had (the audit trail
+    /// is never rewritten); docs/decisions.md says how to read them.
+    static func letterDigests(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, text FROM letter")
+        guard !rows.isEmpty else { return }
+        try db.execute(sql: "DROP TRIGGER letter_never_changes")
+        for row in rows {
+            try db.execute(sql: "UPDATE letter SET sha256 = ? WHERE id = ?", arguments: [SHA256.hex(Array((row["text"] as String).utf8)), row["id"] as Int64])
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER letter_never_changes BEFORE UPDATE ON letter
+            BEGIN SELECT RAISE(ABORT, 'a letter as sent is never changed'); END;
+            """)
     }
 
     /// A grant imported before step 15 kept "objections" as a field it did not know: its open

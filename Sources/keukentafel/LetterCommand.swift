@@ -3,7 +3,9 @@ import CaseStore
 import Casework
 import Foundation
 
-/// `keukentafel letter GRANT-ID [-o FILE]`: the decision letter as Dutch text.
+/// `keukentafel letter GRANT-ID [-o FILE]`: the decision letter as Dutch text, written to a new
+/// file (in the folder for letters unless `-o` names one) and then kept as sent; `--copy`
+/// prints the letter as sent again.
 struct LetterCommand: ContractCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
@@ -13,7 +15,7 @@ struct LetterCommand: ContractCommand {
     @Argument(help: "Het id van de aanvraag, bijvoorbeeld gr-0003-1. / The grant id.")
     var grantID: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Schrijf naar dit bestand. / Write to this file.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Schrijf naar dit (nieuwe) bestand; standaard een nieuw bestand in de map voor brieven ([output] folder, anders die van de gemeente, anders hier). / Write to this (new) file; by default a new file in the folder for letters.", valueName: "file"))
     var output: String?
 
     @Flag(name: .long, help: "Druk de laatst verstuurde brief opnieuw af, precies gelijk. / Print the letter as last sent again, identically.")
@@ -58,8 +60,18 @@ struct LetterCommand: ContractCommand {
         guard let text = DecisionLetter.text(grant: stored.grant, household: file.household,
                                              sender: DecisionLetter.Sender(municipality, team: team), sent: today, figures: figures,
                                              practice: store.kind == .demo) else { throw Failure(status: Exit.usage) }
-        // Written (or printed) first; then recorded as sent, unchangeable, its hash audited.
-        try OutputFile.writeOrPrint(text, to: output, language: l)
-        _ = try StoreAccess.reporting(l) { try store.recordLetter(text, grant: grantID, household: stored.householdId, by: me.actor) }
+        // Written first, to a new file safely on disk; then recorded as sent, unchangeable, its hash audited.
+        let path: String
+        if let output {
+            try OutputFile.write(text, to: output, language: l)
+            path = output
+        } else {
+            let (config, warning) = Settings.load(l == .nl ? .nl : .en)
+            if let warning { Console.error(warning) }
+            let folder = config.outputFolder ?? municipality.outputFolder ?? FileManager.default.currentDirectoryPath
+            path = try OutputFile.writeNew(text, folder: folder, name: "besluit-\(grantID).txt", language: l)
+        }
+        let sent = try StoreAccess.reporting(l) { try store.recordLetter(text, grant: grantID, household: stored.householdId, by: me.actor) }
+        Console.out(l.pick("Besluitbrief geschreven naar \(path) (sha256 \(sent.sha256)).\n", "Decision letter written to \(path) (sha256 \(sent.sha256)).\n"))
     }
 }

@@ -47,7 +47,7 @@ struct PaymentsCommandTests {
         }
     }
 
-    @Test("An export into a missing folder records nothing and the next export holds the grants; --batch writes the same file again")
+    @Test("An export into a missing folder or over an existing file records nothing and the next export holds the grants; --batch writes the same file again")
     func neverLost() throws {
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("s/k.sqlite").path
@@ -58,6 +58,12 @@ struct PaymentsCommandTests {
             let failed = try CLI.run(["payments", "export", "-o", missing, "--store", store] + iban)
             #expect(failed.status == 74)
             #expect(failed.stderr.contains("De aanvragen blijven te betalen"), "\(failed.stderr)")
+            // Over a file that exists: refused (a sent payment file is never replaced), nothing recorded.
+            let existing = folder.appendingPathComponent("vorige.xml").path
+            try "<vorige/>".write(toFile: existing, atomically: true, encoding: .utf8)
+            let over = try CLI.run(["payments", "export", "-o", existing, "--store", store] + iban)
+            #expect(over.status == 64 && over.stderr.contains("bestaat al"), "\(over.stderr)")
+            #expect(try String(contentsOfFile: existing, encoding: .utf8) == "<vorige/>")
             let batches = try CLI.run(["payments", "batches", "--store", store])
             #expect(batches.stdout == "Er zijn nog geen betaalbestanden.\n")
             // gr-0003-2, € 978,45, approved and unpaid: still in the next export.
@@ -79,25 +85,64 @@ struct PaymentsCommandTests {
         }
     }
 
-    @Test("letter GRANT-ID prints the decision letter")
+    /// `sha256sum FILE`'s digest: another program's, not ours.
+    static func sha256sum(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(String(decoding: data, as: UTF8.self).prefix(64))
+    }
+
+    @Test("letter GRANT-ID writes the decision letter to a new file, keeps it with the digest sha256sum gives, never overwrites")
     func letter() throws {
         try CLI.withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("s/k.sqlite").path
             #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
             #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0003.json"]).status == 0)
-            #expect(try CLI.run(["municipality", "set", "sample-data/municipality.json", "--store", store]).status == 0)
-            let run = try CLI.run(["letter", "gr-0003-2", "--store", store])
-            #expect(run.status == 0)
-            #expect(run.stdout.contains("Wij kennen u € 978,45 bijzondere bijstand toe"))
-            #expect(run.stdout.contains("binnen zes weken"))
-            #expect(run.stdout.contains("uiterlijk op 4 januari 2027"))
+            // The team's folder for letters, from the municipality's settings.
+            let letters = folder.appendingPathComponent("brieven").path
+            try FileManager.default.createDirectory(atPath: letters, withIntermediateDirectories: true)
+            let settings = folder.appendingPathComponent("gemeente.json").path
+            try String(contentsOfFile: CLI.packageRoot.appendingPathComponent("sample-data/municipality.json").path, encoding: .utf8)
+                .replacingOccurrences(of: "\"code\": \"0479\",", with: "\"code\": \"0479\", \"outputFolder\": \"\(letters)\",")
+                .write(toFile: settings, atomically: true, encoding: .utf8)
+            #expect(try CLI.run(["municipality", "set", settings, "--store", store]).status == 0)
+            let run = try CLI.run(["letter", "gr-0003-2", "--store", store], environment: ["XDG_CONFIG_HOME": folder.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            let first = letters + "/besluit-gr-0003-2.txt"
+            let text = try String(contentsOfFile: first, encoding: .utf8)
+            #expect(text.contains("Wij kennen u € 978,45 bijzondere bijstand toe"))
+            #expect(text.contains("binnen zes weken"))
+            #expect(text.contains("uiterlijk op 4 januari 2027"))
+            var info = stat()
+            stat(first, &info)
+            #expect(info.st_mode & 0o777 == 0o600)
+            // The digest in the audit trail is the file's, as sha256sum computes it.
+            let digest = try Self.sha256sum(first)
+            #expect(digest.count == 64 && run.stdout == "Besluitbrief geschreven naar \(first) (sha256 \(digest)).\n", "\(run.stdout)")
+            let audit = try CLI.run(["audit", "show", "hh-demo-0003", "--store", store])
+            #expect(audit.stdout.contains("gr-0003-2 sha256 \(digest)"), "\(audit.stdout)")
+            // A second letter: a new file beside the first, never over it.
+            let second = try CLI.run(["letter", "gr-0003-2", "--store", store], environment: ["XDG_CONFIG_HOME": folder.path])
+            #expect(second.status == 0 && second.stdout.hasPrefix("Besluitbrief geschreven naar \(letters)/besluit-gr-0003-2-2.txt"), "\(second.stdout)")
+            #expect(try String(contentsOfFile: first, encoding: .utf8) == text)
+            // -o on a file that exists: refused, the file as it was, no letter recorded.
+            let existing = folder.appendingPathComponent("eerder.txt").path
+            try "EERDER".write(toFile: existing, atomically: true, encoding: .utf8)
+            let over = try CLI.run(["letter", "gr-0003-2", "-o", existing, "--store", store])
+            #expect(over.status == 64 && over.stderr.contains("bestaat al"), "\(over.stderr)")
+            #expect(try String(contentsOfFile: existing, encoding: .utf8) == "EERDER")
+            #expect(try CLI.run(["audit", "show", "hh-demo-0003", "--store", store]).stdout.components(separatedBy: "grant.letter ").count == 3)
             // The letter as sent is kept: --copy prints it again, byte for byte, even after the
             // day moved on (the date in a new letter would differ).
             let copy = try CLI.run(["letter", "gr-0003-2", "--copy", "--store", store], environment: ["KEUKENTAFEL_TODAY": "2026-12-15"])
             #expect(copy.status == 0, "\(copy.stderr)")
-            #expect(copy.stdout == run.stdout)
-            let audit = try CLI.run(["audit", "show", "hh-demo-0003", "--store", store])
-            #expect(audit.stdout.contains("sha256"), "\(audit.stdout)")
+            #expect(copy.stdout == text)
             // A draft is no decision: no letter (gr-0009-2 is a draft in the demo data).
             #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0009.json"]).status == 0)
             let draft = try CLI.run(["letter", "gr-0009-2", "--store", store])

@@ -98,11 +98,13 @@ struct RulesCommandTests {
             let shown = try CLI.run(["municipality", "show", "--store", store])
             #expect(shown.stdout.contains("Gemeente Zaanstad (CBS 0479)"))
             #expect(shown.stdout.contains("Jeroen Bakker, teamleider Wijkteam Zaandam-Oost"))
-            let letter = try CLI.run(["letter", "gr-0003-2", "--store", store])
+            let out = folder.appendingPathComponent("brief.txt").path
+            let letter = try CLI.run(["letter", "gr-0003-2", "-o", out, "--store", store])
             #expect(letter.status == 0, "\(letter.stderr)")
-            #expect(letter.stdout.hasPrefix("Gemeente Zaanstad\n"))
-            #expect(letter.stdout.contains("burgemeester en wethouders van Zaanstad"))
-            #expect(letter.stdout.contains("Jeroen Bakker\nteamleider Wijkteam Zaandam-Oost\n"))
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(text.hasPrefix("Gemeente Zaanstad\n"))
+            #expect(text.contains("burgemeester en wethouders van Zaanstad"))
+            #expect(text.contains("Jeroen Bakker\nteamleider Wijkteam Zaandam-Oost\n"))
         }
     }
 }

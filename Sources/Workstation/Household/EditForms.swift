@@ -71,7 +71,7 @@ struct EditForm: Equatable {
                 f.text("amount", l.pick("Achterstand", "In arrears"), s?.amount.dutchNumber ?? "", kind: .amount, maxLength: 20),
                 f.text("since", l.pick("Sinds", "Since"), s?.since?.dutch ?? "", kind: .date, maxLength: 10),
                 f.text("received", l.pick("Binnengekomen", "Received"), (s?.received ?? ctx.today).dutch, kind: .date, maxLength: 10),
-                f.choice("crisis", l.pick("Crisis (uitzetting, afsluiting)", "Crisis (eviction, cut-off)"), yesNo(l), s?.crisis == true ? 1 : 0),
+                f.choice("crisis", l.pick("Crisis", "Crisis"), yesNo(l), s?.crisis == true ? 1 : 0),
                 f.choice("warm", l.pick("Warme overdracht", "Warm handover"), yesNo(l), s?.warmHandover == true ? 1 : 0),
                 f.choice("status", l.pick("Status", "Status"), Signal.Status.allCases.map { $0.name(in: l) },
                          Signal.Status.allCases.firstIndex(of: s?.status ?? .notYetPickedUp) ?? 0),
