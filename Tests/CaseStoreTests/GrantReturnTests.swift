@@ -88,12 +88,30 @@ struct SentLetterTests {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
             let sent = try store.recordLetter("Beste Sanne,\n", grant: "gr-1", household: household, by: leader.actor)
-            // SHA-256 of "Beste Sanne,\n", by the NIST-tested implementation (SHA256Tests)
-            #expect(sent.sha256 == SHA256.hex(SHA256.hash(Array("Beste Sanne,\n".utf8))))
+            // SHA-256 of "Beste Sanne,\n" as `sha256sum` (and Python's hashlib) computes it.
+            #expect(sent.sha256 == "3fdc3b6ac1715dff16ab33d10c40444599e6a20022583a9f0359b30fa12b69bc")
             #expect(try store.lastLetter(grant: "gr-1")?.text == "Beste Sanne,\n")
             #expect(throws: (any Error).self) { try store.writer.write { db in try db.execute(sql: "UPDATE letter SET text = 'x'") } }
             #expect(throws: (any Error).self) { try store.writer.write { db in try db.execute(sql: "DELETE FROM letter") } }
             #expect(try store.lastLetter(grant: "gr-1")?.text == "Beste Sanne,\n")
+        }
+    }
+
+    @Test("Step 20 computes a kept letter's digest again from its text, and the letter stays unchangeable")
+    func digestMended() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)
+            _ = try store.recordLetter("Beste Sanne,\n", grant: "gr-1", household: household, by: leader.actor)
+            // As before step 20: the digest of the digest's bytes.
+            try store.writer.write { db in
+                try db.execute(sql: "DROP TRIGGER letter_never_changes")
+                try db.execute(sql: "UPDATE letter SET sha256 = ?", arguments: [SHA256.hex(SHA256.hash(Array("Beste Sanne,\n".utf8)))])
+                try db.execute(sql: "CREATE TRIGGER letter_never_changes BEFORE UPDATE ON letter BEGIN SELECT RAISE(ABORT, 'a letter as sent is never changed'); END")
+            }
+            #expect(try store.lastLetter(grant: "gr-1")?.sha256 != "3fdc3b6ac1715dff16ab33d10c40444599e6a20022583a9f0359b30fa12b69bc")
+            try store.writer.write { db in try Schema.letterDigests(db) }
+            #expect(try store.lastLetter(grant: "gr-1")?.sha256 == "3fdc3b6ac1715dff16ab33d10c40444599e6a20022583a9f0359b30fa12b69bc")
+            #expect(throws: (any Error).self) { try store.writer.write { db in try db.execute(sql: "UPDATE letter SET text = 'x'") } }
         }
     }
 }
