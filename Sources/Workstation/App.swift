@@ -408,7 +408,9 @@ public final class App {
     private static let monotonicOrigin = ContinuousClock.now
 
     /// True while typed text is not yet in the draft: the loop then wakes up sooner.
-    var hasUnsavedTyping: Bool { (state.household?.conversations?.form?.dirty ?? false) || (state.intake?.dirty ?? false) }
+    var hasUnsavedTyping: Bool {
+        (state.household?.conversations?.form?.dirty ?? false) || (state.household?.grants?.form?.dirty ?? false) || (state.intake?.dirty ?? false)
+    }
 
     /// How long the loop waits for a key before it does the caseload's work of a pause
     /// (see CaseloadState.idle); nil when there is none.

@@ -50,7 +50,8 @@ struct GrantDecisionEndToEndTests {
             try field(1, "k"); try field(1, "2.400,00"); try field(2, "Kinderopvang De Zaan"); try field(1, "NL91ABNA0417164300")
             try field(2, "Sanne houdt haar baan"); try field(4, Self.motivation)
             cas.waitFor("Intern: Sanne is erg moe.")
-            _ = cas.waitUntil(timeout: 5, "the typed request kept in the store") { _ in Self.formDrafts(store) > 0 }
+            // The whole request, to its last words, in the store's draft (within a second of them).
+            _ = cas.waitUntil(timeout: 5, "the typed request kept in the store") { _ in Self.formDraft(store).contains("Intern: Sanne is erg moe.") }
             try OSTeam.sh(["pkill", "-KILL", "-u", team.caseworker, "-x", "keukentafel"])
             cas.waitFor("EXIT=137")
 
@@ -143,11 +144,12 @@ struct GrantDecisionEndToEndTests {
     }
 
     /// The number of request forms kept as typed (read-only, so the test leaves no file of its own).
-    static func formDrafts(_ store: String) -> Int {
+    /// The request form's draft as the store keeps it ("" when there is none).
+    static func formDraft(_ store: String) -> String {
         var configuration = Configuration()
         configuration.readonly = true
-        guard let db = try? DatabaseQueue(path: store, configuration: configuration) else { return 0 }
-        return (try? db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grant_form_draft") ?? 0 }) ?? 0
+        guard let db = try? DatabaseQueue(path: store, configuration: configuration) else { return "" }
+        return (try? db.read { try String.fetchOne($0, sql: "SELECT document FROM grant_form_draft") ?? "" }) ?? ""
     }
 
     /// The one letter in `folder` whose subject contains `subject`: its text, and its text on one line.

@@ -33,4 +33,28 @@ struct DraftTimingTests {
             #expect(draft.question.hasSuffix("Nieuwe zin!"))
         }
     }
+
+    @Test("The grant request too: typed without a pause, its draft is asked for once the oldest unsaved key is half a second old")
+    func grantDraftWithinASecond() throws {
+        try withDemoApp { roos in
+            try open("hh-demo-0001", in: roos)
+            roos.handle(.key(.character("4")))
+            roos.handle(.key(.character("a")))
+            GrantScreenTests.go(to: .motivation, in: roos)
+            var household = try #require(roos.state.household)
+            let ctx = roos.context()
+            for (i, c) in "Sanne werkt".enumerated() {
+                let effects = household.handle(nil, key: .character(c), ctx.at(now: 200 + Double(i) * 0.04))
+                #expect(effects.isEmpty, "a draft asked for at key \(i)")
+            }
+            let effects = household.handle(nil, key: .character("!"), ctx.at(now: 200.5))
+            guard case .store(.saveGrantFormDraft(let document, nil, "hh-demo-0001"))? = effects.first, effects.count == 1 else {
+                Issue.record("no draft asked for at 200.5 s: \(effects)")
+                return
+            }
+            #expect(document.contains("Sanne werkt!"))
+            // The next key starts the second anew: no second write at once.
+            #expect(household.handle(nil, key: .character(" "), ctx.at(now: 200.55)).isEmpty)
+        }
+    }
 }

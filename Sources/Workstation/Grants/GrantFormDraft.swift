@@ -55,6 +55,7 @@ extension GrantsScreen {
         guard var form = grants.form, form.dirty else { return nil }
         form.dirty = false
         grants.form = form
+        grants.unsavedSince = nil
         return .store(.saveGrantFormDraft(form.draftDocument, grantId: form.stored?.id, household: household))
     }
 

@@ -8,6 +8,9 @@ struct GrantsState {
     var list: [StoredGrant] = []
     var selected = 0
     var form: GrantRequestForm?
+    /// When the oldest key not yet in the store's draft was typed: the draft is written
+    /// within a second of it also while typing goes on (as a conversation's).
+    var unsavedSince: Double?
     /// The evaluation being recorded for a paid grant.
     var evaluation: EvaluationForm?
     /// Submitting asks first: the request in the form, or else the selected draft.
@@ -232,6 +235,12 @@ enum GrantsScreen {
                     if form.typed != before { form.dirty = true; form.changed = true }
                 }
                 grants.form = form
+                // Typing without a pause still reaches the store within a second of its oldest key.
+                if form.dirty {
+                    let since = grants.unsavedSince ?? ctx.now
+                    grants.unsavedSince = since
+                    if ctx.now - since >= ConversationsState.draftDelay, let draft = draft(&grants, household: id) { return [draft] }
+                }
             }
             return []
         }
