@@ -21,11 +21,12 @@ struct LetterCommand: ContractCommand {
     @Flag(name: .long, help: "Druk de laatst verstuurde brief opnieuw af, precies gelijk. / Print the letter as last sent again, identically.")
     var copy = false
 
+    @OptionGroup var demo: DemoIdentity
     @OptionGroup var global: GlobalOptions
 
     func execute(_ l: Language) throws {
         // A demo store named with --store works too: trainers show letters on practice households.
-        let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
+        let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
         let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
         if copy {
             _ = try StoreAccess.reporting(l) { try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter.copy") }

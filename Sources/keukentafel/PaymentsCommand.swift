@@ -33,6 +33,7 @@ struct PaymentsCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("IBAN van de gemeente. / Debtor IBAN.", valueName: "iban"))
         var debtorIban: String?
 
+        @OptionGroup var demo: DemoIdentity
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
@@ -50,7 +51,7 @@ struct PaymentsCommand: ParsableCommand {
                 throw Failure(status: Exit.badData)
             }
             let debtor = SEPACreditTransfer.Debtor(name: debtorName ?? config.debtorName ?? "Gemeente", iban: iban)
-            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
             let batch = try StoreAccess.reporting(l) { try store.preparePayments(debtor: debtor, by: me.actor, execution: store.clock.today) }
             guard let batch else {
                 Console.out(l.pick("Er zijn geen goedgekeurde aanvragen die nog in geen betaalbestand staan; er is niets geschreven.\n",
@@ -81,7 +82,7 @@ struct PaymentsCommand: ParsableCommand {
 
         /// An earlier batch, written again exactly as it was.
         private func again(_ id: String, _ l: Language) throws {
-            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
             try StoreAccess.reporting(l) { try store.requireTeamLeader(me.actor, for: .exportCases) }
             let batches = try StoreAccess.reporting(l) { try store.paymentBatches() }
             guard let found = batches.first(where: { $0.id == id }), !found.xml.isEmpty else {
@@ -101,10 +102,11 @@ struct PaymentsCommand: ParsableCommand {
             abstract: "De betaalbestanden tot nu toe. / The payment batches so far."
         )
 
+        @OptionGroup var demo: DemoIdentity
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
             try StoreAccess.reporting(l) { try store.requireTeamLeader(me.actor, for: .exportCases) }
             let batches = try StoreAccess.reporting(l) { try store.paymentBatches() }
             if batches.isEmpty {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CaseStore
 import Casework
 import Foundation
@@ -24,7 +25,7 @@ enum StoreAccess {
     /// The store for the privacy duties (audit, subject-access, retention): also a demo
     /// store named with --store, where a trainer shows them on fictitious households (the
     /// store's kind, read from the file, decides which rules apply).
-    static func openRealOrDemoAsStaff(_ global: GlobalOptions) throws -> (Store, StaffMember) {
+    static func openRealOrDemoAsStaff(_ global: GlobalOptions, demo identity: DemoIdentity = DemoIdentity()) throws -> (Store, StaffMember) {
         let location = location(global)
         let clock = try ProgramClock.make()
         let store = try reporting(global.language) {
@@ -34,7 +35,27 @@ enum StoreAccess {
                 return try Store.open(at: location, kind: .demo, clock: clock)
             }
         }
-        return (store, try actor(store, global))
+        let l = global.language
+        guard store.kind == .demo else {
+            // A real store knows people by their OS user only.
+            if identity.user != nil {
+                Console.error(l.pick("--as is alleen voor een oefenopslag (keukentafel demo --store); een echte opslag kent u aan uw OS-gebruiker.",
+                                     "--as is for a practice store only (keukentafel demo --store); a real store knows you by your OS user."))
+                throw Failure(status: Exit.usage)
+            }
+            return (store, try actor(store, global))
+        }
+        // A demo store's staff are the sample's people: a trainer shows a letter or a payment
+        // file as one of them.
+        let user = identity.user ?? OSUser.current
+        let staff = try reporting(l) { try store.staff() }
+        guard let member = staff.first(where: { $0.user == user }) else {
+            let names = staff.map { "\($0.user) (\($0.role.name(in: l)))" }.joined(separator: ", ")
+            Console.error(l.pick("\(user) staat niet in de demostaf van deze oefenopslag. Kies met --as wie u in de oefening bent: \(names).",
+                                 "\(user) is not on this practice store's demo staff. Choose with --as who you are in the exercise: \(names)."))
+            throw Failure(status: Exit.usage)
+        }
+        return (store, member)
     }
 
     /// The staff member running this command: the OS user, looked up in the staff list.
@@ -68,4 +89,13 @@ enum StoreAccess {
              .demoStoreOpenedAsReal, .realStoreOpenedAsDemo, .rowGone, .conflict, .database: Exit.storage
         }
     }
+}
+
+/// `--as USER`: on a practice (demo) store, the member of its demo staff to work as; a real
+/// store refuses it.
+struct DemoIdentity: ParsableArguments {
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Alleen op een oefenopslag: werk als dit lid van de demostaf, bv. j.bakker. / Practice store only: work as this member of the demo staff.",
+        valueName: "user"))
+    var user: String?
 }
