@@ -56,6 +56,21 @@ public struct HouseholdRows: Equatable, Sendable {
     public let signals: [Stored<Signal>]
     public let agreements: [StoredAgreement]
     public let goals: [Stored<Goal>]
+    /// Every step of the household's grants as the store recorded it (grant_event), oldest
+    /// first: what the timeline shows, with the reviewer's comment on a return or rejection.
+    public let grantSteps: [GrantStep]
+}
+
+/// One recorded step of a grant: who did what, when, and the comment given with it.
+public struct GrantStep: Equatable, Sendable {
+    public let grantId: String
+    public let at: Moment
+    public let user: String
+    /// `draft`, `submit`, `approve`, `reject`, `return`, `reopen`, `pay`, `unpay`, `evaluate`,
+    /// `withdraw`, `reconsider`, `objection`, `objection.OUTCOME`.
+    public let action: String
+    public let to: GrantStatus?
+    public let comment: String?
 }
 
 extension Store {
@@ -92,7 +107,15 @@ extension Store {
                     StoredAgreement(row: try storedRow(row, CaseFileReader.agreement), conversationId: row["conversationId"],
                                     conversationDate: (row["conversationDate"] as String?).flatMap(CalendarDate.init(iso:)))
                 },
-            goals: try stored(db, "plan_goal", id, CaseFileReader.goal))
+            goals: try stored(db, "plan_goal", id, CaseFileReader.goal),
+            grantSteps: try Row.fetchAll(db, sql: """
+                SELECT e.grantId, e.at, e.user, e.action, e.toStatus, e.comment
+                FROM grant_request g JOIN grant_event e ON e.grantId = g.id WHERE g.householdId = ? ORDER BY e.id
+                """, arguments: [id]).compactMap { row in
+                    guard let at = Moment(iso: row["at"]) else { return nil }
+                    return GrantStep(grantId: row["grantId"], at: at, user: row["user"], action: row["action"],
+                                     to: (row["toStatus"] as String?).flatMap(GrantStatus.init(rawValue:)), comment: row["comment"])
+                })
     }
 
     static func stored<V>(_ db: Database, _ table: String, _ household: String,

@@ -38,7 +38,7 @@ enum HouseholdOverview {
         }
         func right(_ w: Int) -> [OverviewRow] {
             signals(file, ctx: ctx, width: w) + [blank] + agreements(file, ctx: ctx, width: w) + [blank]
-                + timeline(file, ctx: ctx, width: w).map { OverviewRow(line: $0) }
+                + timeline(file, steps: household.rows?.grantSteps ?? [], ctx: ctx, width: w).map { OverviewRow(line: $0) }
         }
         func spanning(_ rows: [OverviewRow], _ w: Int) -> [OverviewRow] {
             rows.map { row in OverviewRow(line: row.line, items: row.items.map { (0..<w, $0.item) }) }
@@ -233,8 +233,10 @@ enum HouseholdOverview {
         return out
     }
 
-    /// Conversations and the steps of grants, newest first.
-    static func timeline(_ file: CaseFile, ctx: ScreenContext, width: Int) -> [StyledLine] {
+    /// Conversations and the steps of grants, newest first: each step as the store recorded it
+    /// (returned, mended and submitted again, with the reviewer's comment), or — for a grant
+    /// imported with its history untold — the steps its dates show.
+    static func timeline(_ file: CaseFile, steps recorded: [GrantStep] = [], ctx: ScreenContext, width: Int) -> [StyledLine] {
         let l = ctx.l
         var events: [(day: Int, line: StyledLine)] = []
         for c in file.conversations {
@@ -248,6 +250,23 @@ enum HouseholdOverview {
         }
         for g in file.grants {
             let what = "\(g.id ?? "?") \(g.route.name(in: l)) \(g.category.name(in: l)) \(g.amount.dutch)"
+            let own = recorded.filter { $0.grantId == g.id && $0.action != "draft" }
+            if !own.isEmpty {
+                for step in own {
+                    let (label, role) = stepLabel(step, grant: g, l)
+                    var spans = [Span(text: "  " + step.at.localDate.dutch + " ", role: .dim), Span(text: label, role: role),
+                                 Span(text: " " + what, role: .dim)]
+                    if let comment = step.comment?.trimmingCharacters(in: .whitespacesAndNewlines), !comment.isEmpty {
+                        spans.append(Span(text: ": “" + (comment.split(separator: "\n").first.map(String.init) ?? comment) + "”", role: .normal))
+                    }
+                    events.append((step.at.localDate.daysSinceEpoch, StyledLine(spans)))
+                }
+                if g.status == .draft && own.last?.action != "reopen" {
+                    events.append((Int.min, StyledLine([Span(text: "  —          ", role: .dim), Span(text: GrantStatus.draft.name(in: l), role: .dim),
+                                                        Span(text: " " + what, role: .dim)])))
+                }
+                continue
+            }
             var steps: [(Moment?, String, StyleRole)] = [(g.submittedAt, l.pick("aanvraag ingediend", "request submitted"), .normal)]
             if g.status.isDecided || g.status == .returned {
                 steps.append((g.decidedAt, g.status == .rejected ? GrantStatus.rejected.name(in: l)
@@ -273,5 +292,33 @@ enum HouseholdOverview {
             a.element.day != b.element.day ? a.element.day > b.element.day : a.offset > b.offset
         }.flatMap { $0.element.line.wrapped(width: width, indent: 13) }   // under the text, past the date
         return out
+    }
+
+    /// A recorded step in words, and how it stands out.
+    static func stepLabel(_ step: GrantStep, grant g: Grant, _ l: Language) -> (String, StyleRole) {
+        switch step.action {
+        case "submit":
+            return step.to == .approved ? (l.pick("ingediend en binnen het mandaat goedgekeurd", "submitted and approved within the mandate"), .normal)
+                : (l.pick("aanvraag ingediend", "request submitted"), .normal)
+        case "approve": return (GrantStatus.approved.name(in: l), .normal)
+        case "reject": return (GrantStatus.rejected.name(in: l), .warning)
+        case "return": return (GrantStatus.returned.name(in: l), .warning)
+        case "reopen": return (l.pick("weer in bewerking", "being mended"), .dim)
+        case "withdraw": return (l.pick("ingetrokken", "withdrawn"), .dim)
+        case "pay":
+            var paid = g
+            paid.paidAt = step.at
+            let late = GrantWorkflow.isPaymentLate(paid, now: step.at)
+            return (l.pick("betaald", "paid") + (late ? l.pick(" (na meer dan 24 uur)", " (after more than 24 hours)") : ""), late ? .overdue : .normal)
+        case "unpay": return (l.pick("betaling teruggedraaid", "payment taken back"), .warning)
+        case "evaluate": return (l.pick("geëvalueerd", "evaluated"), .normal)
+        case "reconsider": return (l.pick("herzien op bezwaar: goedgekeurd", "reconsidered on objection: approved"), .normal)
+        case "objection": return (l.pick("bezwaar ontvangen", "objection received"), .warning)
+        default:
+            if step.action.hasPrefix("objection."), let outcome = ObjectionOutcome(rawValue: String(step.action.dropFirst(10))) {
+                return (l.pick("bezwaar beslist: ", "objection decided: ") + outcome.name(in: l), .normal)
+            }
+            return (step.action, .dim)
+        }
     }
 }

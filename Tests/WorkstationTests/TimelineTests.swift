@@ -1,0 +1,35 @@
+import CaseStore
+import Casework
+import Terminal
+import Testing
+@testable import Workstation
+
+/// The overview's timeline tells a grant's story as the store recorded it (grant_event).
+@Suite("The timeline of a household")
+struct TimelineTests {
+    @Test("Returned with a comment, mended and submitted again: every step in the timeline, the reviewer's comment with the return")
+    func returnedAndMended() throws {
+        try withDemoApp(size: Size(width: 120, height: 40)) { app in
+            try GrantScreenTests.typeRequest(app, motivation: GrantScreenTests.motivation)
+            app.handle(.key(.function(5))); app.handle(.key(.enter))
+            let store = app.env.store
+            let id = try #require(store.grants(household: "hh-demo-0001").first { $0.grant.status == .submitted && $0.grant.amount == Money(cents: 240_000) }?.id)
+            let roos = Actor(user: "r.westra", role: .caseworker)
+            _ = try store.decideGrant(try store.grant(id), .return, comment: "Zet het kenmerk van de offerte erbij.",
+                                      by: Actor(user: "j.bakker", role: .teamleader))
+            let mended = try store.reopenGrant(try store.grant(id), by: roos)
+            _ = try store.submitGrant(mended, by: roos)
+
+            let rows = try store.householdRows("hh-demo-0001")
+            #expect(rows.grantSteps.filter { $0.grantId == id }.map(\.action) == ["draft", "submit", "return", "reopen", "submit"])
+            let lines = HouseholdOverview.timeline(try store.caseFile("hh-demo-0001"), steps: rows.grantSteps, ctx: app.context(), width: 200)
+                .map { $0.spans.map(\.text).joined() }
+                .filter { $0.contains(id) }
+            // Newest first: submitted again, mended, returned with the comment, submitted.
+            #expect(lines.count == 4, "\(lines)")
+            #expect(lines[0].contains("aanvraag ingediend") && lines[1].contains("weer in bewerking"))
+            #expect(lines[2].contains("teruggestuurd") && lines[2].hasSuffix(": “Zet het kenmerk van de offerte erbij.”"), "\(lines[2])")
+            #expect(lines[3].contains("aanvraag ingediend"))
+        }
+    }
+}
