@@ -153,6 +153,20 @@ extension Store {
         try read { db in try String.fetchOne(db, sql: "SELECT batchId FROM payment_batch_item WHERE grantId = ?", arguments: [id]) }
     }
 
+    /// A condition of a decided grant (art. 55 Pw: proof of spending by a date, say) marked
+    /// done or not, its date or who moved: the agreement kept with the grant, audited, against
+    /// the version it was read at.
+    public func setGrantCondition(_ stored: StoredGrant, index: Int, to condition: Agreement, by actor: Actor) throws -> StoredGrant {
+        guard stored.grant.conditions.indices.contains(index) else { throw StoreError.rowGone(what: "\(stored.id) voorwaarde \(index + 1)") }
+        var changed = stored.grant
+        changed.conditions[index] = condition
+        let next = changed
+        return try change(by: actor, household: stored.householdId, action: "grant.condition",
+                          detail: "\(stored.id) \(index + 1) \(condition.done ? "done" : "open") \(condition.due?.iso ?? "-")") { db, at in
+            try Self.write(db, stored, next, user: actor.user, at: at)
+        }
+    }
+
     public func evaluateGrant(_ stored: StoredGrant, _ evaluation: Evaluation, by actor: Actor) throws -> StoredGrant {
         try step(stored, .evaluate, by: actor) { _ in GrantWorkflow.evaluate(stored.grant, evaluation: evaluation) }
     }

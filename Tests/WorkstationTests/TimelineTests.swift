@@ -1,4 +1,5 @@
 import CaseStore
+import GRDB
 import Casework
 import Terminal
 import Testing
@@ -30,6 +31,39 @@ struct TimelineTests {
             #expect(lines[0].contains("aanvraag ingediend") && lines[1].contains("weer in bewerking"))
             #expect(lines[2].contains("teruggestuurd") && lines[2].hasSuffix(": “Zet het kenmerk van de offerte erbij.”"), "\(lines[2])")
             #expect(lines[3].contains("aanvraag ingediend"))
+        }
+    }
+
+    @Test("A decided grant's condition (art. 55) is an open agreement on the overview, and is marked done there")
+    func conditionAsAgreement() throws {
+        try withDemoApp(size: Size(width: 120, height: 40)) { app in
+            try GrantScreenTests.typeRequest(app, motivation: GrantScreenTests.motivation)
+            GrantScreenTests.go(to: .conditions, in: app)
+            GrantScreenTests.type("Bewijs van betaling aan de opvang | 01-02-2027", into: app)
+            app.handle(.key(.function(5))); app.handle(.key(.enter))
+            let store = app.env.store
+            let id = try #require(store.grants(household: "hh-demo-0001").first { $0.grant.status == .submitted && $0.grant.amount == Money(cents: 240_000) }?.id)
+            _ = try store.decideGrant(try store.grant(id), .approve, comment: nil, letterReasons: "Wij betalen de opvang.",
+                                      by: Actor(user: "j.bakker", role: .teamleader))
+            app.handle(.key(.escape)); app.handle(.key(.escape))
+            try open("hh-demo-0001", in: app)
+            let household = try #require(app.state.household)
+            let rows = HouseholdOverview.rows(household, ctx: app.context(), width: 100)
+            let line = try #require(rows.first { $0.items.contains { $0.item == .condition(id, 0) } })
+            #expect(line.line.spans.map(\.text).joined().contains("01-02-2027 voorwaarde \(id): Bewijs van betaling aan de opvang"))
+            // Chosen and opened: marked done, saved; no longer open.
+            for _ in 0..<60 where app.state.household?.overview.selected != .condition(id, 0) { app.handle(.key(.down)) }
+            #expect(app.state.household?.overview.selected == .condition(id, 0))
+            app.handle(.key(.enter))
+            #expect(app.state.household?.edit?.purpose == .condition(try store.grant(id), index: 0))
+            app.handle(.key(.character("j")))      // Klaar: ja
+            app.handle(.key(.function(2)))
+            #expect(app.state.message?.text == "Voorwaarde van \(id) opgeslagen.")
+            #expect(try store.grant(id).grant.conditions.first?.done == true)
+            let after = HouseholdOverview.rows(try #require(app.state.household), ctx: app.context(), width: 100)
+            #expect(!after.contains { $0.items.contains { $0.item == .condition(id, 0) } })
+            let audit = try store.read { db in try String.fetchOne(db, sql: "SELECT detail FROM audit WHERE action = 'grant.condition'") }
+            #expect(audit == "\(id) 1 done 2027-02-01")
         }
     }
 }

@@ -92,6 +92,8 @@ enum HouseholdEdit: Equatable {
     case addSignal(Signal)
     case updateSignal(Stored<Signal>, Signal, overwriting: Bool)
     case updateAgreement(StoredAgreement, Agreement, overwriting: Bool)
+    /// A grant's condition (art. 55) as an agreement: done, its date, who.
+    case updateCondition(StoredGrant, index: Int, Agreement)
     case addGoal(Goal)
     case updateGoal(Stored<Goal>, Goal, overwriting: Bool)
     case deleteGoal(Stored<Goal>)

@@ -125,6 +125,8 @@ struct EffectRunner {
         case .updateSignal(let stored, let signal, let overwriting): _ = try store.updateSignal(stored, to: signal, by: actor, overwriting: overwriting)
         case .updateAgreement(let stored, let agreement, let overwriting):
             _ = try store.updateAgreement(stored, to: agreement, by: actor, overwriting: overwriting)
+        case .updateCondition(let stored, let index, let condition):
+            _ = try store.setGrantCondition(stored, index: index, to: condition, by: actor)
         case .addGoal(let goal): _ = try store.addGoal(goal, household: household, by: actor)
         case .updateGoal(let stored, let goal, let overwriting): _ = try store.updateGoal(stored, to: goal, by: actor, overwriting: overwriting)
         case .deleteGoal(let stored): try store.deleteGoal(stored, by: actor)

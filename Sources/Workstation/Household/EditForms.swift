@@ -10,6 +10,8 @@ enum EditPurpose: Equatable {
     case score
     case signal(Stored<Signal>?)
     case agreement(StoredAgreement)
+    /// A condition of a decided grant, kept as an agreement with the grant.
+    case condition(StoredGrant, index: Int)
     case goal(Stored<Goal>?)
     /// An action of a goal: its place, or nil for a new one.
     case action(Stored<Goal>, index: Int?)
@@ -75,6 +77,13 @@ struct EditForm: Equatable {
                 f.choice("warm", l.pick("Warme overdracht", "Warm handover"), yesNo(l), s?.warmHandover == true ? 1 : 0),
                 f.choice("status", l.pick("Status", "Status"), Signal.Status.allCases.map { $0.name(in: l) },
                          Signal.Status.allCases.firstIndex(of: s?.status ?? .notYetPickedUp) ?? 0),
+            ])
+        case .condition(let stored, let index):
+            let a = stored.grant.conditions[index]
+            form = FieldForm(title: l.pick("Voorwaarde \(stored.id): ", "Condition \(stored.id): ") + String(a.text.prefix(40)), fields: [
+                f.choice("done", l.pick("Klaar", "Done"), yesNo(l), a.done ? 1 : 0),
+                f.text("due", l.pick("Datum", "Date"), a.due?.dutch ?? "", kind: .date, maxLength: 10),
+                f.text("owner", l.pick("Wie", "Who"), a.owner, maxLength: 80),
             ])
         case .agreement(let stored):
             let a = stored.row.value
@@ -205,6 +214,12 @@ struct EditForm: Equatable {
                 signal.warmHandover = form.choice("warm") == 1
                 signal.status = Signal.Status.allCases[form.choice("status")]
                 return .success(stored.map { .updateSignal($0, signal, overwriting: overwriting) } ?? .addSignal(signal))
+            case .condition(let stored, let index):
+                var a = stored.grant.conditions[index]
+                a.done = form.choice("done") == 1
+                a.due = try date("due", l).get()
+                a.owner = form.text("owner")
+                return .success(.updateCondition(stored, index: index, a))
             case .agreement(let stored):
                 var a = stored.row.value
                 a.done = form.choice("done") == 1

@@ -107,7 +107,7 @@ enum HouseholdEditing {
             if let selected = s.overview.selected, !items.contains(selected) {
                 s.overview.selected = items.last { item in
                     switch (item, selected) {
-                    case (.member, .member), (.signal, .signal), (.agreement, .agreement), (.score, .score), (.goal, .goal): true
+                    case (.member, .member), (.signal, .signal), (.agreement, .agreement), (.condition, .condition), (.score, .score), (.goal, .goal): true
                     default: false
                     }
                 } ?? items.first
@@ -151,6 +151,7 @@ enum HouseholdEditing {
         case .undoScore(let s): l.pick("Score \(s.value.domain.name(in: l)) teruggezet.", "Score of \(s.value.domain.name(in: l)) taken back.")
         case .addSignal, .updateSignal: l.pick("Signaal opgeslagen.", "Signal saved.")
         case .updateAgreement: l.pick("Afspraak opgeslagen.", "Agreement saved.")
+        case .updateCondition(let g, _, _): l.pick("Voorwaarde van \(g.id) opgeslagen.", "Condition of \(g.id) saved.")
         case .addGoal, .updateGoal: l.pick("Plan opgeslagen.", "Plan saved.")
         case .deleteGoal: l.pick("Doel verwijderd.", "Goal removed.")
         case .reviewDate: l.pick("Evaluatiedatum opgeslagen.", "Review date saved.")

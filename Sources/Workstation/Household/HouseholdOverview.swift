@@ -13,6 +13,8 @@ enum OverviewItem: Equatable, Hashable {
     case signal(Int)
     /// An agreement, by its place among all the conversations' agreements in order.
     case agreement(Int)
+    /// A condition (art. 55) of a decided grant: the grant and the condition's place in it.
+    case condition(String, Int)
     case empty(OverviewSection)
 }
 
@@ -223,12 +225,20 @@ enum HouseholdOverview {
         var out = [heading(l.pick("Afspraken die openstaan", "Open agreements"))]
         let open = file.conversations.flatMap(\.agreements).enumerated().filter { !$0.element.done }
             .sorted { ($0.element.due?.daysSinceEpoch ?? .max, $0.offset) < ($1.element.due?.daysSinceEpoch ?? .max, $1.offset) }
-        if open.isEmpty { return out + [dim(l.pick("geen open afspraken", "no open agreements"), .empty(.agreements))] }
-        for (k, a) in open {
+        // The conditions of decided grants (art. 55: proof of spending by a date) are agreements too.
+        let conditions = file.grants.filter { [.approved, .paid, .evaluated].contains($0.status) }.flatMap { g in
+            g.conditions.enumerated().filter { !$0.element.done }.map { (grant: g.id ?? "?", index: $0.offset, condition: $0.element) }
+        }
+        if open.isEmpty && conditions.isEmpty { return out + [dim(l.pick("geen open afspraken", "no open agreements"), .empty(.agreements))] }
+        func line(_ a: Agreement, _ text: String, _ what: OverviewItem) -> [OverviewRow] {
             let overdue = a.due.map { $0.daysSinceEpoch < ctx.today.daysSinceEpoch } ?? false
-            out += item(wrapped([Span(text: overdue ? "! " : "  ", role: .overdue),
+            return item(wrapped([Span(text: overdue ? "! " : "  ", role: .overdue),
                                  Span(text: (a.due?.dutch ?? "—        ") + " ", role: overdue ? .overdue : .dim)],
-                                (a.owner.isEmpty ? "" : a.owner + ": ") + a.text, width: width), .agreement(k))
+                                (a.owner.isEmpty ? "" : a.owner + ": ") + text, width: width), what)
+        }
+        for (k, a) in open { out += line(a, a.text, .agreement(k)) }
+        for c in conditions {
+            out += line(c.condition, l.pick("voorwaarde \(c.grant): ", "condition \(c.grant): ") + c.condition.text, .condition(c.grant, c.index))
         }
         return out
     }

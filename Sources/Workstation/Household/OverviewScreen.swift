@@ -77,7 +77,7 @@ enum OverviewScreen {
 
     static func addable(_ item: OverviewItem?) -> Bool {
         switch item {
-        case .agreement?, .empty(.agreements)?: false
+        case .agreement?, .condition?, .empty(.agreements)?: false
         default: true
         }
     }
@@ -125,6 +125,11 @@ enum OverviewScreen {
             case .signal(let i)? where rows.signals.indices.contains(i): s.edit = EditForm.make(.signal(rows.signals[i]), household: s, ctx: ctx)
             case .agreement(let k)? where rows.agreements.indices.contains(k):
                 s.edit = EditForm.make(.agreement(rows.agreements[k]), household: s, ctx: ctx)
+            case .condition(let grant, let index)?:
+                // Read now, with its version: the grants tab may not have been opened.
+                guard let stored = try? ctx.reads.grants(household: s.id).first(where: { $0.id == grant }),
+                      stored.grant.conditions.indices.contains(index) else { return [] }
+                s.edit = EditForm.make(.condition(stored, index: index), household: s, ctx: ctx)
             case .empty(.agreements)?:
                 return [.status(StatusMessage(l.pick("Afspraken maakt u in een gesprek (tab 3).", "Agreements are made in a conversation (tab 3)."), isError: true))]
             case .empty(let section)?: return add(section, &s, ctx)
@@ -137,7 +142,7 @@ enum OverviewScreen {
             case .goal?: return add(.plan, &s, ctx)
             case .signal?: return add(.signals, &s, ctx)
             case .empty(let section)?: return add(section, &s, ctx)
-            case .agreement?: break
+            case .agreement?, .condition?: break
             }
         case .delete?:
             switch s.overview.selected {
