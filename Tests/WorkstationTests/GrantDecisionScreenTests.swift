@@ -59,6 +59,37 @@ struct GrantDecisionScreenTests {
         }
     }
 
+    @Test("The review screen shows a loan's terms and the conditions; today's draagkracht leaves the request out, as at submission")
+    func reviewLoanAndToday() throws {
+        try withDemoApp(size: Size(width: 120, height: 60)) { app in
+            try GrantScreenTests.typeRequest(app, motivation: GrantScreenTests.motivation)
+            GrantScreenTests.go(to: .form, in: app); app.handle(.key(.character("l")))
+            GrantScreenTests.go(to: .loanInstalment, in: app); GrantScreenTests.type("100", into: app)
+            GrantScreenTests.go(to: .loanFirstMonth, in: app); GrantScreenTests.type("01-2027", into: app)
+            GrantScreenTests.go(to: .conditions, in: app); GrantScreenTests.type("Lever de factuur in | 31-01-2027", into: app)
+            app.handle(.key(.function(5))); app.handle(.key(.enter))
+            #expect(app.state.message?.text.hasSuffix("ingediend; hij wacht op de teamleider.") == true, "\(app.state.message?.text ?? "")")
+            app.handle(.key(.escape))
+            for _ in 0..<3 { app.handle(.key(.function(9))) }
+            #expect(app.env.staff.user == "j.bakker")
+            app.handle(.key(.function(6)))
+            app.handle(.key(.end)); app.handle(.key(.enter))
+            let text = app.render().text
+            #expect(text.contains("Lening: € 2.400,00, € 100,00 per maand, 24 maanden vanaf 01-2027 (laatste termijn € 100,00)"), "\(text)")
+            #expect(text.contains("Voorwaarde (art. 55): Lever de factuur in, uiterlijk 31-01-2027"))
+            // The same draagkracht at submission and now, and as much of it already used: nothing
+            // changed in between, and the request does not count against itself.
+            let lines = text.split(separator: "\n").map(String.init)
+            let snapshot = try #require(lines.first { $0.contains("Draagkracht ") })
+            let today = try #require(lines.first { $0.contains("Nu:") })
+            let atSubmission = snapshot.components(separatedBy: "Draagkracht ")[1].components(separatedBy: " · te vergoeden")[0]
+                .trimmingCharacters(in: .whitespaces)
+            let now = today.components(separatedBy: "draagkracht ")[1].trimmingCharacters(in: .whitespaces)
+            #expect(now == atSubmission, "\(snapshot)\n\(today)")
+            #expect(!today.contains("2.400,00"))
+        }
+    }
+
     @Test("The review screen: the finances and the last conversation read-only, and back; approving edits the letter's reasons")
     func reviewPages() throws {
         try withDemoApp(user: "j.bakker") { app in

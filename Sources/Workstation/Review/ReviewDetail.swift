@@ -52,6 +52,16 @@ enum ReviewDetail {
         lines.append(StyledLine([Span(text: (g.form == .loan ? l.pick("Renteloze lening", "Interest-free loan") : l.pick("Gift", "Gift"))
                                           + " · " + l.pick("aan ", "to ") + g.payee.name + " · " + (IBAN(g.payee.iban)?.formatted ?? g.payee.iban)
                                           + (g.payee.reference.isEmpty ? "" : l.pick(" · kenmerk ", " · reference ") + g.payee.reference), role: .normal)]))
+        // A loan's terms (art. 48), and the conditions it carries (art. 55), as the letter will say them.
+        if g.form == .loan, let loan = g.loan {
+            lines.append(StyledLine([Span(text: l.pick("Lening: \(g.amount.dutch), \(loan.monthlyInstalment.dutch) per maand, \(loan.months(for: g.amount)) maanden vanaf \(GrantRequestForm.monthText(loan.firstMonth))",
+                                                       "Loan: \(g.amount.dutch), \(loan.monthlyInstalment.dutch) a month, \(loan.months(for: g.amount)) months from \(GrantRequestForm.monthText(loan.firstMonth))")
+                                              + l.pick(" (laatste termijn \(loan.lastInstalment(for: g.amount).dutch))", " (last instalment \(loan.lastInstalment(for: g.amount).dutch))"))]))
+        }
+        for c in g.conditions {
+            lines.append(StyledLine([Span(text: l.pick("Voorwaarde (art. 55): ", "Condition (art. 55): ") + c.text
+                                              + (c.due.map { l.pick(", uiterlijk ", ", by ") + $0.dutch } ?? ""))]))
+        }
         lines.append(StyledLine([Span(text: l.pick("Doel: ", "Goal: ") + g.goalShort)]))
         if !g.goalLong.isEmpty { lines.append(StyledLine([Span(text: l.pick("Doel op lange termijn: ", "Long-term goal: ") + g.goalLong)])) }
         if let s = g.snapshot {
@@ -74,10 +84,13 @@ enum ReviewDetail {
         }
         // Today's figures beside those at submission: what changed since (computed on today,
         // whatever reference date the household was imported with).
-        if let now = try? review.rules.overview(of: file, on: ctx.today).get(), let t = now.normTest {
+        // The request itself is left out, as it was at submission: else its own amount would
+        // count as draagkracht already used. The same figures as the line above, to compare.
+        if let now = try? review.rules.overview(of: file, on: ctx.today, excludingGrant: g.id).get(), let t = now.normTest {
+            let used = now.draagkracht.map { $0.usedBefore > .zero ? l.pick(" · al gebruikt ", " · used already ") + $0.usedBefore.dutch : "" } ?? ""
             lines.append(StyledLine([Span(text: l.pick("Nu: getoetst inkomen ", "Now: assessed income ") + t.assessedIncome.dutch
                                               + l.pick(", grens ", ", threshold ") + t.threshold.dutch
-                                              + (now.draagkracht.map { l.pick(" · draagkracht ", " · draagkracht ") + $0.remaining.dutch } ?? ""), role: .dim)]))
+                                              + (now.draagkracht.map { l.pick(" · draagkracht ", " · draagkracht ") + $0.total.dutch } ?? "") + used, role: .dim)]))
         }
         let without = g.businessCase.costsWithout
         if without > .zero {
