@@ -251,12 +251,16 @@ extension ReviewState: ReadingScreen {
         let endOfDay = PracticeReport.endOfDay(ctx.today).epochSeconds
         let nowSeconds = ctx.moment?.epochSeconds ?? endOfDay
         if review.list == .objections { return renderObjections(review, ctx: ctx, into: &buffer, area: rest.inset(horizontal: 1)) }
-        let columns = [TableColumn(title: l.pick("Aanvraag", "Request"), width: .fixed(10)),
-                       TableColumn(title: l.pick("Huishouden", "Household"), width: .flexible(minimum: 12, weight: 2)),
-                       TableColumn(title: l.pick("Soort", "Category"), width: .flexible(minimum: 10, weight: 1)),
+        let waiting = review.list == .waiting
+        var columns = [TableColumn(title: l.pick("Aanvraag", "Request"), width: .fixed(10)),
+                       TableColumn(title: l.pick("Huishouden", "Household"), width: .flexible(minimum: waiting ? 10 : 12, weight: 2)),
+                       TableColumn(title: l.pick("Soort", "Category"), width: .flexible(minimum: waiting ? 6 : 10, weight: 1)),
                        TableColumn(title: l.pick("Bedrag", "Amount"), width: .fixed(12), alignment: .right),
                        TableColumn(title: l.pick("Uiterlijk", "Urgent by"), width: .fixed(10)),
-                       TableColumn(title: review.list == .waiting ? l.pick("Wacht", "Waiting") : l.pick("Sinds", "Since"), width: .fixed(12))]
+                       TableColumn(title: waiting ? l.pick("Wacht", "Waiting") : l.pick("Sinds", "Since"), width: .fixed(waiting ? 9 : 12))]
+        // Waiting for a decision: the legal term (Awb 4:13, eight weeks from the application)
+        // in days left, or past it.
+        if waiting { columns.append(TableColumn(title: l.pick("Termijn", "Term"), width: .fixed(12))) }
         Table.render(into: &buffer, rect: rest.inset(horizontal: 1), columns: columns, state: ListState(selected: review.selected, offset: 0),
                      rowCount: review.count, focused: true, emptyText: l.pick("Niets in deze lijst.", "Nothing in this list.")) { i in
             guard let item = review.item(i) else { return [Span(text: "…", role: .dim)] }
@@ -270,9 +274,14 @@ extension ReviewState: ReadingScreen {
             let waited = hours >= 48 ? l.pick("\(hours / 24) dagen", "\(hours / 24) days")
                 : hours >= 1 ? l.pick("\(hours) uur", "\(hours) h")
                 : l.pick("\(max(1, seconds / 60)) min", "\(max(1, seconds / 60)) min")
-            return [Span(text: item.grant.id), Span(text: item.householdName), Span(text: g.category.name(in: l), role: .dim),
-                    Span(text: g.amount.dutch), Span(text: g.urgencyDate?.dutch ?? "—", role: .dim),
-                    Span(text: waited + (late ? " !" : ""), role: late ? .overdue : .normal)]
+            var row = [Span(text: item.grant.id), Span(text: item.householdName), Span(text: g.category.name(in: l), role: .dim),
+                       Span(text: g.amount.dutch), Span(text: g.urgencyDate?.dutch ?? "—", role: .dim)]
+            guard waiting else { return row + [Span(text: waited + (late ? " !" : ""), role: late ? .overdue : .normal)] }
+            row.append(Span(text: waited))
+            guard let submitted = g.submittedAt else { return row + [Span(text: "—", role: .dim)] }
+            let left = Self.decisionTerm(submitted.localDate).daysSinceEpoch - ctx.today.daysSinceEpoch
+            return row + [Span(text: left >= 0 ? l.pick("nog \(left) d", "\(left) d left") : l.pick("\(-left) d over !", "\(-left) d late !"),
+                               role: left < 0 ? .overdue : left <= 7 ? .warning : .normal)]
         }
     }
 
