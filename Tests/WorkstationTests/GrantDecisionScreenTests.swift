@@ -90,6 +90,28 @@ struct GrantDecisionScreenTests {
         }
     }
 
+    @Test("What the motivation marks Intern: is not in the letter's prefilled text, on the form nor when approving")
+    func internalNotesStayOut() throws {
+        try withDemoApp(size: Size(width: 120, height: 40)) { app in
+            let motivation = GrantScreenTests.motivation + " Intern: Sanne is erg moe."
+            try GrantScreenTests.typeRequest(app, motivation: motivation)
+            GrantScreenTests.go(to: .letterText, in: app)
+            #expect(app.state.household?.grants?.form?.letterText.text == GrantScreenTests.motivation)
+            // Emptied again, so the reviewer's prefill comes from the motivation itself.
+            for _ in 0..<200 { app.handle(.key(.backspace)) }
+            #expect(app.state.household?.grants?.form?.letterText.isEmpty == true)
+            GrantScreenTests.go(to: .amount, in: app)
+            app.handle(.key(.function(5))); app.handle(.key(.enter))
+            app.handle(.key(.escape))
+            for _ in 0..<3 { app.handle(.key(.function(9))) }
+            app.handle(.key(.function(6)))
+            app.handle(.key(.end)); app.handle(.key(.enter))
+            #expect(app.state.review?.openGrant?.motivation == motivation)
+            app.handle(.key(.character("g")))
+            #expect(app.state.review?.reasons.text == GrantScreenTests.motivation)
+        }
+    }
+
     @Test("The review screen: the finances and the last conversation read-only, and back; approving edits the letter's reasons")
     func reviewPages() throws {
         try withDemoApp(user: "j.bakker") { app in

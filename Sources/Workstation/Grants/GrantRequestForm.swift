@@ -75,7 +75,8 @@ struct GrantRequestForm: Equatable {
     mutating func move(_ step: Int) {
         let count = Field.allCases.count
         repeat { focus = (focus + step + count) % count } while !isShown(field)
-        if field == .letterText, letterText.isEmpty, !motivation.isEmpty { letterText = TextEditor(text: motivation.text) }
+        // Prefilled for the resident: what the motivation marks "Intern:" stays out.
+        if field == .letterText, letterText.isEmpty, !motivation.isEmpty { letterText = TextEditor(text: InternalNotes.removed(from: motivation.text)) }
     }
 
     /// "01-2027" for January 2027.

@@ -233,7 +233,8 @@ extension ReviewState: ReadingScreen {
         page = .request
         comment = TextField(text: "", cursor: 0, kind: .text, maxLength: 200)
         let g = openGrant
-        reasons = TextEditor(text: action == .approve ? (g.map { $0.letterReasons.isEmpty ? $0.motivation : $0.letterReasons } ?? "") : "")
+        reasons = TextEditor(text: action == .approve
+                             ? (g.map { InternalNotes.removed(from: $0.letterReasons.isEmpty ? $0.motivation : $0.letterReasons) } ?? "") : "")
     }
 
     func render(into buffer: inout ScreenBuffer, area body: Rect, _ ctx: ScreenContext) {
