@@ -90,8 +90,13 @@ enum GrantsScreen {
                                                                       "Only a draft or a returned request can be withdrawn; this one is \($0.status.name(in: ctx.l)).") } }),
             ScreenAction(.letter, when: { s, _ in selected(s) { $0.status.isDecided && $0.status != .returned } },
                          whyNot: { s, ctx in refusal(s) { _ in ctx.l.pick("Er is nog geen besluit over deze aanvraag.", "There is no decision on this request yet.") } }),
-            ScreenAction(.pay, when: { s, _ in selected(s) { $0.status == .approved } },
-                         whyNot: { s, ctx in refusal(s) { _ in ctx.l.pick("Alleen een toegekende aanvraag kan op betaald.", "Only an approved grant can be marked paid.") } }),
+            // Shown to team leaders only: a caseworker's key bar does not offer what is refused.
+            ScreenAction(.pay, when: { s, ctx in ctx.staff.role == .teamleader && selected(s) { $0.status == .approved } },
+                         whyNot: { s, ctx in
+                             ctx.staff.role != .teamleader && selected(s) { $0.status == .approved }
+                                 ? ctx.l.pick("Op betaald zetten doet een teamleider.", "Marking paid is for a team leader.")
+                                 : refusal(s) { _ in ctx.l.pick("Alleen een toegekende aanvraag kan op betaald.", "Only an approved grant can be marked paid.") }
+                         }),
             ScreenAction(.evaluate, when: { s, _ in selected(s) { $0.status == .paid } },
                          whyNot: { s, ctx in refusal(s) { _ in ctx.l.pick("Evalueren kan op een betaalde aanvraag.", "Only a paid grant can be evaluated.") } }),
             // the request form
