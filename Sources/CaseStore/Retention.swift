@@ -194,8 +194,20 @@ enum AnonymousRows {
             UPDATE grant_event SET comment = NULL
             WHERE comment IS NOT NULL AND grantId IN (SELECT id FROM grant_request WHERE householdId = ?)
             """, arguments: [id])
-        // What someone was typing and never saved goes entirely.
+        // What someone was typing and never saved goes entirely: conversations and requests.
         try db.execute(sql: "DELETE FROM draft WHERE householdId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM grant_form_draft WHERE householdId = ?", arguments: [id])
+        // A letter as sent is kept unchanged until its period ends; then it goes whole (its
+        // digest stays in the audit trail, which is never rewritten). The trigger that keeps it
+        // is lifted for this one statement.
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM letter WHERE householdId = ?)", arguments: [id]) == true {
+            try db.execute(sql: "DROP TRIGGER letter_never_deleted")
+            try db.execute(sql: "DELETE FROM letter WHERE householdId = ?", arguments: [id])
+            try db.execute(sql: """
+                CREATE TRIGGER letter_never_deleted BEFORE DELETE ON letter
+                BEGIN SELECT RAISE(ABORT, 'a letter as sent is never deleted'); END;
+                """)
+        }
         // A closed household is not in the search index; made sure, in case it ever was.
         try db.execute(sql: "DELETE FROM household_search WHERE rowid = (SELECT rowid FROM household WHERE id = ?)", arguments: [id])
     }

@@ -24,6 +24,10 @@ struct RetentionTests {
         _ = try store.decideGrant(try store.grant("gr-0002-1"), .approve, comment: "Akkoord na gesprek met de verhuurder", by: leader.actor)
         try store.saveDraft(Conversation(date: day("2026-11-23"), author: "r.westra", notes: "Noëlle belt de verhuurder"),
                             conversationId: nil, household: "hh-demo-0002", by: caseworker)
+        // The decision letter as sent, and a request being typed: both name her.
+        _ = try store.recordLetter("Mevrouw N. Verbeek\nWij kennen u bijzondere bijstand toe.\n", grant: "gr-0002-1", household: "hh-demo-0002", by: leader.actor)
+        try store.saveGrantFormDraft(#"{"texts":{"payeeName":"Verbeek Verhuur"},"motivation":"Noëlle Verbeek belde"}"#, grantId: nil,
+                                     household: "hh-demo-0002", by: caseworker)
         try store.writer.write { db in
             for id in closed { try db.execute(sql: "UPDATE household SET status = 'closed' WHERE id = ?", arguments: [id]) }
         }
@@ -125,6 +129,10 @@ struct RetentionTests {
             #expect(try count(store, "grant_event") == events)
             #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grant_event WHERE comment IS NOT NULL AND grantId = 'gr-0002-1'") } == 0)
             #expect(try store.draft(household: "hh-demo-0002", user: "r.westra") == nil)
+            #expect(try store.grantFormDraft(household: "hh-demo-0002", user: "r.westra") == nil)
+            // The letter as sent goes whole at the end of the period (its digest stays in the audit trail).
+            #expect(try store.lastLetter(grant: "gr-0002-1") == nil)
+            #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM letter") } == 0)
             // a workstation still holding the old text cannot save it back
             #expect(throws: StoreError.self) { _ = try store.updateLedgerLine(staleLine, to: staleLine.entry, by: caseworker) }
 
