@@ -10,7 +10,7 @@ struct PaymentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payments",
         abstract: "Betalingen aan organisaties. / Payments to organisations.",
-        subcommands: [Export.self, Batches.self]
+        subcommands: [Export.self, Batches.self, MarkPaid.self]
     )
 
     struct Export: ContractCommand {
@@ -120,6 +120,35 @@ struct PaymentsCommand: ParsableCommand {
                     + b.grantIds.joined(separator: ", ") + "\n"
             }
             Console.out(out)
+        }
+    }
+
+    /// `payments mark-paid GRANT-ID [--undo]`: a payment made outside a payment file, marked by
+    /// hand — a team leader's, saying whether the grant is in a batch; `--undo` takes it back.
+    struct MarkPaid: ContractCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mark-paid",
+            abstract: "Zet een toegekende aanvraag met de hand op betaald (teamleider); --undo draait dat terug. / Mark an approved grant paid by hand (team leader); --undo takes it back."
+        )
+        @Argument(help: "De aanvraag, bijvoorbeeld gr-0003-2. / The grant.") var grantID: String
+        @Flag(help: "Draai een met de hand gezette betaling terug. / Take back a payment marked by hand.") var undo = false
+        @OptionGroup var demo: DemoIdentity
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ l: Language) throws {
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
+            let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
+            if undo {
+                _ = try StoreAccess.reporting(l) { try store.unpayGrant(stored, by: me.actor) }
+                Console.out(l.pick("\(grantID) staat weer op toegekend en kan weer in een betaalbestand.\n",
+                                   "\(grantID) is approved again and can go into a payment file again.\n"))
+                return
+            }
+            let batch = try StoreAccess.reporting(l) { try store.paymentBatch(ofGrant: grantID) }
+            _ = try StoreAccess.reporting(l) { try store.payGrant(stored, by: me.actor) }
+            Console.out(batch.map { l.pick("\(grantID) staat op betaald (betaalbestand \($0)).\n", "\(grantID) is marked paid (payment file \($0)).\n") }
+                        ?? l.pick("\(grantID) staat op betaald. Hij stond in geen betaalbestand: de betaling ging buiten Keukentafel om. --undo draait het terug.\n",
+                                  "\(grantID) is marked paid. It was in no payment file: it was paid outside Keukentafel. --undo takes it back.\n"))
         }
     }
 }

@@ -85,6 +85,27 @@ struct PaymentsCommandTests {
         }
     }
 
+    @Test("mark-paid: by hand, saying it was in no payment file; the next export leaves it out; --undo makes it payable again")
+    func markPaidByHand() throws {
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("s/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
+            #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0003.json"]).status == 0)
+            let iban = ["--debtor-name", "Gemeente Zaanstad", "--debtor-iban", "NL91ABNA0417164300", "--store", store]
+            let marked = try CLI.run(["payments", "mark-paid", "gr-0003-2", "--store", store])
+            #expect(marked.status == 0 && marked.stdout.contains("Hij stond in geen betaalbestand"), "\(marked.stdout)\(marked.stderr)")
+            let none = try CLI.run(["payments", "export", "-o", folder.appendingPathComponent("a.xml").path] + iban)
+            #expect(none.stdout.hasPrefix("Er zijn geen goedgekeurde aanvragen"), "\(none.stdout)")
+            let undone = try CLI.run(["payments", "mark-paid", "gr-0003-2", "--undo", "--store", store])
+            #expect(undone.status == 0 && undone.stdout.contains("staat weer op toegekend"), "\(undone.stderr)")
+            let paid = try CLI.run(["payments", "export", "-o", folder.appendingPathComponent("b.xml").path] + iban)
+            #expect(paid.status == 0 && paid.stdout.contains("1 betalingen, samen € 978,45"), "\(paid.stdout)\(paid.stderr)")
+            // Twice back is refused: it is no hand-marked payment any more.
+            let twice = try CLI.run(["payments", "mark-paid", "gr-0003-2", "--undo", "--store", store])
+            #expect(twice.status == 65 && twice.stderr.contains("kan niet terug naar niet betaald"), "\(twice.stderr)")
+        }
+    }
+
     /// `sha256sum FILE`'s digest: another program's, not ours.
     static func sha256sum(_ path: String) throws -> String {
         let process = Process()
