@@ -49,6 +49,15 @@ enum OutputFile {
         }
     }
 
+    /// Refuses (64) a `path` that exists before any work is done, for a command that records
+    /// something in the store before it writes (`write` refuses it again at the end).
+    static func refuseExisting(_ path: String, language l: Language) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        Console.error(l.pick("\(path) bestaat al; een bestand wordt nooit overschreven. Kies een andere naam (er is niets gedaan).",
+                             "\(path) exists already; a file is never overwritten. Choose another name (nothing was done)."))
+        throw Failure(status: Exit.usage)
+    }
+
     /// Into `folder` as `name`, or with `-2`, `-3`, … before its extension when that name is
     /// taken: a new file each time. Returns the path written.
     static func writeNew(_ text: String, folder: String, name: String, language l: Language) throws -> String {

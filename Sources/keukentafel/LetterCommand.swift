@@ -26,7 +26,7 @@ struct LetterCommand: ContractCommand {
 
     func execute(_ l: Language) throws {
         // A demo store named with --store works too: trainers show letters on practice households.
-        let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
+        let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demoUser: demo.user)
         let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
         if copy {
             _ = try StoreAccess.reporting(l) { try store.viewCaseFile(stored.householdId, by: me.actor, action: "grant.letter.copy") }

@@ -51,7 +51,7 @@ struct PaymentsCommand: ParsableCommand {
                 throw Failure(status: Exit.badData)
             }
             let debtor = SEPACreditTransfer.Debtor(name: debtorName ?? config.debtorName ?? "Gemeente", iban: iban)
-            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demoUser: demo.user)
             let batch = try StoreAccess.reporting(l) { try store.preparePayments(debtor: debtor, by: me.actor, execution: store.clock.today) }
             guard let batch else {
                 Console.out(l.pick("Er zijn geen goedgekeurde aanvragen die nog in geen betaalbestand staan; er is niets geschreven.\n",
@@ -82,7 +82,7 @@ struct PaymentsCommand: ParsableCommand {
 
         /// An earlier batch, written again exactly as it was.
         private func again(_ id: String, _ l: Language) throws {
-            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demoUser: demo.user)
             try StoreAccess.reporting(l) { try store.requireTeamLeader(me.actor, for: .exportCases) }
             let batches = try StoreAccess.reporting(l) { try store.paymentBatches() }
             guard let found = batches.first(where: { $0.id == id }), !found.xml.isEmpty else {
@@ -106,7 +106,7 @@ struct PaymentsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demoUser: demo.user)
             try StoreAccess.reporting(l) { try store.requireTeamLeader(me.actor, for: .exportCases) }
             let batches = try StoreAccess.reporting(l) { try store.paymentBatches() }
             if batches.isEmpty {
@@ -136,7 +136,7 @@ struct PaymentsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
+            let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demoUser: demo.user)
             let stored = try StoreAccess.reporting(l) { try store.grant(grantID) }
             if undo {
                 _ = try StoreAccess.reporting(l) { try store.unpayGrant(stored, by: me.actor) }

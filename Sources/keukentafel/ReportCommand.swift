@@ -41,7 +41,7 @@ struct ReportCommand: ContractCommand {
         }
         let start = try date(from, CalendarDate(year: today.year, month: 1, day: 1)!, "from")
         let end = try date(to, today, "to")
-        let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demo: demo)
+        let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demoUser: demo.user)
         let teamFilter: String? = team == "alle" || team == "all" ? nil : (team ?? (me.team.isEmpty ? nil : me.team))
         let report = try StoreAccess.reporting(l) {
             PracticeReport.compute(try store.reportFigures(team: teamFilter, from: start, to: end), from: start, to: end, now: PracticeReport.endOfDay(today))

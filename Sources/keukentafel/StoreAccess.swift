@@ -25,7 +25,7 @@ enum StoreAccess {
     /// The store for the privacy duties (audit, subject-access, retention): also a demo
     /// store named with --store, where a trainer shows them on fictitious households (the
     /// store's kind, read from the file, decides which rules apply).
-    static func openRealOrDemoAsStaff(_ global: GlobalOptions, demo identity: DemoIdentity = DemoIdentity()) throws -> (Store, StaffMember) {
+    static func openRealOrDemoAsStaff(_ global: GlobalOptions, demoUser: String? = nil) throws -> (Store, StaffMember) {
         let location = location(global)
         let clock = try ProgramClock.make()
         let store = try reporting(global.language) {
@@ -38,7 +38,7 @@ enum StoreAccess {
         let l = global.language
         guard store.kind == .demo else {
             // A real store knows people by their OS user only.
-            if identity.user != nil {
+            if demoUser != nil {
                 Console.error(l.pick("--as is alleen voor een oefenopslag (keukentafel demo --store); een echte opslag kent u aan uw OS-gebruiker.",
                                      "--as is for a practice store only (keukentafel demo --store); a real store knows you by your OS user."))
                 throw Failure(status: Exit.usage)
@@ -47,7 +47,7 @@ enum StoreAccess {
         }
         // A demo store's staff are the sample's people: a trainer shows a letter or a payment
         // file as one of them.
-        let user = identity.user ?? OSUser.current
+        let user = demoUser ?? OSUser.current
         let staff = try reporting(l) { try store.staff() }
         guard let member = staff.first(where: { $0.user == user }) else {
             let names = staff.map { "\($0.user) (\($0.role.name(in: l)))" }.joined(separator: ", ")

@@ -29,6 +29,8 @@ struct SubjectAccessCommand: ContractCommand {
                           + l.pick("; er is niets opgezocht of geschreven.", "; nothing was looked up or written."))
             throw Failure(status: Exit.usage)
         }
+        // An existing answer file is refused before the request is recorded.
+        try OutputFile.refuseExisting(output, language: l)
         let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global)
         let answer = try StoreAccess.reporting(l) { try store.answerSubjectAccess(bsn: number, by: me.actor) }
         let households = answer.households.count, rows = answer.audit.count

@@ -38,11 +38,16 @@ struct PrivacyCommandTests {
             #expect(audit.allSatisfy { $0["household"] as? String == "hh-demo-0001" })
             #expect(try StoreFile.audit(path).last?.action == "household.subject-access")
 
-            // the same file again: replaced whole, as export does
-            let again = try CLI.run(["subject-access", "111 222 333", "-o", out, "--store", path, "--lang", "en"])
+            // the same file again: refused, the answer given stays as it was (no file is overwritten)
+            let before = try Data(contentsOf: URL(fileURLWithPath: out))
+            let refused = try CLI.run(["subject-access", "111 222 333", "-o", out, "--store", path, "--lang", "en"])
+            #expect(refused.status == 64 && refused.stderr.contains("exists already"), "\(refused.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
+            let second = folder.appendingPathComponent("inzage-2.json").path
+            let again = try CLI.run(["subject-access", "111 222 333", "-o", second, "--store", path, "--lang", "en"])
             #expect(again.status == 0)
-            #expect(again.stdout == "This store holds 1 household with a member with BSN *****2333, and 3 audit rows about it. The answer is in \(out).\n")
-            #expect((try Self.json(out)["audit"] as? [Any])?.count == 3)
+            #expect(again.stdout == "This store holds 1 household with a member with BSN *****2333, and 3 audit rows about it. The answer is in \(second).\n")
+            #expect((try Self.json(second)["audit"] as? [Any])?.count == 3)
         }
     }
 

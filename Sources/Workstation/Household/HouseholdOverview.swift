@@ -212,7 +212,10 @@ enum HouseholdOverview {
         for (i, s) in file.signals.enumerated() {
             // Still to be picked up: marked; a crisis (eviction, cut-off) says so.
             let open = s.status == .notYetPickedUp
-            var text = (s.crisis ? l.pick("CRISIS · ", "CRISIS · ") : "") + "\(s.partner.name(in: l)): \(s.creditor) \(s.amount.dutch)"
+            // A partner's signal names no creditor of its own (the import fills in the partner type): said once.
+            let creditor = s.creditor.isEmpty || s.creditor.caseInsensitiveCompare(s.partner.ddas) == .orderedSame
+                || s.creditor.caseInsensitiveCompare(s.partner.name(in: l)) == .orderedSame ? "" : s.creditor + " "
+            var text = (s.crisis ? l.pick("CRISIS · ", "CRISIS · ") : "") + "\(s.partner.name(in: l)): \(creditor)\(s.amount.dutch)"
             if let since = s.since { text += l.pick(" sinds ", " since ") + since.dutch }
             out += item(wrapped([Span(text: open ? "! " : "  ", role: .warning)], text,
                                 tail: [Span(text: " (" + s.status.name(in: l) + ")", role: open ? .warning : .dim)], width: width), .signal(i))
