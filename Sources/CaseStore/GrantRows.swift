@@ -117,8 +117,10 @@ extension Store {
 
     /// Records an objection received against the decision on a grant.
     public func recordObjection(_ stored: StoredGrant, received: CalendarDate, grounds: String, by actor: Actor) throws -> StoredGrant {
-        try step(stored, audit: "grant.objection", event: "objection", by: actor, detail: "\(stored.id) \(received.iso)", comment: grounds) { at in
-            GrantWorkflow.recordObjection(stored.grant, received: received, grounds: grounds, by: actor, today: at.localDate)
+        // The term runs from the day the decision was made known: its letter, when one was kept.
+        let madeKnown = try decisionLetter(of: stored.grant).flatMap { Moment(iso: $0.writtenAt) }?.localDate
+        return try step(stored, audit: "grant.objection", event: "objection", by: actor, detail: "\(stored.id) \(received.iso)", comment: grounds) { at in
+            GrantWorkflow.recordObjection(stored.grant, received: received, grounds: grounds, by: actor, today: at.localDate, madeKnown: madeKnown)
         }
     }
 
@@ -145,6 +147,11 @@ extension Store {
     /// Takes back a hand-marked payment: approved and payable again. A team leader's.
     public func unpayGrant(_ stored: StoredGrant, by actor: Actor) throws -> StoredGrant {
         guard actor.role == .teamleader else { throw StoreError.grantRefusals([.notTeamLeader]) }
+        // Only the grant's last step a hand-marked payment: else it would go into a file again.
+        let last = try read { db in
+            try String.fetchOne(db, sql: "SELECT action FROM grant_event WHERE grantId = ? ORDER BY id DESC LIMIT 1", arguments: [stored.id])
+        }
+        guard stored.grant.status != .paid || last == "pay" else { throw StoreError.grantRefusals([.notMarkedPaidByHand]) }
         return try step(stored, .unpay, by: actor) { _ in GrantWorkflow.unpay(stored.grant) }
     }
 

@@ -24,6 +24,17 @@ extension Store {
         }
     }
 
+    /// The first letter sent for the grant's current decision (after it was taken), nil when
+    /// none was: the decision was made known on its day, and a later print is a copy of it.
+    public func decisionLetter(of grant: Grant) throws -> SentLetter? {
+        guard let id = grant.id, let decided = grant.decidedAt else { return nil }
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM letter WHERE grantId = ? ORDER BY id", arguments: [id]).lazy.map {
+                SentLetter(grantId: id, text: $0["text"], sha256: $0["sha256"], writtenAt: $0["writtenAt"], writtenBy: $0["writtenBy"])
+            }.first { (Moment(iso: $0.writtenAt)?.epochSeconds ?? 0) >= decided.epochSeconds }
+        }
+    }
+
     /// The last letter sent for a grant, nil when none was.
     public func lastLetter(grant: String) throws -> SentLetter? {
         try read { db in

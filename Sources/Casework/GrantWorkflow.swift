@@ -19,6 +19,9 @@ public enum GrantRefusal: Equatable, Sendable {
     case goalShortMissing
     case notTeamLeader
     case ownRequest
+    /// Only a payment marked by hand is taken back: one paid through a payment file, or
+    /// imported as paid, would then be paid twice.
+    case notMarkedPaidByHand
     /// Rejecting or returning says why: the resident's letter and the caseworker need it.
     case commentRequired(GrantAction)
     /// A loan's terms that do not hold (art. 48 Pw).
@@ -124,7 +127,9 @@ public enum GrantWorkflow {
         guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
         var next = grant
         next.submittedBy = actor.user
-        next.submittedAt = moment
+        // The application's date is the first submission: a request returned, mended and sent
+        // in again keeps it (the decision term and the letter count from it).
+        next.submittedAt = grant.submittedAt ?? moment
         next.snapshot = overview.map { FinancialSnapshot(overview: $0, cost: grant.amount) }
             ?? FinancialSnapshot(normTest: nil, draagkracht: nil, grantable: nil)
         if grant.amount <= policy.mandateLimit {
@@ -187,8 +192,10 @@ public enum GrantWorkflow {
 
     /// Records an objection received against the decision on the grant (one open at a time).
     /// `today` is the day it is recorded: an objection is not received in the future.
+    /// `madeKnown` is the day the decision letter was sent (the objection term runs from it,
+    /// Awb 6:8); nil when no letter was kept, and the decision's own day counts.
     public static func recordObjection(_ grant: Grant, received: CalendarDate, grounds: String, by actor: Actor,
-                                       today: CalendarDate) -> Result<Grant, Refusals> {
+                                       today: CalendarDate, madeKnown: CalendarDate? = nil) -> Result<Grant, Refusals> {
         var reasons: [GrantRefusal] = []
         if ![.approved, .rejected, .paid, .evaluated].contains(grant.status) { reasons.append(.objectionWithoutDecision(grant.status)) }
         if grant.openObjection != nil { reasons.append(.objectionAlreadyOpen) }
@@ -198,7 +205,8 @@ public enum GrantWorkflow {
         if received > today { reasons.append(.objectionReceivedInFuture) }
         guard reasons.isEmpty else { return .failure(Refusals(reasons)) }
         var next = grant
-        next.objections.append(Objection(decisionDate: decided, received: received, grounds: grounds, recordedBy: actor.user))
+        next.objections.append(Objection(decisionDate: madeKnown.map { Swift.max($0, decided) } ?? decided, received: received,
+                                         grounds: grounds, recordedBy: actor.user))
         return .success(next)
     }
 
@@ -310,6 +318,9 @@ extension GrantRefusal {
         case .notTeamLeader:
             return l.pick("Alleen een teamleider beslist over een ingediende aanvraag.",
                           "Only a team leader decides on a submitted request.")
+        case .notMarkedPaidByHand:
+            return l.pick("Alleen een betaling die met de hand op betaald is gezet, gaat terug; deze aanvraag is anders betaald en zou dan twee keer betaald worden.",
+                          "Only a payment marked paid by hand is taken back; this grant was paid otherwise and would then be paid twice.")
         case .ownRequest:
             return l.pick("U kunt een aanvraag die u zelf indiende niet goedkeuren (vier ogen).",
                           "You cannot approve a request you submitted yourself (four eyes).")

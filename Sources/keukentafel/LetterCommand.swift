@@ -47,8 +47,21 @@ struct LetterCommand: ContractCommand {
                                  "\(grantID) is not decided yet (status \"\(stored.grant.status.name(in: l))\"), so there is no decision letter. A letter follows approval or rejection."))
             throw Failure(status: Exit.usage)
         }
+        // The decision was made known by its first letter: a second would carry another date and
+        // objection term. The one sent is printed again with --copy.
+        if let sent = try StoreAccess.reporting(l, { try store.decisionLetter(of: stored.grant) }) {
+            let day = Moment(iso: sent.writtenAt)?.localDate.dutch ?? sent.writtenAt
+            Console.error(l.pick("Voor dit besluit over \(grantID) ging op \(day) al een brief uit. keukentafel letter \(grantID) --copy drukt die opnieuw af, precies gelijk.",
+                                 "For this decision on \(grantID) a letter went out on \(day) already. keukentafel letter \(grantID) --copy prints it again, identically."))
+            throw Failure(status: Exit.usage)
+        }
         guard let municipality = try StoreAccess.reporting(l, { try store.municipality() }) else {
             Console.error(MunicipalityCommand.notSet(l))
+            throw Failure(status: Exit.usage)
+        }
+        // Signed by someone: "namens het college …" with a name and function.
+        guard !municipality.signer.trimmingCharacters(in: .whitespaces).isEmpty, !municipality.signerRole.trimmingCharacters(in: .whitespaces).isEmpty else {
+            Console.error(MunicipalityCommand.signerMissing(l))
             throw Failure(status: Exit.usage)
         }
         let team = me.team.isEmpty ? "Wijkteam" : me.team

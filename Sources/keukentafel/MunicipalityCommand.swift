@@ -17,6 +17,11 @@ struct MunicipalityCommand: ParsableCommand {
                "The municipality is not set yet, so no letter can be made. A team leader sets it with: keukentafel municipality set FILE (see docs/rules.md).")
     }
 
+    static func signerMissing(_ l: Language) -> String {
+        l.pick("Wie de brief ondertekent ontbreekt in de gegevens van de gemeente (signer en signerRole), dus er kan geen brief uit. Een teamleider vult ze aan met: keukentafel municipality set BESTAND.",
+               "Who signs the letter is missing from the municipality's settings (signer and signerRole), so no letter can be made. A team leader adds them with: keukentafel municipality set FILE.")
+    }
+
     struct Show: ContractCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Toon de gegevens. / Show the settings.")
 

@@ -38,6 +38,8 @@ struct GrantReturnTests {
             #expect(saved.grant.decisionComment == "Zet het bedrag op € 2.300.")
             let again = try store.submitGrant(saved, by: caseworker)
             #expect(again.grant.status == .submitted)
+            // The application's date stays the first submission's (the decision term counts from it).
+            #expect(again.grant.submittedAt != nil && again.grant.submittedAt == submitted.grant.submittedAt)
             #expect(again.grant.amount == Money(cents: 230_000))
             let steps = try store.read { db in try String.fetchAll(db, sql: "SELECT action FROM grant_event WHERE grantId = ? ORDER BY id", arguments: [again.id]) }
             #expect(steps == ["draft", "submit", "return", "reopen", "submit"])

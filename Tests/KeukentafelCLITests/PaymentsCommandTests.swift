@@ -106,6 +106,42 @@ struct PaymentsCommandTests {
         }
     }
 
+    @Test("The objection term runs from the day the letter went out, in the letter and in the store alike")
+    func termFromTheLetter() throws {
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("s/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
+            #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0003.json"]).status == 0)
+            #expect(try CLI.run(["municipality", "set", "sample-data/municipality.json", "--store", store]).status == 0)
+            // gr-0003-2 was decided on 22-11-2026; its letter goes out on Tuesday 15-12-2026:
+            // six weeks, to Tuesday 26-01-2027.
+            let out = folder.appendingPathComponent("brief.txt").path
+            #expect(try CLI.run(["letter", "gr-0003-2", "-o", out, "--store", store], environment: ["KEUKENTAFEL_TODAY": "2026-12-15"]).status == 0)
+            #expect(try String(contentsOfFile: out, encoding: .utf8).contains("uiterlijk op 26 januari 2027"))
+            // An objection of 20-01-2027 is in time: no warning, and the store's term is the letter's.
+            let added = try CLI.run(["objection", "add", "gr-0003-2", "--received", "20-01-2027", "--grounds", "Het bedrag is te laag.", "--store", store],
+                                    environment: ["KEUKENTAFEL_TODAY": "2027-01-20"])
+            #expect(added.status == 0 && !added.stdout.contains("Let op"), "\(added.stdout)\(added.stderr)")
+            // The signer is needed: without it, no letter.
+            let unsigned = folder.appendingPathComponent("ongetekend.json").path
+            try #"{ "format": "keukentafel-municipality/1", "name": "Gemeente Zaanstad", "code": "0479" }"#.write(toFile: unsigned, atomically: true, encoding: .utf8)
+            #expect(try CLI.run(["municipality", "set", unsigned, "--store", store]).status == 0)
+            let refused = try CLI.run(["letter", "gr-0003-1", "-o", folder.appendingPathComponent("b2.txt").path, "--store", store])
+            #expect(refused.status == 64 && refused.stderr.contains("signer en signerRole"), "\(refused.stderr)")
+        }
+    }
+
+    @Test("mark-paid --undo takes back only a payment marked by hand: one imported as paid stays paid")
+    func undoOnlyByHand() throws {
+        try CLI.withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("s/k.sqlite").path
+            #expect(try CLI.run(["init", "--store", store, "--name", "Test Teamleider", "--team", "Wijkteam Oost"]).status == 0)
+            #expect(try CLI.run(["import", "--store", store, "sample-data/hh-demo-0004.json"]).status == 0)
+            let undo = try CLI.run(["payments", "mark-paid", "gr-0004-1", "--undo", "--store", store])
+            #expect(undo.status == 65 && undo.stderr.contains("twee keer betaald"), "\(undo.stderr)")
+        }
+    }
+
     /// `sha256sum FILE`'s digest: another program's, not ours.
     static func sha256sum(_ path: String) throws -> String {
         let process = Process()
@@ -133,9 +169,12 @@ struct PaymentsCommandTests {
                 .replacingOccurrences(of: "\"code\": \"0479\",", with: "\"code\": \"0479\", \"outputFolder\": \"\(letters)\",")
                 .write(toFile: settings, atomically: true, encoding: .utf8)
             #expect(try CLI.run(["municipality", "set", settings, "--store", store]).status == 0)
+            // A file of that name is there already (another letter): the new one goes beside it.
+            try "EERDER".write(toFile: letters + "/besluit-gr-0003-2.txt", atomically: true, encoding: .utf8)
             let run = try CLI.run(["letter", "gr-0003-2", "--store", store], environment: ["XDG_CONFIG_HOME": folder.path])
             #expect(run.status == 0, "\(run.stderr)")
-            let first = letters + "/besluit-gr-0003-2.txt"
+            #expect(try String(contentsOfFile: letters + "/besluit-gr-0003-2.txt", encoding: .utf8) == "EERDER")
+            let first = letters + "/besluit-gr-0003-2-2.txt"
             let text = try String(contentsOfFile: first, encoding: .utf8)
             #expect(text.contains("Wij kennen u € 978,45 bijzondere bijstand toe"))
             #expect(text.contains("binnen zes weken"))
@@ -148,17 +187,17 @@ struct PaymentsCommandTests {
             #expect(digest.count == 64 && run.stdout == "Besluitbrief geschreven naar \(first) (sha256 \(digest)).\n", "\(run.stdout)")
             let audit = try CLI.run(["audit", "show", "hh-demo-0003", "--store", store])
             #expect(audit.stdout.contains("gr-0003-2 sha256 \(digest)"), "\(audit.stdout)")
-            // A second letter: a new file beside the first, never over it.
-            let second = try CLI.run(["letter", "gr-0003-2", "--store", store], environment: ["XDG_CONFIG_HOME": folder.path])
-            #expect(second.status == 0 && second.stdout.hasPrefix("Besluitbrief geschreven naar \(letters)/besluit-gr-0003-2-2.txt"), "\(second.stdout)")
-            #expect(try String(contentsOfFile: first, encoding: .utf8) == text)
-            // -o on a file that exists: refused, the file as it was, no letter recorded.
+            // The decision was made known by that letter: no second one (another date, another
+            // term), but --copy, the one sent.
+            let second = try CLI.run(["letter", "gr-0003-2", "--store", store, "--lang", "en"], environment: ["XDG_CONFIG_HOME": folder.path])
+            #expect(second.status == 64 && second.stderr.contains("letter gr-0003-2 --copy prints it again"), "\(second.stderr)")
+            // -o on a file that exists: refused, the file as it was, no letter recorded (gr-0003-1, paid, has none yet).
             let existing = folder.appendingPathComponent("eerder.txt").path
             try "EERDER".write(toFile: existing, atomically: true, encoding: .utf8)
-            let over = try CLI.run(["letter", "gr-0003-2", "-o", existing, "--store", store])
+            let over = try CLI.run(["letter", "gr-0003-1", "-o", existing, "--store", store])
             #expect(over.status == 64 && over.stderr.contains("bestaat al"), "\(over.stderr)")
             #expect(try String(contentsOfFile: existing, encoding: .utf8) == "EERDER")
-            #expect(try CLI.run(["audit", "show", "hh-demo-0003", "--store", store]).stdout.components(separatedBy: "grant.letter ").count == 3)
+            #expect(try CLI.run(["audit", "show", "hh-demo-0003", "--store", store]).stdout.components(separatedBy: "grant.letter ").count == 2)
             // The letter as sent is kept: --copy prints it again, byte for byte, even after the
             // day moved on (the date in a new letter would differ).
             let copy = try CLI.run(["letter", "gr-0003-2", "--copy", "--store", store], environment: ["KEUKENTAFEL_TODAY": "2026-12-15"])

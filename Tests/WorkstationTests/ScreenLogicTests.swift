@@ -43,6 +43,7 @@ struct NoReads: ScreenReads {
     func grantsChangeCounter() throws -> Int { try refuse("the requests' change counter") }
     func grantFormDraft(household: String, user: String) throws -> GrantFormDraft? { try refuse("a typed request") }
     func paymentBatch(ofGrant id: String) throws -> String? { try refuse("a grant's payment batch") }
+    func decisionLetter(of grant: Grant) throws -> SentLetter? { try refuse("a grant's letter") }
     func signalQueue() throws -> [SignalQueueItem] { try refuse("the signals queue") }
     func signalsChangeCounter() throws -> Int { try refuse("the signals counter") }
     func signalDelivery(from: CalendarDate, to: CalendarDate) throws -> [DDASDelivery.ReportedCase] { try refuse("the signals of a period") }

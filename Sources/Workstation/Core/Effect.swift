@@ -69,6 +69,8 @@ enum StoreRequest: Equatable {
     case writeLetter(StoredGrant, household: String, text: String)
     /// Writes a conversation as a text file (0600).
     case printConversation(String, name: String)
+    /// The decision letter as it was sent, printed again to a new file (a copy, not a new letter).
+    case printLetterCopy(String, name: String, sentOn: CalendarDate)
     /// A change from the household's overview or plan.
     case editHousehold(HouseholdEdit, household: String)
     /// The intake: are these people in the store already? Then the new household.

@@ -89,7 +89,7 @@ struct EffectRunner {
             let path = try write(text, name: "besluit-\(grant.id).txt")
             try store.recordLetter(text, grant: grant.id, household: household, by: actor)
             return .file(path)
-        case .printConversation(let text, let name):
+        case .printConversation(let text, let name), .printLetterCopy(let text, let name, _):
             return .file(try write(text, name: name))
         case .editHousehold(let edit, let household):
             try perform(edit, household: household)

@@ -63,6 +63,8 @@ protocol ScreenReads: Sendable {
     func grantsChangeCounter() throws -> Int
     func grantFormDraft(household: String, user: String) throws -> GrantFormDraft?
     func paymentBatch(ofGrant id: String) throws -> String?
+    /// The letter that made the grant's current decision known, nil when none was sent.
+    func decisionLetter(of grant: Grant) throws -> SentLetter?
     /// The outreach queue of vroegsignalering, and its change counter.
     func signalQueue() throws -> [SignalQueueItem]
     func signalsChangeCounter() throws -> Int

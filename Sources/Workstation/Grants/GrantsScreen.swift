@@ -267,17 +267,28 @@ enum GrantsScreen {
                                                              "This request is not decided yet; a decision letter follows approval or rejection."),
                                                   isError: true))]
                 }
+                // Sent already for this decision: its letter again, identical (the decision was
+                // made known on that day; a new letter would carry another date and term).
+                if let sent = try? ctx.reads.decisionLetter(of: g.grant), let day = Moment(iso: sent.writtenAt)?.localDate {
+                    return [.store(.printLetterCopy(sent.text, name: "besluit-\(g.id)-kopie.txt", sentOn: day))]
+                }
                 // The sender is the municipality's settings in the store; without them no letter.
                 guard let municipality = try? ctx.reads.municipality() else {
                     return [.status(StatusMessage(ctx.l.pick("De gemeente is nog niet ingesteld: een teamleider doet dat met keukentafel municipality set.",
                                                              "The municipality is not set yet: a team leader sets it with keukentafel municipality set."),
                                                   isError: true))]
                 }
+                guard !municipality.signer.trimmingCharacters(in: .whitespaces).isEmpty,
+                      !municipality.signerRole.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    return [.status(StatusMessage(ctx.l.pick("Wie de brief ondertekent ontbreekt (signer en signerRole): een teamleider vult ze aan met keukentafel municipality set.",
+                                                             "Who signs the letter is missing (signer and signerRole): a team leader adds them with keukentafel municipality set."),
+                                                  isError: true))]
+                }
                 guard let text = DecisionLetter.text(grant: g.grant, household: household.file.household,
                                                sender: DecisionLetter.Sender(municipality, team: ctx.staff.team.isEmpty ? "Wijkteam" : ctx.staff.team),
                                                sent: ctx.today,
                                                figures: g.grant.snapshot == nil
-                                                   ? household.figures(ctx).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) } : nil,
+                                                   ? household.figures(ctx, excludingGrant: g.id).map { FinancialSnapshot(overview: $0, cost: g.grant.amount) } : nil,
                                                practice: ctx.storeKind == .demo) else { return [] }
                 return [.store(.writeLetter(g, household: id, text: text))]
             }
@@ -340,6 +351,9 @@ enum GrantsScreen {
             case (.evaluateGrant(let g, _), _):
                 grants.evaluation = nil
                 return [.status(StatusMessage(l.pick("Evaluatie van \(g.id) vastgelegd.", "Evaluation of \(g.id) recorded.")))]
+            case (.printLetterCopy(_, _, let day), .file(let path)):
+                return [.status(StatusMessage(l.pick("De brief ging al op \(day.dutch) uit; een kopie ervan: \(path)",
+                                                     "The letter went out on \(day.dutch) already; a copy of it: \(path)")))]
             case (.writeLetter, .file(let path)):
                 return [.status(StatusMessage(l.pick("Besluitbrief geschreven: \(path)", "Decision letter written: \(path)")))]
             default:

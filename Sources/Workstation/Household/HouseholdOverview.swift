@@ -282,6 +282,7 @@ enum HouseholdOverview {
             }
             var steps: [(Moment?, String, StyleRole)] = [(g.submittedAt, l.pick("aanvraag ingediend", "request submitted"), .normal)]
             if g.status.isDecided || g.status == .returned {
+                // A return or rejection with the reviewer's comment, as the recorded steps give it.
                 steps.append((g.decidedAt, g.status == .rejected ? GrantStatus.rejected.name(in: l)
                                  : g.status == .returned ? GrantStatus.returned.name(in: l) : GrantStatus.approved.name(in: l), .normal))
             }
@@ -291,12 +292,15 @@ enum HouseholdOverview {
                               late ? .overdue : .normal))
             }
             if g.status == .draft { steps = [(nil, GrantStatus.draft.name(in: l), .dim)] }
-            for (moment, label, role) in steps {
-                events.append((moment?.localDate.daysSinceEpoch ?? .min, StyledLine([
-                    Span(text: "  " + (moment?.localDate.dutch ?? "—        ") + " ", role: .dim),
-                    Span(text: label, role: role),
-                    Span(text: " " + what, role: .dim),
-                ])))
+            for (k, (moment, label, role)) in steps.enumerated() {
+                var spans = [Span(text: "  " + (moment?.localDate.dutch ?? "—        ") + " ", role: .dim),
+                             Span(text: label, role: role),
+                             Span(text: " " + what, role: .dim)]
+                // The decision step of a return or rejection, with the reviewer's comment.
+                if k == 1, [.returned, .rejected].contains(g.status), let said = g.decisionComment, !said.isEmpty {
+                    spans.append(Span(text: ": “" + (said.split(separator: "\n").first.map(String.init) ?? said) + "”", role: .normal))
+                }
+                events.append((moment?.localDate.daysSinceEpoch ?? .min, StyledLine(spans)))
             }
         }
         var out = [StyledLine([Span(text: l.pick("Tijdlijn", "Timeline"), role: .header)])]

@@ -208,7 +208,7 @@ extension HouseholdState: Screen {
                 return LedgerScreen.receive(request, result, household: &self, ctx)
             case .saveConversation, .saveDraft, .discardDraft, .addScore, .printConversation:
                 return ConversationsScreen.receive(request, result, household: &self, ctx)
-            case .saveGrantDraft, .submitGrant, .payGrant, .unpayGrant, .evaluateGrant, .writeLetter, .withdrawGrant, .recordObjection:
+            case .saveGrantDraft, .submitGrant, .payGrant, .unpayGrant, .evaluateGrant, .writeLetter, .printLetterCopy, .withdrawGrant, .recordObjection:
                 return GrantsScreen.receive(request, result, household: &self, ctx)
             case .editHousehold(let change, _):
                 var effects = HouseholdEditing.receive(change, result, household: &self, ctx)
