@@ -160,7 +160,18 @@ extension Store {
         return "\(household)-s\(n)"
     }
 
-    public func updateSignal(_ stored: Stored<Signal>, to signal: Signal, by actor: Actor, overwriting: Bool = false) throws -> Stored<Signal> {
+    /// A signal's text and figures edited on the overview. One in a zaak keeps what the zaak
+    /// rests on — its ID, partner type, day, crisis, warm handover, status and reason — which
+    /// change only through the queue (attempt, result, set aside); the creditor, the arrears
+    /// and since when may be put right.
+    public func updateSignal(_ stored: Stored<Signal>, to edited: Signal, by actor: Actor, overwriting: Bool = false) throws -> Stored<Signal> {
+        var merged = edited
+        if stored.value.caseId != nil {
+            let kept = stored.value
+            merged.id = kept.id; merged.partner = kept.partner; merged.received = kept.received; merged.crisis = kept.crisis
+            merged.warmHandover = kept.warmHandover; merged.status = kept.status; merged.reason = kept.reason; merged.caseId = kept.caseId
+        }
+        let signal = merged
         let detail = "\(stored.value.creditor): " + Versioning.differences(CaseFileWriter.signal(stored.value).objectValue ?? [:],
                                                                           CaseFileWriter.signal(signal).objectValue ?? [:])
             + Self.overwriteNote(stored, overwriting)

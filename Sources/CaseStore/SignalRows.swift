@@ -27,10 +27,16 @@ public struct SignalQueueItem: Equatable, Sendable {
 
     public var attempts: [ContactAttempt] { if case .zaak(let z, _, _) = kind { z.attempts } else { [] } }
 
+    /// The signals still worked on: those set aside (not picked up) count for nothing.
+    public var activeSignals: [Signal] {
+        let active = signals.filter { !SignalStatus.notPickedUp.contains($0.status) }
+        return active.isEmpty ? signals : active
+    }
+
     /// The last day for a first contact: the earliest of its signals' terms (a crisis signal
     /// that came in later can make it sooner).
     public func contactDue(policy: Policy) -> CalendarDate {
-        signals.map { SignalOutreach.contactDue(received: $0.received ?? received, crisis: $0.crisis, policy: policy) }.min()
+        activeSignals.map { SignalOutreach.contactDue(received: $0.received ?? received, crisis: $0.crisis, policy: policy) }.min()
             ?? SignalOutreach.contactDue(received: received, crisis: crisis, policy: policy)
     }
 
@@ -142,6 +148,8 @@ extension Store {
         }
         var signal = s.signal
         signal.caseId = zaak.id
+        // A zaak already picked up (an attempt was made) picks up what joins it.
+        if zaak.pickedUp != nil && signal.status == .notYetPickedUp { signal.status = .pickedUp }
         let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM signal WHERE householdId = ?",
                                         arguments: [household]) ?? 0
         try db.execute(sql: """
@@ -150,8 +158,7 @@ extension Store {
             """, arguments: [household, position, signal.partner.rawValue, signal.status.rawValue, signal.received?.iso, signal.id,
                              signal.crisis, zaak.id, s.client.isDeliverable ? CaseFileRows.doc(SignalJSON.client(s.client)) : nil,
                              CaseFileRows.doc(CaseFileWriter.signal(signal)), user, at.iso])
-        let crisis = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM signal WHERE caseId = ? AND crisis = 1)", arguments: [zaak.id]) ?? false
-        let first = try String.fetchOne(db, sql: "SELECT MIN(received) FROM signal WHERE caseId = ?", arguments: [zaak.id]) ?? day.iso
+        let (crisis, first) = try Self.caseFigures(db, caseId: zaak.id, fallback: day)
         if isNew {
             try db.execute(sql: """
                 INSERT INTO signal_case (id, householdId, periodStart, firstReceived, crisis, open, document, changedBy, changedAt)
@@ -162,6 +169,16 @@ extension Store {
                            arguments: [crisis, first, user, at.iso, zaak.id])
         }
         return zaak.id
+    }
+
+    /// Whether a zaak is a crisis and its first signal's day, over the signals it still
+    /// works on: one set aside (not picked up) no longer makes it urgent.
+    static func caseFigures(_ db: Database, caseId: String, fallback: CalendarDate) throws -> (crisis: Bool, first: String) {
+        let setAside = SignalStatus.notPickedUp.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(MAX(crisis), 0) AS crisis, MIN(received) AS first FROM signal WHERE caseId = ? AND status NOT IN (\(setAside))
+            """, arguments: [caseId])
+        return ((row?["crisis"] as Int?) == 1, (row?["first"] as String?) ?? fallback.iso)
     }
 
     static func signalsChanged(_ db: Database) throws {
@@ -254,13 +271,18 @@ extension Store {
             guard stored.zaak.result == nil else { throw StoreError.signalCaseClosed(id: caseId) }
             // "Not picked up" is for a zaak nobody tried to reach; the other reason in words.
             if result.isNotPickedUp && !stored.zaak.attempts.isEmpty { throw StoreError.signalResult(.alreadyPickedUp) }
+            // A result of the contact needs a contact attempt first.
+            if result.needsAttempt && stored.zaak.attempts.isEmpty { throw StoreError.signalResult(.attemptFirst) }
             if result == .otherReason && reason.trimmingCharacters(in: .whitespaces).isEmpty { throw StoreError.signalResult(.reasonMissing) }
             var next = stored.zaak
             next.result = result
             try Self.writeCase(db, next, expected: stored.version, open: false, by: actor.user, at: at)
-            // A "not picked up" result sets the signals nobody picked up; those picked up stay so.
+            // No signal of a closed zaak waits: a "not picked up" result (or deceased, no resident,
+            // known already) sets those still waiting so; any other result picks them up.
             if let status = SignalStatus(rawValue: result.rawValue), SignalStatus.notPickedUp.contains(status) {
                 try Self.setSignals(db, caseId: caseId, from: .notYetPickedUp, to: status, reason: reason, by: actor.user, at: at)
+            } else {
+                try Self.setSignals(db, caseId: caseId, from: .notYetPickedUp, to: .pickedUp, reason: nil, by: actor.user, at: at)
             }
             try Self.signalsChanged(db)
             return next
@@ -294,6 +316,10 @@ extension Store {
                 try db.execute(sql: "UPDATE signal SET status = ?, document = ?, version = version + 1, changedBy = ?, changedAt = ? WHERE id = ?",
                                arguments: [status.rawValue, CaseFileRows.doc(CaseFileWriter.signal(signal)), actor.user,
                                            at.iso, row["id"] as Int64])
+                // The zaak's urgency and first day follow the signals it still works on.
+                let caseId: String = row["caseId"]
+                let (crisis, first) = try Self.caseFigures(db, caseId: caseId, fallback: at.localDate)
+                try db.execute(sql: "UPDATE signal_case SET crisis = ?, firstReceived = ? WHERE id = ?", arguments: [crisis, first, caseId])
             } else {
                 throw StoreError.signalNotFound(id: signalId)
             }

@@ -102,7 +102,7 @@ public enum StoreError: Error, Equatable, Sendable {
     }
 
     /// A problem with one file of an import, with its JSON path.
-    public enum SignalResultProblem: Equatable, Sendable { case alreadyPickedUp, reasonMissing, onlySignal(caseId: String) }
+    public enum SignalResultProblem: Equatable, Sendable { case alreadyPickedUp, reasonMissing, onlySignal(caseId: String), attemptFirst }
 
     public struct ImportProblem: Equatable, Sendable {
         public let file: String
@@ -240,6 +240,9 @@ extension StoreError {
         case .signalResult(.reasonMissing):
             return l.pick("Bij \"niet opgepakt: andere reden\" hoort de reden; schrijf die erbij.",
                           "\"Not picked up: other reason\" needs the reason; write it down.")
+        case .signalResult(.attemptFirst):
+            return l.pick("Dit resultaat volgt op contact: leg eerst de contactpoging vast (a), dan het resultaat.",
+                          "This result follows a contact: record the contact attempt first (a), then the result.")
         case .signalResult(.onlySignal(let caseId)):
             return l.pick("Dit is het enige signaal van \(caseId) dat nog wacht: sluit de zaak met haar resultaat (niet opgepakt, met de reden).",
                           "This is the only waiting signal of \(caseId): close the case with its result (not picked up, with the reason).")

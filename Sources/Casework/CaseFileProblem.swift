@@ -36,6 +36,12 @@ public struct CaseFileProblem: Equatable, Sendable {
         /// A field the format does not have (a standard whose schema allows no others, DDAS):
         /// a misspelt `crisisSignaal` would otherwise read as "no crisis".
         case unknownField
+        /// A day after today where a day that has been is meant (a signal's date).
+        case dateAfterToday(CalendarDate)
+        /// Arrears that arose after the signal about them came in.
+        case arisenAfterSignal(arisen: CalendarDate, signal: CalendarDate)
+        /// A DDAS client identified by BSN with other fields beside it (the schema's oneOf).
+        case bsnWithOtherFields
         /// A DDAS delivery for another municipality than the store's.
         case otherMunicipality(found: String, expected: String)
         /// A grant in `status` must carry the field at `path`.
@@ -129,6 +135,14 @@ extension CaseFileProblem.Kind {
         case .unknownField:
             return l.pick("is geen veld van dit formaat; controleer de spelling (het schema kent geen andere velden)",
                           "is not a field of this format; check its spelling (the schema allows no other fields)")
+        case .dateAfterToday(let day):
+            return l.pick("\(day.dutch) ligt na vandaag; een signaal komt niet uit de toekomst", "\(day.dutch) lies after today; a signal does not come from the future")
+        case .arisenAfterSignal(let arisen, let signal):
+            return l.pick("de achterstand ontstond op \(arisen.dutch), na het signaal van \(signal.dutch)",
+                          "the arrears arose on \(arisen.dutch), after the signal of \(signal.dutch)")
+        case .bsnWithOtherFields:
+            return l.pick("een cliënt met een BSN heeft volgens het schema niets anders erbij (geen postcode, huisnummer, geboortedatum of geslacht)",
+                          "a client with a BSN has nothing else beside it in the schema (no postcode, house number, birth date or sex)")
         case .otherMunicipality(let found, let expected):
             return l.pick("gemeentecode \"\(ShownText.cut(found))\" is niet die van deze opslag (\(expected)); lees alleen leveringen voor deze gemeente in",
                           "municipality code \"\(ShownText.cut(found))\" is not this store's (\(expected)); import only deliveries for this municipality")

@@ -50,14 +50,16 @@ public enum DDASDelivery {
     /// not have, an ID twice, an unknown partner type, a BSN that fails the 11-test, a postcode
     /// that is none, a client without BSN and without postcode and house number, a delivery
     /// for another municipality than `municipalityCode` (when given).
-    public static func readSignals(_ text: String, municipalityCode: String? = nil) -> Result<[IncomingSignal], CaseFileRejection> {
-        let read = readSignalsCollecting(text, municipalityCode: municipalityCode)
+    public static func readSignals(_ text: String, municipalityCode: String? = nil, today: CalendarDate? = nil) -> Result<[IncomingSignal], CaseFileRejection> {
+        let read = readSignalsCollecting(text, municipalityCode: municipalityCode, today: today)
         return read.problems.isEmpty ? .success(read.signals) : .failure(CaseFileRejection(read.problems))
     }
 
     /// The signals read whole and every problem found, so that the caller can add what only
     /// the store knows (an ID it holds already) and show everything in one run.
-    public static func readSignalsCollecting(_ text: String, municipalityCode: String? = nil) -> (signals: [IncomingSignal], problems: [CaseFileProblem]) {
+    /// `today`: a signal dated after it is refused.
+    public static func readSignalsCollecting(_ text: String, municipalityCode: String? = nil,
+                                             today: CalendarDate? = nil) -> (signals: [IncomingSignal], problems: [CaseFileProblem]) {
         let json: JSONValue
         switch JSONParser.parse(Array(text.utf8)) {
         case .failure(let e): return ([], [CaseFileProblem(path: "", kind: .syntax(line: e.line, column: e.column, reason: e.reason))])
@@ -72,25 +74,37 @@ public enum DDASDelivery {
             }
             _ = levering.integer("teller", in: 0...Int.max)
             if var organisation = levering.nested("aanleverendeOrganisatie") {
-                organisation.accept("naam", "kvk-nummer", "contactpersonen")
+                _ = organisation.string("naam"); _ = organisation.string("kvk-nummer")
+                _ = organisation.objects("contactpersonen") { person -> Void? in
+                    for key in ["naam", "telefoonnummer", "email", "functietitel"] { _ = person.string(key) }
+                    person.refuseUnknownKeys()
+                    return nil
+                }
                 organisation.refuseUnknownKeys()
             }
-            // The partners' own zaken are not taken over: the municipality makes its own.
-            levering.accept("vroegsignaalzaken")
+            // The partners' own zaken are not taken over (the municipality makes its own), but
+            // they are the standard's shape or the file is refused.
+            _ = levering.objects("vroegsignaalzaken") { zaak -> Void? in
+                zaak.accept("resultaat", "matchingsdatum", "startdatumMatchingperiode", "datumOpgepakt", "einddatumMatchingperiode",
+                            "vroegsignalen", "contactpogingen")
+                zaak.refuseUnknownKeys()
+                return nil
+            }
             let signals = levering.objects("vroegsignalen") { v -> IncomingSignal? in
                 defer { v.refuseUnknownKeys() }
-                return signal(&v, seen: &seen, sink: sink)
+                return signal(&v, seen: &seen, sink: sink, today: today)
             }
             levering.refuseUnknownKeys()
             return signals
         }
-        root.accept("startdatumLevering", "einddatumLevering", "aanleverdatumEnTijd", "codeGegevensleverancier")
+        _ = root.date("startdatumLevering"); _ = root.date("einddatumLevering"); _ = root.moment("aanleverdatumEnTijd")
+        _ = root.string("codeGegevensleverancier")
         root.refuseUnknownKeys()
         return (deliveries.flatMap { $0 }, sink.problems)
     }
 
     /// One element of `vroegsignalen`.
-    private static func signal(_ v: inout Fields, seen: inout [String: String], sink: ProblemSink) -> IncomingSignal? {
+    private static func signal(_ v: inout Fields, seen: inout [String: String], sink: ProblemSink, today: CalendarDate?) -> IncomingSignal? {
         let path = v.path
         let id = v.string("ID", required: true, nonEmpty: true)
         if let id {
@@ -99,6 +113,8 @@ public enum DDASDelivery {
         let crisis = v.bool("crisissignaal") ?? false, warm = v.bool("warmeOverdracht") ?? false
         let euros = v.integer("bedrag", in: 0...1_000_000_000)
         let since = v.date("ontstaansdatum"), received = v.date("signaaldatum", required: true)
+        if let received, let today, received > today { sink.add(v.childPath("signaaldatum"), .dateAfterToday(received)) }
+        if let since, let received, since > received { sink.add(v.childPath("ontstaansdatum"), .arisenAfterSignal(arisen: since, signal: received)) }
         let status = v.string("status").flatMap { text -> SignalStatus? in
             guard let s = SignalStatus(ddas: text) else {
                 sink.add(v.childPath("status"), .unknownCode(text, allowed: SignalStatus.allCases.map(\.ddas))); return nil
@@ -123,13 +139,18 @@ public enum DDASDelivery {
                 bsn = BSN(bsnText)
                 if bsn == nil { sink.add(c.childPath("burgerservicenummer"), .bsnFailsElevenTest(bsnText)) }
             }
-            _ = c.string("geslachtsaanduiding")
+            if let sex = c.string("geslachtsaanduiding"), !["Man", "Vrouw", "Onbekend", "Leeg"].contains(sex) {
+                sink.add(c.childPath("geslachtsaanduiding"), .unknownCode(sex, allowed: ["Man", "Vrouw", "Onbekend", "Leeg"]))
+            }
             let birth = c.date("geboortedatum")
             let postcodeText = c.string("postcode"), number = c.string("huisnummer"), suffix = c.string("huisnummertoevoeging")
             var postcode: String?
             if let postcodeText {
                 postcode = Postcode.normalised(postcodeText)
                 if postcode == nil { sink.add(c.childPath("postcode"), .wrongFormat(found: postcodeText, expected: "1234 AB")) }
+            }
+            if bsnText != nil && c.object.keys.contains(where: { $0 != "burgerservicenummer" }) {
+                sink.add(c.path, .bsnWithOtherFields)
             }
             if bsnText == nil && (postcodeText == nil || number == nil) {
                 sink.add(c.path, .wrongFormat(found: "{…}", expected: "burgerservicenummer, of postcode en huisnummer / a BSN, or postcode and house number"))

@@ -134,6 +134,14 @@ public enum SignalCaseResult: String, CaseIterable, Codable, Sendable, DDASCode 
     /// a contact attempt, which was picked up.
     public var isNotPickedUp: Bool { [.repeated, .unfounded, .otherReason].contains(self) }
 
+    /// The results of a contact with the resident (or of trying to reach them): they need a
+    /// contact attempt recorded first. A referral without the resident, a resident known
+    /// already, deceased or no resident any more need none.
+    public var needsAttempt: Bool {
+        [.adviceOrQuickFix, .followUp, .followUpFinancial, .followUpNonFinancial, .paidOrArranged, .handlesItself,
+         .otherTrajectory, .noReactionAfterContact, .noContact].contains(self)
+    }
+
     public var ddas: String {
         switch self {
         case .adviceOrQuickFix: "(Budget)advies en/of quick fix"

@@ -33,7 +33,8 @@ struct SignalsCommand: ParsableCommand {
             let (store, me) = try StoreAccess.openAsStaff(global)
             // Every problem in one run: the file's own, and the IDs the store holds already.
             let municipality = try StoreAccess.reporting(l) { try store.municipality() }
-            let read = DDASDelivery.readSignalsCollecting(String(decoding: bytes, as: UTF8.self), municipalityCode: municipality?.code)
+            let read = DDASDelivery.readSignalsCollecting(String(decoding: bytes, as: UTF8.self), municipalityCode: municipality?.code,
+                                                          today: store.clock.today)
             let problems = read.problems + (try StoreAccess.reporting(l) { try store.signalsInStore(read.signals) })
             guard problems.isEmpty else {
                 let n = problems.count

@@ -72,7 +72,7 @@ struct HouseholdEditTests {
         }
     }
 
-    @Test("A score with a note, taken back with undo; a signal by hand and its status; an agreement done and moved")
+    @Test("A score with a note, taken back with undo; a signal by hand, its arrears put right (its status is the queue's); an agreement done and moved")
     func scoresSignalsAgreements() throws {
         try withTemporaryFolder { folder in
             let (store, id) = try setUp(folder)
@@ -85,11 +85,15 @@ struct HouseholdEditTests {
 
             let signal = try store.addSignal(Signal(partner: .energie, creditor: "Vattenfall", amount: Money(cents: 34_250),
                                                     received: CalendarDate(iso: "2026-11-23")), household: id, by: caseworker)
+            // In a zaak: the arrears may be put right here; its status changes in the queue only.
+            #expect(signal.value.caseId != nil)
             var contact = signal.value
             contact.status = .pickedUp
+            contact.amount = Money(cents: 36_000)
             let updated = try store.updateSignal(signal, to: contact, by: caseworker)
             #expect(updated.version == 2)
-            #expect(try store.caseFile(id).signals.last?.status == .pickedUp)
+            #expect(try store.caseFile(id).signals.last?.status == .notYetPickedUp)
+            #expect(try store.caseFile(id).signals.last?.amount == Money(cents: 36_000))
 
             let agreement = try #require(store.householdRows(id).agreements.first)
             let conversation = try #require(store.conversations(household: id).first { $0.id == agreement.conversationId })

@@ -211,4 +211,37 @@ struct SignalStoreTests {
             #expect(delivery.first?.signals.first?.client.bsn == BSN("111222333"))
         }
     }
+
+    @Test("A result of the contact needs an attempt; a signal joining a picked-up zaak is picked up; closing leaves none waiting; one set aside no longer makes a crisis")
+    func zaakKeepsItsSignalsTrue() throws {
+        try withTemporaryFolder { folder in
+            let (store, household) = try GrantStoreTests.setUp(folder)   // today: 23 November 2026
+            let bsn = SignalClient(bsn: BSN("111222333"))
+            let first = try store.importSignals([Self.incoming("E-1", .energie, received: "2026-11-18", client: bsn),
+                                                 Self.incoming("H-2", .huur, received: "2026-11-19", crisis: true, client: bsn)], by: caseworker)
+            let zaak = try #require(first.cases.first)
+            #expect(throws: StoreError.signalResult(.attemptFirst)) { _ = try store.closeSignalCase(zaak, result: .followUpFinancial, by: caseworker) }
+            // H-2 was a mistake: set aside, the zaak is no crisis any more and its term is E-1's ten working days.
+            try store.setAsideSignal("H-2", status: .unfounded, reason: "Verkeerde huurder", by: caseworker)
+            let item = try #require(store.signalQueue().first)
+            #expect(!item.crisis && item.activeSignals.map(\.id) == ["E-1"])
+            #expect(item.contactDue(policy: .defaults) == CalendarDate(iso: "2026-12-02"))
+            _ = try store.recordContactAttempt(zaak, ContactAttempt(kind: .telefoon, reached: true, date: CalendarDate(iso: "2026-11-23")!, partOfDay: .ochtend),
+                                               by: caseworker)
+            // W-3 joins the zaak already picked up: picked up with it.
+            _ = try store.importSignals([Self.incoming("W-3", .water, received: "2026-11-22", client: bsn)], by: caseworker)
+            func statuses() throws -> [String: SignalStatus] {
+                Dictionary(uniqueKeysWithValues: try store.caseFile(household).signals.filter { $0.caseId == zaak }.map { ($0.id ?? "", $0.status) })
+            }
+            #expect(try statuses() == ["E-1": .pickedUp, "H-2": .unfounded, "W-3": .pickedUp])
+            _ = try store.closeSignalCase(zaak, result: .followUpFinancial, by: caseworker)
+            #expect(try statuses().values.allSatisfy { $0 != .notYetPickedUp })
+
+            // A referral without the resident needs no attempt, and leaves nothing waiting.
+            let other = try store.importSignals([Self.incoming("D-4", .duo, received: "2027-06-01", client: bsn)], by: caseworker)
+            let second = try #require(other.cases.first)
+            _ = try store.closeSignalCase(second, result: .referredWithoutResident, by: caseworker)
+            #expect(try store.caseFile(household).signals.first { $0.id == "D-4" }?.status == .pickedUp)
+        }
+    }
 }

@@ -155,6 +155,23 @@ struct SignalsCommandTests {
             for path in ["vroegsignalen[0].crisisSignaal", "vroegsignalen[0].signaalpartner.soort", "vroegsignalen[0].client.telefoon"] {
                 #expect(unknown.stderr.contains("leveringen[0].\(path): is geen veld van dit formaat"), "\(unknown.stderr)")
             }
+            // What the schema holds beside the signals, and dates that cannot be: each at its path (today is 23-11-2026).
+            let odd = folder.appendingPathComponent("odd.json").path
+            try Self.delivery(#"""
+                { "ID": "F-1", "signaaldatum": "2027-03-01", "signaalpartner": { "type": "Huur" }, "client": { "burgerservicenummer": "111222333", "postcode": "1506EA" } },
+                { "ID": "F-2", "ontstaansdatum": "2026-11-20", "signaaldatum": "2026-11-19", "signaalpartner": { "type": "Huur" },
+                  "client": { "postcode": "1506EA", "huisnummer": "12", "geslachtsaanduiding": "X" } }
+                """#).replacingOccurrences(of: #""aanleverdatumEnTijd": "2026-11-20T08:00:00Z""#, with: #""aanleverdatumEnTijd": "gisteren""#)
+                .replacingOccurrences(of: #""vroegsignalen": ["#, with: #""vroegsignaalzaken": [ { "bogus": 1 } ], "vroegsignalen": ["#)
+                .write(toFile: odd, atomically: true, encoding: .utf8)
+            let oddRun = try CLI.run(["signals", "import", odd, "--store", store])
+            #expect(oddRun.status == 65)
+            for expected in ["aanleverdatumEnTijd:", "leveringen[0].vroegsignaalzaken[0].bogus: is geen veld",
+                             "vroegsignalen[0].signaaldatum: 01-03-2027 ligt na vandaag", "vroegsignalen[0].client: een cliënt met een BSN",
+                             "vroegsignalen[1].ontstaansdatum: de achterstand ontstond op 20-11-2026, na het signaal van 19-11-2026",
+                             "vroegsignalen[1].client.geslachtsaanduiding: \"X\""] {
+                #expect(oddRun.stderr.contains(expected), "\(expected) not in \(oddRun.stderr)")
+            }
             // A delivery for another municipality than the store's.
             #expect(try CLI.run(["municipality", "set", "sample-data/municipality.json", "--store", store]).status == 0)   // 0479
             let other = folder.appendingPathComponent("other.json").path

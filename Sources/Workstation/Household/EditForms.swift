@@ -64,6 +64,14 @@ struct EditForm: Equatable {
                 f.text("date", l.pick("Datum", "Date"), ctx.today.dutch, kind: .date, maxLength: 10),
                 f.text("note", l.pick("Notitie", "Note"), "", maxLength: 300),
             ])
+        case .signal(let stored?) where stored.value.caseId != nil:
+            // A signal of a zaak: what the zaak rests on changes in the queue (F12) only.
+            let s = stored.value
+            form = FieldForm(title: l.pick("Signaal \(s.id ?? "") (zaak \(s.caseId ?? ""); status in F12)", "Signal \(s.id ?? "") (case \(s.caseId ?? ""); status in F12)"), fields: [
+                f.text("creditor", l.pick("Schuldeiser", "Creditor"), s.creditor, maxLength: 80),
+                f.text("amount", l.pick("Achterstand", "In arrears"), s.amount.dutchNumber, kind: .amount, maxLength: 20),
+                f.text("since", l.pick("Sinds", "Since"), s.since?.dutch ?? "", kind: .date, maxLength: 10),
+            ])
         case .signal(let stored):
             let s = stored?.value
             form = FieldForm(title: stored == nil ? l.pick("Signaal met de hand", "Signal by hand") : l.pick("Signaal", "Signal"), fields: [
@@ -200,6 +208,11 @@ struct EditForm: Equatable {
                 case .failure(let e): throw FieldForm.Problem(field: "amount", message: e.message(in: l))
                 }
                 var signal = stored?.value ?? Signal(partner: .huur, creditor: creditor, amount: amount, received: ctx.today)
+                if let stored, stored.value.caseId != nil {
+                    signal.creditor = creditor; signal.amount = amount
+                    signal.since = try date("since", l).get()
+                    return .success(.updateSignal(stored, signal, overwriting: overwriting))
+                }
                 signal.partner = Signal.Partner.allCases[form.choice("partner")]
                 signal.creditor = creditor; signal.amount = amount
                 signal.since = try date("since", l).get()

@@ -42,8 +42,8 @@ enum SignalsView {
             case .zaak(_, _, let name): who = item.members.isEmpty ? name : item.members.joined(separator: " & ")
             case .unmatched(_, let c): who = l.pick("niet gekoppeld", "not matched") + (c.postcode.map { " · " + $0 } ?? "")
             }
-            let partners = Array(Set(item.signals.map(\.partner))).sorted { $0.rawValue < $1.rawValue }.map { $0.name(in: l) }.joined(separator: ", ")
-            let amount = item.signals.map(\.amount).sum()
+            let partners = Array(Set(item.activeSignals.map(\.partner))).sorted { $0.rawValue < $1.rawValue }.map { $0.name(in: l) }.joined(separator: ", ")
+            let amount = item.activeSignals.map(\.amount).sum()
             return [Span(text: item.crisis ? "!" : "", role: .overdue), Span(text: item.id), Span(text: who, role: item.kindIsUnmatched ? .warning : .normal),
                     Span(text: partners, role: .dim), Span(text: amount.dutch), Span(text: item.received.dutch, role: .dim),
                     Span(text: due.dutch + (late ? " !" : ""), role: late ? .overdue : .normal), Span(text: "\(item.attempts.count)")]
@@ -66,6 +66,9 @@ enum SignalsView {
             if let received = signal.received { text += l.pick(" · binnen ", " · in ") + received.dutch }
             if signal.crisis { text += l.pick(" · CRISIS", " · CRISIS") }
             if signal.warmHandover { text += l.pick(" · warme overdracht", " · warm handover") }
+            if SignalStatus.notPickedUp.contains(signal.status) {
+                text += " · " + signal.status.name(in: l) + (signal.reason.isEmpty ? "" : " (\(signal.reason))")
+            }
             lines.append(StyledLine([Span(text: text, role: signal.crisis ? .warning : .normal)]))
         }
         switch item.kind {
