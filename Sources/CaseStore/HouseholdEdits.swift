@@ -143,8 +143,8 @@ extension Store {
             let position = try Self.nextPosition(db, "signal", household)
             if signal.id == nil { signal.id = try Self.handSignalId(db, household: household, position: position) }
             if signal.received == nil { signal.received = at.localDate }
-            let client = try CaseFileRows.load(household, from: db).map { SignalClient(applicantOf: $0.household) } ?? SignalClient()
-            _ = try Self.addToCase(db, IncomingSignal(signal: signal, client: client, path: ""), household: household, by: actor.user, at: at)
+            // Its client is the household as it is when the delivery is made (signalDelivery).
+            _ = try Self.addToCase(db, IncomingSignal(signal: signal, client: SignalClient(), path: ""), household: household, by: actor.user, at: at)
             try Self.signalsChanged(db)
             let id = try Int64.fetchOne(db, sql: "SELECT id FROM signal WHERE signalId = ?", arguments: [signal.id])
             return try Self.storedRow(db, "signal", id: id ?? db.lastInsertedRowID, CaseFileReader.signal)

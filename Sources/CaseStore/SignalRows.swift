@@ -368,15 +368,23 @@ extension Store {
         try read { db in
             var byCase: [String: [(signal: Signal, client: SignalClient)]] = [:]
             var order: [String] = []
+            // A partner's signal has its client as the partner gave it; one taken in by hand
+            // (in a zaak, no client kept) is the household's applicant as it is now.
+            var applicants: [String: SignalClient] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT document, client, caseId FROM signal
-                WHERE signalId IS NOT NULL AND client IS NOT NULL AND received >= ? AND received <= ? ORDER BY received, id
+                SELECT document, client, caseId, householdId FROM signal
+                WHERE signalId IS NOT NULL AND (client IS NOT NULL OR caseId IS NOT NULL) AND received >= ? AND received <= ? ORDER BY received, id
                 """, arguments: [from.iso, to.iso]) {
                 guard let s = Self.signal(row["document"]) else { continue }
-                let client = (row["client"] as String?).flatMap { text -> SignalClient? in
+                let household: String = row["householdId"]
+                let client = try (row["client"] as String?).flatMap { text -> SignalClient? in
                     guard case .success(let json) = JSONParser.parse(Array(text.utf8)) else { return nil }
                     return SignalJSON.client(json)
-                } ?? SignalClient()
+                } ?? applicants[household] ?? {
+                    let found = try CaseFileRows.load(household, from: db).map { SignalClient(applicantOf: $0.household) } ?? SignalClient()
+                    applicants[household] = found
+                    return found
+                }()
                 let key = (row["caseId"] as String?) ?? "-" + (s.id ?? "")
                 if byCase[key] == nil { order.append(key) }
                 byCase[key, default: []].append((s, client))

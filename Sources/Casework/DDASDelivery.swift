@@ -19,14 +19,19 @@ public struct SignalClient: Equatable, Sendable {
 }
 
 extension SignalClient {
-    /// The household's applicant as a signal's client, for a signal taken in by hand: by BSN
-    /// when known, else by the address's postcode and house number and the birth date.
+    /// The household's applicant as the client of a signal taken in by hand, as the delivery
+    /// names them: by postcode, house number and birth date when the household has an address
+    /// (the BSN only where the standard needs it), else by BSN.
     public init(applicantOf household: Household) {
         let applicant = household.members.first { $0.role == .applicant } ?? household.members.first
         let house = household.address.flatMap { HouseNumber(street: $0.street) }
-        self.init(bsn: applicant?.bsn, postcode: household.address.flatMap { Postcode.normalised($0.postcode) },
-                  houseNumber: house?.number, houseNumberSuffix: house.flatMap { $0.suffix.isEmpty ? nil : $0.suffix },
-                  birthDate: applicant?.birthDate)
+        let postcode = household.address.flatMap { Postcode.normalised($0.postcode) }
+        if let postcode, let house, !house.number.isEmpty {
+            self.init(postcode: postcode, houseNumber: house.number, houseNumberSuffix: house.suffix.isEmpty ? nil : house.suffix,
+                      birthDate: applicant?.birthDate)
+        } else {
+            self.init(bsn: applicant?.bsn)
+        }
     }
 
     /// Whether the delivery can name the client: by BSN, or by postcode and house number.
@@ -194,7 +199,11 @@ public enum DDASDelivery {
     /// (the standard then allows nothing else), else by postcode, house number and birth date.
     public static func report(_ cases: [ReportedCase], from: CalendarDate, to: CalendarDate, sender: Sender, at moment: Moment) -> JSONValue {
         var signals: [JSONValue] = [], zaken: [JSONValue] = []
-        for c in cases {
+        for whole in cases {
+            // A signal whose person can be named neither by BSN nor by address is left out
+            // (`undeliverable` says which), and a zaak with none left with it.
+            let c = ReportedCase(signals: whole.signals.filter { $0.client.isDeliverable }, outreach: whole.outreach)
+            if c.signals.isEmpty { continue }
             for (s, client) in c.signals {
                 var o: JSONObject = ["ID": .string(s.id ?? "")]
                 o["crisissignaal"] = .bool(s.crisis)
@@ -227,6 +236,11 @@ public enum DDASDelivery {
         return .object(["startdatumLevering": .string(from.iso), "einddatumLevering": .string(to.iso),
                         "aanleverdatumEnTijd": .string(Moment(epochSeconds: moment.epochSeconds).iso), "codeGegevensleverancier": .string(sender.supplierCode),
                         "leveringen": .array([.object(levering)])])
+    }
+
+    /// The signals `report` leaves out: no BSN, no postcode and house number to name the person by.
+    public static func undeliverable(_ cases: [ReportedCase]) -> [String] {
+        cases.flatMap { $0.signals.filter { !$0.client.isDeliverable }.map { $0.signal.id ?? "?" } }
     }
 
     static func clientJSON(_ c: SignalClient) -> JSONObject {

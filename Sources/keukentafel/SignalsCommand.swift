@@ -74,8 +74,8 @@ struct SignalsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ l: Language) throws {
-            guard let start = CalendarDate(iso: from), let end = CalendarDate(iso: to), start <= end else {
-                Console.error(l.pick("Geef --from en --to als JJJJ-MM-DD, --from niet na --to.", "Give --from and --to as YYYY-MM-DD, --from not after --to."))
+            guard let start = CalendarDate(typed: from), let end = CalendarDate(typed: to), start <= end else {
+                Console.error(l.pick("Geef --from en --to als dd-mm-jjjj (of JJJJ-MM-DD), --from niet na --to.", "Give --from and --to as dd-mm-yyyy (or YYYY-MM-DD), --from not after --to."))
                 throw Failure(status: Exit.usage)
             }
             let (store, me) = try StoreAccess.openAsStaff(global)
@@ -89,10 +89,17 @@ struct SignalsCommand: ParsableCommand {
                                                                        organisation: municipality.signalsDeliveredBy ?? municipality.name),
                                            at: store.clock.now())
             try OutputFile.write(JSONWriter.write(json), to: output, language: l)
+            let left = DDASDelivery.undeliverable(cases)
+            if !left.isEmpty {
+                Console.error(l.pick("Let op: \(left.count) \(left.count == 1 ? "signaal is" : "signalen zijn") niet geleverd: bij het huishouden staat geen adres en geen BSN (\(left.joined(separator: ", "))). Vul het adres aan en maak de levering opnieuw.",
+                                     "Note: \(left.count) \(left.count == 1 ? "signal was" : "signals were") not delivered: the household has no address and no BSN (\(left.joined(separator: ", "))). Add the address and make the delivery again."))
+            }
             // Zaken and the signals nobody matched (each delivered alone, without a zaak) apart.
-            let zaken = cases.filter { $0.outreach != nil }.count
-            let signals = cases.map(\.signals.count).reduce(0, +)
-            let waiting = cases.filter { $0.outreach == nil }.map(\.signals.count).reduce(0, +)
+            let delivered = cases.map { DDASDelivery.ReportedCase(signals: $0.signals.filter { $0.client.isDeliverable }, outreach: $0.outreach) }
+                .filter { !$0.signals.isEmpty }
+            let zaken = delivered.filter { $0.outreach != nil }.count
+            let signals = delivered.map(\.signals.count).reduce(0, +)
+            let waiting = delivered.filter { $0.outreach == nil }.map(\.signals.count).reduce(0, +)
             try StoreAccess.reporting(l) {
                 try store.recordSignalReport(from: start, to: end, signals: signals, cases: zaken, by: me.actor)
             }

@@ -196,7 +196,7 @@ struct SignalStoreTests {
         }
     }
 
-    @Test("A signal taken in by hand gets an ID and the applicant as client, joins a zaak, and is delivered")
+    @Test("A signal taken in by hand gets an ID, joins a zaak, and is delivered with the household's address; without address or BSN it is counted, not delivered")
     func byHand() throws {
         try withTemporaryFolder { folder in
             let (store, household) = try GrantStoreTests.setUp(folder)
@@ -206,9 +206,29 @@ struct SignalStoreTests {
             #expect(id.hasPrefix(household + "-s"))
             let queue = try store.signalQueue()
             #expect(queue.count == 1 && queue[0].crisis && queue[0].signals.map(\.id) == [id])
-            let delivery = try store.signalDelivery(from: CalendarDate(iso: "2026-11-01")!, to: CalendarDate(iso: "2026-11-30")!)
+            let november = (CalendarDate(iso: "2026-11-01")!, CalendarDate(iso: "2026-11-30")!)
+            let delivery = try store.signalDelivery(from: november.0, to: november.1)
             #expect(delivery.count == 1 && delivery[0].outreach != nil)
-            #expect(delivery.first?.signals.first?.client.bsn == BSN("111222333"))
+            // Named by address and birth date (Westzijde 12, 1506 EA; 12-04-1991), the BSN only where the standard needs it.
+            #expect(delivery.first?.signals.first?.client == SignalClient(postcode: "1506 EA", houseNumber: "12", birthDate: CalendarDate(iso: "1991-04-12")))
+
+            // A household with neither address nor BSN: its hand signal is in the queue and the
+            // figures, and the delivery says it left it out.
+            var file = try store.caseFile(household)
+            file.household.id = "hh-zonder-adres"
+            file.household.address = nil
+            file.grants = []
+            file.signals = []
+            for i in file.household.members.indices { file.household.members[i].bsn = nil }
+            let imported = try store.importCaseFiles([CaseFileSource(name: "zonder-adres.json", bytes: Array(CaseFileWriter.text(file).utf8))], by: caseworker)
+            let nameless = try store.addSignal(Signal(partner: .water, creditor: "PWN", amount: Money(euros: 80), received: CalendarDate(iso: "2026-11-22")),
+                                               household: imported[0], by: caseworker)
+            let both = try store.signalDelivery(from: november.0, to: november.1)
+            #expect(DDASDelivery.undeliverable(both) == [nameless.value.id ?? "?"])
+            #expect(SignalFigures.compute(both).received == 2 && SignalFigures.compute(both).cases == 2)
+            let json = JSONWriter.compact(DDASDelivery.report(both, from: november.0, to: november.1,
+                                                              sender: .init(municipalityCode: "0479", organisation: "Gemeente Zaanstad"), at: testClock.now()))
+            #expect(json.contains(id) && !json.contains(nameless.value.id ?? "?"))
         }
     }
 
