@@ -194,6 +194,18 @@ enum AnonymousRows {
             UPDATE grant_event SET comment = NULL
             WHERE comment IS NOT NULL AND grantId IN (SELECT id FROM grant_request WHERE householdId = ?)
             """, arguments: [id])
+        // The payment files as sent name the resident in the transfer's description (a
+        // customer number, a name): the household's transfers keep amount, IBAN and id, and
+        // lose the payee's name and the description.
+        for grant in file.grants.compactMap(\.id) {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT b.id, b.document FROM payment_batch b JOIN payment_batch_item i ON i.batchId = b.id
+                WHERE i.grantId = ? AND b.document IS NOT NULL
+                """, arguments: [grant]) {
+                let anonymised = PaymentBatchText.anonymising(row["document"], transfer: grant)
+                try db.execute(sql: "UPDATE payment_batch SET document = ? WHERE id = ?", arguments: [anonymised, row["id"] as String])
+            }
+        }
         // What someone was typing and never saved goes entirely: conversations and requests.
         try db.execute(sql: "DELETE FROM draft WHERE householdId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM grant_form_draft WHERE householdId = ?", arguments: [id])
@@ -210,5 +222,27 @@ enum AnonymousRows {
         }
         // A closed household is not in the search index; made sure, in case it ever was.
         try db.execute(sql: "DELETE FROM household_search WHERE rowid = (SELECT rowid FROM household WHERE id = ?)", arguments: [id])
+    }
+}
+
+/// A stored SEPA file's text, one transfer changed.
+enum PaymentBatchText {
+    /// `xml` with the transfer whose EndToEndId is `id` stripped of the payee's name and the
+    /// description; everything else byte for byte.
+    static func anonymising(_ xml: String, transfer id: String) -> String {
+        guard let mark = xml.range(of: "<EndToEndId>\(id)</EndToEndId>"),
+              let start = xml.range(of: "<CdtTrfTxInf>", options: .backwards, range: xml.startIndex..<mark.lowerBound),
+              let end = xml.range(of: "</CdtTrfTxInf>", range: mark.upperBound..<xml.endIndex) else { return xml }
+        var block = String(xml[start.lowerBound..<end.upperBound])
+        if let open = block.range(of: "<Cdtr><Nm>"), let close = block.range(of: "</Nm></Cdtr>", range: open.upperBound..<block.endIndex) {
+            block.replaceSubrange(open.upperBound..<close.lowerBound, with: "Geanonimiseerd")
+        }
+        if let open = block.range(of: "<RmtInf>"), let close = block.range(of: "</RmtInf>", range: open.upperBound..<block.endIndex) {
+            // The whole line, with its indent and line end.
+            let lineStart = block[..<open.lowerBound].lastIndex(of: "\n").map { block.index(after: $0) } ?? open.lowerBound
+            let lineEnd = block[close.upperBound...].firstIndex(of: "\n").map { block.index(after: $0) } ?? close.upperBound
+            block.removeSubrange(lineStart..<lineEnd)
+        }
+        return String(xml[..<start.lowerBound]) + block + String(xml[end.upperBound...])
     }
 }

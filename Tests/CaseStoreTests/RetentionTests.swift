@@ -28,6 +28,11 @@ struct RetentionTests {
         _ = try store.recordLetter("Mevrouw N. Verbeek\nWij kennen u bijzondere bijstand toe.\n", grant: "gr-0002-1", household: "hh-demo-0002", by: leader.actor)
         try store.saveGrantFormDraft(#"{"texts":{"payeeName":"Verbeek Verhuur"},"motivation":"Noëlle Verbeek belde"}"#, grantId: nil,
                                      household: "hh-demo-0002", by: caseworker)
+        // The payment file as sent: Bakkal's transfer says "Klantnummer 55102873 / Bakkal".
+        let debtor = SEPACreditTransfer.Debtor(name: "Gemeente Zaanstad", iban: try #require(IBAN("NL91ABNA0417164300")))
+        if let batch = try store.preparePayments(debtor: debtor, by: leader.actor, execution: day("2026-11-23")) {
+            try store.recordPayments(batch, by: leader.actor)
+        }
         try store.writer.write { db in
             for id in closed { try db.execute(sql: "UPDATE household SET status = 'closed' WHERE id = ?", arguments: [id]) }
         }
@@ -130,6 +135,10 @@ struct RetentionTests {
             #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grant_event WHERE comment IS NOT NULL AND grantId = 'gr-0002-1'") } == 0)
             #expect(try store.draft(household: "hh-demo-0002", user: "r.westra") == nil)
             #expect(try store.grantFormDraft(household: "hh-demo-0002", user: "r.westra") == nil)
+            // The payment file keeps Bakkal's transfer (id, amount, IBAN) without her name or customer number.
+            let batches = try store.read { db in try String.fetchAll(db, sql: "SELECT document FROM payment_batch") }
+            #expect(batches.count == 1 && batches[0].contains("<EndToEndId>gr-0003-2</EndToEndId>"))
+            #expect(!batches[0].contains("55102873") && batches[0].contains("<Nm>Geanonimiseerd</Nm>"))
             // The letter as sent goes whole at the end of the period (its digest stays in the audit trail).
             #expect(try store.lastLetter(grant: "gr-0002-1") == nil)
             #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM letter") } == 0)
