@@ -112,6 +112,21 @@ struct GrantDecisionScreenTests {
         }
     }
 
+    @Test("At 80×24 the whole request is within reach: it says how much is below, and PgDn shows the motivation's last words")
+    func requestScrolls() throws {
+        try withDemoApp(user: "j.bakker", size: Size(width: 80, height: 24)) { app in
+            app.handle(.key(.function(6)))
+            app.handle(.key(.home)); app.handle(.key(.enter))
+            let grant = try #require(app.state.review?.openGrant)
+            #expect(app.render().text.contains("↓ nog "))
+            let lastWords = String(grant.motivation.split(separator: " ").suffix(2).joined(separator: " "))
+            #expect(!app.render().text.contains(lastWords))
+            for _ in 0..<10 where !app.render().text.contains("einde") { app.handle(.key(.pageDown)) }
+            #expect(app.render().text.contains("↑ einde"))
+            #expect(app.render().text.replacingOccurrences(of: "\n  ", with: " ").contains(lastWords), "\(lastWords)\n\(app.render().text)")
+        }
+    }
+
     @Test("The review screen: the finances and the last conversation read-only, and back; approving edits the letter's reasons")
     func reviewPages() throws {
         try withDemoApp(user: "j.bakker") { app in

@@ -144,10 +144,12 @@ enum ReviewDetail {
             review.reasons.render(into: &buffer, rect: rect, focused: true,
                                   top: review.reasons.scroll(width: rect.width, height: rect.height, from: 0))
         }
-        // Every line whole: what does not fit goes to the next.
-        for (i, line) in lines.flatMap({ $0.wrapped(width: room.width, indent: 2) }).prefix(room.height - 2).enumerated() {
-            line.render(into: &buffer, at: Point(x: room.x, y: room.y + i), maxWidth: room.width)
-        }
+        // Every line whole, and the whole request within reach: longer than the room, it
+        // scrolls (↓ PgDn) like the other pages, saying how much is below. While deciding, the
+        // last rows are the comment's.
+        let reserve = review.deciding == nil && review.objectionDecision == nil ? 0 : 2
+        page(lines, review: review, ctx: ctx, into: &buffer,
+             area: Rect(x: room.x, y: room.y, width: room.width, height: max(1, room.height - reserve)))
         if review.deciding == .return {
             let label = l.pick("Toelichting bij het terugsturen: ", "Comment on the return: ")
             let y = area.maxY - 1
