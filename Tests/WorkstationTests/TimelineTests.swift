@@ -66,4 +66,16 @@ struct TimelineTests {
             #expect(audit == "\(id) 1 done 2027-02-01")
         }
     }
+
+    @Test("At 80×24 the timeline below the last item is within reach: End scrolls to the overview's last line")
+    func timelineReachable() throws {
+        try withDemoApp(size: Size(width: 80, height: 24)) { app in
+            try open("hh-demo-0007", in: app)
+            let rows = HouseholdOverview.rows(try #require(app.state.household), ctx: app.context(), width: 77)
+            let last = rows.last.map { $0.line.spans.map(\.text).joined().trimmingCharacters(in: .whitespaces) } ?? ""
+            #expect(!last.isEmpty && !app.render().text.contains(last))
+            for _ in 0..<3 { app.handle(.key(.end)) }
+            #expect(app.render().text.contains(last), "\(last)\n\(app.render().text)")
+        }
+    }
 }

@@ -109,7 +109,16 @@ enum OverviewScreen {
         let items = HouseholdOverview.items(HouseholdOverview.rows(s, ctx: ctx, width: ctx.size.width - 3))
         if command == nil, let move = Move(key), !items.isEmpty {
             let at = s.overview.selected.flatMap(items.firstIndex(of:)) ?? 0
-            s.overview.selected = items[move.applied(to: at, count: items.count, page: HouseholdState.bodyHeight(ctx.size) / 2)]
+            let next = move.applied(to: at, count: items.count, page: HouseholdState.bodyHeight(ctx.size) / 2)
+            // Past the last item (the timeline has none): the rest scrolls into view, so every
+            // line of the overview can be read on a small screen.
+            if next == at && at == items.count - 1 && (key == .down || key == .pageDown || key == .end) {
+                let lines = HouseholdOverview.rows(s, ctx: ctx, width: ctx.size.width - 3).count
+                let height = HouseholdState.bodyHeight(ctx.size)
+                s.scroll = key == .down ? min(s.scroll + 1, max(0, lines - height)) : max(0, lines - height)
+                return []
+            }
+            s.overview.selected = items[next]
             s.keepSelectionInView(ctx)
             return []
         }
