@@ -27,7 +27,10 @@ extension Store {
     /// The first letter sent for the grant's current decision (after it was taken), nil when
     /// none was: the decision was made known on its day, and a later print is a copy of it.
     public func decisionLetter(of grant: Grant) throws -> SentLetter? {
-        guard let id = grant.id, let decided = grant.decidedAt else { return nil }
+        // The decision is the latest taken: on the request, or on an objection against it.
+        guard let id = grant.id, let requestDecided = grant.decidedAt else { return nil }
+        let objectionDecided = grant.objections.compactMap(\.decidedAt).max { $0.epochSeconds < $1.epochSeconds }
+        let decided = objectionDecided.map { $0.epochSeconds > requestDecided.epochSeconds ? $0 : requestDecided } ?? requestDecided
         return try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM letter WHERE grantId = ? ORDER BY id", arguments: [id]).lazy.map {
                 SentLetter(grantId: id, text: $0["text"], sha256: $0["sha256"], writtenAt: $0["writtenAt"], writtenBy: $0["writtenBy"])

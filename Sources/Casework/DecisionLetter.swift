@@ -64,8 +64,14 @@ public enum DecisionLetter {
         out.append("")
         out.append("Datum: \(longDate(sent))")
         out.append("Kenmerk: \(grant.id ?? "-") / \(household.id ?? "-")")
-        out.append(kind == .approval ? "Onderwerp: toekenning bijzondere bijstand"
-                                     : "Onderwerp: afwijzing van uw aanvraag om bijzondere bijstand")
+        // The latest objection decided: this letter is then the decision on it (Awb 7:12).
+        let decidedObjection = grant.objections.last { $0.outcome != nil }
+        if let o = decidedObjection {
+            out.append("Onderwerp: beslissing op uw bezwaar tegen ons besluit van \(longDate(o.decisionDate))")
+        } else {
+            out.append(kind == .approval ? "Onderwerp: toekenning bijzondere bijstand"
+                                         : "Onderwerp: afwijzing van uw aanvraag om bijzondere bijstand")
+        }
         out.append("")
         out.append("Beste \(applicant),")
         out.append("")
@@ -78,6 +84,24 @@ public enum DecisionLetter {
             opening += " Dit besluit nemen wij na uw bezwaar van \(longDate(upheld.received)), dat wij gegrond vinden."
         }
         out.append(contentsOf: wrap(opening, 78))
+        if let o = decidedObjection, let outcome = o.outcome {
+            section("Beslissing op uw bezwaar")
+            var said = "Op \(longDate(o.received)) ontvingen wij uw bezwaar tegen ons besluit van \(longDate(o.decisionDate)). "
+            switch outcome {
+            case .upheld: said += "Wij vinden uw bezwaar gegrond: wij herroepen dat besluit en nemen een nieuw besluit."
+            case .dismissed: said += "Wij vinden uw bezwaar ongegrond: het besluit blijft zoals het is."
+            case .inadmissible: said += "Wij verklaren uw bezwaar niet-ontvankelijk: wij behandelen het niet inhoudelijk."
+            }
+            out.append(contentsOf: wrap(said, 78))
+            if !o.reasons.trimmingWhitespace().isEmpty {
+                out.append("")
+                paragraphs(o.reasons)
+            }
+            if outcome == .upheld, !o.newDecision.trimmingWhitespace().isEmpty {
+                out.append("")
+                out.append(contentsOf: wrap("Ons nieuwe besluit: " + o.newDecision.trimmingWhitespace(), 78))
+            }
+        }
         section("Ons besluit")
         switch kind {
         case .approval:
@@ -182,7 +206,7 @@ public enum DecisionLetter {
         let deadline = longDate(LegalTerm.end(after: sent, weeks: 6))
         let college = Municipality(name: sender.municipality, code: "").place
         // A decision on an objection is not objected to again: the next step is the court (Awb 8:1).
-        let onObjection = kind == .approval && grant.objections.contains { $0.outcome == .upheld }
+        let onObjection = decidedObjection != nil
         section(onObjection ? "Bent u het niet eens met deze beslissing op uw bezwaar?" : "Bent u het niet eens met dit besluit?")
         var objection = onObjection
             ? "Dan kunt u beroep instellen bij de rechtbank (bestuursrecht) binnen zes weken na de dag waarop wij deze "

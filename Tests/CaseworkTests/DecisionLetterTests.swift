@@ -160,4 +160,26 @@ struct DecisionLetterTests {
         #expect(flat.contains("beroep instellen bij de rechtbank (bestuursrecht) binnen zes weken") && flat.contains("uiterlijk op 18 januari 2027"))
         #expect(!flat.contains("bezwaar maken binnen"))
     }
+
+    @Test("A decision on an objection says so: its subject, the outcome with its reasons, the new decision, and the court next", arguments: [
+        (ObjectionOutcome.upheld, "Wij vinden uw bezwaar gegrond: wij herroepen dat besluit en nemen een nieuw besluit."),
+        (ObjectionOutcome.dismissed, "Wij vinden uw bezwaar ongegrond: het besluit blijft zoals het is."),
+    ])
+    func objectionDecided(outcome: ObjectionOutcome, sentence: String) throws {
+        var grant = Self.rejected(reasons: "")
+        grant.status = .approved
+        grant.letterReasons = "Wij kennen u een renteloze lening toe."
+        grant.objections = [Objection(decisionDate: CalendarDate(iso: "2026-11-20")!, received: CalendarDate(iso: "2026-11-27")!,
+                                      grounds: "Een lening kan ik niet terugbetalen.", recordedBy: "r.westra", outcome: outcome,
+                                      decidedBy: "t.tweede", decidedAt: Moment(iso: "2026-12-07T10:00:00+01:00"),
+                                      reasons: "Uw inkomen ligt onder de norm; terugbetalen is niet redelijk.",
+                                      newDecision: outcome == .upheld ? "De lening wordt een gift van € 900,00." : "")]
+        let text = try #require(DecisionLetter.text(grant: grant, household: Self.household(), sender: Self.sender, sent: CalendarDate(iso: "2026-12-08")!))
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("Onderwerp: beslissing op uw bezwaar tegen ons besluit van 20 november 2026"))
+        #expect(flat.contains("Op 27 november 2026 ontvingen wij uw bezwaar tegen ons besluit van 20 november 2026. " + sentence))
+        #expect(flat.contains("Uw inkomen ligt onder de norm; terugbetalen is niet redelijk."))
+        #expect(flat.contains("Ons nieuwe besluit: De lening wordt een gift van € 900,00.") == (outcome == .upheld))
+        #expect(flat.contains("Bent u het niet eens met deze beslissing op uw bezwaar?") && flat.contains("beroep instellen bij de rechtbank"))
+    }
 }
