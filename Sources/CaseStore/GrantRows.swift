@@ -201,7 +201,7 @@ extension Store {
     }
 
     /// The grant's document and query columns, if nobody saved it since it was read.
-    private static func write(_ db: Database, _ stored: StoredGrant, _ g: Grant, user: String, at: Moment) throws -> StoredGrant {
+    static func write(_ db: Database, _ stored: StoredGrant, _ g: Grant, user: String, at: Moment) throws -> StoredGrant {
         try Versioning.update(db, table: "grant_request", id: stored.id, expected: stored.version, columns: [
             ("status", g.status.rawValue), ("route", g.route.rawValue), ("category", g.category.rawValue),
             ("amountCents", g.amount.cents), ("urgencyDate", g.urgencyDate?.iso), ("submittedBy", g.submittedBy),
@@ -214,7 +214,7 @@ extension Store {
         return StoredGrant(householdId: stored.householdId, version: stored.version + 1, grant: g)
     }
 
-    private static func event(_ db: Database, _ grant: String, at: Moment, user: String, action: String,
+    static func event(_ db: Database, _ grant: String, at: Moment, user: String, action: String,
                               from: GrantStatus?, to: GrantStatus, comment: String?) throws {
         try db.execute(sql: """
             INSERT INTO grant_event (grantId, at, user, action, fromStatus, toStatus, comment) VALUES (?, ?, ?, ?, ?, ?, ?)

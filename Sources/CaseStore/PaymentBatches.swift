@@ -73,6 +73,16 @@ extension Store {
             for (id, amount) in zip(batch.grantIds, batch.amounts) {
                 try db.execute(sql: "INSERT INTO payment_batch_item (batchId, grantId, amountCents) VALUES (?, ?, ?)",
                                arguments: [batch.id, id, amount.cents])
+                // Paid for the store from the moment its file is written: the money is on its way,
+                // the 24 hours are kept (or not) by then, and it is in no list of what to pay.
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM grant_request WHERE id = ?", arguments: [id]) else { continue }
+                let stored = try Self.storedGrant(row)
+                switch GrantWorkflow.pay(stored.grant, by: actor, at: at) {
+                case .failure(let refusals): throw StoreError.grantRefusals(refusals.reasons)
+                case .success(let paid):
+                    _ = try Self.write(db, stored, paid, user: actor.user, at: at)
+                    try Self.event(db, id, at: at, user: actor.user, action: "pay.batch", from: stored.grant.status, to: .paid, comment: batch.id)
+                }
             }
         }
     }

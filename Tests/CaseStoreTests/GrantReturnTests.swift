@@ -117,3 +117,27 @@ struct SentLetterTests {
         }
     }
 }
+
+@Suite("Paid through a payment file")
+struct PaidThroughFileTests {
+    @Test("Recording a batch pays its grants from that moment (history pay.batch); such a payment is not taken back")
+    func batchPays() throws {
+        try withTemporaryFolder { folder in
+            let store = try makeStore(in: folder)
+            _ = try store.importCaseFiles([try sampleSource("hh-demo-0003.json")], by: caseworker)   // gr-0003-2 approved, unpaid
+            let debtor = SEPACreditTransfer.Debtor(name: "Gemeente Zaanstad", iban: try #require(IBAN("NL91ABNA0417164300")))
+            let batch = try #require(try store.preparePayments(debtor: debtor, by: leader.actor, execution: day("2026-11-23")))
+            #expect(batch.grantIds == ["gr-0003-2"])
+            try store.recordPayments(batch, by: leader.actor)
+            let paid = try store.grant("gr-0003-2")
+            #expect(paid.grant.status == .paid && paid.grant.paidBy == leader.user && paid.grant.paidAt != nil)
+            let last = try store.read { db in
+                try Row.fetchOne(db, sql: "SELECT action, comment FROM grant_event WHERE grantId = 'gr-0003-2' ORDER BY id DESC LIMIT 1")
+                    .map { [$0["action"] as String? ?? "", $0["comment"] as String? ?? ""] }
+            }
+            #expect(last == ["pay.batch", batch.id])
+            #expect(throws: StoreError.grantRefusals([.notMarkedPaidByHand])) { _ = try store.unpayGrant(paid, by: leader.actor) }
+            #expect(try store.preparePayments(debtor: debtor, by: leader.actor, execution: day("2026-11-23")) == nil)
+        }
+    }
+}

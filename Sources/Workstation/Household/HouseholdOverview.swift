@@ -322,11 +322,12 @@ enum HouseholdOverview {
         case "return": return (GrantStatus.returned.name(in: l), .warning)
         case "reopen": return (l.pick("weer in bewerking", "being mended"), .dim)
         case "withdraw": return (l.pick("ingetrokken", "withdrawn"), .dim)
-        case "pay":
+        case "pay", "pay.batch":
             var paid = g
             paid.paidAt = step.at
             let late = GrantWorkflow.isPaymentLate(paid, now: step.at)
-            return (l.pick("betaald", "paid") + (late ? l.pick(" (na meer dan 24 uur)", " (after more than 24 hours)") : ""), late ? .overdue : .normal)
+            let how = step.action == "pay.batch" ? l.pick(" in betaalbestand", " in payment file") : l.pick(" (met de hand)", " (by hand)")
+            return (l.pick("betaald", "paid") + how + (late ? l.pick(" (na meer dan 24 uur)", " (after more than 24 hours)") : ""), late ? .overdue : .normal)
         case "unpay": return (l.pick("betaling teruggedraaid", "payment taken back"), .warning)
         case "evaluate": return (l.pick("geëvalueerd", "evaluated"), .normal)
         case "reconsider": return (l.pick("herzien op bezwaar: goedgekeurd", "reconsidered on objection: approved"), .normal)
