@@ -164,7 +164,7 @@ extension Store {
     /// done or not, its date or who moved: the agreement kept with the grant, audited, against
     /// the version it was read at.
     public func setGrantCondition(_ stored: StoredGrant, index: Int, to condition: Agreement, by actor: Actor) throws -> StoredGrant {
-        guard stored.grant.conditions.indices.contains(index) else { throw StoreError.rowGone(what: "\(stored.id) voorwaarde \(index + 1)") }
+        guard stored.grant.conditions.indices.contains(index) else { throw StoreError.rowGone(what: "\(stored.id) #\(index + 1)") }
         var changed = stored.grant
         changed.conditions[index] = condition
         let next = changed

@@ -82,8 +82,31 @@ extension Store {
                 case .success(let paid):
                     _ = try Self.write(db, stored, paid, user: actor.user, at: at)
                     try Self.event(db, id, at: at, user: actor.user, action: "pay.batch", from: stored.grant.status, to: .paid, comment: batch.id)
+                    // In the household's own trail too (audit show, subject access), as a payment by hand is.
+                    try Audit.append(db, at: at, user: actor.user, household: stored.householdId, action: "grant.pay.batch",
+                                     detail: "\(id) \(amount.plain) \(batch.id)")
                 }
             }
+        }
+    }
+
+    /// Step 21: grants written into a payment file before a file paid them were left
+    /// "approved" (and counted late); paid now from the moment of their file, by who made it,
+    /// with the history row a file writes (no audit row: the audit trail's chain is the one of
+    /// what people did, and the export's own row is there).
+    static func payExportedGrants(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT g.*, b.id AS batchId, b.createdAt AS batchAt, b.createdBy AS batchBy
+            FROM grant_request g JOIN payment_batch_item i ON i.grantId = g.id JOIN payment_batch b ON b.id = i.batchId
+            WHERE g.status = 'approved'
+            """)
+        for row in rows {
+            guard let at = Moment(iso: row["batchAt"]) else { continue }
+            let stored = try storedGrant(row)
+            let by = Actor(user: row["batchBy"], role: .teamleader)
+            guard case .success(let paid) = GrantWorkflow.pay(stored.grant, by: by, at: at) else { continue }
+            _ = try write(db, stored, paid, user: by.user, at: at)
+            try event(db, stored.id, at: at, user: by.user, action: "pay.batch", from: .approved, to: .paid, comment: row["batchId"])
         }
     }
 

@@ -100,6 +100,9 @@ enum Schema {
         migrator.registerMigration("v20: a kept letter's sha256 is the digest of its text, as sha256sum computes it") { db in
             try Self.letterDigests(db)
         }
+        migrator.registerMigration("v21: a payment file pays its grants: those exported before are paid from their file's moment") { db in
+            try Store.payExportedGrants(db)
+        }
         return migrator
     }
 

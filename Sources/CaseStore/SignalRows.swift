@@ -276,6 +276,11 @@ extension Store {
             if result == .otherReason && reason.trimmingCharacters(in: .whitespaces).isEmpty { throw StoreError.signalResult(.reasonMissing) }
             var next = stored.zaak
             next.result = result
+            // Closed with a result that picks the zaak up without a contact (a referral without
+            // the resident): picked up on that day, so the delivery gives its datumOpgepakt.
+            if next.pickedUp == nil, !result.isNotPickedUp, SignalStatus(rawValue: result.rawValue).map({ !SignalStatus.notPickedUp.contains($0) }) ?? true {
+                next.pickedUp = at.localDate
+            }
             try Self.writeCase(db, next, expected: stored.version, open: false, by: actor.user, at: at)
             // No signal of a closed zaak waits: a "not picked up" result (or deceased, no resident,
             // known already) sets those still waiting so; any other result picks them up.
@@ -293,7 +298,7 @@ extension Store {
     /// zaak that holds others (a repeated signal, say). The zaak's only signal goes with the
     /// zaak's own result (`closeSignalCase`), so a zaak is never left without a signal.
     public func setAsideSignal(_ signalId: String, status: SignalStatus, reason: String, by actor: Actor) throws {
-        guard SignalStatus.notPickedUp.contains(status) else { throw StoreError.signalResult(.alreadyPickedUp) }
+        guard SignalStatus.notPickedUp.contains(status) else { throw StoreError.signalResult(.notASetAsideStatus) }
         if status == .otherReason && reason.trimmingCharacters(in: .whitespaces).isEmpty { throw StoreError.signalResult(.reasonMissing) }
         let household = try read { db in
             try String.fetchOne(db, sql: "SELECT householdId FROM signal WHERE signalId = ?", arguments: [signalId])

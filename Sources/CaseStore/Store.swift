@@ -200,6 +200,8 @@ public final class Store: Sendable {
     /// What may still be done to a closed household: reopen it, read the handover note,
     /// record how a paid grant worked out.
     static let allowedOnClosed: Set<String> = ["household.reopen", "household.close", "household.handover.read", "grant.evaluate",
+                                               // a decision taken before the closing is still made known by its letter
+                                               "grant.letter",
                                                // a zaak of a household closed meanwhile still gets its result (the delivery needs it)
                                                "signal.result"]
 

@@ -102,7 +102,7 @@ public enum StoreError: Error, Equatable, Sendable {
     }
 
     /// A problem with one file of an import, with its JSON path.
-    public enum SignalResultProblem: Equatable, Sendable { case alreadyPickedUp, reasonMissing, onlySignal(caseId: String), attemptFirst }
+    public enum SignalResultProblem: Equatable, Sendable { case alreadyPickedUp, reasonMissing, onlySignal(caseId: String), attemptFirst, notASetAsideStatus }
 
     public struct ImportProblem: Equatable, Sendable {
         public let file: String
@@ -240,6 +240,9 @@ extension StoreError {
         case .signalResult(.reasonMissing):
             return l.pick("Bij \"niet opgepakt: andere reden\" hoort de reden; schrijf die erbij.",
                           "\"Not picked up: other reason\" needs the reason; write it down.")
+        case .signalResult(.notASetAsideStatus):
+            return l.pick("Een signaal opzijzetten gaat met een status van niet opgepakt (herhaald, onterecht, andere reden, al bekend, overleden, geen inwoner).",
+                          "A signal is set aside with a status of not picked up (repeated, unfounded, other reason, known already, deceased, no resident).")
         case .signalResult(.attemptFirst):
             return l.pick("Dit resultaat volgt op contact: leg eerst de contactpoging vast (a), dan het resultaat.",
                           "This result follows a contact: record the contact attempt first (a), then the result.")

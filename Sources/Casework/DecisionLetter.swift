@@ -93,7 +93,9 @@ public enum DecisionLetter {
             case .inadmissible: said += "Wij verklaren uw bezwaar niet-ontvankelijk: wij behandelen het niet inhoudelijk."
             }
             out.append(contentsOf: wrap(said, 78))
-            if !o.reasons.trimmingWhitespace().isEmpty {
+            // Upheld against a rejection, these reasons are the new approval's own and follow
+            // under "Waarom wij zo besluiten": said once.
+            if !o.reasons.trimmingWhitespace().isEmpty && o.reasons.trimmingWhitespace() != grant.letterReasons.trimmingWhitespace() {
                 out.append("")
                 paragraphs(o.reasons)
             }
@@ -107,7 +109,9 @@ public enum DecisionLetter {
         case .approval:
             let form = grant.form == .loan ? "als renteloze lening" : "als gift (u hoeft het niet terug te betalen)"
             var decision = "Wij kennen u \(grant.amount.dutch) bijzondere bijstand toe, \(form). "
-            decision += "Wij betalen het bedrag binnen 24 uur rechtstreeks aan \(grant.payee.name)"
+            // Paid already (a letter on an objection, later): said as done.
+            decision += grant.status.isPaid ? "Wij hebben het bedrag rechtstreeks betaald aan \(grant.payee.name)"
+                : "Wij betalen het bedrag binnen 24 uur rechtstreeks aan \(grant.payee.name)"
             if let iban = IBAN(grant.payee.iban) { decision += " (rekening \(iban.formatted))" }
             if !grant.payee.reference.isEmpty { decision += ", onder vermelding van \"\(grant.payee.reference)\"" }
             decision += ". U krijgt het geld dus niet zelf op uw rekening."

@@ -138,6 +138,25 @@ struct PaidThroughFileTests {
             #expect(last == ["pay.batch", batch.id])
             #expect(throws: StoreError.grantRefusals([.notMarkedPaidByHand])) { _ = try store.unpayGrant(paid, by: leader.actor) }
             #expect(try store.preparePayments(debtor: debtor, by: leader.actor, execution: day("2026-11-23")) == nil)
+            // In the household's own audit trail too.
+            let audited = try store.read { db in
+                try String.fetchAll(db, sql: "SELECT detail FROM audit WHERE action = 'grant.pay.batch' AND householdId = 'hh-demo-0003'")
+            }
+            #expect(audited == ["gr-0003-2 978.45 \(batch.id)"])
+
+            // Step 21: a grant exported before a file paid it (left approved) is paid from its file's moment.
+            let before = try store.grant("gr-0003-2")
+            var unpaid = before.grant
+            unpaid.status = .approved; unpaid.paidAt = nil; unpaid.paidBy = nil
+            let fileMoment = try #require(Moment(iso: batch.createdAt))
+            try store.writer.write { db in
+                _ = try Store.write(db, before, unpaid, user: "j.bakker", at: fileMoment)
+                let row = try Row.fetchOne(db, sql: "SELECT status FROM grant_request WHERE id = 'gr-0003-2'")
+                #expect(row?["status"] as String? == "approved")
+                try Store.payExportedGrants(db)
+            }
+            let mended = try store.grant("gr-0003-2").grant
+            #expect(mended.status == .paid && mended.paidAt == fileMoment)
         }
     }
 }

@@ -260,8 +260,10 @@ struct SignalStoreTests {
             // A referral without the resident needs no attempt, and leaves nothing waiting.
             let other = try store.importSignals([Self.incoming("D-4", .duo, received: "2027-06-01", client: bsn)], by: caseworker)
             let second = try #require(other.cases.first)
-            _ = try store.closeSignalCase(second, result: .referredWithoutResident, by: caseworker)
+            let referred = try store.closeSignalCase(second, result: .referredWithoutResident, by: caseworker)
             #expect(try store.caseFile(household).signals.first { $0.id == "D-4" }?.status == .pickedUp)
+            // Picked up on the day of the result, so the delivery gives a datumOpgepakt.
+            #expect(referred.pickedUp == CalendarDate(iso: "2026-11-23"))
         }
     }
 }

@@ -182,4 +182,15 @@ struct DecisionLetterTests {
         #expect(flat.contains("Ons nieuwe besluit: De lening wordt een gift van € 900,00.") == (outcome == .upheld))
         #expect(flat.contains("Bent u het niet eens met deze beslissing op uw bezwaar?") && flat.contains("beroep instellen bij de rechtbank"))
     }
+
+    @Test("A letter for a grant paid already says the money was paid, not that it will be")
+    func paidSaysPaid() throws {
+        var grant = Self.rejected(reasons: "Wij betalen het bed.")
+        grant.status = .paid
+        grant.paidAt = Moment(iso: "2026-11-21T10:00:00+01:00")
+        let flat = try #require(DecisionLetter.text(grant: grant, household: Self.household(), sender: Self.sender, sent: CalendarDate(iso: "2026-12-08")!))
+            .replacingOccurrences(of: "\n", with: " ")
+        #expect(flat.contains("Wij hebben het bedrag rechtstreeks betaald aan Kringloop Zaanstreek"))
+        #expect(!flat.contains("binnen 24 uur rechtstreeks"))
+    }
 }

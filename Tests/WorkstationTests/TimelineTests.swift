@@ -78,4 +78,21 @@ struct TimelineTests {
             #expect(app.render().text.contains(last), "\(last)\n\(app.render().text)")
         }
     }
+
+    @Test("A grant imported without history and paid through a file: its submission and approval from its dates, then the payment")
+    func importedThenPaid() throws {
+        try withDemoApp(user: "j.bakker") { app in
+            let store = app.env.store
+            let debtor = SEPACreditTransfer.Debtor(name: "Gemeente Zaanstad", iban: try #require(IBAN("NL91ABNA0417164300")))
+            let leader = Actor(user: "j.bakker", role: .teamleader)
+            let batch = try #require(try store.preparePayments(debtor: debtor, by: leader, execution: CalendarDate(iso: "2026-11-23")!))
+            try store.recordPayments(batch, by: leader)
+            let lines = HouseholdOverview.timeline(try store.caseFile("hh-demo-0003"), steps: try store.householdRows("hh-demo-0003").grantSteps,
+                                                   ctx: app.context(), width: 200)
+                .map { $0.spans.map(\.text).joined() }.filter { $0.contains("gr-0003-2") }
+            #expect(lines.count == 3, "\(lines)")
+            #expect(lines.first?.contains("betaald in betaalbestand") == true)
+            #expect(lines.contains { $0.contains("aanvraag ingediend") } && lines.contains { $0.contains("toegekend") })
+        }
+    }
 }

@@ -91,8 +91,8 @@ enum GrantsView {
     private static func confirmPay(_ pay: (grant: StoredGrant, batch: String?), household: HouseholdState, ctx: ScreenContext,
                                    into buffer: inout ScreenBuffer, area: Rect) {
         let l = ctx.l, g = pay.grant.grant
-        let why = pay.batch.map { l.pick("Hij staat in betaalbestand \($0); zet hem op betaald als de bank dat bestand heeft uitgevoerd.",
-                                         "It is in payment file \($0); mark it paid once the bank has carried out that file.") }
+        let why = pay.batch.map { l.pick("Hij staat in betaalbestand \($0) en wordt daarmee betaald.",
+                                         "It is in payment file \($0) and is paid by it.") }
             ?? l.pick("Hij staat in geen betaalbestand: zet hem alleen op betaald als de gemeente hem buiten Keukentafel betaalde, want hij komt daarna in geen betaalbestand meer.",
                       "It is in no payment file: mark it paid only if the municipality paid it outside Keukentafel, because it will then go into no payment file.")
         Dialog(title: l.pick("Op betaald zetten", "Mark paid"),

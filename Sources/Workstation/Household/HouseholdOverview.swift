@@ -264,6 +264,17 @@ enum HouseholdOverview {
         for g in file.grants {
             let what = "\(g.id ?? "?") \(g.route.name(in: l)) \(g.category.name(in: l)) \(g.amount.dutch)"
             let own = recorded.filter { $0.grantId == g.id && $0.action != "draft" }
+            // A grant imported with its history untold has recorded steps only from the import
+            // on (a payment file, an objection): what came before, its dates tell.
+            if let first = own.first, first.action != "submit" {
+                let told: [(Moment?, String)] = [(g.submittedAt, l.pick("aanvraag ingediend", "request submitted")),
+                                                 (g.decidedAt, g.status == .rejected ? GrantStatus.rejected.name(in: l) : GrantStatus.approved.name(in: l))]
+                for (moment, label) in told {
+                    guard let moment, moment.epochSeconds <= first.at.epochSeconds else { continue }
+                    events.append((moment.localDate.daysSinceEpoch, StyledLine([Span(text: "  " + moment.localDate.dutch + " ", role: .dim),
+                                                                                Span(text: label, role: .normal), Span(text: " " + what, role: .dim)])))
+                }
+            }
             if !own.isEmpty {
                 for step in own {
                     let (label, role) = stepLabel(step, grant: g, l)
