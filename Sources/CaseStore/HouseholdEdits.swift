@@ -154,9 +154,7 @@ extension Store {
     /// `HOUSEHOLD-sN`: the household's id and the signal's number in it, never one in use.
     static func handSignalId(_ db: Database, household: String, position: Int) throws -> String {
         var n = position + 1
-        while try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM signal WHERE signalId = ?1) OR EXISTS (SELECT 1 FROM signal_inbox WHERE signalId = ?1)
-            """, arguments: ["\(household)-s\(n)"]) == true { n += 1 }
+        while try signalIdTaken(db, "\(household)-s\(n)") { n += 1 }
         return "\(household)-s\(n)"
     }
 

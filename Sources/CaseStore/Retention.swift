@@ -213,12 +213,9 @@ enum AnonymousRows {
         // digest stays in the audit trail, which is never rewritten). The trigger that keeps it
         // is lifted for this one statement.
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM letter WHERE householdId = ?)", arguments: [id]) == true {
-            try db.execute(sql: "DROP TRIGGER letter_never_deleted")
-            try db.execute(sql: "DELETE FROM letter WHERE householdId = ?", arguments: [id])
-            try db.execute(sql: """
-                CREATE TRIGGER letter_never_deleted BEFORE DELETE ON letter
-                BEGIN SELECT RAISE(ABORT, 'a letter as sent is never deleted'); END;
-                """)
+            try Schema.withLetterGuardLifted(db, .delete) {
+                try db.execute(sql: "DELETE FROM letter WHERE householdId = ?", arguments: [id])
+            }
         }
         // A closed household is not in the search index; made sure, in case it ever was.
         try db.execute(sql: "DELETE FROM household_search WHERE rowid = (SELECT rowid FROM household WHERE id = ?)", arguments: [id])

@@ -114,14 +114,30 @@ enum Schema {
     static func letterDigests(_ db: Database) throws {
         let rows = try Row.fetchAll(db, sql: "SELECT id, text FROM letter")
         guard !rows.isEmpty else { return }
-        try db.execute(sql: "DROP TRIGGER letter_never_changes")
-        for row in rows {
-            try db.execute(sql: "UPDATE letter SET sha256 = ? WHERE id = ?", arguments: [SHA256.hex(Array((row["text"] as String).utf8)), row["id"] as Int64])
+        try withLetterGuardLifted(db, .update) {
+            for row in rows {
+                try db.execute(sql: "UPDATE letter SET sha256 = ? WHERE id = ?", arguments: [SHA256.hex(Array((row["text"] as String).utf8)), row["id"] as Int64])
+            }
         }
-        try db.execute(sql: """
-            CREATE TRIGGER letter_never_changes BEFORE UPDATE ON letter
-            BEGIN SELECT RAISE(ABORT, 'a letter as sent is never changed'); END;
-            """)
+    }
+
+    /// The triggers that keep a letter as sent (step 12), by what they refuse.
+    enum LetterGuard: String {
+        case update = "letter_never_changes", delete = "letter_never_deleted"
+        var sql: String {
+            self == .update
+                ? "CREATE TRIGGER letter_never_changes BEFORE UPDATE ON letter BEGIN SELECT RAISE(ABORT, 'a letter as sent is never changed'); END;"
+                : "CREATE TRIGGER letter_never_deleted BEFORE DELETE ON letter BEGIN SELECT RAISE(ABORT, 'a letter as sent is never deleted'); END;"
+        }
+    }
+
+    /// Runs `body` with one letter trigger lifted, inside the caller's transaction: the trigger
+    /// is back before anything else sees the table (a digest mended, letters deleted at the end
+    /// of their period).
+    static func withLetterGuardLifted(_ db: Database, _ guarding: LetterGuard, _ body: () throws -> Void) throws {
+        try db.execute(sql: "DROP TRIGGER \(guarding.rawValue)")
+        try body()
+        try db.execute(sql: guarding.sql)
     }
 
     /// A grant imported before step 15 kept "objections" as a field it did not know: its open

@@ -94,13 +94,17 @@ extension Store {
     }
 
     static func signalsInStore(_ db: Database, _ incoming: [IncomingSignal]) throws -> [CaseFileProblem] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM signal WHERE signalId = ?1) OR EXISTS (SELECT 1 FROM signal_inbox WHERE signalId = ?1)
-            """)
-        return try incoming.compactMap { s in
+        try incoming.compactMap { s in
             let id = s.signal.id ?? ""
-            return try Bool.fetchOne(statement, arguments: [id]) == true ? CaseFileProblem(path: s.path + ".ID", kind: .idInStore(id)) : nil
+            return try signalIdTaken(db, id) ? CaseFileProblem(path: s.path + ".ID", kind: .idInStore(id)) : nil
         }
+    }
+
+    /// Whether a signal of this ID is in the store, matched or waiting.
+    static func signalIdTaken(_ db: Database, _ id: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM signal WHERE signalId = ?1) OR EXISTS (SELECT 1 FROM signal_inbox WHERE signalId = ?1)
+            """), arguments: [id]) == true
     }
 
     /// The open household the client is: by a member's BSN, else by address (and birth date).

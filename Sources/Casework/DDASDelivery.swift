@@ -199,11 +199,7 @@ public enum DDASDelivery {
     /// (the standard then allows nothing else), else by postcode, house number and birth date.
     public static func report(_ cases: [ReportedCase], from: CalendarDate, to: CalendarDate, sender: Sender, at moment: Moment) -> JSONValue {
         var signals: [JSONValue] = [], zaken: [JSONValue] = []
-        for whole in cases {
-            // A signal whose person can be named neither by BSN nor by address is left out
-            // (`undeliverable` says which), and a zaak with none left with it.
-            let c = ReportedCase(signals: whole.signals.filter { $0.client.isDeliverable }, outreach: whole.outreach)
-            if c.signals.isEmpty { continue }
+        for c in deliverable(cases) {
             for (s, client) in c.signals {
                 var o: JSONObject = ["ID": .string(s.id ?? "")]
                 o["crisissignaal"] = .bool(s.crisis)
@@ -236,6 +232,12 @@ public enum DDASDelivery {
         return .object(["startdatumLevering": .string(from.iso), "einddatumLevering": .string(to.iso),
                         "aanleverdatumEnTijd": .string(Moment(epochSeconds: moment.epochSeconds).iso), "codeGegevensleverancier": .string(sender.supplierCode),
                         "leveringen": .array([.object(levering)])])
+    }
+
+    /// What `report` delivers: a signal whose person can be named neither by BSN nor by address
+    /// is left out (`undeliverable` says which), and a zaak with none left with it.
+    public static func deliverable(_ cases: [ReportedCase]) -> [ReportedCase] {
+        cases.map { ReportedCase(signals: $0.signals.filter { $0.client.isDeliverable }, outreach: $0.outreach) }.filter { !$0.signals.isEmpty }
     }
 
     /// The signals `report` leaves out: no BSN, no postcode and house number to name the person by.

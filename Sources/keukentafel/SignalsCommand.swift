@@ -95,8 +95,7 @@ struct SignalsCommand: ParsableCommand {
                                      "Note: \(left.count) \(left.count == 1 ? "signal was" : "signals were") not delivered: the household has no address and no BSN (\(left.joined(separator: ", "))). Add the address and make the delivery again."))
             }
             // Zaken and the signals nobody matched (each delivered alone, without a zaak) apart.
-            let delivered = cases.map { DDASDelivery.ReportedCase(signals: $0.signals.filter { $0.client.isDeliverable }, outreach: $0.outreach) }
-                .filter { !$0.signals.isEmpty }
+            let delivered = DDASDelivery.deliverable(cases)
             let zaken = delivered.filter { $0.outreach != nil }.count
             let signals = delivered.map(\.signals.count).reduce(0, +)
             let waiting = delivered.filter { $0.outreach == nil }.map(\.signals.count).reduce(0, +)
