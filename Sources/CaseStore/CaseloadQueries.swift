@@ -190,7 +190,12 @@ struct CaseloadQuery {
         if let match {
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM household_search WHERE household_search MATCH ?", arguments: [match]) ?? 0
         }
-        // The count the store keeps (migration v17), not the index counted.
+        return try keptCount(db)
+    }
+
+    /// The households of the scope, without a search: the count the store keeps (migration
+    /// v17), not the index counted.
+    func keptCount(_ db: Database) throws -> Int {
         let status = closed ? "closed" : "open"
         if let caseworker {
             return try Int.fetchOne(db, sql: "SELECT n FROM household_count WHERE caseworker = ? AND status = ?",
@@ -209,6 +214,10 @@ struct CaseloadQuery {
         }
         guard let match else {
             var rowids: [Int64] = []
+            // The whole list (a million rowids in a regional service centre) in one buffer of
+            // the count the store keeps: grown by doubling, the old and new buffers were both
+            // held at the last step, half as much again as the list at the peak.
+            if limit < 0 && offset == 0 { rowids.reserveCapacity(try keptCount(db)) }
             try Self.eachRowid(db, sql: "SELECT h.rowid FROM \(from) ORDER BY h.name COLLATE NOCASE, h.rowid LIMIT ? OFFSET ?",
                                arguments: StatementArguments(arguments + [limit, offset])) { rowids.append($0) }
             return rowids

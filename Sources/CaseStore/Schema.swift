@@ -103,6 +103,10 @@ enum Schema {
         migrator.registerMigration("v21: a payment file pays its grants: those exported before are paid from their file's moment") { db in
             try Store.payExportedGrants(db)
         }
+        migrator.registerMigration("v22: the report reads the grants' moments as integers, from one covering index") { db in
+            try db.execute(sql: ReportFigureRows.v22)
+            try ReportFigureRows.fillMoments(db)
+        }
         return migrator
     }
 

@@ -6,7 +6,7 @@ public struct PracticeReport: Equatable, Sendable {
         public var count = 0
         public var total = Money.zero
         public init(count: Int = 0, total: Money = .zero) { self.count = count; self.total = total }
-        mutating func add(_ m: Money) { count += 1; total = total + m }
+        public mutating func add(_ m: Money) { count += 1; total = total + m }
     }
 
     public let from: CalendarDate
@@ -64,40 +64,10 @@ public struct PracticeReport: Equatable, Sendable {
     /// The same from the figures the store keeps: grants outside the period and objections
     /// received outside it may be among them or not; they count for nothing.
     public static func compute(_ figures: ReportFigures, from: CalendarDate, to: CalendarDate, now: Moment) -> PracticeReport {
-        var r = PracticeReport(from: from, to: to)
-        let months = max(1, (to.year - from.year) * 12 + to.month - from.month + 1)
-        r.perMonth = Array(repeating: .zero, count: months)
-        for o in figures.objections where o.received >= from && o.received <= to {
-            r.objections += 1
-            if let outcome = o.outcome { r.objectionOutcomes[outcome, default: 0] += 1 } else { r.objectionsOpen += 1 }
-            if o.ledToNewDecision { r.objectionsWithNewDecision += 1 }
-        }
-        for g in figures.grants {
-            guard [.approved, .paid, .evaluated].contains(g.status), let decided = g.decidedAt else { continue }
-            let day = decided.localDate
-            guard day >= from && day <= to else { continue }
-            r.grants.add(g.amount)
-            r.byRoute[g.route, default: Tally()].add(g.amount)
-            r.byCategory[g.category, default: Tally()].add(g.amount)
-            r.byCaseworker[g.submittedBy ?? "?", default: Tally()].add(g.amount)
-            if g.approvedUnderMandate { r.underMandate += 1 }
-            r.netAvoided = r.netAvoided + g.netAvoided
-            let month = (day.year - from.year) * 12 + day.month - from.month
-            if r.perMonth.indices.contains(month) { r.perMonth[month] = r.perMonth[month] + g.amount }
-            if let shortTerm = g.shortTerm, g.status == .evaluated {
-                r.shortTerm[shortTerm, default: 0] += 1
-                if let s = g.societalCost { r.societalCost[s, default: 0] += 1 }
-            } else {
-                r.unevaluated += 1
-            }
-            if let paid = g.paidAt { r.paymentHours.append(decided.hours(until: paid)) }
-            if let submitted = g.submittedAt { r.decisionDays.append(decided.localDate.daysSinceEpoch - submitted.localDate.daysSinceEpoch) }
-            if g.isPaymentLate(now: now) { r.late.append(g) }
-        }
-        r.paymentHours.sort()
-        r.decisionDays.sort()
-        r.late.sort { ($0.decidedAt?.epochSeconds ?? 0, $0.id ?? "") < ($1.decidedAt?.epochSeconds ?? 0, $1.id ?? "") }
-        return r
+        var accumulator = PracticeReportAccumulator(from: from, to: to, now: now)
+        for o in figures.objections { accumulator.add(o) }
+        for g in figures.grants { accumulator.add(g) }
+        return accumulator.finish()
     }
 
     /// The JSON of `keukentafel report --json`.

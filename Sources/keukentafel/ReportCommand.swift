@@ -44,7 +44,7 @@ struct ReportCommand: ContractCommand {
         let (store, me) = try StoreAccess.openRealOrDemoAsStaff(global, demoUser: demo.user)
         let teamFilter: String? = team == "alle" || team == "all" ? nil : (team ?? (me.team.isEmpty ? nil : me.team))
         let report = try StoreAccess.reporting(l) {
-            PracticeReport.compute(try store.reportFigures(team: teamFilter, from: start, to: end), from: start, to: end, now: PracticeReport.endOfDay(today))
+            try store.practiceReport(team: teamFilter, from: start, to: end, now: PracticeReport.endOfDay(today))
         }
         // Vroegsignalering over the same period (every team: signals come in for the municipality).
         let signals = SignalFigures.compute(try StoreAccess.reporting(l) { try store.signalDelivery(from: start, to: end) })

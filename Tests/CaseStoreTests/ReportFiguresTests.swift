@@ -29,6 +29,8 @@ struct ReportFiguresTests {
                 let fromDocuments = PracticeReport.compute(grants: teamGrants, from: day(from), to: day(to), now: now)
                 let kept = PracticeReport.compute(try store.reportFigures(team: team, from: day(from), to: day(to)), from: day(from), to: day(to), now: now)
                 #expect(kept == fromDocuments, "\(from)…\(to), team \(team ?? "all")", sourceLocation: sourceLocation)
+                let streamed = try store.practiceReport(team: team, from: day(from), to: day(to), now: now)
+                #expect(streamed == fromDocuments, "streamed, \(from)…\(to), team \(team ?? "all")", sourceLocation: sourceLocation)
             }
         }
     }
@@ -79,6 +81,37 @@ struct ReportFiguresTests {
             let filled = try store.reportFigures(team: nil, from: day("2020-01-01"), to: day("2026-12-31"))
             #expect(filled.objections == before.objections)
             #expect(filled.grants.sorted { $0.id ?? "" < $1.id ?? "" } == before.grants.sorted { $0.id ?? "" < $1.id ?? "" })
+        }
+    }
+
+    @Test("Step 22 fills the grants' moments as integers from their text, with the offset they were written with")
+    func momentsFilledByTheMigration() throws {
+        try withSyntheticStore { store in
+            let before = try store.reportFigures(team: nil, from: day("2020-01-01"), to: day("2026-12-31"))
+            #expect(before.grants.count > 10)
+            // As a store made before step 22 has them: no moments as integers yet.
+            try store.writer.write { db in
+                try db.execute(sql: """
+                    UPDATE grant_request SET submittedEpoch = NULL, submittedOffset = NULL, decidedEpoch = NULL,
+                                             decidedOffset = NULL, paidEpoch = NULL, paidOffset = NULL
+                    """)
+            }
+            let emptied = try store.reportFigures(team: nil, from: day("2020-01-01"), to: day("2026-12-31"))
+            #expect(emptied.grants.allSatisfy { $0.decidedAt == nil && $0.paidAt == nil })
+            try store.writer.write { db in try ReportFigureRows.fillMoments(db) }
+            let filled = try store.reportFigures(team: nil, from: day("2020-01-01"), to: day("2026-12-31"))
+            #expect(filled == before)
+            // A moment written at +02:00 keeps its offset: 2026-06-01T09:30:00+02:00 is 07:30 UTC.
+            let summer = try #require(Moment(iso: "2026-06-01T09:30:00+02:00"))
+            #expect(summer.epochSeconds == 1_780_299_000)
+            try store.writer.write { db in
+                let id: String = try #require(try String.fetchOne(db, sql: "SELECT id FROM grant_request WHERE decidedAt IS NOT NULL LIMIT 1"))
+                try db.execute(sql: "UPDATE grant_request SET decidedAt = ? WHERE id = ?", arguments: [summer.iso, id])
+                try ReportFigureRows.fillMoments(db)
+                let row = try #require(try Row.fetchOne(db, sql: "SELECT decidedEpoch, decidedOffset FROM grant_request WHERE id = ?", arguments: [id]))
+                #expect(row[0] as Int == 1_780_299_000)
+                #expect(row[1] as Int == 120)
+            }
         }
     }
 }
