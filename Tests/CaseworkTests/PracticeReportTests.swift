@@ -57,4 +57,21 @@ struct PracticeReportTests {
         #expect(json["payment"]?.objectValue?["within24hShare"] == .number("0.6667"))
         #expect(json["outcomes"]?.objectValue?["unevaluated"] == .number("2"))
     }
+
+    @Test("Late grants in the order of their decision, then id, in whatever order they are handed over")
+    func lateInOrder() {
+        // Three grants decided at the same moment written with two offsets (10:00+01:00 is
+        // 11:00+02:00), one earlier; all unpaid, so all late on 23 November.
+        let late = [
+            Self.grant("z", "10.00", submitted: "2026-11-01T09:00:00+01:00", decided: "2026-11-02T10:00:00+01:00", status: .approved),
+            Self.grant("y", "10.00", submitted: "2026-11-01T09:00:00+01:00", decided: "2026-11-02T11:00:00+02:00", status: .approved),
+            Self.grant("x", "10.00", submitted: "2026-11-01T09:00:00+01:00", decided: "2026-11-02T10:00:00+01:00", status: .approved),
+            Self.grant("w", "10.00", submitted: "2026-11-01T09:00:00+01:00", decided: "2026-11-01T12:00:00+01:00", status: .approved),
+        ]
+        let now = PracticeReport.endOfDay(day("2026-11-23"))
+        for handed in [late, late.reversed(), [late[3], late[2], late[1], late[0]], [late[3], late[0], late[2], late[1]]] {
+            let r = PracticeReport.compute(grants: handed, from: day("2026-11-01"), to: day("2026-11-23"), now: now)
+            #expect(r.late.map(\.id) == ["w", "x", "y", "z"])
+        }
+    }
 }
