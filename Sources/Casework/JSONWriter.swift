@@ -67,6 +67,13 @@ public enum JSONWriter {
 
     static func quote(_ s: String, into out: inout String) {
         out.append("\"")
+        // Most text needs no escape (ids, amounts, names): appended whole, not a scalar at a
+        // time — a report lists thousands of grant ids.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(s)
+            out.append("\"")
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

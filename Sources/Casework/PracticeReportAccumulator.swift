@@ -76,7 +76,11 @@ public struct PracticeReportAccumulator: Sendable {
             let x = a.decidedAt?.epochSeconds ?? 0, y = b.decidedAt?.epochSeconds ?? 0
             return x != y ? x < y : (a.id ?? "") < (b.id ?? "")
         }
-        if zip(r.late, r.late.dropFirst()).contains(where: { before($1, $0) }) { r.late.sort(by: before) }
+        if zip(r.late, r.late.dropFirst()).contains(where: { before($1, $0) }) {
+            // Their positions sorted, not the figures themselves (each a dozen fields to move).
+            let late = r.late
+            r.late = late.indices.sorted { before(late[$0], late[$1]) }.map { late[$0] }
+        }
         return r
     }
 
