@@ -55,7 +55,7 @@ extension Store {
     }
 
     /// The figures of each row only for the rows shown (an IN list of at most a page).
-    static func caseloadRows(_ db: Database, rowids: [Int64], today: CalendarDate) throws -> [CaseloadRow] {
+    static func caseloadRows(_ db: Database, rowids: [HouseholdRowid], today: CalendarDate) throws -> [CaseloadRow] {
         guard !rowids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: rowids.count).joined(separator: ", ")
         let sql = """
@@ -73,7 +73,7 @@ extension Store {
                    (SELECT MAX(c.date) FROM conversation c WHERE c.householdId = h.id) AS lastContact
             FROM household h WHERE h.rowid IN (\(marks))
             """
-        let arguments = StatementArguments([today.iso] as [(any DatabaseValueConvertible)?] + rowids.map { $0 })
+        let arguments = StatementArguments([today.iso] as [(any DatabaseValueConvertible)?] + rowids.map { Int64($0) })
         var byRowid: [Int64: CaseloadRow] = [:]
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
             byRowid[row["rowid"]] = CaseloadRow(
@@ -83,17 +83,17 @@ extension Store {
                 waitingAmount: Money(cents: row["waitingCents"]),
                 lastContact: (row["lastContact"] as String?).flatMap(CalendarDate.init(iso:)))
         }
-        return rowids.compactMap { byRowid[$0] }
+        return rowids.compactMap { byRowid[Int64($0)] }
     }
 
     /// Every household of the scope (one caseworker's, or all), as rowids in list order:
     /// read once when a search starts, so each keystroke after it costs the matches only.
-    public func caseloadOrder(caseworker: String?, closed: Bool = false) throws -> [Int64] {
+    public func caseloadOrder(caseworker: String?, closed: Bool = false) throws -> [HouseholdRowid] {
         try caseloadOrderAndVersion(caseworker: caseworker, closed: closed).order
     }
 
     /// The order with the list version it is the order of, read in one snapshot.
-    public func caseloadOrderAndVersion(caseworker: String?, closed: Bool = false) throws -> (version: Int, order: [Int64]) {
+    public func caseloadOrderAndVersion(caseworker: String?, closed: Bool = false) throws -> (version: Int, order: [HouseholdRowid]) {
         let query = CaseloadQuery(CaseloadFilter(caseworker: caseworker, closed: closed))
         return try read { db in
             (try Self.listVersion(db), try query.page(db, offset: 0, limit: -1))
@@ -113,7 +113,7 @@ extension Store {
     /// The households of `order` that match the filter's search, in that order: the search
     /// index gives the matching rowids (any order, no household read), `order` the sequence.
     /// `order` may be the matches of a search this one narrows (more typed after it).
-    public func caseloadMatches(_ filter: CaseloadFilter, in order: [Int64]) throws -> [Int64] {
+    public func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
         let query = CaseloadQuery(filter)
         if query.closed, !query.words.isEmpty {
             return try read { db in try query.closedMatches(db, in: order) }
@@ -123,7 +123,7 @@ extension Store {
     }
 
     /// The caseload rows of these households, in this order.
-    public func caseloadRows(_ rowids: [Int64], today: CalendarDate) throws -> [CaseloadRow] {
+    public func caseloadRows(_ rowids: [HouseholdRowid], today: CalendarDate) throws -> [CaseloadRow] {
         guard !rowids.isEmpty else { return [] }
         return try read { db in try Self.caseloadRows(db, rowids: rowids, today: today) }
     }
@@ -175,12 +175,12 @@ struct CaseloadQuery {
 
     /// The closed households of `order` whose text holds every word (any case; letters with
     /// diacritics as typed), in `order`'s order.
-    func closedMatches(_ db: Database, in order: [Int64]) throws -> [Int64] {
+    func closedMatches(_ db: Database, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
         let conditions = words.map { _ in "instr(lower(\(Schema.searchText("h"))), lower(?)) > 0" }.joined(separator: " AND ")
         var found = Set<Int64>()
         try Self.eachRowid(db, sql: "SELECT h.rowid FROM household h WHERE h.status = 'closed' AND \(conditions)",
                            arguments: StatementArguments(words)) { found.insert($0) }
-        return order.filter(found.contains)
+        return order.filter { found.contains(Int64($0)) }
     }
 
     func count(_ db: Database) throws -> Int {
@@ -205,7 +205,7 @@ struct CaseloadQuery {
     }
 
     /// The rowids of one page, in name order.
-    func page(_ db: Database, offset: Int, limit: Int, searching: Bool = true) throws -> [Int64] {
+    func page(_ db: Database, offset: Int, limit: Int, searching: Bool = true) throws -> [HouseholdRowid] {
         let (from, arguments) = orderedIndex
         if closed && searching && !words.isEmpty {
             let found = try closedMatches(db, in: page(db, offset: 0, limit: -1, searching: false))
@@ -213,13 +213,17 @@ struct CaseloadQuery {
             return Array(found[start..<(limit < 0 ? found.count : min(found.count, start + limit))])
         }
         guard let match else {
-            var rowids: [Int64] = []
+            var rowids: [HouseholdRowid] = []
+            var unfit = false
             // The whole list (a million rowids in a regional service centre) in one buffer of
             // the count the store keeps: grown by doubling, the old and new buffers were both
             // held at the last step, half as much again as the list at the peak.
             if limit < 0 && offset == 0 { rowids.reserveCapacity(try keptCount(db)) }
             try Self.eachRowid(db, sql: "SELECT h.rowid FROM \(from) ORDER BY h.name COLLATE NOCASE, h.rowid LIMIT ? OFFSET ?",
-                               arguments: StatementArguments(arguments + [limit, offset])) { rowids.append($0) }
+                               arguments: StatementArguments(arguments + [limit, offset])) { rowid in
+                if let fits = HouseholdRowid(exactly: rowid) { rowids.append(fits) } else { unfit = true }
+            }
+            if unfit { throw StoreError.database("a household's row number does not fit in 32 bits; this version keeps lists of up to four billion") }
             return rowids
         }
         let all = try CaseloadQuery(CaseloadFilter(caseworker: caseworker, closed: closed)).page(db, offset: 0, limit: -1)
@@ -232,9 +236,9 @@ struct CaseloadQuery {
     /// 100,000 households: asking SQLite for the matches sorted by name costs a household
     /// read per match or a walk of the whole list; a bitmap of the matches over the list
     /// kept in memory costs neither.
-    static func matches(_ db: Database, match: String, in order: [Int64]) throws -> [Int64] {
-        guard let highest = order.max(), highest >= 0 else { return [] }
-        return try HouseholdBits.matching(db, match: match, highest: highest).members(of: order)
+    static func matches(_ db: Database, match: String, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
+        guard let highest = order.max() else { return [] }
+        return try HouseholdBits.matching(db, match: match, highest: Int64(highest)).members(of: order)
     }
 
     /// Calls `body` with the first column of each row, stepped by hand: a city-wide list or

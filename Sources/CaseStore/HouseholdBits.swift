@@ -1,5 +1,11 @@
 import GRDB
 
+/// A household's rowid in the lists kept in memory (the list's order, a search's matches):
+/// 32 bits, half of SQLite's 64 — a million households' order is 4 MB, not 8, and a peak of
+/// memory at a million households was the order and its matches. `CaseloadQuery.page`
+/// refuses a rowid that does not fit (a store would need four billion households).
+public typealias HouseholdRowid = UInt32
+
 /// A set of households as one bit per rowid: what the search index matched, held so that
 /// matches can be combined and put in list order without asking SQLite per household.
 struct HouseholdBits: Sendable, Equatable {
@@ -32,14 +38,15 @@ struct HouseholdBits: Sendable, Equatable {
 
     /// The rowids of `order` that are members, in `order`'s order. By hand over raw buffers:
     /// `filter` with a closure cost 1 ms of a city's 100,000 rows.
-    func members(of order: [Int64]) -> [Int64] {
-        var found = [Int64]()
+    func members(of order: [HouseholdRowid]) -> [HouseholdRowid] {
+        var found = [HouseholdRowid]()
         found.reserveCapacity(order.count)
-        let limit = Int64(words.count) << 6
+        let limit = words.count << 6
         words.withUnsafeBufferPointer { words in
             order.withUnsafeBufferPointer { order in
-                for rowid in order where rowid >= 0 && rowid < limit && words[Int(rowid >> 6)] & (1 << UInt64(rowid & 63)) != 0 {
-                    found.append(rowid)
+                for rowid in order {
+                    let r = Int(rowid)
+                    if r < limit && words[r >> 6] & (1 << UInt64(r & 63)) != 0 { found.append(rowid) }
                 }
             }
         }

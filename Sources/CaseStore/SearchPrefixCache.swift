@@ -74,7 +74,7 @@ public struct SearchPrefixCache: Sendable {
 
     /// The households of `order` matching every word of `search`, in `order`'s order: the
     /// common words from the bitmaps, the others from the index in one query.
-    func matches(_ db: Database, search: String, in order: [Int64]) throws -> [Int64] {
+    func matches(_ db: Database, search: String, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
         var combined: HouseholdBits?
         var uncommon: [String] = []
         for word in CaseloadQuery.words(search) {
@@ -103,7 +103,7 @@ public struct SearchPrefixCache: Sendable {
 extension Store {
     /// `caseloadMatches` with the common beginnings from `cache`, when it is ready at the
     /// list version `order` was read at; else from the index.
-    public func caseloadMatches(_ filter: CaseloadFilter, in order: [Int64], cache: SearchPrefixCache?, listVersion: Int) throws -> [Int64] {
+    public func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid], cache: SearchPrefixCache?, listVersion: Int) throws -> [HouseholdRowid] {
         guard let cache, cache.isReady(at: listVersion), let match = CaseloadQuery(filter).match else {
             return try caseloadMatches(filter, in: order)
         }

@@ -37,7 +37,7 @@ struct CaseloadSearchTests {
     func wordPrefixes() throws {
         try withSyntheticStore { store in
             let order = try store.caseloadOrder(caseworker: nil)
-            func ids(_ search: String) throws -> [Int64] { try store.caseloadMatches(CaseloadFilter(search: search), in: order) }
+            func ids(_ search: String) throws -> [HouseholdRowid] { try store.caseloadMatches(CaseloadFilter(search: search), in: order) }
             #expect(try !ids("zoë").isEmpty)
             #expect(try ids("zoe") == ids("zoë"))
             #expect(try ids("OZTURK") == ids("Öztürk"))
@@ -60,6 +60,21 @@ struct CaseloadSearchTests {
             #expect(try store.caseloadOrder(caseworker: nil).count == 299)
             try store.writer.write { db in try db.execute(sql: "UPDATE household SET status = 'open' WHERE id = 'hh-0000001'") }
             #expect(try store.caseloadCount(CaseloadFilter(search: "huishouden")) == 300)
+        }
+    }
+
+    @Test("The list in memory keeps rowids in 32 bits: a rowid past that is refused with a sentence, not cut short")
+    func rowidsBeyond32BitsRefused() throws {
+        try withSyntheticStore { store in
+            #expect(try store.caseloadOrder(caseworker: nil).count == 300)
+            try store.writer.write { db in
+                try db.execute(sql: "UPDATE household SET rowid = 4294967301 WHERE id = 'hh-0000007'")   // 2^32 + 5
+            }
+            #expect {
+                _ = try store.caseloadOrder(caseworker: nil)
+            } throws: { error in
+                "\(error)".contains("32 bits")
+            }
         }
     }
 }

@@ -98,7 +98,7 @@ struct SearchPrefixCacheTests {
             let before = try store.caseloadListVersion()
             let (rowid, city) = try store.read { db in
                 let row = try Row.fetchOne(db, sql: "SELECT rowid, city FROM household WHERE id = 'hh-0000007'")!
-                return (row["rowid"] as Int64, row["city"] as String)
+                return (HouseholdRowid(row["rowid"] as Int64), row["city"] as String)
             }
             let order = try store.caseloadOrder(caseworker: nil)
             let oldCity = CaseloadFilter(search: city)

@@ -19,11 +19,11 @@ struct NoReads: ScreenReads {
     func staff() throws -> [StaffMember] { try refuse("the staff") }
     func caseloadListVersion() throws -> Int { try refuse("the list version") }
     func caseloadCount(_ filter: CaseloadFilter) throws -> Int { try refuse("a count") }
-    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [Int64]) { try refuse("the order") }
-    func caseloadMatches(_ filter: CaseloadFilter, in order: [Int64], cache: SearchPrefixCache?, listVersion: Int) throws -> [Int64] {
+    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [HouseholdRowid]) { try refuse("the order") }
+    func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid], cache: SearchPrefixCache?, listVersion: Int) throws -> [HouseholdRowid] {
         try refuse("matches")
     }
-    func caseloadRows(_ rowids: [Int64], today: CalendarDate) throws -> [CaseloadRow] { try refuse("rows") }
+    func caseloadRows(_ rowids: [HouseholdRowid], today: CalendarDate) throws -> [CaseloadRow] { try refuse("rows") }
     func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow] { try refuse("a page") }
     func searchCache(threshold: Int) throws -> SearchPrefixCache { try refuse("the search cache") }
     func caseFile(_ householdId: String) throws -> CaseFile { try refuse("a case file") }

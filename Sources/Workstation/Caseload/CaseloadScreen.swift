@@ -24,18 +24,18 @@ public struct CaseloadState {
     /// read at (read when a search starts or the list is idle; again only when the version
     /// changed). Each keystroke of a search asks the search index for the matches only; their
     /// order and count come from here (see CaseloadQuery).
-    var order: [Int64]?
+    var order: [HouseholdRowid]?
     var orderVersion = -1
     /// The matches of the search as typed in `matchedText`. Typing more only narrows them,
     /// so the next keystroke filters these instead of the whole list.
-    var matches: [Int64]?
+    var matches: [HouseholdRowid]?
     var matchedText = ""
     /// The staff's teams (user → team): which rows the user may not open, so the list shows
     /// of those only who and where (see Store.mayView).
     var teams: [String: String]?
     /// The list's order read in a pause, on a thread of its own (a reference: copies of the
     /// state share it), with its version and the scope's caseworker.
-    let orderReader = BackgroundRead<(caseworker: String?, closed: Bool, version: Int, order: [Int64])>()
+    let orderReader = BackgroundRead<(caseworker: String?, closed: Bool, version: Int, order: [HouseholdRowid])>()
     /// The common word beginnings' matches (see SearchCacheKeeper).
     var searchCacheKeeper = SearchCacheKeeper()
     public var searchCache: SearchPrefixCache? { searchCacheKeeper.cache }
@@ -127,7 +127,7 @@ extension CaseloadState: ReadingScreen {
     /// The scope's households in list order (see `order`): read again only when the
     /// store's list version changed.
     @discardableResult
-    mutating func readOrder(_ ctx: ScreenContext) throws -> [Int64] {
+    mutating func readOrder(_ ctx: ScreenContext) throws -> [HouseholdRowid] {
         if let order, try ctx.reads.caseloadListVersion() == orderVersion { return order }
         let (version, fresh) = try ctx.reads.caseloadOrderAndVersion(caseworker: filter(ctx).caseworker, closed: scope == .closed)
         order = fresh

@@ -42,9 +42,9 @@ protocol ScreenReads: Sendable {
     func staff() throws -> [StaffMember]
     func caseloadListVersion() throws -> Int
     func caseloadCount(_ filter: CaseloadFilter) throws -> Int
-    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [Int64])
-    func caseloadMatches(_ filter: CaseloadFilter, in order: [Int64], cache: SearchPrefixCache?, listVersion: Int) throws -> [Int64]
-    func caseloadRows(_ rowids: [Int64], today: CalendarDate) throws -> [CaseloadRow]
+    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [HouseholdRowid])
+    func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid], cache: SearchPrefixCache?, listVersion: Int) throws -> [HouseholdRowid]
+    func caseloadRows(_ rowids: [HouseholdRowid], today: CalendarDate) throws -> [CaseloadRow]
     func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow]
     func searchCache(threshold: Int) throws -> SearchPrefixCache
     func caseFile(_ householdId: String) throws -> CaseFile
