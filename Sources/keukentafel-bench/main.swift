@@ -6,7 +6,7 @@ import WorkstationBench
 //                    [--team-key-ms 80] [--team-think-ms 500]
 // Measures the workstation against its budgets (docs/performance.md) and prints a table; with
 // --team, only the team scenario: ten workstations at once on one store ("A team at work").
-// Run from the package root after `swift build -c release` (see README, "Performance").
+// Run from the package root after `swift build -c release --static-swift-stdlib` (see README, "Performance").
 
 var sizes = [1_000, 10_000, 100_000, 1_000_000]
 var rounds = 200
@@ -56,7 +56,7 @@ while let argument = arguments.popFirst() {
     }
 }
 guard FileManager.default.isExecutableFile(atPath: binary) else {
-    fail("no keukentafel binary at \(binary): run `swift build -c release` first, or pass --keukentafel PATH")
+    fail("no keukentafel binary at \(binary): run `swift build -c release --static-swift-stdlib` first, or pass --keukentafel PATH")
 }
 let log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 if team {
