@@ -174,17 +174,8 @@ extension Store {
     /// store steps through the grants: `PracticeReport.compute(reportFigures(…))` without
     /// collecting the figures first.
     public func practiceReport(team: String?, from: CalendarDate, to: CalendarDate, now: Moment) throws -> PracticeReport {
-        // Counted first in the index (a fraction of a millisecond), so the accumulator's lists
-        // are made once at their size.
-        let expected = try read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM grant_request INDEXED BY grant_request_figures
-                WHERE status IN ('approved', 'paid', 'evaluated') AND decidedAt >= ? AND decidedAt < ?
-                """, arguments: [from.iso, to.adding(days: 1).iso]) ?? 0
-        }
-        return try foldReportFigures(team: team, from: from, to: to,
-                                     into: PracticeReportAccumulator(from: from, to: to, now: now, expected: expected),
-                                     grant: { $0.add($1) }, objection: { $0.add($1) }).finish()
+        try foldReportFigures(team: team, from: from, to: to, into: PracticeReportAccumulator(from: from, to: to, now: now),
+                              grant: { $0.add($1) }, objection: { $0.add($1) }).finish()
     }
 
     private func foldReportFigures<T: Sendable>(team: String?, from: CalendarDate, to: CalendarDate, into initial: T,

@@ -6,7 +6,7 @@ public struct PracticeReport: Equatable, Sendable {
         public var count = 0
         public var total = Money.zero
         public init(count: Int = 0, total: Money = .zero) { self.count = count; self.total = total }
-        public mutating func add(_ m: Money) { count += 1; total = total + m }
+        mutating func add(_ m: Money) { count += 1; total = total + m }
     }
 
     public let from: CalendarDate

@@ -11,16 +11,9 @@ public struct PracticeReportAccumulator: Sendable {
     private var categories: [PracticeReport.Tally]
     private var outcomes: [Int]
     private var costs: [Int]
-    /// Reserved at the first grant, not before: an accumulator is handed over by value, and
-    /// lists reserved in the copy handed over would be shared, so the first append would copy
-    /// them (without the room reserved).
-    private var expected: Int
 
-    /// `expected`: about how many grants will be added, if known — the lists of hours, days
-    /// and late grants are then made once at that size instead of grown by copying.
-    public init(from: CalendarDate, to: CalendarDate, now: Moment, expected: Int = 0) {
+    public init(from: CalendarDate, to: CalendarDate, now: Moment) {
         report = PracticeReport(from: from, to: to)
-        self.expected = expected
         fromDay = from.daysSinceEpoch; toDay = to.daysSinceEpoch; self.now = now
         let months = max(1, (to.year - from.year) * 12 + to.month - from.month + 1)
         report.perMonth = Array(repeating: .zero, count: months)
@@ -41,12 +34,6 @@ public struct PracticeReportAccumulator: Sendable {
 
     /// Counts a grant if it was approved (approved, paid or evaluated) with a decision in the period.
     public mutating func add(_ g: GrantFigures) {
-        if expected > 0 {
-            report.paymentHours.reserveCapacity(expected)
-            report.decisionDays.reserveCapacity(expected)
-            report.late.reserveCapacity(expected)
-            expected = 0
-        }
         switch g.status {
         case .approved, .paid, .evaluated: break
         default: return

@@ -36,7 +36,7 @@ struct NoReads: ScreenReads {
     }
     func reviewCount(_ list: ReviewList) throws -> Int { try refuse("the review count") }
     func reviewPage(_ list: ReviewList, offset: Int, limit: Int) throws -> [ReviewItem] { try refuse("a review page") }
-    func reportFigures(team: String?, from: CalendarDate, to: CalendarDate) throws -> ReportFigures { try refuse("the report's figures") }
+    func practiceReport(team: String?, from: CalendarDate, to: CalendarDate, now: Moment) throws -> PracticeReport { try refuse("the report") }
     func rules() throws -> CaseRules { try refuse("the norm tables and policy") }
     func municipality() throws -> Municipality? { try refuse("the municipality") }
     func householdChangeCounter(_ id: String) throws -> Int { try refuse("a household's change counter") }

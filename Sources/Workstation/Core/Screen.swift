@@ -54,7 +54,7 @@ protocol ScreenReads: Sendable {
     func grants(household: String) throws -> [StoredGrant]
     func reviewCount(_ list: ReviewList) throws -> Int
     func reviewPage(_ list: ReviewList, offset: Int, limit: Int) throws -> [ReviewItem]
-    func reportFigures(team: String?, from: CalendarDate, to: CalendarDate) throws -> ReportFigures
+    func practiceReport(team: String?, from: CalendarDate, to: CalendarDate, now: Moment) throws -> PracticeReport
     /// The law and the policy (norm tables, policy versions), and the municipality's settings.
     func rules() throws -> CaseRules
     func municipality() throws -> Municipality?

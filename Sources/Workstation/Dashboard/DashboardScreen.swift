@@ -29,8 +29,8 @@ extension DashboardState: Screen {
         let team: String? = allTeams || ctx.staff.team.isEmpty ? nil : ctx.staff.team
         let from = CalendarDate(year: ctx.today.year, month: 1, day: 1)!
         return DashboardState(allTeams: allTeams,
-                              report: PracticeReport.compute(try ctx.reads.reportFigures(team: team, from: from, to: ctx.today),
-                                                             from: from, to: ctx.today, now: PracticeReport.endOfDay(ctx.today)),
+                              report: try ctx.reads.practiceReport(team: team, from: from, to: ctx.today,
+                                                                   now: PracticeReport.endOfDay(ctx.today)),
                               signals: SignalFigures.compute(try ctx.reads.signalDelivery(from: from, to: ctx.today)),
                               barriers: try ctx.reads.ruleBarrierTallies())
     }
