@@ -92,14 +92,26 @@ struct CrashLoopRecord {
         }
     }
 
-    /// The conversation being typed: each piece of text with the moment it was sent.
+    /// The conversation being typed: each piece of text with the moment the program was seen
+    /// to have read it (nil until then). The promise is about what the program has: a key
+    /// still waiting in the terminal when a loaded machine starves the program is not yet
+    /// the program's to lose.
     struct Typing {
-        var question: [(text: String, at: Date)] = []
-        var note: [(text: String, at: Date)] = []
+        var question: [(text: String, readAt: Date?)] = []
+        var note: [(text: String, readAt: Date?)] = []
         var saveSent = false
 
-        func text(_ field: CrashLoopScript.Field, sentBefore limit: Date = .distantFuture) -> String {
-            (field == .question ? question : note).filter { $0.at <= limit }.map(\.text).joined()
+        /// Everything sent so far was read by `moment`.
+        mutating func markRead(at moment: Date) {
+            for i in question.indices where question[i].readAt == nil { question[i].readAt = moment }
+            for i in note.indices where note[i].readAt == nil { note[i].readAt = moment }
+        }
+
+        /// The field's text as sent; with `readBefore`, only as far as it was read by then.
+        func text(_ field: CrashLoopScript.Field, readBefore limit: Date? = nil) -> String {
+            let pieces = field == .question ? question : note
+            guard let limit else { return pieces.map(\.text).joined() }
+            return pieces.filter { $0.readAt.map { $0 <= limit } ?? false }.map(\.text).joined()
         }
         var conversation: Conversation { Conversation(question: text(.question), note: text(.note)) }
     }

@@ -33,7 +33,9 @@ struct CrashLoopTests {
             let seconds = Date().timeIntervalSince(started)
             let summary = "crash loop: \(driver.kills) kills, \(driver.restarts) restarts, "
                 + "integrity \(driver.integrityFailures == 0 ? "ok" : "FAILED \(driver.integrityFailures)×"), "
-                + "\(driver.lost) confirmed edits lost, \(driver.offers) drafts offered back "
+                + "\(driver.lost) confirmed edits lost, \(driver.offers) drafts offered back, "
+                + "\(driver.draftsRequired) drafts held to text read a second before the kill "
+                + "(\(driver.readChecks) reads seen) "
                 + "(\(driver.record.confirmations) saves confirmed on the screen; seed \(seed); "
                 + String(format: "%.1f s", seconds) + ")"
             print(summary)
@@ -61,6 +63,11 @@ final class CrashLoopDriver {
     /// The draft the store holds after the last kill, to be offered at the next start.
     var expectedDraft: (conversation: CrashLoopRecord.Conversation, field: Int?)?
     var kills = 0, restarts = 0, offers = 0, lost = 0, integrityFailures = 0
+    /// Times the program was seen to have read all typed text, and kills after which the
+    /// draft had to hold text read a second before: the draft check's own evidence.
+    var readChecks = 0, draftsRequired = 0
+    /// The terminal of this life's pane, asked for what the program has not read yet.
+    var paneTTY: String?
 
     init(tmux: Tmux, binary: URL, store: String, seed: UInt64) throws {
         self.tmux = tmux; self.binary = binary; self.store = store
@@ -89,6 +96,7 @@ final class CrashLoopDriver {
             try check(killedAt: Date())
             return true
         }
+        paneTTY = tmux.paneTTY
         let pid = try #require(tmux.panePID)
         let command = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
         try #require(command.hasPrefix("keukentafel"), "the pane runs \(command), not the workstation")
@@ -152,14 +160,14 @@ final class CrashLoopDriver {
                 case .text(let text, let field):
                     guard spent < budget else { attempt += 1; return }
                     try tmux.type(text)
-                    let at = Date()
                     switch field {
-                    case .question?: record.typing?.question.append((text, at))
-                    case .note?: record.typing?.note.append((text, at))
+                    case .question?: record.typing?.question.append((text, nil))
+                    case .note?: record.typing?.note.append((text, nil))
                     case nil: break
                     }
                     spent += 1
                     pause(30...120)
+                    noteWhatWasRead()
                 case .startConversation:
                     record.typing = CrashLoopRecord.Typing()
                 case .save(let save):
@@ -178,6 +186,14 @@ final class CrashLoopDriver {
             step += 1
             attempt += 1
         }
+    }
+
+    /// When the program has read every key sent (nothing waits in its terminal), the text
+    /// typed so far is the program's from now on: the draft must hold it a second later.
+    private func noteWhatWasRead() {
+        guard record.typing != nil, let tty = paneTTY, Tmux.unreadInput(tty: tty) == 0 else { return }
+        record.typing?.markRead(at: Date())
+        readChecks += 1
     }
 
     private func pause(_ milliseconds: ClosedRange<Int>) {
@@ -221,8 +237,10 @@ final class CrashLoopDriver {
         try checkDraft(now, killedAt: killedAt)
     }
 
-    /// The draft holds a beginning of what was typed, and at least what was typed a second
-    /// before the kill; without a draft, that text was saved (F2) or there was none.
+    /// The draft holds a beginning of what was typed, and at least what the program had read
+    /// a second before the kill (seen by nothing left unread in its terminal; a key sent
+    /// but not read on a starved machine does not count); without a draft, that text was
+    /// saved (F2) or there was none.
     private func checkDraft(_ now: StoreSnapshot, killedAt: Date) throws {
         let typing = record.typing
         record.typing = nil
@@ -232,17 +250,18 @@ final class CrashLoopDriver {
             if let draft = now.draft { Issue.record("kill \(kills): a draft nobody was typing: \(draft.conversation)") }
             return
         }
-        let required = (typing.text(.question, sentBefore: secondBefore), typing.text(.note, sentBefore: secondBefore))
+        let required = (typing.text(.question, readBefore: secondBefore), typing.text(.note, readBefore: secondBefore))
+        if !(required.0.isEmpty && required.1.isEmpty) { draftsRequired += 1 }
         if let draft = now.draft?.conversation {
             for (field, stored, typed, needed) in [("question", draft.question, typing.text(.question), required.0),
                                                    ("note", draft.note, typing.text(.note), required.1)] {
                 #expect(typed.hasPrefix(stored), "kill \(kills): the draft's \(field) \"\(stored)\" is not what was typed: \"\(typed)\"")
                 #expect(stored.hasPrefix(needed),
-                        "kill \(kills): the draft's \(field) \"\(stored)\" lacks what was typed a second before the kill: \"\(needed)\"")
+                        "kill \(kills): the draft's \(field) \"\(stored)\" lacks what the program had read a second before the kill: \"\(needed)\"")
             }
         } else if !(required.0.isEmpty && required.1.isEmpty) {
             let saved = typing.saveSent && now.conversations.contains(typing.conversation)
-            #expect(saved, "kill \(kills): \"\(required.0)\" / \"\(required.1)\" was typed a second before the kill, and is neither in a draft nor saved")
+            #expect(saved, "kill \(kills): \"\(required.0)\" / \"\(required.1)\" was read by the program a second before the kill, and is neither in a draft nor saved")
         }
     }
 }

@@ -90,9 +90,16 @@ final class Tmux {
 
     /// Bytes typed into the pane that the program has not read yet (FIONREAD on the pane's
     /// terminal), or nil when it cannot be asked.
-    var unreadInput: Int? {
+    var unreadInput: Int? { paneTTY.flatMap(Self.unreadInput(tty:)) }
+
+    /// The pane's terminal device (it changes when the pane is started again).
+    var paneTTY: String? {
         let tty = ((try? run(["display-message", "-p", "-t", session, "#{pane_tty}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard tty.hasPrefix("/dev/") else { return nil }
+        return tty.hasPrefix("/dev/") ? tty : nil
+    }
+
+    /// Bytes typed into the terminal `tty` that its program has not read yet.
+    static func unreadInput(tty: String) -> Int? {
         let fd = open(tty, O_RDONLY | O_NOCTTY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
