@@ -3,7 +3,7 @@ import Foundation
 /// A read of the store on a thread of its own (with its own connection from the store's
 /// pool), while the main loop goes on reading keys; the loop takes the result when it is
 /// there. For the caseload's work of a pause that costs more than a keystroke may wait:
-/// the list's order at 100,000 households (13 ms), the search cache (half a second).
+/// the list's order at 100,000 households (13 ms), the search's word beginnings (a second).
 public final class BackgroundRead<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<Value, any Error>?
@@ -30,7 +30,7 @@ public final class BackgroundRead<Value: Sendable>: @unchecked Sendable {
     }
 
     /// A nicer thread (nice 10): on a busy machine — a terminal server, two cores — a key
-    /// the main loop draws goes before the half second of the search cache, not beside it.
+    /// the main loop draws goes before the second of the search's beginnings, not beside it.
     /// Linux keeps the nice value per thread: `who` 0 is the calling thread, not the process.
     static func yieldToTheLoop() {
         #if os(Linux)

@@ -118,8 +118,8 @@ extension Store {
         if query.closed, !query.words.isEmpty {
             return try read { db in try query.closedMatches(db, in: order) }
         }
-        guard let match = query.match else { return order }
-        return try read { db in try CaseloadQuery.matches(db, match: match, in: order) }
+        guard query.match != nil else { return order }
+        return try read { db in try query.matches(db, in: order) }
     }
 
     /// The caseload rows of these households, in this order.
@@ -212,7 +212,7 @@ struct CaseloadQuery {
             let start = min(offset, found.count)
             return Array(found[start..<(limit < 0 ? found.count : min(found.count, start + limit))])
         }
-        guard let match else {
+        guard match != nil else {
             var rowids: [HouseholdRowid] = []
             var unfit = false
             // The whole list (a million rowids in a regional service centre) in one buffer of
@@ -227,7 +227,7 @@ struct CaseloadQuery {
             return rowids
         }
         let all = try CaseloadQuery(CaseloadFilter(caseworker: caseworker, closed: closed)).page(db, offset: 0, limit: -1)
-        let found = try Self.matches(db, match: match, in: all)
+        let found = try matches(db, in: all)
         let start = min(offset, found.count)
         return Array(found[start..<(limit < 0 ? found.count : min(found.count, start + limit))])
     }
@@ -236,9 +236,15 @@ struct CaseloadQuery {
     /// 100,000 households: asking SQLite for the matches sorted by name costs a household
     /// read per match or a walk of the whole list; a bitmap of the matches over the list
     /// kept in memory costs neither.
-    static func matches(_ db: Database, match: String, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
-        guard let highest = order.max() else { return [] }
-        return try HouseholdBits.matching(db, match: match, highest: Int64(highest)).members(of: order)
+    ///
+    /// The common words' households come from the bitmaps the store keeps (SearchBeginnings),
+    /// the others from the index. `order` is the scope's list or a part of it; the
+    /// caseworker's token narrows the index's part too.
+    func matches(_ db: Database, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
+        guard !order.isEmpty else { return [] }
+        let scope = caseworker.map { "owner : \"\(Schema.ownerToken(user: $0))\"" }
+        guard let found = try SearchBeginnings.matching(db, words: words, scope: scope) else { return order }
+        return found.members(of: order)
     }
 
     /// Calls `body` with the first column of each row, stepped by hand: a city-wide list or

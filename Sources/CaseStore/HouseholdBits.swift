@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A household's rowid in the lists kept in memory (the list's order, a search's matches):
@@ -27,6 +28,36 @@ struct HouseholdBits: Sendable, Equatable {
             }
         }
         return bits
+    }
+
+    /// The bits as stored (`SearchBeginnings`): 64-bit little-endian words, rowid r at bit
+    /// r % 64 of word r / 64.
+    init(stored bytes: UnsafeRawBufferPointer) {
+        words = [UInt64](repeating: 0, count: max(1, bytes.count / 8))
+        words.withUnsafeMutableBytes { target in
+            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes.prefix(target.count)))
+        }
+        for i in words.indices { words[i] = UInt64(littleEndian: words[i]) }
+    }
+
+    /// The bits to store (see `init(stored:)`).
+    var stored: Data {
+        words.withUnsafeBufferPointer { words in
+            var data = Data(capacity: words.count * 8)
+            for word in words { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
+            return data
+        }
+    }
+
+    /// Adds or removes one household, making room when its rowid is past the end.
+    mutating func set(_ rowid: Int64, to member: Bool) {
+        guard rowid >= 0 else { return }
+        let word = Int(rowid >> 6)
+        if word >= words.count {
+            guard member else { return }
+            words.append(contentsOf: repeatElement(0, count: word + 1 - words.count))
+        }
+        if member { words[word] |= 1 << UInt64(rowid & 63) } else { words[word] &= ~(1 << UInt64(rowid & 63)) }
     }
 
     /// Keeps only the households also in `other`.

@@ -68,9 +68,10 @@ extension Store {
         if !problems.isEmpty { throw StoreError.memberRules(problems) }
     }
 
-    /// The search index holds the members' names: read again for this household, and the
-    /// list version moved on so a search's cache of word beginnings is built anew (Schema.v8).
+    /// The search index holds the members' names: read again for this household, the list
+    /// version moved on (Schema.v8) and the change noted for the search's kept beginnings.
     static func refreshSearch(_ db: Database, _ household: String) throws {
+        try SearchBeginnings.noteChange(db, household: household)
         try db.execute(sql: "DELETE FROM household_search WHERE rowid = (SELECT rowid FROM household WHERE id = ?)", arguments: [household])
         try db.execute(sql: """
             INSERT INTO household_search (rowid, text, owner)

@@ -218,6 +218,7 @@ enum AnonymousRows {
             }
         }
         // A closed household is not in the search index; made sure, in case it ever was.
+        try SearchBeginnings.noteChange(db, household: id)
         try db.execute(sql: "DELETE FROM household_search WHERE rowid = (SELECT rowid FROM household WHERE id = ?)", arguments: [id])
     }
 }

@@ -107,6 +107,9 @@ enum Schema {
             try db.execute(sql: ReportFigureRows.v22)
             try ReportFigureRows.fillMoments(db)
         }
+        migrator.registerMigration("v23: the search's common word beginnings kept in the store as bitmaps, with the changes since") { db in
+            try db.execute(sql: SearchBeginnings.v23)
+        }
         return migrator
     }
 
@@ -305,7 +308,7 @@ enum Schema {
     """
 
     /// The caseload's search keeps the matches of common word beginnings in memory
-    /// (SearchPrefixCache) while the list version is the same, so the version must also
+    /// (until step 23; see SearchBeginnings) while the list version is the same, so the version must also
     /// change when an address changes: everything the search index holds of a household.
     /// The index's words with their counts (`household_search_terms`, a view that stores
     /// nothing) tell which beginnings are common; it is part of the schema so that a

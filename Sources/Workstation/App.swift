@@ -29,7 +29,7 @@ public final class App {
     /// What the screens know of the world now.
     func context() -> ScreenContext {
         ScreenContext(l: env.language, staff: env.staff, today: env.today, size: state.size, storeKind: env.store.kind,
-                      readOnly: env.store.isReadOnly, storePath: env.store.location.path, reads: env.store, now: Self.now(), searchCacheThreshold: env.searchCacheThreshold,
+                      readOnly: env.store.isReadOnly, storePath: env.store.location.path, reads: env.store, now: Self.now(), searchBeginningThreshold: env.searchBeginningThreshold,
                       moment: env.clock.now(), practice: state.screen == .household ? state.practice : nil)
     }
 
@@ -382,7 +382,7 @@ public final class App {
         let next = staff[(i + 1) % staff.count]
         let today = env.today
         env = AppEnvironment(store: env.store, staff: next, language: env.language, outputFolder: env.outputFolder,
-                             searchCacheThreshold: env.searchCacheThreshold)
+                             searchBeginningThreshold: env.searchBeginningThreshold)
         env.today = today
         state.caseload.order = nil  // "mine" is someone else's now
         try state.caseload.reload(context(), keepSelection: false)

@@ -14,17 +14,17 @@ public struct AppEnvironment: Sendable {
     public internal(set) var today: CalendarDate
     /// Where printed conversations are written (the current folder unless told otherwise).
     public let outputFolder: String
-    /// How many households a word beginning must share before the caseload's search keeps
-    /// its matches in memory (see SearchPrefixCache); tests make it small.
-    public let searchCacheThreshold: Int
+    /// How many households a word beginning must share before the search keeps its
+    /// households as a bitmap in the store (see SearchBeginnings); tests make it small.
+    public let searchBeginningThreshold: Int
     /// The practice cases (training/), for a household that is a trainee's copy of one.
     public var practiceCases: [PracticeCase] = []
 
     public init(store: Store, staff: StaffMember, language: Language,
                 outputFolder: String = FileManager.default.currentDirectoryPath,
-                searchCacheThreshold: Int = SearchPrefixCache.defaultThreshold) {
+                searchBeginningThreshold: Int = SearchBeginnings.defaultThreshold) {
         self.store = store; self.staff = staff; self.language = language; self.today = store.clock.today
-        self.outputFolder = outputFolder; self.searchCacheThreshold = searchCacheThreshold
+        self.outputFolder = outputFolder; self.searchBeginningThreshold = searchBeginningThreshold
     }
 
     /// The program's one clock, which the store stamps its writes with too.

@@ -29,8 +29,18 @@ public struct BenchStores {
             try FileManager.default.moveItem(atPath: partial.directory, toPath: location.directory)
             log(String(format: "  done in %.1f s", monotonicSeconds() - started))
         }
-        _ = try Store.open(at: location, clock: Self.clock)  // brings an older cached store up to the current schema, once
+        try Self.upToDate(location, log: log)
         return location
+    }
+
+    /// Brings an older cached store up to the current schema and makes the search's word
+    /// beginnings it lacks (a store generated before step 23), once.
+    static func upToDate(_ location: StoreLocation, log: (String) -> Void) throws {
+        let store = try Store.open(at: location, clock: Self.clock)
+        guard !(try store.searchBeginningsState().kept) else { return }
+        log("making the search's word beginnings of \(location.path) (once) …")
+        let made = try store.buildSearchBeginnings()
+        log(String(format: "  %d bitmaps (%.1f MB) in %.1f s", made.bitmaps, Double(made.bytes) / 1e6, made.seconds))
     }
 
     /// The synthetic team leader of a store seen by a caseworker (`cachedAsCaseworker`).
@@ -65,7 +75,7 @@ public struct BenchStores {
             try FileManager.default.moveItem(atPath: partial.directory, toPath: location.directory)
             log(String(format: "  %d households assigned in %.1f s", ids.count, monotonicSeconds() - started))
         }
-        _ = try Store.open(at: location, clock: Self.clock)
+        try Self.upToDate(location, log: log)
         return location
     }
 

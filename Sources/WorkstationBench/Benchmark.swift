@@ -32,7 +32,7 @@ public struct Benchmark {
             figures.append(Figure(name: "start to first caseload frame", households: size, unit: "ms", statistic: .median,
                                   budget: Budget.startMilliseconds, samples: try scenarios.start()))
             let (search, searchStart, slowest, pauses) = try scenarios.searchKeystrokes()
-            log(String(format: "  slowest search keystroke: \"%@\" %.2f ms; search cache: %d bitmaps", slowest.text, slowest.ms, pauses.bitmaps))
+            log(String(format: "  slowest search keystroke: \"%@\" %.2f ms; the store keeps %d bitmaps of common beginnings", slowest.text, slowest.ms, pauses.bitmaps))
             searchP99[size] = search.p99
             figures.append(Figure(name: "start a search (/)", households: size, unit: "ms", statistic: .p99,
                                   budget: Budget.searchKeystrokeMilliseconds, samples: searchStart))
@@ -40,10 +40,10 @@ public struct Benchmark {
                                   budget: Budget.searchKeystrokeMilliseconds, samples: search))
             figures.append(Figure(name: "a step of the caseload's pause (a key waits ≤ 1)", households: size, unit: "ms",
                                   statistic: .max, budget: Budget.searchKeystrokeMilliseconds, samples: pauses.steps))
-            figures.append(Figure(name: "search cache ready, after the list is shown", households: size, unit: "ms",
+            figures.append(Figure(name: "caseload's pause done, after the list is shown", households: size, unit: "ms",
                                   statistic: .value, budget: nil, samples: Samples([pauses.ready])))
             let (unpaused, _, _, _) = try scenarios.searchKeystrokes(pause: false)
-            figures.append(Figure(name: "search keystroke, no pause yet (no cache)", households: size, unit: "ms", statistic: .p99,
+            figures.append(Figure(name: "search keystroke, no pause yet (no order read)", households: size, unit: "ms", statistic: .p99,
                                   budget: Budget.searchKeystrokeMilliseconds, samples: unpaused))
             let households = try scenarios.householdRounds()
             figures.append(Figure(name: "open a household", households: size, unit: "ms", statistic: .p99,

@@ -133,7 +133,7 @@ final class PseudoTerminal {
     }
 
     /// Waits until the program used no CPU for `quiet` seconds: the work it does in a pause
-    /// (the caseload's search cache) is done. Throws after `timeout`.
+    /// (the caseload's pause) is done. Throws after `timeout`.
     func waitUntilIdle(quiet: Double = 0.3, timeout: Double = 30) throws {
         let start = monotonicSeconds()
         var last = cpuTicks

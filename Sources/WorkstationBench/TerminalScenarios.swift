@@ -72,7 +72,7 @@ public struct TerminalScenarios {
         // what a caseworker does in a session, for the peak memory
         for c in "/jansen" { terminal.send(String(c)); terminal.drain(quiet: 0.05) }
         terminal.send(Keys.escape); terminal.drain()
-        // the search cache is built in the caseload's pauses: its memory counts too
+        // the caseload's pauses read the list's order: its memory counts too
         try terminal.waitUntilIdle()
         terminal.send(Keys.end); terminal.drain()
         terminal.send(Keys.home); terminal.drain()
@@ -101,7 +101,7 @@ public struct TerminalScenarios {
     /// Searches typed on the real binary over all households (F4, then `/` and a query a
     /// character at a time, Esc), each character timed from the key written to the moment
     /// the screen settled. With `pause`, the list is on the screen until the program is idle
-    /// first (it builds its search cache in that pause, as it does within a second of the list
+    /// first (it reads the list's order in that pause, as it does within a second of the list
     /// being shown); without, the searches are typed straight after F4.
     public func search(rounds: Int, home: String, pause: Bool) throws -> Samples {
         let terminal = try launch(home: home)

@@ -69,19 +69,20 @@ public struct WorkstationScenarios {
     /// street, a postcode, two words.
     public static let searches = ["jansen", "rosmolenstraat", "1512 b", "zoë kaya", "öztürk", "van dijk", "westzaan"]
 
-    /// What the caseload did in the pauses before the search: read the list's order, build
-    /// the search's cache of common word beginnings (on a thread of its own) and take it over.
+    /// What the caseload did in the pauses before the search: read the list's order (on a
+    /// thread of its own) and take it over; the store keeps the common word beginnings.
     public struct Pauses {
         /// Each of the loop's own steps in the pause: a key typed meanwhile waits for one.
         public var steps = Samples()
-        /// From the list on the screen to the cache taken over.
+        /// From the list on the screen to the pause's work done.
         public var ready = 0.0
+        /// The bitmaps of common word beginnings the store keeps.
         public var bitmaps = 0
     }
 
     /// Each typed character of an incremental search over all households: after a pause in
-    /// which the caseload built its search cache (as it does within a second of the list
-    /// being shown), or, with `pause` false, straight after the list is shown.
+    /// which the caseload read the list's order (as it does within a second of the list being
+    /// shown), or, with `pause` false, straight after the list is shown.
     public func searchKeystrokes(pause: Bool = true) throws -> (samples: Samples, start: Samples, slowest: (text: String, ms: Double), pauses: Pauses) {
         var slowest = (text: "", ms: 0.0)
         var start = Samples()
@@ -96,11 +97,9 @@ public struct WorkstationScenarios {
             var finished = false
             pauses.ready = milliseconds { finished = app.pause { pauses.steps.add($0 / .milliseconds(1)) } }
             guard finished else { throw Failure(description: "the caseload's pause did not finish in 30 s") }
-            let version = try app.env.store.caseloadListVersion()
-            guard let cache = app.state.caseload.searchCache, cache.isReady(at: version) else {
-                throw Failure(description: "the search cache was not built in the pauses")
-            }
-            pauses.bitmaps = cache.bitmaps
+            let kept = try app.env.store.searchBeginningsState()
+            guard kept.kept else { throw Failure(description: "the store keeps no search beginnings after the pause") }
+            pauses.bitmaps = kept.bitmaps
         }
         var samples = Samples()
         var i = 0

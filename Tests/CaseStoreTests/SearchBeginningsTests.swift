@@ -4,11 +4,11 @@ import GRDB
 import Testing
 @testable import CaseStore
 
-/// The search's cache of common word beginnings (docs/performance.md): it finds exactly what the index
-/// finds, knows which beginnings are common, folds typed words as the index does, and is
-/// used only at the list version it was built at.
-@Suite("Search prefix cache")
-struct SearchPrefixCacheTests {
+/// The search's common word beginnings kept in the store (docs/performance.md): it finds
+/// exactly what the index finds, also after changes made since, knows which beginnings are
+/// common, and folds typed words as the index does.
+@Suite("Search beginnings kept in the store")
+struct SearchBeginningsTests {
     static let today = CalendarDate(iso: "2026-11-23")!
 
     /// Runs the sweep over (word, households) pairs given in sorted order.
@@ -52,77 +52,121 @@ struct SearchPrefixCacheTests {
         #expect(SearchFolding.key("") == nil)
     }
 
-    @Test("With the cache the search finds exactly what the index finds, for everyone and for one caseworker; also when memory keeps only the 16 most common beginnings",
-          arguments: [SearchPrefixCache.maximumBytes, 1])
-    func agreesWithTheIndex(maximumBytes: Int) throws {
+    /// The households of `order` matching `filter` as the index alone finds them (the way
+    /// before step 23): what the kept beginnings must agree with.
+    func fromIndex(_ store: Store, _ filter: CaseloadFilter, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
+        guard let match = CaseloadQuery(filter).match, let highest = order.max() else { return order }
+        return try store.read { db in try HouseholdBits.matching(db, match: match, highest: Int64(highest)).members(of: order) }
+    }
+
+    /// Searches for every beginning of the words of the first households, typed in several
+    /// ways, alone and after another word, and a few of other kinds.
+    func searches(_ store: Store, extra: [String] = []) throws -> [String] {
+        var searches = ["zoë kaya", "ÖZ", "öztürk", "van d", "1512 b", "Westzaan 1", "o'brien", "-", "ürk", "€"] + extra
+        for row in try store.caseloadPage(CaseloadFilter(), offset: 0, limit: 12, today: Self.today) {
+            for word in (row.name + " " + row.street + " " + row.postcode + " " + row.adults).split(separator: " ") {
+                for length in 1...word.count {
+                    let beginning = String(word.prefix(length))
+                    searches += [beginning, beginning.uppercased(), "huis " + beginning]
+                }
+            }
+        }
+        return searches
+    }
+
+    /// Every search of `searches` finds with the kept beginnings what the index alone finds,
+    /// for everyone and for one caseworker; the number compared.
+    func compare(_ store: Store, _ searches: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+        var compared = 0
+        for caseworker in [nil, Store.syntheticCaseworkers[0]] {
+            let order = try store.caseloadOrder(caseworker: caseworker)
+            for search in searches {
+                let filter = CaseloadFilter(caseworker: caseworker, search: search)
+                #expect(try store.caseloadMatches(filter, in: order) == fromIndex(store, filter, in: order),
+                        "\(search) (\(caseworker ?? "all"))", sourceLocation: sourceLocation)
+                compared += 1
+            }
+        }
+        return compared
+    }
+
+    @Test("With the store's beginnings the search finds exactly what the index finds, for everyone and for one caseworker")
+    func agreesWithTheIndex() throws {
         try withSyntheticStore { store in
-            let cache = try SearchPrefixCache.build(store, threshold: 10, maximumBytes: maximumBytes)
-            #expect(maximumBytes > 1 ? cache.bitmaps > 16 : cache.bitmaps == 16)
-            let version = try store.caseloadListVersion()
-            #expect(cache.isReady(at: version))
-            // not an empty cache that trivially agrees: the common beginnings are in it
-            for common in maximumBytes > 1 ? ["1", "15", "Huis", "huishouden", "van", "zaan"] : [] {
-                #expect(cache.households(startingWith: common) != nil, "\(common)")
-            }
-            #expect(cache.households(startingWith: "qqq") == nil)
-            // every beginning of the words of the first households' names and addresses, typed
-            // in several ways, alone and after another word
-            var searches = ["zoë kaya", "ÖZ", "öztürk", "van d", "1512 b", "Westzaan 1", "o'brien", "-", "ürk", "€"]
-            for row in try store.caseloadPage(CaseloadFilter(), offset: 0, limit: 12, today: Self.today) {
-                for word in (row.name + " " + row.street + " " + row.postcode + " " + row.adults).split(separator: " ") {
-                    for length in 1...word.count {
-                        let beginning = String(word.prefix(length))
-                        searches += [beginning, beginning.uppercased(), "huis " + beginning]
-                    }
+            // generated stores make them with the default threshold: 300 households share none
+            #expect(try store.searchBeginningsState() == SearchBeginnings.State(kept: true, bitmaps: 0, changes: 0))
+            let made = try store.buildSearchBeginnings(threshold: 10)
+            #expect(made.bitmaps > 16 && made.aliases > 0 && made.bytes == made.bitmaps * 40)   // rowids up to 300: five 64-bit words
+            #expect(try store.searchBeginningsState() == SearchBeginnings.State(kept: true, bitmaps: made.bitmaps, changes: 0))
+            // not an empty table that trivially agrees: the common beginnings are in it
+            let kept = try store.read { db in
+                var changed: [Int64: [Int64]] = [:]
+                return try ["1", "15", "huis", "huishouden", "van", "zaan", "qqq"].filter {
+                    try SearchBeginnings.households(db, key: $0, changed: &changed) != nil
                 }
             }
-            var compared = 0
-            for caseworker in [nil, Store.syntheticCaseworkers[0]] {
-                let order = try store.caseloadOrder(caseworker: caseworker)
-                for search in searches {
-                    let filter = CaseloadFilter(caseworker: caseworker, search: search)
-                    let expected = try store.caseloadMatches(filter, in: order)
-                    let found = try store.caseloadMatches(filter, in: order, cache: cache, listVersion: version)
-                    #expect(found == expected, "\(search) (\(caseworker ?? "all"))")
-                    compared += 1
-                }
-            }
-            #expect(compared > 200)
+            #expect(kept == ["1", "15", "huis", "huishouden", "van", "zaan"])
+            let all = try searches(store)
+            #expect(try compare(store, all) > 200)
         }
     }
 
-    @Test("A cache of an older list version is not used, also when the version changes after the caller's check (v8)")
-    func versionFollowsAddresses() throws {
+    @Test("After changes elsewhere (an address, a name, a member, a household closed, one added) the search still finds what the index finds; a new making folds them in")
+    func changesAfterTheBitmaps() throws {
         try withSyntheticStore { store in
-            let cache = try SearchPrefixCache.build(store, threshold: 10)
-            let before = try store.caseloadListVersion()
+            try store.buildSearchBeginnings(threshold: 10)
             let (rowid, city) = try store.read { db in
                 let row = try Row.fetchOne(db, sql: "SELECT rowid, city FROM household WHERE id = 'hh-0000007'")!
                 return (HouseholdRowid(row["rowid"] as Int64), row["city"] as String)
             }
             let order = try store.caseloadOrder(caseworker: nil)
-            let oldCity = CaseloadFilter(search: city)
-            #expect(cache.households(startingWith: city) != nil)   // a common word: from the cache
-            #expect(try store.caseloadMatches(oldCity, in: order, cache: cache, listVersion: before).contains(rowid))
-            // another workstation moves the household (only its address): the index changes,
-            // so must the version
+            #expect(try store.caseloadMatches(CaseloadFilter(search: city), in: order).contains(rowid))
+            // another workstation changes what the index holds of five households
             let other = try Store.open(at: store.location, clock: store.clock)
             try other.writer.write { db in
                 try db.execute(sql: "UPDATE household SET street = 'Zwiepstraat 3', city = 'Elders' WHERE id = 'hh-0000007'")
+                try db.execute(sql: "UPDATE household SET name = 'Huishouden Vanderveen' WHERE id = 'hh-0000008'")
+                try db.execute(sql: "UPDATE household SET status = 'closed' WHERE id = 'hh-0000009'")
             }
-            let after = try store.caseloadListVersion()
-            #expect(after > before)
-            #expect(!cache.isReady(at: after))
-            // the old cache would still find the household in its old city: it is not used,
-            // neither at the new version nor when the caller checked before the change
-            for version in [after, before] {
-                #expect(try !store.caseloadMatches(oldCity, in: order, cache: cache, listVersion: version).contains(rowid))
-                #expect(try store.caseloadMatches(CaseloadFilter(search: "zwiep"), in: order, cache: cache, listVersion: version) == [rowid])
+            let member = try #require(try other.householdRows("hh-0000010").members.first)
+            var renamed = member.value
+            renamed.name = "Zoë Vanderveen"
+            _ = try other.updateMember(member, to: renamed, by: leader.actor)
+            let generator = SyntheticHouseholds(seed: 77, caseworkers: Store.syntheticCaseworkers, teamleader: leader.user)
+            try other.insertGenerated([generator.household(5_000, today: Self.today)], by: leader.actor)
+            #expect(try store.searchBeginningsState().changes == 5)
+            let now = try store.caseloadOrder(caseworker: nil)
+            #expect(try !store.caseloadMatches(CaseloadFilter(search: city), in: now).contains(rowid))
+            #expect(try store.caseloadMatches(CaseloadFilter(search: "zwiep"), in: now) == [rowid])
+            let changedSearches = ["elders", "zwiep", "vanderveen", "van", "vande", "zoë v", "zoe", "huis", city, String(city.prefix(2))]
+            let all = try changedSearches + searches(store)
+            #expect(try compare(store, all) > 200)
+            // made anew: the changes are folded in and forgotten, and it still agrees
+            try store.buildSearchBeginnings(threshold: 10)
+            #expect(try store.searchBeginningsState().changes == 0)
+            #expect(try compare(store, changedSearches) == 2 * changedSearches.count)
+        }
+    }
+
+    @Test("Only a store that keeps beginnings notes changes; a read-only store searches from them but does not make them")
+    func notedOnlyWhenKept() throws {
+        try withTemporaryFolder { folder in
+            let store = try makeStore(in: folder)
+            #expect(try store.searchBeginningsState() == SearchBeginnings.State(kept: false, bitmaps: 0, changes: 0))
+            let generator = SyntheticHouseholds(seed: 3, caseworkers: Store.syntheticCaseworkers, teamleader: leader.user)
+            try store.insertGenerated((0..<3).map { generator.household($0, today: Self.today) }, by: leader.actor)
+            #expect(try store.searchBeginningsState().changes == 0)   // nothing kept, nothing noted
+            try store.buildSearchBeginnings(threshold: 1)
+            try store.insertGenerated([generator.household(3, today: Self.today)], by: leader.actor)
+            #expect(try store.searchBeginningsState().changes == 1)
+            let readOnly = try Store.open(at: store.location, clock: store.clock, forceReadOnly: true)
+            #expect(throws: StoreError.self) { try readOnly.buildSearchBeginnings() }
+            let order = try readOnly.caseloadOrder(caseworker: nil)
+            #expect(order.count == 4)
+            for search in ["huis", "h", "1"] {
+                #expect(try readOnly.caseloadMatches(CaseloadFilter(search: search), in: order)
+                        == fromIndex(readOnly, CaseloadFilter(search: search), in: order), "\(search)")
             }
-            let rebuilt = try SearchPrefixCache.build(store, threshold: 10)
-            #expect(rebuilt.isReady(at: after))
-            #expect(try !store.caseloadMatches(oldCity, in: order, cache: rebuilt, listVersion: after).contains(rowid))
-            #expect(try store.caseloadMatches(CaseloadFilter(search: "elders"), in: order, cache: rebuilt, listVersion: after) == [rowid])
         }
     }
 

@@ -41,11 +41,11 @@ struct ReadOnlyStoreTests {
             app.handle(.resize(Size(width: 100, height: 30)))
             app.handle(.key(.function(4)))
             #expect(app.state.caseload.count == 9)
-            // the pause reads the order, but builds no search cache: the store's one read-only
-            // connection would keep the keystrokes' reads waiting for it
+            // the pause reads the order, but makes no search beginnings: the store cannot be
+            // written (and its one connection would keep the keystrokes' reads waiting)
             #expect(app.pause())
             #expect(app.state.caseload.order?.count == 9)
-            #expect(app.state.caseload.searchCache == nil)
+            #expect(app.state.caseload.searchBeginningsBuild == nil)
             app.handle(.key(.character("/")))
             for c in "zoë" { app.handle(.key(.character(c))) }
             #expect(app.state.caseload.count == 1)

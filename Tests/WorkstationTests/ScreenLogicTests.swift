@@ -20,12 +20,13 @@ struct NoReads: ScreenReads {
     func caseloadListVersion() throws -> Int { try refuse("the list version") }
     func caseloadCount(_ filter: CaseloadFilter) throws -> Int { try refuse("a count") }
     func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [HouseholdRowid]) { try refuse("the order") }
-    func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid], cache: SearchPrefixCache?, listVersion: Int) throws -> [HouseholdRowid] {
+    func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
         try refuse("matches")
     }
     func caseloadRows(_ rowids: [HouseholdRowid], today: CalendarDate) throws -> [CaseloadRow] { try refuse("rows") }
     func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow] { try refuse("a page") }
-    func searchCache(threshold: Int) throws -> SearchPrefixCache { try refuse("the search cache") }
+    func searchBeginningsState() throws -> SearchBeginnings.State { try refuse("the search's beginnings") }
+    func buildSearchBeginnings(threshold: Int) throws -> SearchBeginnings.Build { try refuse("the search's beginnings") }
     func caseFile(_ householdId: String) throws -> CaseFile { try refuse("a case file") }
     func householdRows(_ id: String) throws -> HouseholdRows { try refuse("the household's rows") }
     func ledgerLines(household: String) throws -> [StoredLedgerLine] { try refuse("ledger lines") }
@@ -55,7 +56,7 @@ struct NoReads: ScreenReads {
 struct ScreenLogicTests {
     static let ctx = ScreenContext(l: .nl, staff: StaffMember(user: "r.westra", name: "Roos Westra", role: .caseworker, team: "Wijkteam"),
                                    today: CalendarDate(iso: "2026-11-23")!, size: Size(width: 100, height: 30), storeKind: .demo,
-                                   readOnly: false, reads: NoReads(), now: 0, searchCacheThreshold: 4_000)
+                                   readOnly: false, reads: NoReads(), now: 0, searchBeginningThreshold: 4_000)
 
     /// hh-demo-0001 read from its case file (no store), on the decisions tab with an empty list.
     static func household() throws -> HouseholdState {
@@ -124,7 +125,7 @@ struct ScreenLogicTests {
         let request = StoreRequest.submitGrant(draft.grant, stored: nil, household: "hh-demo-0001")
         // The list is read again after a write: here it holds the draft.
         let ctx = ScreenContext(l: .nl, staff: Self.ctx.staff, today: Self.ctx.today, size: Self.ctx.size, storeKind: .demo,
-                                readOnly: false, reads: NoReads(grantsList: [draft]), now: 0, searchCacheThreshold: 4_000)
+                                readOnly: false, reads: NoReads(grantsList: [draft]), now: 0, searchBeginningThreshold: 4_000)
         // Refused: the reasons in a sentence, the form kept, now as the saved draft.
         var refused = household
         let said = refused.receive(.stored(request, .success(.notSubmitted(draft: draft, reasons: [.goalShortMissing]))), ctx)

@@ -13,7 +13,7 @@ let referenceDay = CalendarDate(iso: "2026-11-23")!
 /// A demo store from sample-data with a fixed clock, in a temporary folder removed after
 /// `body`; the app runs as `user`.
 func withDemoApp<T>(user: String = "r.westra", language: Language = .nl, size: Size = Size(width: 100, height: 30),
-                    searchCacheThreshold: Int = SearchPrefixCache.defaultThreshold,
+                    searchBeginningThreshold: Int = SearchBeginnings.defaultThreshold,
                     clock: WallClock = .fixed(Moment(iso: "2026-11-23T09:00:00+01:00")!),
                     _ body: (App) throws -> T) throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kt-ws-\(UUID().uuidString)").path
@@ -22,7 +22,7 @@ func withDemoApp<T>(user: String = "r.westra", language: Language = .nl, size: S
     let store = try Store.createDemo(from: packageRoot.appendingPathComponent("sample-data").path, temporaryRoot: folder,
                                      clock: clock)
     let env = AppEnvironment(store: store, staff: try store.staffMember(user), language: language,
-                             outputFolder: folder, searchCacheThreshold: searchCacheThreshold)
+                             outputFolder: folder, searchBeginningThreshold: searchBeginningThreshold)
     return try body(try App(env: env, size: size))
 }
 

@@ -58,7 +58,7 @@ struct UpdateTests {
     func searchFollowsOtherWorkstations() throws {
         try withDemoApp { app in
             app.handle(.key(.function(4)))
-            #expect(app.pause())   // a pause: the order is read now, and the search cache built
+            #expect(app.pause())   // a pause: the order is read now, and the search's beginnings made
             #expect(app.state.caseload.order?.count == 9)
             // another workstation (its own connection) renames and closes households
             let other = try Store.open(at: app.env.store.location, kind: .demo, clock: app.env.store.clock)
@@ -82,17 +82,20 @@ struct UpdateTests {
         }
     }
 
-    @Test("The search cache is built in a pause, used while the list is the same, and built again after a change elsewhere")
-    func searchCacheInThePauses() throws {
-        try withDemoApp(searchCacheThreshold: 1) { app in
+    @Test("The search's beginnings are made in a pause, stay exact after a change elsewhere, and are made again when changes pile up")
+    func searchBeginningsInThePauses() throws {
+        try withDemoApp(searchBeginningThreshold: 1) { app in
+            #expect(try app.env.store.searchBeginningsState().kept == false)
+            #expect(try app.env.store.searchBeginningsState().changes == 0)
             app.handle(.key(.function(4)))
-            #expect(app.state.caseload.searchCache == nil)
+            #expect(app.state.caseload.searchBeginningsBuild == nil)
             #expect(app.idleWait == 0.05)   // the loop wakes for the pause's work
             #expect(app.pause())
             #expect(app.idleWait == nil)
-            let first = try #require(app.state.caseload.searchCache)
-            #expect(first.isReady(at: try app.env.store.caseloadListVersion()))
-            #expect(first.bitmaps > 0)
+            let first = try #require(app.state.caseload.searchBeginningsBuild)
+            #expect(first.bitmaps > 0 && first.seconds > 0)
+            #expect(try app.env.store.searchBeginningsState().kept == true)
+            #expect(try app.env.store.searchBeginningsState().changes == 0)
             func found(_ search: String) -> [String] {
                 app.handle(.key(.character("/")))
                 for c in search { app.handle(.key(.character(c))) }
@@ -103,21 +106,37 @@ struct UpdateTests {
             let before = found("zoë")
             #expect(before == ["hh-demo-0002"])
             let zaandam = found("zaandam")
-            #expect(zaandam.count == 9 && zaandam.contains("hh-demo-0002"))   // a common word: from the cache
-            // another workstation moves that household: the cache of the old list is not used
+            #expect(zaandam.count == 9 && zaandam.contains("hh-demo-0002"))   // a common word: from its bitmap
+            // another workstation moves that household: the change is noted, and the bitmap
+            // of "zaandam" is read with that household asked of the index
             let other = try Store.open(at: app.env.store.location, kind: .demo, clock: app.env.store.clock)
             try other.change(by: Actor(user: "m.bakker", role: .caseworker), household: nil, action: "test", detail: "") { db, _ in
                 try db.execute(sql: "UPDATE household SET street = 'Zwiepstraat 3', city = 'Wormerveer' WHERE id = 'hh-demo-0002'")
             }
+            #expect(try app.env.store.searchBeginningsState().kept == true)
+            #expect(try app.env.store.searchBeginningsState().changes == 1)
             #expect(found("zaandam") == zaandam.filter { $0 != "hh-demo-0002" })
             #expect(found("zwiep") == ["hh-demo-0002"])
+            // one change is no reason to make them anew
             #expect(app.pause())
-            let second = try #require(app.state.caseload.searchCache)
-            #expect(second.version > first.version)
-            // the next build waits 19 times as long as this one took (5% of a core at most)
-            let next = try #require(app.state.caseload.searchCacheKeeper.nextBuild)
-            #expect(second.buildSeconds > 0)
-            #expect(next > ContinuousClock.now - .seconds(1) && next <= ContinuousClock.now + .seconds(19 * second.buildSeconds))
+            #expect(app.state.caseload.searchBeginningsBuild?.seconds == first.seconds)
+            // more than 1,000 are: the next pause that looks (at most a second later) makes
+            // them, and the changes folded in are gone
+            try other.change(by: Actor(user: "m.bakker", role: .caseworker), household: nil, action: "test", detail: "") { db, _ in
+                for i in 0..<SearchBeginnings.rebuildAfterChanges {
+                    try db.execute(sql: "UPDATE household SET street = ? WHERE id = 'hh-demo-0003'", arguments: ["Dorpsstraat \(i)"])
+                }
+            }
+            #expect(try app.env.store.searchBeginningsState().needsBuilding)
+            let deadline = Date().addingTimeInterval(5)
+            while app.state.caseload.searchBeginningsBuild?.seconds == first.seconds && Date() < deadline { #expect(app.pause()) }
+            let second = try #require(app.state.caseload.searchBeginningsBuild)
+            #expect(second.seconds != first.seconds, "not made again within 5 s")
+            #expect(try app.env.store.searchBeginningsState().kept == true)
+            #expect(try app.env.store.searchBeginningsState().changes == 0)
+            // the next making waits 19 times as long as this one took (5% of a core at most)
+            let next = try #require(app.state.caseload.searchBeginningsKeeper.nextBuild)
+            #expect(next > ContinuousClock.now - .seconds(1) && next <= ContinuousClock.now + .seconds(19 * second.seconds))
             #expect(found("zwiep") == ["hh-demo-0002"])
             #expect(found("ZAANDAM") == zaandam.filter { $0 != "hh-demo-0002" })
             #expect(found("ZOË") == before)

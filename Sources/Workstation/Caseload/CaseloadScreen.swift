@@ -36,9 +36,10 @@ public struct CaseloadState {
     /// The list's order read in a pause, on a thread of its own (a reference: copies of the
     /// state share it), with its version and the scope's caseworker.
     let orderReader = BackgroundRead<(caseworker: String?, closed: Bool, version: Int, order: [HouseholdRowid])>()
-    /// The common word beginnings' matches (see SearchCacheKeeper).
-    var searchCacheKeeper = SearchCacheKeeper()
-    public var searchCache: SearchPrefixCache? { searchCacheKeeper.cache }
+    /// The search's common word beginnings, kept in the store (see SearchBeginningsKeeper).
+    var searchBeginningsKeeper = SearchBeginningsKeeper()
+    /// What this caseload's last making of them did (nil when it made none).
+    public var searchBeginningsBuild: SearchBeginnings.Build? { searchBeginningsKeeper.lastBuild }
 
     public init() {}
 
@@ -113,7 +114,7 @@ extension CaseloadState: ReadingScreen {
             let order = try readOrder(ctx)
             let narrowing = matches != nil && filter.search.count > matchedText.count && filter.search.hasPrefix(matchedText)
             let within = narrowing ? matches! : order
-            let found = try ctx.reads.caseloadMatches(filter, in: within, cache: searchCache, listVersion: orderVersion)
+            let found = try ctx.reads.caseloadMatches(filter, in: within)
             matches = found
             matchedText = filter.search
             count = found.count
@@ -137,10 +138,10 @@ extension CaseloadState: ReadingScreen {
     }
 
     /// A pause on the caseload: the list's order is read, so the search started after it
-    /// does not wait for it; then the search's cache of common word beginnings is built
-    /// (again, when the list version changed). Both on threads of their own — at 100,000
-    /// households they cost 13 ms and half a second — and taken over here when done. True
-    /// when there was something to do.
+    /// does not wait for it; and the store's bitmaps of common word beginnings are made
+    /// when it has none or many changes wait (SearchBeginningsKeeper). Both on threads of
+    /// their own — at 100,000 households they cost 13 ms and about a second — and taken over
+    /// here when done. True when there was something to do.
     mutating func idle(_ ctx: ScreenContext) throws -> Bool {
         var worked = false
         if let done = orderReader.take() {
@@ -164,7 +165,7 @@ extension CaseloadState: ReadingScreen {
             }
             worked = true
         }
-        if try searchCacheKeeper.idle(reads, threshold: ctx.searchCacheThreshold) { worked = true }
+        if try searchBeginningsKeeper.idle(reads, threshold: ctx.searchBeginningThreshold) { worked = true }
         return worked
     }
 
@@ -173,7 +174,7 @@ extension CaseloadState: ReadingScreen {
     /// (to take it over); until the next build may start when one waits; nil when there is
     /// nothing to do (the second's tick still looks whether the list changed).
     var idleWait: Double? {
-        order == nil || orderReader.isBusy ? 0.05 : searchCacheKeeper.wait
+        order == nil || orderReader.isBusy ? 0.05 : searchBeginningsKeeper.wait
     }
 
     /// Makes sure the visible rows are read; reads only what the screen shows.

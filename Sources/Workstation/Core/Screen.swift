@@ -19,7 +19,7 @@ struct ScreenContext {
     /// Seconds on the monotonic clock, for the draft's debounce.
     let now: Double
     /// How many households a word beginning must share before the search keeps it in memory.
-    let searchCacheThreshold: Int
+    let searchBeginningThreshold: Int
     /// The wall clock's moment of this frame (the program's one clock), for how long something
     /// has waited; nil where a test builds a context without it.
     var moment: Moment? = nil
@@ -31,7 +31,7 @@ struct ScreenContext {
     /// The same context at another moment of the monotonic clock (for tests of timing).
     func at(now: Double) -> ScreenContext {
         ScreenContext(l: l, staff: staff, today: today, size: size, storeKind: storeKind, readOnly: readOnly, storePath: storePath, reads: reads,
-                      now: now, searchCacheThreshold: searchCacheThreshold, moment: moment, practice: practice)
+                      now: now, searchBeginningThreshold: searchBeginningThreshold, moment: moment, practice: practice)
     }
 }
 
@@ -43,10 +43,13 @@ protocol ScreenReads: Sendable {
     func caseloadListVersion() throws -> Int
     func caseloadCount(_ filter: CaseloadFilter) throws -> Int
     func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [HouseholdRowid])
-    func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid], cache: SearchPrefixCache?, listVersion: Int) throws -> [HouseholdRowid]
+    func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid]) throws -> [HouseholdRowid]
     func caseloadRows(_ rowids: [HouseholdRowid], today: CalendarDate) throws -> [CaseloadRow]
     func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow]
-    func searchCache(threshold: Int) throws -> SearchPrefixCache
+    /// The search's kept word beginnings (SearchBeginnings): whether they are kept, and
+    /// making them anew — derived data, like an index, made in the caseload's pauses.
+    func searchBeginningsState() throws -> SearchBeginnings.State
+    func buildSearchBeginnings(threshold: Int) throws -> SearchBeginnings.Build
     func caseFile(_ householdId: String) throws -> CaseFile
     func householdRows(_ id: String) throws -> HouseholdRows
     func ledgerLines(household: String) throws -> [StoredLedgerLine]
@@ -74,9 +77,7 @@ protocol ScreenReads: Sendable {
     func ruleBarrierTallies() throws -> [RuleBarrierTally]
 }
 
-extension Store: ScreenReads {
-    func searchCache(threshold: Int) throws -> SearchPrefixCache { try SearchPrefixCache.build(self, threshold: threshold) }
-}
+extension Store: ScreenReads {}
 
 /// One thing a screen offers: a command, when it is available (by role, by the screen's
 /// state), and the word it has here when that says more than the command's own.
