@@ -100,8 +100,9 @@ public enum SearchBeginnings {
         var combined: HouseholdBits?
         var uncommon: [String] = []
         var changed: [Int64: [Int64]] = [:]   // per seq: the households changed after it
+        let forgotten = try Self.forgotten(db)
         for word in words {
-            guard let key = SearchFolding.key(word), let common = try households(db, key: key, changed: &changed) else {
+            guard let key = SearchFolding.key(word), let common = try households(db, key: key, forgotten: forgotten, changed: &changed) else {
                 uncommon.append(word); continue
             }
             if combined == nil { combined = common } else { combined!.formIntersection(common) }
@@ -115,9 +116,16 @@ public enum SearchBeginnings {
         return combined
     }
 
+    /// The last change forgotten: a row older than it cannot be brought up to date.
+    static func forgotten(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'searchBeginningsForgotten'") ?? 0
+    }
+
     /// The households with a word starting with `key` (folded as the index folds), from its
-    /// bitmap with the changes since folded in; nil when it has none.
-    static func households(_ db: Database, key: String, changed: inout [Int64: [Int64]]) throws -> HouseholdBits? {
+    /// bitmap with the changes since folded in; nil when it has none, or only one older than
+    /// the changes forgotten (two makings at once: one wrote an alias after the other had
+    /// forgotten the changes it needs).
+    static func households(_ db: Database, key: String, forgotten: Int64, changed: inout [Int64: [Int64]]) throws -> HouseholdBits? {
         let lookup = try db.cachedStatement(sql: "SELECT households, sameAs, seq FROM search_beginning WHERE beginning = ?")
         try lookup.setArguments([key])
         var bits: HouseholdBits?
@@ -140,7 +148,7 @@ public enum SearchBeginnings {
                 }
             }
         }
-        guard var found = bits else { return nil }
+        guard var found = bits, seq >= forgotten else { return nil }
         if changed[seq] == nil {
             var rowids: [Int64] = []
             try CaseloadQuery.eachRowid(db, sql: "SELECT DISTINCT household FROM search_change WHERE seq > ?", arguments: [seq]) {
@@ -197,7 +205,10 @@ public enum SearchBeginnings {
             }
             // What every bitmap has folded in is not needed any more.
             let oldest = try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM search_beginning") ?? lastChange(db)
-            try db.execute(sql: "DELETE FROM search_change WHERE seq <= ?", arguments: [oldest])
+            if oldest > (try forgotten(db)) {
+                try db.execute(sql: "DELETE FROM search_change WHERE seq <= ?", arguments: [oldest])
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('searchBeginningsForgotten', ?)", arguments: [String(oldest)])
+            }
         }
         return Build(bitmaps: planned.count, aliases: aliases.count, bytes: bytes,
                      seconds: started.duration(to: clock.now) / .seconds(1))

@@ -41,6 +41,32 @@ struct SearchBeginningsTests {
         #expect(sweep([("kı", 4)], threshold: 4).planned.isEmpty)   // "more than", not "as many as"
     }
 
+    @Test("A bitmap's members in a list's order: by hand, and as a plain filter would give them for lists dense and sparse")
+    func membersInOrder() {
+        // rowids 1, 3 and 70 (word 1, bit 6); 200 is past the bitmap's end
+        var bits = HouseholdBits(highest: 100)
+        for rowid: Int64 in [1, 3, 70] { bits.set(rowid, to: true) }
+        #expect(bits.members(of: [70, 2, 200, 3, 1, 4]) == [70, 3, 1])
+        bits.set(3, to: false)
+        bits.set(200, to: true)   // grows to hold it
+        #expect(bits.members(of: [70, 2, 200, 3, 1, 4]) == [70, 200, 1])
+        #expect(bits.members(of: []) == [])
+        // stored and read back as 64-bit little-endian words: rowid 1 is bit 1 of byte 0
+        let stored = bits.stored
+        #expect(stored.count == 32 && stored[0] == 0b10 && stored[8] == 0b100_0000)
+        #expect(stored.withUnsafeBytes { HouseholdBits(stored: $0) } == bits)
+        var random = SplitMix64(seed: 23)
+        for density in [0, 1, 10, 50, 90, 100] {
+            var bits = HouseholdBits(highest: 5_000)
+            for rowid in 0...Int64(5_000) where Int(random.next() % 100) < density { bits.set(rowid, to: true) }
+            let order = (0..<6_000).map { _ in HouseholdRowid(random.next() % 5_200) }
+            let expected = order.filter { bits.words[Int($0) >> 6 < bits.words.count ? Int($0) >> 6 : 0] & (1 << UInt64($0 & 63)) != 0 && Int($0) >> 6 < bits.words.count }
+            let found = bits.members(of: order)
+            #expect(found == expected, "density \(density)%")
+            #expect(found.capacity < 2 * max(found.count, 1) || found.count >= order.count / 2, "room kept for the whole list at \(density)%")
+        }
+    }
+
     @Test("Typed words are folded as the index folds them")
     func folding() {
         #expect(SearchFolding.key("Zoë") == "zoe")
@@ -102,7 +128,7 @@ struct SearchBeginningsTests {
             let kept = try store.read { db in
                 var changed: [Int64: [Int64]] = [:]
                 return try ["1", "15", "huis", "huishouden", "van", "zaan", "qqq"].filter {
-                    try SearchBeginnings.households(db, key: $0, changed: &changed) != nil
+                    try SearchBeginnings.households(db, key: $0, forgotten: 0, changed: &changed) != nil
                 }
             }
             #expect(kept == ["1", "15", "huis", "huishouden", "van", "zaan"])
@@ -145,6 +171,18 @@ struct SearchBeginningsTests {
             try store.buildSearchBeginnings(threshold: 10)
             #expect(try store.searchBeginningsState().changes == 0)
             #expect(try compare(store, changedSearches) == 2 * changedSearches.count)
+            // a row older than the changes forgotten (two makings at once) is not used: the
+            // index answers for it
+            try other.writer.write { db in
+                try db.execute(sql: "UPDATE household SET city = 'Elders' WHERE id = 'hh-0000011'")
+                try db.execute(sql: "UPDATE search_beginning SET seq = -1 WHERE beginning = 'van'")
+            }
+            let stale = try store.read { db in
+                var changed: [Int64: [Int64]] = [:]
+                return try SearchBeginnings.households(db, key: "van", forgotten: try SearchBeginnings.forgotten(db), changed: &changed)
+            }
+            #expect(stale == nil)
+            #expect(try compare(store, ["van", "van d", "elders"]) == 6)
         }
     }
 
