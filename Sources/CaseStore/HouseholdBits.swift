@@ -41,13 +41,7 @@ struct HouseholdBits: Sendable, Equatable {
     }
 
     /// The bits to store (see `init(stored:)`).
-    var stored: Data {
-        words.withUnsafeBufferPointer { words in
-            var data = Data(capacity: words.count * 8)
-            for word in words { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
-            return data
-        }
-    }
+    var stored: Data { words.map(\.littleEndian).withUnsafeBytes { Data($0) } }
 
     /// Adds or removes one household, making room when its rowid is past the end.
     mutating func set(_ rowid: Int64, to member: Bool) {

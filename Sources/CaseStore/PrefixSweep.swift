@@ -13,8 +13,6 @@ struct PrefixSweep: Sendable {
     /// The beginnings that need a bitmap, and the ones that share another's.
     private(set) var planned: [String] = []
     private(set) var aliases: [String: String] = [:]
-    /// The (upper bound of the) households of each planned beginning.
-    private(set) var counts: [String: Int] = [:]
 
     /// The current word's bytes; level i is its beginning of i + 1 bytes.
     private var word: [UInt8] = []
@@ -62,7 +60,6 @@ struct PrefixSweep: Sendable {
                 } else if level.whole {
                     let key = String(decoding: prefix, as: UTF8.self)
                     planned.append(key)
-                    counts[key] = level.count
                     standIn = key
                 }
             }

@@ -127,27 +127,23 @@ public enum SearchBeginnings {
     /// forgotten the changes it needs).
     static func households(_ db: Database, key: String, forgotten: Int64, changed: inout [Int64: [Int64]]) throws -> HouseholdBits? {
         let lookup = try db.cachedStatement(sql: "SELECT households, sameAs, seq FROM search_beginning WHERE beginning = ?")
-        try lookup.setArguments([key])
         var bits: HouseholdBits?
         var sameAs: String?
-        var seq: Int64 = 0
-        try CaseloadQuery.eachRow(db, lookup) { raw in
-            seq = sqlite3_column_int64(raw, 2)
-            if let text = sqlite3_column_text(raw, 1) { sameAs = String(cString: text) }
-            if let blob = sqlite3_column_blob(raw, 0) {
-                bits = HouseholdBits(stored: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(raw, 0))))
-            }
-        }
-        if let sameAs {
-            // The other's households, and the changes since the older of the two.
-            try lookup.setArguments([sameAs])
+        var seq = Int64.max
+        /// One row: its households (none for an alias), the beginning it names, and the
+        /// changes counted from the older of the rows read.
+        func read(_ beginning: String) throws {
+            try lookup.setArguments([beginning])
             try CaseloadQuery.eachRow(db, lookup) { raw in
                 seq = min(seq, sqlite3_column_int64(raw, 2))
+                if let text = sqlite3_column_text(raw, 1) { sameAs = String(cString: text) }
                 if let blob = sqlite3_column_blob(raw, 0) {
                     bits = HouseholdBits(stored: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(raw, 0))))
                 }
             }
         }
+        try read(key)
+        if let other = sameAs { try read(other) }
         guard var found = bits, seq >= forgotten else { return nil }
         if changed[seq] == nil {
             var rowids: [Int64] = []
