@@ -89,15 +89,18 @@ extension Store {
     /// Every household of the scope (one caseworker's, or all), as rowids in list order:
     /// read once when a search starts, so each keystroke after it costs the matches only.
     public func caseloadOrder(caseworker: String?, closed: Bool = false) throws -> [HouseholdRowid] {
-        try caseloadOrderAndVersion(caseworker: caseworker, closed: closed).order
+        let query = CaseloadQuery(CaseloadFilter(caseworker: caseworker, closed: closed))
+        return try read { db in try query.page(db, offset: 0, limit: -1) }
     }
 
-    /// The order with the list version it is the order of, read in one snapshot.
-    public func caseloadOrderAndVersion(caseworker: String?, closed: Bool = false) throws -> (version: Int, order: [HouseholdRowid]) {
+    /// The order as the whole list's matches, with the list version it is the order of,
+    /// read in one snapshot.
+    public func caseloadOrderAndVersion(caseworker: String?, closed: Bool = false) throws -> (version: Int, order: CaseloadMatches) {
         let query = CaseloadQuery(CaseloadFilter(caseworker: caseworker, closed: closed))
-        return try read { db in
+        let (version, order) = try read { db in
             (try Self.listVersion(db), try query.page(db, offset: 0, limit: -1))
         }
+        return (version, CaseloadMatches(list: order))
     }
 
     /// Changes whenever the caseload's order may have changed (see Schema.v6), also by
@@ -110,16 +113,23 @@ extension Store {
         try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'listVersion'") ?? 0
     }
 
-    /// The households of `order` that match the filter's search, in that order: the search
-    /// index gives the matching rowids (any order, no household read), `order` the sequence.
-    /// `order` may be the matches of a search this one narrows (more typed after it).
-    public func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
+    /// The households of `within` that match the filter's search, in list order: the search
+    /// index gives the matching rowids (any order, no household read), the list the
+    /// sequence. `within` is the whole list or the matches of a search this one narrows
+    /// (more typed after it).
+    public func caseloadMatches(_ filter: CaseloadFilter, in within: CaseloadMatches) throws -> CaseloadMatches {
         let query = CaseloadQuery(filter)
         if query.closed, !query.words.isEmpty {
-            return try read { db in try query.closedMatches(db, in: order) }
+            return try read { db in within.keeping(try query.closedMatches(db, in: within.all)) }
         }
-        guard query.match != nil else { return order }
-        return try read { db in try query.matches(db, in: order) }
+        guard query.match != nil else { return within }
+        return try read { db in try query.matches(db, in: within) }
+    }
+
+    /// The households of `order` that match the filter's search, in that order (the above,
+    /// for a list as an array).
+    public func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
+        try caseloadMatches(filter, in: CaseloadMatches(list: order)).all
     }
 
     /// The caseload rows of these households, in this order.
@@ -227,24 +237,24 @@ struct CaseloadQuery {
             return rowids
         }
         let all = try CaseloadQuery(CaseloadFilter(caseworker: caseworker, closed: closed)).page(db, offset: 0, limit: -1)
-        let found = try matches(db, in: all)
-        let start = min(offset, found.count)
-        return Array(found[start..<(limit < 0 ? found.count : min(found.count, start + limit))])
+        var found = try matches(db, in: CaseloadMatches(list: all))
+        guard limit >= 0 else { return Array(found.all.dropFirst(offset)) }
+        return found.rowids(offset..<offset + limit)
     }
 
-    /// The rowids of `order` the search index matches, in `order`'s order. Measured at
+    /// The households of `within` the search index matches, in list order. Measured at
     /// 100,000 households: asking SQLite for the matches sorted by name costs a household
     /// read per match or a walk of the whole list; a bitmap of the matches over the list
     /// kept in memory costs neither.
     ///
     /// The common words' households come from the bitmaps the store keeps (SearchBeginnings),
-    /// the others from the index. `order` is the scope's list or a part of it; the
-    /// caseworker's token narrows the index's part too.
-    func matches(_ db: Database, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
-        guard !order.isEmpty else { return [] }
+    /// the others from the index. `within` is the scope's list or a part of it; the
+    /// caseworker's token narrows the index's part too (CaseloadMatches, for how they are held).
+    func matches(_ db: Database, in within: CaseloadMatches) throws -> CaseloadMatches {
+        guard within.count > 0 else { return within }
         let scope = caseworker.map { "owner : \"\(Schema.ownerToken(user: $0))\"" }
-        guard let found = try SearchBeginnings.matching(db, words: words, scope: scope) else { return order }
-        return found.members(of: order)
+        guard let found = try SearchBeginnings.matching(db, words: words, scope: scope) else { return within }
+        return within.narrowed(by: found)
     }
 
     /// Calls `body` with the first column of each row, stepped by hand: a city-wide list or

@@ -19,8 +19,8 @@ struct NoReads: ScreenReads {
     func staff() throws -> [StaffMember] { try refuse("the staff") }
     func caseloadListVersion() throws -> Int { try refuse("the list version") }
     func caseloadCount(_ filter: CaseloadFilter) throws -> Int { try refuse("a count") }
-    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [HouseholdRowid]) { try refuse("the order") }
-    func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid]) throws -> [HouseholdRowid] {
+    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: CaseloadMatches) { try refuse("the order") }
+    func caseloadMatches(_ filter: CaseloadFilter, in within: CaseloadMatches) throws -> CaseloadMatches {
         try refuse("matches")
     }
     func caseloadRows(_ rowids: [HouseholdRowid], today: CalendarDate) throws -> [CaseloadRow] { try refuse("rows") }

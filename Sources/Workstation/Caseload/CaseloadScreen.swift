@@ -24,18 +24,19 @@ public struct CaseloadState {
     /// read at (read when a search starts or the list is idle; again only when the version
     /// changed). Each keystroke of a search asks the search index for the matches only; their
     /// order and count come from here (see CaseloadQuery).
-    var order: [HouseholdRowid]?
+    var order: CaseloadMatches?
     var orderVersion = -1
-    /// The matches of the search as typed in `matchedText`. Typing more only narrows them,
-    /// so the next keystroke filters these instead of the whole list.
-    var matches: [HouseholdRowid]?
+    /// The matches of the search as typed in `matchedText` (or the whole order, after Esc).
+    /// Typing more only narrows them, so the next keystroke filters these instead of the
+    /// whole list.
+    var matches: CaseloadMatches?
     var matchedText = ""
     /// The staff's teams (user → team): which rows the user may not open, so the list shows
     /// of those only who and where (see Store.mayView).
     var teams: [String: String]?
     /// The list's order read in a pause, on a thread of its own (a reference: copies of the
     /// state share it), with its version and the scope's caseworker.
-    let orderReader = BackgroundRead<(caseworker: String?, closed: Bool, version: Int, order: [HouseholdRowid])>()
+    let orderReader = BackgroundRead<(caseworker: String?, closed: Bool, version: Int, order: CaseloadMatches)>()
     /// The search's common word beginnings, kept in the store (see SearchBeginningsKeeper).
     var searchBeginningsKeeper = SearchBeginningsKeeper()
     /// What this caseload's last making of them did (nil when it made none).
@@ -128,7 +129,7 @@ extension CaseloadState: ReadingScreen {
     /// The scope's households in list order (see `order`): read again only when the
     /// store's list version changed.
     @discardableResult
-    mutating func readOrder(_ ctx: ScreenContext) throws -> [HouseholdRowid] {
+    mutating func readOrder(_ ctx: ScreenContext) throws -> CaseloadMatches {
         if let order, try ctx.reads.caseloadListVersion() == orderVersion { return order }
         let (version, fresh) = try ctx.reads.caseloadOrderAndVersion(caseworker: filter(ctx).caseworker, closed: scope == .closed)
         order = fresh
@@ -184,8 +185,10 @@ extension CaseloadState: ReadingScreen {
         if needed.isEmpty { rows = []; pageOffset = list.offset; return }
         if pageOffset <= needed.lowerBound && pageOffset + rows.count >= needed.upperBound { return }
         pageOffset = list.offset
-        if let matches {
-            rows = try ctx.reads.caseloadRows(Array(matches[needed]), today: ctx.today)
+        if var matches {
+            let rowids = matches.rowids(needed)
+            self.matches = matches   // where its walk ended: the next page starts there
+            rows = try ctx.reads.caseloadRows(rowids, today: ctx.today)
         } else {
             rows = try ctx.reads.caseloadPage(filter(ctx), offset: list.offset, limit: visible, today: ctx.today)
         }

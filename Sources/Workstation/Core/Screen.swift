@@ -42,8 +42,8 @@ protocol ScreenReads: Sendable {
     func staff() throws -> [StaffMember]
     func caseloadListVersion() throws -> Int
     func caseloadCount(_ filter: CaseloadFilter) throws -> Int
-    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: [HouseholdRowid])
-    func caseloadMatches(_ filter: CaseloadFilter, in order: [HouseholdRowid]) throws -> [HouseholdRowid]
+    func caseloadOrderAndVersion(caseworker: String?, closed: Bool) throws -> (version: Int, order: CaseloadMatches)
+    func caseloadMatches(_ filter: CaseloadFilter, in within: CaseloadMatches) throws -> CaseloadMatches
     func caseloadRows(_ rowids: [HouseholdRowid], today: CalendarDate) throws -> [CaseloadRow]
     func caseloadPage(_ filter: CaseloadFilter, offset: Int, limit: Int, today: CalendarDate) throws -> [CaseloadRow]
     /// The search's kept word beginnings (SearchBeginnings): whether they are kept, and
