@@ -90,6 +90,15 @@ public final class NcursesBackend: Backend {
         nonl()     // Enter arrives as 13 and output newlines are not translated
         keypad(window, true)
         meta(window, true)
+        // Until the screen has once been left and resumed, ncurses (6.4) writes its output
+        // out after every cursor move, as it does for a program that uses its cursor motion
+        // alone: a frame was a hundred writes of 30 bytes, each one waking the terminal (or
+        // sshd) on the other end, and a search keystroke took 5–15 ms longer to arrive whole
+        // on a busy 2-core host. Left and resumed once, before anything is drawn, it sends a
+        // frame in a few writes. (endwin restores the terminal's modes; doupdate restores
+        // raw, noecho and nonl set above.)
+        endwin()
+        doupdate()
 
         if has_colors() {
             start_color()
