@@ -33,7 +33,7 @@ public struct CaseloadMatches: Sendable {
     public init(list: [HouseholdRowid]) {
         self.list = list
         var bits = HouseholdBits(highest: Int64(list.max() ?? 0))
-        for rowid in list { bits.insert(rowid) }
+        for rowid in list { bits.set(Int64(rowid), to: true) }
         listBits = bits
         kept = .whole
         count = list.count

@@ -61,12 +61,6 @@ struct HouseholdBits: Sendable, Equatable {
         for i in shared..<words.count { words[i] = 0 }
     }
 
-    /// Adds a household within the room made (`init(highest:)`); one past it is not added.
-    mutating func insert(_ rowid: HouseholdRowid) {
-        let word = Int(rowid >> 6)
-        if word < words.count { words[word] |= 1 << UInt64(rowid & 63) }
-    }
-
     /// Whether the household is a member.
     func contains(_ rowid: HouseholdRowid) -> Bool {
         let word = Int(rowid >> 6)
