@@ -108,7 +108,7 @@ public enum SearchBeginnings {
             if combined == nil { combined = common } else { combined!.formIntersection(common) }
         }
         if !uncommon.isEmpty {
-            let highest = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM household") ?? 0
+            let highest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(rowid) FROM household")) ?? 0
             let match = CaseloadQuery.expression(uncommon) + (scope.map { " AND \($0)" } ?? "")
             let found = try HouseholdBits.matching(db, match: match, highest: highest)
             if combined == nil { combined = found } else { combined!.formIntersection(found) }
@@ -118,7 +118,7 @@ public enum SearchBeginnings {
 
     /// The last change forgotten: a row older than it cannot be brought up to date.
     static func forgotten(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'searchBeginningsForgotten'") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'searchBeginningsForgotten'")) ?? 0
     }
 
     /// The households with a word starting with `key` (folded as the index folds), from its
@@ -181,7 +181,7 @@ public enum SearchBeginnings {
         var bytes = 0
         for beginning in planned {
             bytes += try writer.write { db in
-                let highest = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM household") ?? 0
+                let highest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(rowid) FROM household")) ?? 0
                 let bits = try HouseholdBits.matching(db, match: CaseloadQuery.expression([beginning]), highest: highest).stored
                 try db.execute(sql: "INSERT OR REPLACE INTO search_beginning (beginning, households, sameAs, seq) VALUES (?, ?, NULL, ?)",
                                arguments: [beginning, bits, try lastChange(db)])
