@@ -57,7 +57,12 @@ public final class NcursesBackend: Backend {
     private let defaultColors: Bool
     private let mouseMask: mmask_t
     private var plan: ColorPlan
-    private var attributes: [StyleRole: attr_t] = [:]
+    /// Each role's attributes and colour pair, as curses takes them.
+    private var looks: [StyleRole: (attributes: attr_t, pair: Int32)] = [:]
+    /// The frame curses' window holds: `draw` puts only the cells that differ from it (a
+    /// keystroke changes a few dozen of a screen's thousands). Nil when the window must be
+    /// written whole: at start, after a resize, a resume or a theme change.
+    var drawn: ScreenBuffer?
     /// Events decoded ahead (a read after Escape that was not Alt-x), delivered first.
     var pending: [Event] = []
     private var cursorShown: Int32 = -1
@@ -144,25 +149,30 @@ public final class NcursesBackend: Backend {
     public func draw(_ buffer: ScreenBuffer) {
         guard !isShutDown else { return }
         let rows = min(buffer.height, size.height), columns = min(buffer.width, size.width)
+        let before = drawn?.size == buffer.size ? drawn : nil
+        // Neighbouring cells mostly share a role: its look is looked up when it changes (a
+        // role hashes by its name, and a whole screen is thousands of cells).
+        var role = StyleRole.normal, look = looks[.normal] ?? (0, 0)
         for y in 0..<rows {
             for x in 0..<columns {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue } // drawn with the wide character on its left
-                let look = attributes[cell.role] ?? 0
-                let pair = Int32(plan.look(for: cell.role).pair)
+                if let before, before[x, y] == cell { continue }
+                if cell.role != role { role = cell.role; look = looks[role] ?? (0, 0) }
                 // A non-UTF-8 locale: never send bytes the terminal would garble.
                 let text = supportsUnicode || cell.text.unicodeScalars.allSatisfy(\.isASCII)
                     ? cell.text : cell.text.first.map(ASCIIFallback.short) ?? " "
                 if text.count <= 1 {
-                    put(text, y: y, x: x, width: cell.width, limit: columns, attributes: look, pair: pair)
+                    put(text, y: y, x: x, width: cell.width, limit: columns, attributes: look.attributes, pair: look.pair)
                 } else {
                     // An ASCII stand-in for a wide character ("??"): one character a column.
                     for (offset, character) in text.prefix(max(1, cell.width)).enumerated() where x + offset < columns {
-                        put(String(character), y: y, x: x + offset, width: 1, limit: columns, attributes: look, pair: pair)
+                        put(String(character), y: y, x: x + offset, width: 1, limit: columns, attributes: look.attributes, pair: look.pair)
                     }
                 }
             }
         }
+        drawn = buffer
         if let cursor = buffer.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < columns, cursor.y < rows {
             setCursor(visible: true)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
@@ -215,8 +225,9 @@ public final class NcursesBackend: Backend {
             if look.reverse { value |= kt_a_reverse() }
             if look.underline { value |= kt_a_underline() }
             if look.dim { value |= kt_a_dim() }
-            attributes[role] = value
+            looks[role] = (value, Int32(look.pair))
         }
+        drawn = nil
     }
 
     // MARK: Suspend and resume
@@ -243,6 +254,7 @@ public final class NcursesBackend: Backend {
     /// After a stop: back into curses mode, everything repainted, paste and mouse back on.
     func resume() {
         kt_force_full_repaint()
+        drawn = nil
         wnoutrefresh(window)
         doupdate() // after endwin, this restores raw mode and the alternate screen
         if mouseMask != 0 { mousemask(mouseMask, nil) }

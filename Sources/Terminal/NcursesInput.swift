@@ -92,6 +92,7 @@ extension NcursesBackend {
             // passed through other sizes between two reads (a storm) cut or cleared cells
             // ncurses still believes are there: the screen would stay blank in places.
             kt_force_full_repaint()
+            drawn = nil
             size = currentSize()
             return .resize(size)
         case .mouse:

@@ -107,6 +107,81 @@ struct TerminalEdgeCaseTests {
         }
     }
 
+    /// The backend sends a frame as the cells that changed since the one before. Screens
+    /// that move wide characters, diacritics and colours about, drawn that way, must leave
+    /// the terminal exactly as a whole repaint draws the same screen (a cleared terminal and
+    /// SIGWINCH), colours and attributes included.
+    @Test("Frames sent as their changes leave the terminal as a whole repaint draws it")
+    func changedCellsOnly() throws {
+        let binary = try Tmux.requireBinary()
+        try CLI.withTemporaryDirectory { folder in
+            let tmux = try Tmux(folder: folder, width: 100, height: 30, environment: Tmux.sampleData)
+            try tmux.runBetweenStty(binary, "demo")
+            tmux.waitFor("陈秀兰")
+            try tmux.keys("/")
+            try tmux.type("verb")          // the rows below move up: 陈秀兰 gives way to narrow text
+            tmux.waitFor("1 huishouden ")
+            try tmux.keys("Escape")        // and back, on other columns than before
+            tmux.waitFor("陈秀兰")
+            try tmux.keys("F4")            // another list, another column
+            tmux.waitFor("Alle huishoudens")
+            try tmux.keys("Down", "Down", "Enter")
+            tmux.waitFor("Leefgebieden (ZRM)")
+            try tmux.keys("Escape")
+            tmux.waitFor("Alle huishoudens")
+            _ = Self.settled(tmux)
+            let changed = Self.visibleCells(tmux.styledScreen)
+            #expect(changed.joined(separator: "\n").contains("陈秀兰"))
+            #expect(changed.joined(separator: "\n").contains("[reverse]"), "the selected row's style is compared too")
+            let pid = try #require(tmux.foregroundPID)
+            try tmux.run(["send-keys", "-R", "-t", tmux.session])
+            tmux.waitUntil("the terminal cleared") { !$0.contains("Alle huishoudens") }
+            #expect(kill(pid, SIGWINCH) == 0)
+            tmux.waitFor("Alle huishoudens")
+            _ = Self.settled(tmux)
+            let whole = Self.visibleCells(tmux.styledScreen)
+            #expect(changed.count == 30)
+            for (y, (a, b)) in zip(changed, whole).enumerated() {
+                #expect(a == b, "row \(y + 1) drawn by changes:\n\(a)\nrepainted whole:\n\(b)")
+            }
+            try tmux.keys("F10")
+            tmux.waitFor("EXIT=0")
+        }
+    }
+
+    /// The rows of `capture-pane -e` as what a person sees: each character with its colours
+    /// and attributes, a space with only what shows on a space (background, reverse,
+    /// underline), blank cells at a row's end left out. Terminals may keep an erased cell's
+    /// attributes or not (ncurses erases to the end of a row on a whole repaint), which the
+    /// eye cannot tell apart.
+    static func visibleCells(_ styled: String) -> [String] {
+        styled.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
+            var codes: [Int] = []   // what is in force since the last reset
+            var cells: [String] = []
+            var scalars = Substring(line).unicodeScalars[...]
+            while let scalar = scalars.first {
+                scalars = scalars.dropFirst()
+                if scalar == "\u{1B}", scalars.first == "[" {
+                    let body = scalars.dropFirst().prefix { $0 != "m" }
+                    scalars = scalars.dropFirst(body.count + 2)
+                    for code in String(String.UnicodeScalarView(body)).split(separator: ";", omittingEmptySubsequences: false).map({ Int($0) ?? 0 }) {
+                        if code == 0 { codes = [] } else { codes.append(code) }
+                    }
+                    continue
+                }
+                let background = codes.last { (40...49).contains($0) || (100...107).contains($0) }.map { $0 == 49 ? "" : " bg\($0)" } ?? ""
+                var look = background + (codes.contains(7) ? " [reverse]" : "") + (codes.contains(4) ? " underline" : "")
+                if scalar != " " {
+                    let foreground = codes.last { (30...39).contains($0) || (90...97).contains($0) }.map { $0 == 39 ? "" : " fg\($0)" } ?? ""
+                    look += foreground + (codes.contains(1) ? " bold" : "") + (codes.contains(2) ? " dim" : "")
+                }
+                cells.append(look.isEmpty ? String(scalar) : "\(scalar){\(look.dropFirst())}")
+            }
+            while cells.last == " " { cells.removeLast() }
+            return cells.joined()
+        }
+    }
+
     @Test("200 resizes in two seconds on the caseload and again while typing a note: alive, the right screen, the text intact")
     func resizeStorm() throws {
         let binary = try Tmux.requireBinary()

@@ -82,6 +82,9 @@ final class Tmux {
 
     var screen: String { (try? run(["capture-pane", "-p", "-t", session])) ?? "" }
 
+    /// The screen with each cell's colours and attributes (as escape sequences).
+    var styledScreen: String { (try? run(["capture-pane", "-p", "-e", "-t", session])) ?? "" }
+
     /// The screen with lines that the terminal wrapped joined again.
     var joinedScreen: String { (try? run(["capture-pane", "-p", "-J", "-t", session])) ?? "" }
 
