@@ -31,6 +31,14 @@ public enum DisplayWidth {
 
     /// Columns of a whole text.
     public static func of(_ text: some StringProtocol) -> Int {
+        // Most text on a screen is ASCII: a column for each printable byte, no clusters to
+        // find (a frame measures thousands of cells' texts).
+        var printable = 0, ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x20 && byte != 0x7F { printable += 1 }
+        }
+        if ascii { return printable }
         var total = 0
         for character in text { total += of(character) }
         return total

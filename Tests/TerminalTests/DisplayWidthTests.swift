@@ -8,6 +8,21 @@ import Testing
         #expect(DisplayWidth.of("Keukentafel") == 11)
     }
 
+    /// A text of ASCII only is counted by its bytes, without finding its characters: the
+    /// same as character by character, control characters and "\r\n" (one character of
+    /// two bytes) included.
+    @Test func asciiTextCountedByBytesAgreesWithCharacters() {
+        #expect(DisplayWidth.of("a\r\nb\u{7F}\tc") == 3)
+        // Every text of two ASCII bytes, and of three from the bytes that combine or count 0.
+        let all = (0...0x7F).map { Character(Unicode.Scalar(UInt8($0))) }
+        let tricky: [Character] = ["\r", "\n", "\u{7F}", "\u{0}", "\t", "a", " "]
+        var texts = all.flatMap { a in all.map { b in String([a, b]) } }
+        texts += tricky.flatMap { a in tricky.flatMap { b in tricky.map { c in String([a, b, c]) } } }
+        for text in texts {
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(Array(text.utf8))")
+        }
+    }
+
     @Test func accentedLettersTakeOneColumnComposedOrNot() {
         #expect(DisplayWidth.of("é" as Character) == 1)            // U+00E9, precomposed
         #expect(DisplayWidth.of("e\u{301}" as Character) == 1)     // e + combining acute
