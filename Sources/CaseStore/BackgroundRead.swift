@@ -5,7 +5,8 @@ import Foundation
 /// there. For the caseload's work of a pause that costs more than a keystroke may wait:
 /// the list's order at 100,000 households (13 ms), the search's word beginnings (a second).
 public final class BackgroundRead<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    /// Guards the two below; signalled when a read finishes (see `waitAndTake`).
+    private let lock = NSCondition()
     private var result: Result<Value, any Error>?
     private var running = false
 
@@ -25,7 +26,7 @@ public final class BackgroundRead<Value: Sendable>: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             Self.yieldToTheLoop()
             let done = Result { try work() }
-            lock.withLock { result = done; running = false }
+            lock.withLock { result = done; running = false; lock.broadcast() }
         }
     }
 
@@ -36,6 +37,17 @@ public final class BackgroundRead<Value: Sendable>: @unchecked Sendable {
         #if os(Linux)
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         #endif
+    }
+
+    /// The read under way waited for, and taken: for a key that needs what it reads now,
+    /// rather than reading it a second time beside it. Nil when none was started (or it was
+    /// taken already).
+    public func waitAndTake() -> Result<Value, any Error>? {
+        lock.withLock {
+            while running { lock.wait() }
+            defer { result = nil }
+            return result
+        }
     }
 
     /// The finished read, once.

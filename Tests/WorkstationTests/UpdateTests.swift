@@ -54,6 +54,32 @@ struct UpdateTests {
         }
     }
 
+    @Test("`/` while the pause reads the list's order takes that read over instead of reading it a second time")
+    func searchTakesThePausesReadOver() throws {
+        try withDemoApp { app in
+            app.handle(.key(.function(4)))       // all households: their order is not in memory
+            #expect(app.state.caseload.order == nil)
+            app.handle(.tick)                    // the pause starts reading it on a thread of its own
+            #expect(app.state.caseload.orderReader.isBusy)
+            app.handle(.key(.character("/")))
+            // the pause's read is the order now, taken (nothing left for the pause to take)
+            #expect(app.state.caseload.order?.count == 9)
+            #expect(!app.state.caseload.orderReader.isBusy)
+            for c in "zoë" { app.handle(.key(.character(c))) }
+            #expect(app.state.caseload.count == 1)
+            app.handle(.key(.escape))
+            // F4 on to the closed households: a read of the open ones' order under way is not theirs
+            app.handle(.key(.function(4)))
+            app.handle(.key(.function(4)))       // back round to mine…
+            app.handle(.key(.function(4)))       // …and all again, with a fresh read started
+            app.handle(.tick)
+            app.handle(.key(.function(4)))       // closed, while the read of all is under way
+            app.handle(.key(.character("/")))
+            #expect(app.state.caseload.scope == .closed)
+            #expect(app.state.caseload.order?.count == 0)
+        }
+    }
+
     @Test("The list's order kept in memory for searching follows changes made by another workstation")
     func searchFollowsOtherWorkstations() throws {
         try withDemoApp { app in

@@ -131,6 +131,18 @@ extension CaseloadState: ReadingScreen {
     @discardableResult
     mutating func readOrder(_ ctx: ScreenContext) throws -> CaseloadMatches {
         if let order, try ctx.reads.caseloadListVersion() == orderVersion { return order }
+        // The pause is reading this order already (`/` straight after F4): its read is waited
+        // for, not made a second time beside it. At a million households that read is a
+        // quarter second, and two of them at once took both cores while the first keys of
+        // the search were typed.
+        if order == nil, orderReader.isBusy, case .success(let read)? = orderReader.waitAndTake(),
+           read.caseworker == filter(ctx).caseworker, read.closed == (scope == .closed),
+           try ctx.reads.caseloadListVersion() == read.version {
+            order = read.order
+            orderVersion = read.version
+            matches = nil
+            return read.order
+        }
         let (version, fresh) = try ctx.reads.caseloadOrderAndVersion(caseworker: filter(ctx).caseworker, closed: scope == .closed)
         order = fresh
         orderVersion = version
