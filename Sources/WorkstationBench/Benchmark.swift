@@ -102,8 +102,13 @@ public struct Benchmark {
             let session = try terminal.session(home: home)
             figures.append(Figure(name: Self.scope(role), households: size, unit: "ms", statistic: .p99,
                                   budget: budgets.scope, samples: session.scope))
+            let (search, stolen) = try HostSteal.percent { try terminal.search(rounds: rounds, home: home, pause: true) }
             figures.append(Figure(name: Self.search(role), households: size, unit: "ms", statistic: .p99,
-                                  budget: budgets.searchKeystroke, samples: try terminal.search(rounds: rounds, home: home, pause: true)))
+                                  budget: budgets.searchKeystroke, samples: search))
+            if let stolen {
+                figures.append(Figure(name: "the host's stolen CPU time during that search, as \(role)", households: size, unit: "%",
+                                      statistic: .value, budget: nil, samples: Samples([stolen])))
+            }
             figures.append(Figure(name: Self.searchAtOnce(role), households: size, unit: "ms", statistic: .p99,
                                   budget: budgets.searchKeystroke, samples: try terminal.search(rounds: rounds, home: home, pause: false)))
             if role == Self.caseworkerRole {

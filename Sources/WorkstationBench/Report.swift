@@ -7,7 +7,7 @@ public enum Report {
         var rows: [[String]] = [header]
         for f in figures {
             let number: (Double) -> String = { v in
-                v.isNaN ? "—" : (f.unit == "ms" || f.unit == "×" || f.unit == "MB" ? String(format: "%.2f", v) : String(format: "%.0f", v))
+                v.isNaN ? "—" : (f.unit == "ms" || f.unit == "×" || f.unit == "MB" || f.unit == "%" ? String(format: "%.2f", v) : String(format: "%.0f", v))
             }
             let budget = f.budget.map { "\(f.statistic == .value || f.statistic == .max ? "" : f.statistic.rawValue + " ")\(f.atLeast ? "≥" : "≤") \(number($0)) \(f.unit)" } ?? "—"
             let verdict = f.budget == nil ? "" : (f.within(factor: factor) ? "ok" : "OVER")
