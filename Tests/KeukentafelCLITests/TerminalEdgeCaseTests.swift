@@ -86,6 +86,16 @@ struct TerminalEdgeCaseTests {
         return Date().timeIntervalSince(start)
     }
 
+    /// The terminal reset and cleared (`send-keys -R`) while ncurses believes it still shows
+    /// `text`, then SIGWINCH at the same size: the program must send everything again.
+    static func clearTerminalAndSignalResize(_ tmux: Tmux, showing text: String,
+                                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let pid = try #require(tmux.foregroundPID, sourceLocation: sourceLocation)
+        try tmux.run(["send-keys", "-R", "-t", tmux.session])
+        tmux.waitUntil("the terminal cleared", sourceLocation: sourceLocation) { !$0.contains(text) }
+        #expect(kill(pid, SIGWINCH) == 0, sourceLocation: sourceLocation)
+    }
+
     /// What a resize storm can leave behind, made certain: the terminal lost what was on it
     /// (`send-keys -R` resets and clears it) while ncurses believes it still shows the
     /// caseload. On SIGWINCH the program must send everything again, not only what changed.
@@ -97,10 +107,7 @@ struct TerminalEdgeCaseTests {
             try tmux.runBetweenStty(binary, "demo")
             tmux.waitFor("Mijn huishoudens")
             let caseload = Self.settled(tmux)
-            let pid = try #require(tmux.foregroundPID)
-            try tmux.run(["send-keys", "-R", "-t", tmux.session])
-            tmux.waitUntil("the terminal cleared") { !$0.contains("Mijn huishoudens") }
-            #expect(kill(pid, SIGWINCH) == 0)
+            try Self.clearTerminalAndSignalResize(tmux, showing: "Mijn huishoudens")
             tmux.waitUntil("the caseload drawn again") { $0 == caseload }
             try tmux.keys("F10")
             tmux.waitFor("EXIT=0")
@@ -133,10 +140,7 @@ struct TerminalEdgeCaseTests {
             let changed = Self.visibleCells(tmux.styledScreen)
             #expect(changed.joined(separator: "\n").contains("陈秀兰"))
             #expect(changed.joined(separator: "\n").contains("[reverse]"), "the selected row's style is compared too")
-            let pid = try #require(tmux.foregroundPID)
-            try tmux.run(["send-keys", "-R", "-t", tmux.session])
-            tmux.waitUntil("the terminal cleared") { !$0.contains("Alle huishoudens") }
-            #expect(kill(pid, SIGWINCH) == 0)
+            try Self.clearTerminalAndSignalResize(tmux, showing: "Alle huishoudens")
             tmux.waitFor("Alle huishoudens")
             _ = Self.settled(tmux)
             let whole = Self.visibleCells(tmux.styledScreen)
