@@ -162,47 +162,46 @@ enum ReportFigureRows {
 }
 
 extension Store {
-    /// The report's figures for `from`…`to`: the grants submitted by a member of `team` (every
-    /// team when nil) that were decided in the period, and the objections against them
-    /// received in it. Dates are the local dates of the moments as stored.
+    /// The report's figures for `from`…`to`, grant by grant: the grants submitted by a member of
+    /// `team` (every team when nil) that were decided in the period, and the objections against
+    /// them received in it. Dates are the local dates of the moments as stored. The report
+    /// itself reads the kept tallies (`practiceReport`); this is what they must add up to.
     public func reportFigures(team: String?, from: CalendarDate, to: CalendarDate) throws -> ReportFigures {
-        try foldReportFigures(team: team, from: from, to: to, into: ReportFigures(grants: [], objections: []),
-                              grant: { $0.grants.append($1) }, objection: { $0.objections.append($1) })
-    }
-
-    /// The practice report of `from`…`to` for `team` (every team when nil), counted as the
-    /// store steps through the grants: `PracticeReport.compute(reportFigures(…))` without
-    /// collecting the figures first.
-    public func practiceReport(team: String?, from: CalendarDate, to: CalendarDate, now: Moment) throws -> PracticeReport {
-        try foldReportFigures(team: team, from: from, to: to, into: PracticeReportAccumulator(from: from, to: to, now: now),
-                              grant: { $0.add($1) }, objection: { $0.add($1) }).finish()
-    }
-
-    private func foldReportFigures<T: Sendable>(team: String?, from: CalendarDate, to: CalendarDate, into initial: T,
-                                                grant: @escaping @Sendable (inout T, GrantFigures) -> Void,
-                                                objection: @escaping @Sendable (inout T, ObjectionFigures) -> Void) throws -> T {
         try read { db in
-            var result = initial
-            let ofTeam = team == nil ? "" : " AND g.submittedBy IN (SELECT user FROM staff WHERE team = :team)"
+            var figures = ReportFigures(grants: [], objections: [])
+            try ReportFigureRows.eachObjection(db, team: team, from: from, to: to) { figures.objections.append($0) }
+            var arguments: StatementArguments = ["from": from.iso, "after": to.adding(days: 1).iso]
+            if let team { arguments += ["team": team] }
             // A moment is stored with its own offset, so its first ten characters are its
             // local date: `decidedAt < the day after` takes the whole of the last day.
-            var arguments: StatementArguments = ["from": from.iso, "to": to.iso, "after": to.adding(days: 1).iso]
-            if let team { arguments += ["team": team] }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT o.received, o.outcome FROM grant_objection o JOIN grant_request g ON g.id = o.grantId
-                WHERE o.received >= :from AND o.received <= :to\(ofTeam)
-                """, arguments: arguments)
-            while let row = try rows.next() {
-                guard let day = CalendarDate(iso: row["received"]) else { continue }
-                objection(&result, ObjectionFigures(received: day, outcome: (row["outcome"] as String?).flatMap(ObjectionOutcome.init(rawValue:))))
-            }
             try ReportFigureRows.eachDecidedGrant(db, sql: """
                 SELECT id, status, route, category, submittedBy, amountCents, approvedUnderMandate, netAvoidedCents,
                        shortTerm, societalCost, submittedEpoch, submittedOffset, decidedEpoch, decidedOffset, paidEpoch, paidOffset
-                FROM grant_request g INDEXED BY grant_request_figures
-                WHERE g.status IN ('approved', 'paid', 'evaluated') AND g.decidedAt >= :from AND g.decidedAt < :after\(ofTeam)
-                """, arguments: arguments) { grant(&result, $0) }
-            return result
+                FROM grant_request
+                WHERE status IN ('approved', 'paid', 'evaluated') AND decidedAt >= :from AND decidedAt < :after\(ReportFigureRows.ofTeam(team))
+                """, arguments: arguments) { figures.grants.append($0) }
+            return figures
+        }
+    }
+}
+
+extension ReportFigureRows {
+    /// The condition on the submitter `column` that keeps a member of the team `:team` (none when nil).
+    static func ofTeam(_ team: String?, column: String = "submittedBy") -> String {
+        team == nil ? "" : " AND \(column) IN (SELECT user FROM staff WHERE team = :team)"
+    }
+
+    /// The objections received in `from`…`to` against grants submitted by a member of `team`.
+    static func eachObjection(_ db: Database, team: String?, from: CalendarDate, to: CalendarDate, _ body: (ObjectionFigures) -> Void) throws {
+        var arguments: StatementArguments = ["from": from.iso, "to": to.iso]
+        if let team { arguments += ["team": team] }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT o.received, o.outcome FROM grant_objection o JOIN grant_request g ON g.id = o.grantId
+            WHERE o.received >= :from AND o.received <= :to\(ofTeam(team, column: "g.submittedBy"))
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            guard let day = CalendarDate(iso: row["received"]) else { continue }
+            body(ObjectionFigures(received: day, outcome: (row["outcome"] as String?).flatMap(ObjectionOutcome.init(rawValue:))))
         }
     }
 }

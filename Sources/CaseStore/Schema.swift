@@ -110,6 +110,9 @@ enum Schema {
         migrator.registerMigration("v23: the search's common word beginnings kept in the store as bitmaps, with the changes since") { db in
             try db.execute(sql: SearchBeginnings.v23)
         }
+        migrator.registerMigration("v24: the report's sums kept by triggers per day and month, by team and by submitter; the late grants in their own index") { db in
+            try db.execute(sql: ReportTallies.v24)
+        }
         return migrator
     }
 

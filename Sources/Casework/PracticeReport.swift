@@ -28,7 +28,7 @@ public struct PracticeReport: Equatable, Sendable {
     /// Days from submission to decision of each decided grant, sorted.
     public var decisionDays: [Int] = []
     /// Grants that broke the 24-hour promise: paid late, or approved and unpaid for longer.
-    public var late: [GrantFigures] = []
+    public var late: [LatePayment] = []
     /// Approved amounts per month of the period, oldest first (for a sparkline).
     public var perMonth: [Money] = []
     /// Objections received in the period: how many, still open, by outcome, and how many
@@ -116,5 +116,17 @@ public struct PracticeReport: Equatable, Sendable {
         digits = String(repeating: "0", count: 4 - digits.count) + digits
         while digits.hasSuffix("0") { digits.removeLast() }
         return (scaled < 0 && whole == 0 ? "-" : "") + String(whole) + "." + digits
+    }
+}
+
+/// A grant that broke the 24-hour promise, as the dashboard lists it and the report names it.
+public struct LatePayment: Equatable, Sendable {
+    public var id: String?
+    public var amount: Money
+    public var decidedAt: Moment
+    public var paidAt: Moment?
+
+    public init(id: String?, amount: Money, decidedAt: Moment, paidAt: Moment?) {
+        self.id = id; self.amount = amount; self.decidedAt = decidedAt; self.paidAt = paidAt
     }
 }

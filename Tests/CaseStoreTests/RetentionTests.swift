@@ -49,7 +49,7 @@ struct RetentionTests {
     /// its id, amount and dates.
     static func figures(_ store: Store) throws -> String {
         let r = try report(store)
-        return JSONWriter.write(r.json) + r.late.map { "\($0.id ?? "?") \($0.amount.plain) \($0.decidedAt?.iso ?? "") \($0.paidAt?.iso ?? "")\n" }.joined()
+        return JSONWriter.write(r.json) + r.late.map { "\($0.id ?? "?") \($0.amount.plain) \($0.decidedAt.iso) \($0.paidAt?.iso ?? "")\n" }.joined()
     }
 
     /// The texts of a case file that say who the people are: names, address, BSNs, IBANs,

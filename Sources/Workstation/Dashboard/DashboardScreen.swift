@@ -130,7 +130,7 @@ extension DashboardState: Screen {
         if r.late.isEmpty { lines.append(StyledLine([Span(text: l.pick("  geen", "  none"), role: .dim)])) }
         for g in r.late {
             lines.append(StyledLine([Span(text: "  ! ", role: .overdue), Span(text: "\(g.id ?? "?") \(g.amount.dutch) · "
-                + l.pick("goedgekeurd ", "approved ") + (g.decidedAt?.localDate.dutch ?? "") + (g.paidAt.map { l.pick(", betaald ", ", paid ") + $0.localDate.dutch } ?? l.pick(", nog niet betaald", ", not paid yet")))]))
+                + l.pick("goedgekeurd ", "approved ") + g.decidedAt.localDate.dutch + (g.paidAt.map { l.pick(", betaald ", ", paid ") + $0.localDate.dutch } ?? l.pick(", nog niet betaald", ", not paid yet")))]))
         }
         let top = min(dashboard.scroll, max(0, lines.count - area.height))
         for (i, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
