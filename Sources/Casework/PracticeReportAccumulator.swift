@@ -1,8 +1,7 @@
-/// The practice report built one grant at a time, so a store can hand over the grants of a
-/// period as it steps through them instead of collecting them first: at 100,000 households a
-/// year is 8,500 grants, and the array of their figures, its growth and a dictionary lookup per
-/// route, category and answer were a third of what `keukentafel report` spends on them.
-/// `PracticeReport.compute` uses it too, so there is one way to count.
+/// The practice report counted one grant at a time: what `PracticeReport.compute` does over any
+/// grants, and so the definition the store's kept sums (`report_tally`) are held to in the
+/// tests. Arrays by the position of a case, not dictionaries, and no array of the figures
+/// collected first: it once counted a city's year of grants (8,500) for every report.
 public struct PracticeReportAccumulator: Sendable {
     private var report: PracticeReport
     private let fromDay: Int, toDay: Int, now: Moment
