@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkstationBench
 
 /// Runs the real `keukentafel` binary, as a script or a caseworker would.
 enum CLI {
@@ -57,6 +58,10 @@ enum CLI {
         let description: String
     }
 
+    struct WaitFailed: Error, CustomStringConvertible {
+        let description: String
+    }
+
     /// Runs `keukentafel arguments…` in the package root with today fixed to 2026-11-23;
     /// `environment` adds to (or, with an empty value, removes from) the inherited variables.
     static func run(_ arguments: [String], environment extra: [String: String] = [:],
@@ -65,42 +70,59 @@ enum CLI {
     }
 
     /// Runs `executable arguments…` as `run` does (another program in front of the binary,
-    /// such as `runuser`, in the team tests).
+    /// such as `runuser`, in the team tests). Spawned with no signal blocked (`CleanSpawn`) and
+    /// waited for with `waitpid`, not with Foundation's `Process`: its child kept the test
+    /// runner's blocked signals, so the SIGTERM after the deadline never arrived and
+    /// `waitUntilExit` then waited for ever (a fuzz case of CI on 2026-12-03 ended that way,
+    /// the whole test run aborted by the fuzz watchdog with no summary).
     static func runProgram(_ binary: URL, _ arguments: [String], environment extra: [String: String] = [:],
                            sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
         try withTemporaryDirectory { folder in
-            let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
-            try Data().write(to: outURL)
-            try Data().write(to: errURL)
-            let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-            defer { try? out.close(); try? err.close() }
-
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = arguments
-            process.currentDirectoryURL = packageRoot
+            let outPath = folder.appendingPathComponent("stdout").path, errPath = folder.appendingPathComponent("stderr").path
             var environment = ProcessInfo.processInfo.environment
             environment["KEUKENTAFEL_TODAY"] = today
             environment["KEUKENTAFEL_STORE"] = nil
             for (key, value) in extra { environment[key] = value.isEmpty ? nil : value }
-            process.environment = environment
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
+            let pid = try CleanSpawn.spawn([binary.path] + arguments, environment: environment) { actions in
+                _ = addChdir(&actions, packageRoot.path)
+                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            }
+            var status: Int32 = 0
             let deadline = Date().addingTimeInterval(60)
-            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-            if process.isRunning {
-                process.terminate()
-                Issue.record("keukentafel \(arguments.joined(separator: " ")) did not finish in 60 seconds",
+            var ended = false
+            while !ended && Date() < deadline {
+                let result = waitpid(pid, &status, WNOHANG)
+                if result == pid { ended = true } else if result < 0 && errno != EINTR {
+                    throw WaitFailed(description: "waitpid failed: \(String(cString: strerror(errno)))")
+                } else { usleep(10_000) }
+            }
+            if !ended {
+                kill(pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                Issue.record("keukentafel \(arguments.joined(separator: " ")) did not finish in 60 seconds (killed)",
                              sourceLocation: sourceLocation)
             }
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus,
-                       stdout: try String(contentsOf: outURL, encoding: .utf8),
-                       stderr: try String(contentsOf: errURL, encoding: .utf8),
-                       killedBySignal: process.terminationReason == .uncaughtSignal)
+            // The wait status as <sys/wait.h> lays it out: the signal in the low seven bits
+            // (0 when it exited), the exit code in the next byte.
+            let signal = status & 0x7f
+            let killed = signal != 0 && signal != 0x7f
+            return Run(status: killed ? signal : (status >> 8) & 0xff,
+                       stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                       stderr: try String(contentsOfFile: errPath, encoding: .utf8),
+                       killedBySignal: killed)
         }
+    }
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which Swift does not
+    /// import: the child starts in the package root, as the tests' relative paths expect.
+    static func addChdir(_ actions: inout posix_spawn_file_actions_t, _ path: String) -> Int32 {
+        typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else {
+            preconditionFailure("this C library has no posix_spawn_file_actions_addchdir_np (glibc 2.29 or later is needed)")
+        }
+        return unsafeBitCast(symbol, to: AddChdir.self)(&actions, path)
     }
 
     /// Copies the executable `source` to `target` (0755) so that it can be run at once.
