@@ -54,7 +54,8 @@ enum ReportTallies {
         """
 
     /// Where the grant of row `r` is counted: whether its submitter is on the staff list, and their team.
-    static func member(_ r: String) -> String { "\(r).submittedBy IN (SELECT user FROM staff)" }
+    /// (EXISTS, not IN: a grant without a submitter is 0, where `NULL IN (…)` is NULL.)
+    static func member(_ r: String) -> String { "EXISTS (SELECT 1 FROM staff WHERE user = \(r).submittedBy)" }
     static func team(_ r: String) -> String { "ifnull((SELECT team FROM staff WHERE user = \(r).submittedBy), '')" }
 
     /// The tallies of every grant of the store, into empty tables.

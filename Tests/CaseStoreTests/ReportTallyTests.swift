@@ -50,7 +50,7 @@ struct ReportTallyTests {
         #expect(ReportTallies.spans(from: day("2026-05-02"), to: day("2026-05-01")).isEmpty)
     }
 
-    @Test("Three grants counted by hand: per day and month, moved with a change of team, gone with the grant")
+    @Test("Three grants counted by hand: per day and month, moved with a change of team, without a submitter, gone with the grant")
     func handCounted() throws {
         try withTemporaryFolder { folder in
             let store = try makeStore(in: folder)
@@ -89,6 +89,15 @@ struct ReportTallyTests {
             #expect(teamsOfMarch == ["Wijkteam West"])
             let (kept, fresh) = try store.writer.write { db in (try Self.tallies(db), try Self.afresh(db)) }
             #expect(kept == fresh)
+            // A grant without a submitter (an import may bring one): counted for every team only,
+            // as "?" by caseworker.
+            try store.writer.write { db in try db.execute(sql: "UPDATE grant_request SET submittedBy = NULL WHERE id = 'r-1'") }
+            let anonymous = try store.practiceReport(team: nil, from: year.from, to: year.to, now: now)
+            #expect(anonymous.grants.count == 3)
+            #expect(anonymous.byCaseworker["?"] == PracticeReport.Tally(count: 1, total: Money(cents: 400_000)))
+            #expect(try store.practiceReport(team: "Wijkteam West", from: year.from, to: year.to, now: now).grants.total == Money(cents: 120_000))
+            let (keptNow, freshNow) = try store.writer.write { db in (try Self.tallies(db), try Self.afresh(db)) }
+            #expect(keptNow == freshNow)
             // r-2 goes: its day and month have no rows left, not rows of zero.
             try store.writer.write { db in try db.execute(sql: "DELETE FROM grant_request WHERE id = 'r-2'") }
             #expect(try Self.figures(store, span: "2026-06").isEmpty)
