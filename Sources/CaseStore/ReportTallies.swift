@@ -8,8 +8,8 @@ import GRDBSQLite
 /// thousand rows in SQL, whatever the number of grants; before, it stepped through every grant
 /// of the period (8,500 in a year at 100,000 households).
 ///
-/// `report_tally` counts per team of the submitter (`member` 0: a submitter not on the staff
-/// list, counted only in the report of every team). A grant adds one row per figure, each a
+/// `report_tally` counts per team of the submitter (`member` 0: no submitter, or one not on
+/// the staff list, counted only in the report of every team). A grant adds one row per figure, each a
 /// count and an amount in cents:
 ///
 /// | figure         | value                     | cents          |
