@@ -207,8 +207,6 @@ extension Store {
     public func practiceReport(team: String?, from: CalendarDate, to: CalendarDate, now: Moment) throws -> PracticeReport {
         try read { db in
             var r = PracticeReport(from: from, to: to)
-            let months = max(1, (to.year - from.year) * 12 + to.month - from.month + 1)
-            r.perMonth = Array(repeating: .zero, count: months)
             let ofTeam = ReportFigureRows.ofTeam(team)
             let ofTeamTally = team == nil ? "" : " AND member = 1 AND team = :team"
             let spans = "[" + ReportTallies.spans(from: from, to: to).map { "\"\($0)\"" }.joined(separator: ",") + "]"
@@ -252,10 +250,7 @@ extension Store {
                 let key = name.isEmpty ? "?" : name
                 let sum = r.byCaseworker[key, default: .init()]
                 r.byCaseworker[key] = .init(count: sum.count + tally.count, total: sum.total + tally.total)
-                if let first = CalendarDate(iso: month + "-01") {
-                    let i = (first.year - from.year) * 12 + first.month - from.month
-                    if r.perMonth.indices.contains(i) { r.perMonth[i] = r.perMonth[i] + tally.total }
-                }
+                if let first = CalendarDate(iso: month + "-01") { r.addToMonth(of: first, tally.total) }
             }
             // Late: paid more than 24 hours after the decision, or unpaid for longer than that now.
             // Stepped by hand, with only what the list shows: at 100,000 households a year has

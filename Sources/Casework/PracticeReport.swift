@@ -39,7 +39,16 @@ public struct PracticeReport: Equatable, Sendable {
     public var objectionsWithNewDecision = 0
 
     /// An empty report of the period, for `compute` to fill.
-    public init(from: CalendarDate, to: CalendarDate) { self.from = from; self.to = to }
+    public init(from: CalendarDate, to: CalendarDate) {
+        self.from = from; self.to = to
+        perMonth = Array(repeating: .zero, count: max(1, (to.year - from.year) * 12 + to.month - from.month + 1))
+    }
+
+    /// Adds `amount` to the month of `day` (nothing when that month is outside the period).
+    public mutating func addToMonth(of day: CalendarDate, _ amount: Money) {
+        let i = (day.year - from.year) * 12 + day.month - from.month
+        if perMonth.indices.contains(i) { perMonth[i] = perMonth[i] + amount }
+    }
 
     public var mandateShare: Double? { grants.count == 0 ? nil : Double(underMandate) / Double(grants.count) }
 

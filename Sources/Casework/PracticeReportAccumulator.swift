@@ -14,8 +14,6 @@ public struct PracticeReportAccumulator: Sendable {
     public init(from: CalendarDate, to: CalendarDate, now: Moment) {
         report = PracticeReport(from: from, to: to)
         fromDay = from.daysSinceEpoch; toDay = to.daysSinceEpoch; self.now = now
-        let months = max(1, (to.year - from.year) * 12 + to.month - from.month + 1)
-        report.perMonth = Array(repeating: .zero, count: months)
         routes = Array(repeating: .init(), count: Route.allCases.count)
         categories = Array(repeating: .init(), count: GrantCategory.allCases.count)
         outcomes = Array(repeating: 0, count: Evaluation.Outcome.allCases.count)
@@ -45,8 +43,7 @@ public struct PracticeReportAccumulator: Sendable {
         report.byCaseworker[g.submittedBy ?? "?", default: PracticeReport.Tally()].add(g.amount)
         if g.approvedUnderMandate { report.underMandate += 1 }
         report.netAvoided = report.netAvoided + g.netAvoided
-        let month = (decidedDate.year - report.from.year) * 12 + decidedDate.month - report.from.month
-        if report.perMonth.indices.contains(month) { report.perMonth[month] = report.perMonth[month] + g.amount }
+        report.addToMonth(of: decidedDate, g.amount)
         if let shortTerm = g.shortTerm, g.status == .evaluated {
             outcomes[Self.index(shortTerm)] += 1
             if let s = g.societalCost { costs[Self.index(s)] += 1 }
