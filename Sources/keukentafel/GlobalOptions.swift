@@ -10,11 +10,23 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("De opslag (ook KEUKENTAFEL_STORE). / The store (also KEUKENTAFEL_STORE).",
                                             valueName: "path"))
     var store: String?
+}
 
+/// --store and --lang, however they were read: by ArgumentParser (`GlobalOptions`) or by the
+/// workstation's quick start (`WorkstationStart`). Opening the store and starting the
+/// workstation need no more.
+protocol StoreAndLanguage {
+    var store: String? { get }
+    var lang: LanguageOption? { get }
+}
+
+extension StoreAndLanguage {
     var language: Language { (lang ?? .nl).language }
     /// True when --lang was given (it then beats the configuration file).
     var langGiven: Bool { lang != nil }
 }
+
+extension GlobalOptions: StoreAndLanguage {}
 
 enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
     case nl, en

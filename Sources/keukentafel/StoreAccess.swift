@@ -6,18 +6,18 @@ import Foundation
 /// Opening the store for a command and acting as the OS user, with every failure told in a
 /// sentence and the exit status of the contract.
 enum StoreAccess {
-    static func location(_ global: GlobalOptions) -> StoreLocation {
+    static func location(_ global: some StoreAndLanguage) -> StoreLocation {
         StoreLocation.resolve(option: global.store, environment: ProcessInfo.processInfo.environment)
     }
 
-    static func open(_ global: GlobalOptions) throws -> Store {
+    static func open(_ global: some StoreAndLanguage) throws -> Store {
         let clock = try ProgramClock.make()
         return try reporting(global.language) { try Store.open(at: location(global), clock: clock) }
     }
 
     /// The store, and who is running the command on it: every command that reads or
     /// changes households needs both.
-    static func openAsStaff(_ global: GlobalOptions) throws -> (Store, StaffMember) {
+    static func openAsStaff(_ global: some StoreAndLanguage) throws -> (Store, StaffMember) {
         let store = try open(global)
         return (store, try actor(store, global))
     }
@@ -25,7 +25,7 @@ enum StoreAccess {
     /// The store for the privacy duties (audit, subject-access, retention): also a demo
     /// store named with --store, where a trainer shows them on fictitious households (the
     /// store's kind, read from the file, decides which rules apply).
-    static func openRealOrDemoAsStaff(_ global: GlobalOptions, demoUser: String? = nil) throws -> (Store, StaffMember) {
+    static func openRealOrDemoAsStaff(_ global: some StoreAndLanguage, demoUser: String? = nil) throws -> (Store, StaffMember) {
         let location = location(global)
         let clock = try ProgramClock.make()
         let store = try reporting(global.language) {
@@ -60,7 +60,7 @@ enum StoreAccess {
 
     /// The staff member running this command: the OS user, looked up in the staff list.
     /// A trainer gets nothing from a real store (they train in `keukentafel demo`).
-    static func actor(_ store: Store, _ global: GlobalOptions) throws -> StaffMember {
+    static func actor(_ store: Store, _ global: some StoreAndLanguage) throws -> StaffMember {
         try reporting(global.language) {
             let member = try store.staffMember(OSUser.current)
             try store.requireMayOpen(as: member.actor)

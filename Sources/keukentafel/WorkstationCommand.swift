@@ -17,8 +17,7 @@ struct WorkstationCommand: ContractCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ l: Language) throws {
-        let (store, me) = try StoreAccess.openAsStaff(global)
-        try WorkstationLauncher.run(store: store, staff: me, global: global, theme: theme)
+        try WorkstationStart(store: global.store, lang: global.lang, theme: theme).run()
     }
 }
 

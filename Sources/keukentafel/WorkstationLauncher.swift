@@ -7,7 +7,7 @@ import Workstation
 /// Starts the workstation on a store: the terminal, the theme, the app, the loop — and the
 /// terminal restored whatever happens.
 enum WorkstationLauncher {
-    static func run(store: Store, staff: StaffMember, global: GlobalOptions, theme requested: String?) throws {
+    static func run(store: Store, staff: StaffMember, global: some StoreAndLanguage, theme requested: String?) throws {
         let environment = ProcessInfo.processInfo.environment
         let uiLanguage: UILanguage = global.language == .nl ? .nl : .en
         let (config, configWarning) = Settings.load(uiLanguage)
