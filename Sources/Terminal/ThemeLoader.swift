@@ -47,7 +47,7 @@ public enum ThemeLoader {
             throw ThemeError(file: file, line: nil, kind: .syntax(String(describing: error)))
         }
 
-        var reader = Reader(lines: TOMLLines(text), file: file)
+        var reader = Reader(text: text, file: file)
         let theme = reader.theme(from: document, defaultName: defaultName)
         if let first = reader.errors.min(by: { ($0.line ?? Int.max) < ($1.line ?? Int.max) }) {
             throw first
@@ -57,12 +57,19 @@ public enum ThemeLoader {
 
     /// Walks the parsed document and collects every mistake with its line.
     private struct Reader {
-        let lines: TOMLLines
+        let text: String
         let file: String
         var errors: [ThemeError] = []
+        /// Where each key is written: indexed at the first mistake only. A theme without
+        /// one (every start of the workstation) does not need it, and indexing took a
+        /// third of loading the theme.
+        private var lines: TOMLLines?
+
+        init(text: String, file: String) { self.text = text; self.file = file }
 
         mutating func fail(_ kind: ThemeError.Kind, at path: [String]) {
-            errors.append(ThemeError(file: file, line: lines.line(of: path), kind: kind))
+            if lines == nil { lines = TOMLLines(text) }
+            errors.append(ThemeError(file: file, line: lines?.line(of: path), kind: kind))
         }
 
         mutating func theme(from document: TOMLTable, defaultName: String) -> Theme {
