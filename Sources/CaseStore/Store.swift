@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import GRDB
+import Synchronization
 
 /// A real store holds real households; a demo store is a throwaway copy of the sample data
 /// for training. The kind is written inside the database, so the two never mix.
@@ -15,6 +16,8 @@ public final class Store: Sendable {
     let writer: any DatabaseWriter
     /// The program's clock: when audit rows, saves and versions are stamped.
     public let clock: WallClock
+    /// True inside `readingOnWriter`: reads go to the writer's connection.
+    let readsOnWriter = Atomic<Bool>(false)
 
     private init(location: StoreLocation, kind: StoreKind, readOnly: Bool, writer: any DatabaseWriter, clock: WallClock) {
         self.location = location; self.kind = kind; self.isReadOnly = readOnly
@@ -112,7 +115,8 @@ public final class Store: Sendable {
         let found: String?
         let recordedGroup: String?
         do {
-            let id = try writer.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
+            // On the writer's connection, open already (see `readingOnWriter`).
+            let id = try readOnWriter(writer) { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
             guard id == Schema.applicationID else { throw StoreError.notAStore(path: location.path) }
             if !readOnly { try Schema.migrator.migrate(writer) }
             // An older store cannot be brought up to date without writing: say so, rather
@@ -120,8 +124,10 @@ public final class Store: Sendable {
             if readOnly, try !writer.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) {
                 throw StoreError.readOnlyNeedsUpgrade(path: location.path)
             }
-            found = try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'") }
-            recordedGroup = try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'group'") }
+            (found, recordedGroup) = try readOnWriter(writer) { db in
+                (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'"),
+                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'group'"))
+            }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -164,7 +170,10 @@ public final class Store: Sendable {
 
     /// Reads in one consistent snapshot.
     public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        do { return try writer.read(body) } catch { throw mapped(error) }
+        do {
+            if readsOnWriter.load(ordering: .relaxed) { return try Self.readOnWriter(writer, body) }
+            return try writer.read(body)
+        } catch { throw mapped(error) }
     }
 
     /// One unit of work: the change and its audit row in one transaction, or neither.

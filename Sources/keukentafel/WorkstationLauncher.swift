@@ -33,7 +33,9 @@ enum WorkstationLauncher {
         backend.theme = theme
 
         // The user's own folder first, then the team's (the municipality's settings), then here.
-        let teamFolder = (try? store.municipality())?.outputFolder
+        // The reads of the first frame on the connection the opening used: a reader opened for
+        // them would read the whole schema again first (see `Store.readingOnWriter`).
+        let teamFolder = store.readingOnWriter { (try? store.municipality())?.outputFolder }
         var env = AppEnvironment(store: store, staff: staff, language: language,
                                  outputFolder: config.outputFolder ?? teamFolder ?? FileManager.default.currentDirectoryPath)
         // A practice store: the practice cases, for a trainee's copy of one (F11). A file that
@@ -41,7 +43,7 @@ enum WorkstationLauncher {
         if store.kind == .demo { env.practiceCases = (try? Training.catalogue(language, quiet: true)) ?? [] }
         let app: App
         do {
-            app = try App(env: env, size: backend.size, ascii: !backend.supportsUnicode)
+            app = try store.readingOnWriter { try App(env: env, size: backend.size, ascii: !backend.supportsUnicode) }
         } catch let error as StoreError {
             backend.shutdown()
             Console.error(error.message(in: language))
