@@ -16,8 +16,8 @@ public final class Store: Sendable {
     let writer: any DatabaseWriter
     /// The program's clock: when audit rows, saves and versions are stamped.
     public let clock: WallClock
-    /// True inside `readingOnWriter`: reads go to the writer's connection.
-    let readsOnWriter = Atomic<Bool>(false)
+    /// Above 0 inside `readingOnWriter`: reads go to the writer's connection.
+    let readsOnWriter = Atomic<Int>(0)
 
     private init(location: StoreLocation, kind: StoreKind, readOnly: Bool, writer: any DatabaseWriter, clock: WallClock) {
         self.location = location; self.kind = kind; self.isReadOnly = readOnly
@@ -171,7 +171,7 @@ public final class Store: Sendable {
     /// Reads in one consistent snapshot.
     public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         do {
-            if readsOnWriter.load(ordering: .relaxed) { return try Self.readOnWriter(writer, body) }
+            if readsOnWriter.load(ordering: .relaxed) > 0 { return try Self.readOnWriter(writer, body) }
             return try writer.read(body)
         } catch { throw mapped(error) }
     }

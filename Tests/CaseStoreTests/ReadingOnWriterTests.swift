@@ -23,7 +23,7 @@ struct ReadingOnWriterTests {
             let store = try Store.open(at: StoreLocation(path: path), clock: testClock)
             #expect(try connections(to: path) == before + 1)
             let (member, staff, names) = try store.readingOnWriter {
-                (try store.staffMember("r.westra"), try store.staff().count,
+                (try store.readingOnWriter { try store.staffMember("r.westra") }, try store.staff().count,
                  try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM staff ORDER BY name") })
             }
             #expect(member.name == "Roos Westra")
