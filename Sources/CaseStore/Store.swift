@@ -121,7 +121,7 @@ public final class Store: Sendable {
             if !readOnly { try Schema.migrator.migrate(writer) }
             // An older store cannot be brought up to date without writing: say so, rather
             // than fail later on a table or column it does not have yet.
-            if readOnly, try !writer.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) {
+            if readOnly, try !readOnWriter(writer, { db in try Schema.migrator.hasCompletedMigrations(db) }) {
                 throw StoreError.readOnlyNeedsUpgrade(path: location.path)
             }
             (found, recordedGroup) = try readOnWriter(writer) { db in

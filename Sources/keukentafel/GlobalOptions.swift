@@ -44,6 +44,16 @@ enum Exit {
 /// A failure that has been explained to the user on stderr; ends the command with `status`.
 struct Failure: Error {
     let status: Int32
+
+    /// Runs `body`; a failure it explained ends the program with its status (ArgumentParser's
+    /// `ExitCode`, which prints nothing more).
+    static func endingWithStatus(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as Failure {
+            throw ExitCode(failure.status)
+        }
+    }
 }
 
 /// A subcommand of the contract: it does its work in `execute`, in the language of
@@ -55,11 +65,7 @@ protocol ContractCommand: ParsableCommand {
 
 extension ContractCommand {
     func run() throws {
-        do {
-            try execute(global.language)
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
-        }
+        try Failure.endingWithStatus { try execute(global.language) }
     }
 }
 

@@ -19,9 +19,7 @@ enum StoreAccess {
     /// changes households needs both.
     static func openAsStaff(_ global: some StoreAndLanguage) throws -> (Store, StaffMember) {
         let store = try open(global)
-        // On the connection the opening used: the first read of a command needs no reader
-        // opened for it (see `Store.readingOnWriter`).
-        return (store, try store.readingOnWriter { try actor(store, global) })
+        return (store, try actor(store, global))
     }
 
     /// The store for the privacy duties (audit, subject-access, retention): also a demo

@@ -17,7 +17,7 @@ struct WorkstationCommand: ContractCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ l: Language) throws {
-        try WorkstationStart(store: global.store, lang: global.lang, theme: theme).run()
+        try WorkstationStart(store: global.store, lang: global.lang, theme: theme).execute()
     }
 }
 

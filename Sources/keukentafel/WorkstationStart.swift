@@ -57,14 +57,17 @@ struct WorkstationStart: StoreAndLanguage, Equatable {
         return start
     }
 
-    /// Opens the store as the OS user and runs the workstation; a failure explained on
-    /// stderr ends the program with its status, as `ContractCommand.run` does.
+    /// Runs the workstation; a failure explained on stderr ends the program with its status.
     func run() throws {
-        do {
-            let (store, me) = try StoreAccess.openAsStaff(self)
-            try WorkstationLauncher.run(store: store, staff: me, global: self, theme: theme)
-        } catch let failure as Failure {
-            throw ExitCode(failure.status)
-        }
+        try Failure.endingWithStatus(execute)
+    }
+
+    /// Opens the store as the OS user and runs the workstation. Who is working is read on the
+    /// connection the opening used, as the first frame's reads are (`WorkstationLauncher`):
+    /// no reader is opened before the first frame (see `Store.readingOnWriter`).
+    func execute() throws {
+        let store = try StoreAccess.open(self)
+        let me = try store.readingOnWriter { try StoreAccess.actor(store, self) }
+        try WorkstationLauncher.run(store: store, staff: me, global: self, theme: theme)
     }
 }
