@@ -7,9 +7,10 @@
 /// settled on the screen those keystrokes were the slowest (p99 18–30 ms). A wide match is
 /// therefore held as the list and the bitmap of the matches: its count is the bits the list
 /// shares with it counted, and a page is found by walking the list from its start, its end
-/// or the last page read — at most 16 households per match, as a wide match is at least a
-/// sixteenth of the list. A narrow match is held as an array, which the next keystroke (more
-/// typed, so fewer matches) narrows without walking the whole list again.
+/// or the last page read. A match is wide when it is at least a sixteenth of the list (at
+/// most 16 households walked per match) or at least `heldAsBitsFrom` households. Only a
+/// narrower one is held as an array, which the next keystroke (more typed, so fewer matches)
+/// narrows without walking the whole list again.
 public struct CaseloadMatches: Sendable {
     /// The list in order, and its households as bits (made once per list read).
     let list: [HouseholdRowid]
@@ -52,6 +53,12 @@ public struct CaseloadMatches: Sendable {
         return false
     }
 
+    /// From this many matches on, a match is held as bits whatever the list's length: an
+    /// array would be the whole list stepped through once (3–9 ms at a million households,
+    /// the slowest part of the keystroke that narrows "ja" or "öz"), where a page is found
+    /// by walking at most a tenth of a million-household list (25 rows at 1 in 4,000).
+    static let heldAsBitsFrom = 256
+
     /// True for a wide match, held as the list and a bitmap (no array of its own).
     var isHeldAsBits: Bool {
         if case .bits = kept { return true }
@@ -66,7 +73,7 @@ public struct CaseloadMatches: Sendable {
         }
         // The matches of a search are within the list it searched, whatever was typed before.
         let shared = found.countShared(with: listBits)
-        guard shared * 16 > list.count else {
+        guard shared * 16 > list.count || shared >= Self.heldAsBitsFrom else {
             return CaseloadMatches(self, kept: .rowids(found.members(of: list, capacity: shared + 1)), count: shared)
         }
         return CaseloadMatches(self, kept: .bits(found), count: shared)

@@ -30,7 +30,7 @@ struct CaseloadMatchesTests {
         #expect(narrower.count == 2 && narrower.rowids(0..<25) == [7, 1])
     }
 
-    @Test("A narrow match (a sixteenth of the list or less) is an array, narrowed by the next keystroke")
+    @Test("A narrow match (a sixteenth of the list or less, and under 256) is an array, narrowed by the next keystroke")
     func narrowIsAnArray() {
         let list = (0..<HouseholdRowid(160)).reversed().map { $0 }
         let ten = CaseloadMatches(list: list).narrowed(by: bits(Array(0..<10)))
@@ -39,6 +39,29 @@ struct CaseloadMatchesTests {
         #expect(eleven.isHeldAsBits && eleven.count == 11)
         let two = ten.narrowed(by: bits([3, 8]))
         #expect(!two.isHeldAsBits && two.all == [8, 3])
+    }
+
+    @Test("From 256 matches on a match is bits even where it is less than a sixteenth of the list")
+    func manyMatchesAreBitsInALongList() {
+        // 10,000 households in an order of their own: a sixteenth is 625
+        let list = (0..<HouseholdRowid(10_000)).map { ($0 * 7_919) % 10_000 }
+        let whole = CaseloadMatches(list: list)
+        // every 39th rowid from 0: 257 households (0, 39, …, 9,984); the first 255 and 256 of them
+        let members = Array(stride(from: HouseholdRowid(0), to: 10_000, by: 39))
+        #expect(members.count == 257)
+        let narrow = whole.narrowed(by: bits(Array(members.prefix(255)), highest: 10_000))
+        #expect(!narrow.isHeldAsBits && narrow.count == 255)
+        var wide = whole.narrowed(by: bits(Array(members.prefix(256)), highest: 10_000))
+        #expect(wide.isHeldAsBits && wide.count == 256)
+        // the same households in the same order as the list filtered, page by page
+        let expected = list.filter(Set(members.prefix(256)).contains)
+        #expect(wide.all == expected)
+        for start in stride(from: 0, to: 256, by: 25) {
+            #expect(wide.rowids(start..<start + 25) == Array(expected[start..<min(256, start + 25)]))
+        }
+        // typing more narrows the bits to an array below 256
+        let fewer = wide.narrowed(by: bits(Array(members.prefix(3)), highest: 10_000))
+        #expect(!fewer.isHeldAsBits && fewer.all == list.filter(Set(members.prefix(3)).contains))
     }
 
     @Test("Pages walked forward, backward, from the end and by jumps are the list filtered, at every density")
@@ -54,7 +77,7 @@ struct CaseloadMatchesTests {
             let expected = list.filter(Set(members).contains)
             var found = whole.narrowed(by: bits(members, highest: 5_100))
             #expect(found.count == expected.count && found.all == expected, "density \(density)%")
-            #expect(found.isHeldAsBits == (expected.count * 16 > list.count))
+            #expect(found.isHeldAsBits == (expected.count * 16 > list.count || expected.count >= 256))
             func page(_ start: Int, _ size: Int = 23) {
                 let want = Array(expected[min(start, expected.count)..<min(start + size, expected.count)])
                 #expect(found.rowids(start..<start + size) == want, "density \(density)%, page at \(start)")
