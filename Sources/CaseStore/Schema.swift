@@ -113,6 +113,9 @@ enum Schema {
         migrator.registerMigration("v24: the report's sums kept by triggers per day and month, by team and by submitter; the late grants in their own index") { db in
             try db.execute(sql: ReportTallies.v24)
         }
+        migrator.registerMigration("v25: a caseload row's figures from covering indexes: the adults, the last conversation, the grants waiting, the signals") { db in
+            try db.execute(sql: CaseloadRowIndexes.v25)
+        }
         return migrator
     }
 
