@@ -104,22 +104,44 @@ public struct TerminalScenarios {
     /// first (it reads the list's order in that pause, as it does within a second of the list
     /// being shown); without, the searches are typed straight after F4.
     public func search(rounds: Int, home: String, pause: Bool) throws -> Samples {
-        let terminal = try launch(home: home)
-        defer { terminal.terminate() }
-        try terminal.waitFor("Stoppen", timeout: 20)
-        terminal.drain()
-        let all = terminal.output.count
-        terminal.send(Keys.f4)
-        try terminal.waitFor("Alle", from: all)   // only what changed is sent: "Alle", not "huishoudens"
-        if pause { try terminal.waitUntilIdle() } else { _ = terminal.settled() }
+        let searching = try Searching(self, home: home, pause: pause)
+        defer { searching.terminal.terminate() }
         var samples = Samples()
-        var i = 0
-        // The screen as a terminal shows it, fed what came since the last look.
-        var screen = VirtualScreen(width: width, height: height)
-        var fed = 0
-        while samples.count < rounds {
-            let query = WorkstationScenarios.searches[i % WorkstationScenarios.searches.count]
-            i += 1
+        while samples.count < rounds { try searching.typeNextQuery(into: &samples) }
+        return samples
+    }
+
+    /// The workstation showing all households, searched one query at a time (see `search`).
+    final class Searching {
+        let terminal: PseudoTerminal
+        let pause: Bool
+        private var queries = 0
+        /// The screen as a terminal shows it, fed what came since the last look.
+        private var screen: VirtualScreen
+        private var fed = 0
+
+        init(_ scenarios: TerminalScenarios, home: String, pause: Bool) throws {
+            terminal = try scenarios.launch(home: home)
+            self.pause = pause
+            screen = VirtualScreen(width: scenarios.width, height: scenarios.height)
+            do {
+                try terminal.waitFor("Stoppen", timeout: 20)
+                terminal.drain()
+                let all = terminal.output.count
+                terminal.send(Keys.f4)
+                try terminal.waitFor("Alle", from: all)   // only what changed is sent: "Alle", not "huishoudens"
+                if pause { try terminal.waitUntilIdle() } else { _ = terminal.settled() }
+            } catch {
+                terminal.terminate()
+                throw error
+            }
+        }
+
+        /// `/`, the next query of `WorkstationScenarios.searches` a character at a time (each
+        /// character's time to a settled screen added to `samples`), Esc.
+        func typeNextQuery(into samples: inout Samples) throws {
+            let query = WorkstationScenarios.searches[queries % WorkstationScenarios.searches.count]
+            queries += 1
             let mark = terminal.output.count
             terminal.send("/")
             try terminal.waitFor("Zoeken", from: mark)
@@ -138,31 +160,45 @@ public struct TerminalScenarios {
             _ = terminal.settled()
             if pause { try terminal.waitUntilIdle() }
         }
-        return samples
     }
 
     /// Enter on a household of the list, timed until its overview has settled on the
     /// screen; Esc back. A different household each round (↓ in between).
     public func open(rounds: Int, home: String) throws -> Samples {
-        let terminal = try launch(home: home)
+        let terminal = try launchToCaseload(home: home)
         defer { terminal.terminate() }
-        try terminal.waitFor("Stoppen", timeout: 20)
-        terminal.drain()
         var samples = Samples()
-        for round in 0..<rounds {
-            for _ in 0..<(round % 5) { terminal.send(Keys.down); terminal.drain(quiet: 0.05) }
-            let mark = terminal.output.count
-            let started = monotonicSeconds()
-            terminal.send(Keys.enter)
-            try terminal.waitFor("Overzicht", from: mark)
-            _ = terminal.settled()
-            samples.add(((terminal.lastByteAt ?? started) - started) * 1000)
-            let back = terminal.output.count
-            terminal.send(Keys.escape)
-            try terminal.waitFor("huishoudens", from: back)
-            terminal.drain(quiet: 0.1)
-        }
+        for round in 0..<rounds { samples.add(try openOnce(terminal, round: round)) }
         return samples
+    }
+
+    /// The workstation started, its caseload on the screen.
+    func launchToCaseload(home: String) throws -> PseudoTerminal {
+        let terminal = try launch(home: home)
+        do {
+            try terminal.waitFor("Stoppen", timeout: 20)
+        } catch {
+            terminal.terminate()
+            throw error
+        }
+        terminal.drain()
+        return terminal
+    }
+
+    /// One round of `open`: its time in milliseconds.
+    func openOnce(_ terminal: PseudoTerminal, round: Int) throws -> Double {
+        for _ in 0..<(round % 5) { terminal.send(Keys.down); terminal.drain(quiet: 0.05) }
+        let mark = terminal.output.count
+        let started = monotonicSeconds()
+        terminal.send(Keys.enter)
+        try terminal.waitFor("Overzicht", from: mark)
+        _ = terminal.settled()
+        let ms = ((terminal.lastByteAt ?? started) - started) * 1000
+        let back = terminal.output.count
+        terminal.send(Keys.escape)
+        try terminal.waitFor("huishoudens", from: back)
+        terminal.drain(quiet: 0.1)
+        return ms
     }
 
     /// `keukentafel report --json --team alle` as a script runs it: start to exit, `rounds` times.

@@ -1,0 +1,59 @@
+import Foundation
+
+/// How a tail grows from 1,000 households to 100,000 — the search keystroke's p99 settled on
+/// the screen, a household's opening — measured with the two workstations in alternation.
+///
+/// Why: a p99 is the few slowest keystrokes of a run, and on this virtual machine those are
+/// the ones during which the host took the core (docs/performance.md, "A keystroke's own
+/// milliseconds"). Each size's figure is measured minutes after the other's, so their ratio
+/// compared the host's moods as much as the sizes: one growth figure of the same code was
+/// 2.30× in one run and 0.67× in the next. Here both workstations run side by side and take
+/// turns — a query typed in one, then in the other, who goes first alternating — so what the
+/// host does in those minutes touches both alike. Each size's own figures are measured as
+/// before, on their own.
+struct AlternatedGrowth {
+    let small: TerminalScenarios
+    let large: TerminalScenarios
+    let home: String
+
+    /// The searches of "search keystroke settled" (the list's pause over first), a query in
+    /// each workstation in turn.
+    func search(rounds: Int) throws -> (small: Samples, large: Samples) {
+        let a = try TerminalScenarios.Searching(small, home: home, pause: true)
+        defer { a.terminal.terminate() }
+        let b = try TerminalScenarios.Searching(large, home: home, pause: true)
+        defer { b.terminal.terminate() }
+        var samples = (small: Samples(), large: Samples())
+        var turn = 0
+        while samples.small.count < rounds || samples.large.count < rounds {
+            if turn % 2 == 0 {
+                try a.typeNextQuery(into: &samples.small)
+                try b.typeNextQuery(into: &samples.large)
+            } else {
+                try b.typeNextQuery(into: &samples.large)
+                try a.typeNextQuery(into: &samples.small)
+            }
+            turn += 1
+        }
+        return samples
+    }
+
+    /// The openings of "open a household", one in each workstation in turn.
+    func open(rounds: Int) throws -> (small: Samples, large: Samples) {
+        let a = try small.launchToCaseload(home: home)
+        defer { a.terminate() }
+        let b = try large.launchToCaseload(home: home)
+        defer { b.terminate() }
+        var samples = (small: Samples(), large: Samples())
+        for round in 0..<rounds {
+            if round % 2 == 0 {
+                samples.small.add(try small.openOnce(a, round: round))
+                samples.large.add(try large.openOnce(b, round: round))
+            } else {
+                samples.large.add(try large.openOnce(b, round: round))
+                samples.small.add(try small.openOnce(a, round: round))
+            }
+        }
+        return samples
+    }
+}
