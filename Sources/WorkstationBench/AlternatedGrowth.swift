@@ -11,14 +11,18 @@ import Foundation
 /// turns — a query typed in one, then in the other, who goes first alternating — so what the
 /// host does in those minutes touches both alike. Each size's own figures are measured as
 /// before, on their own.
-struct AlternatedGrowth {
+public struct AlternatedGrowth {
     let small: TerminalScenarios
     let large: TerminalScenarios
     let home: String
 
+    public init(small: TerminalScenarios, large: TerminalScenarios, home: String) {
+        self.small = small; self.large = large; self.home = home
+    }
+
     /// The searches of "search keystroke settled" (the list's pause over first), a query in
     /// each workstation in turn.
-    func search(rounds: Int) throws -> (small: Samples, large: Samples) {
+    public func search(rounds: Int) throws -> (small: Samples, large: Samples) {
         let a = try TerminalScenarios.Searching(small, home: home, pause: true)
         defer { a.terminal.terminate() }
         let b = try TerminalScenarios.Searching(large, home: home, pause: true)
@@ -39,7 +43,7 @@ struct AlternatedGrowth {
     }
 
     /// The openings of "open a household", one in each workstation in turn.
-    func open(rounds: Int) throws -> (small: Samples, large: Samples) {
+    public func open(rounds: Int) throws -> (small: Samples, large: Samples) {
         let a = try small.launchToCaseload(home: home)
         defer { a.terminate() }
         let b = try large.launchToCaseload(home: home)

@@ -38,6 +38,27 @@ struct PerformanceGuardTests {
             // The table judges every figure against its budget (ok or OVER), as keukentafel-bench prints it.
             let table = Report.table(figures, factor: 1)
             #expect(table.contains("open a household") && (table.contains(" ok") || table.contains("OVER")))
+
+            // The growth of the tails is measured with two workstations taking turns (run only with
+            // 1,000 and 100,000 households): here two copies of the 1,000 as a caseworker sees it
+            // (her own list is not empty, so a household opens), each reaching every turn.
+            let bench = BenchStores(folder: stores)
+            let cached = try bench.cachedAsCaseworker(households: 1_000, log: { _ in })
+            let now = BenchStores.clock.now().iso
+            func scenarios(_ name: String) throws -> TerminalScenarios {
+                let copy = try bench.workingCopy(of: cached, in: folder.appendingPathComponent(name).path)
+                return TerminalScenarios(binary: binary.path, storePath: copy.path, now: now)
+            }
+            let home = folder.appendingPathComponent("home").path
+            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let alternation = AlternatedGrowth(small: try scenarios("a"), large: try scenarios("b"), home: home)
+            let search = try alternation.search(rounds: 10)
+            let opens = try alternation.open(rounds: 4)
+            #expect(search.small.count >= 10 && search.large.count >= 10)
+            #expect(opens.small.count == 4 && opens.large.count == 4)
+            for samples in [search.small, search.large, opens.small, opens.large] {
+                #expect(samples.values.allSatisfy { $0.isFinite && $0 > 0 }, "\(samples.values)")
+            }
         }
     }
 }
