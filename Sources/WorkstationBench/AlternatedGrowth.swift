@@ -30,13 +30,7 @@ public struct AlternatedGrowth {
         var samples = (small: Samples(), large: Samples())
         var turn = 0
         while samples.small.count < rounds || samples.large.count < rounds {
-            if turn % 2 == 0 {
-                try a.typeNextQuery(into: &samples.small)
-                try b.typeNextQuery(into: &samples.large)
-            } else {
-                try b.typeNextQuery(into: &samples.large)
-                try a.typeNextQuery(into: &samples.small)
-            }
+            try Self.inTurn(turn, { try a.typeNextQuery(into: &samples.small) }, { try b.typeNextQuery(into: &samples.large) })
             turn += 1
         }
         return samples
@@ -50,14 +44,14 @@ public struct AlternatedGrowth {
         defer { b.terminate() }
         var samples = (small: Samples(), large: Samples())
         for round in 0..<rounds {
-            if round % 2 == 0 {
-                samples.small.add(try small.openOnce(a, round: round))
-                samples.large.add(try large.openOnce(b, round: round))
-            } else {
-                samples.large.add(try large.openOnce(b, round: round))
-                samples.small.add(try small.openOnce(a, round: round))
-            }
+            try Self.inTurn(round, { samples.small.add(try small.openOnce(a, round: round)) },
+                            { samples.large.add(try large.openOnce(b, round: round)) })
         }
         return samples
+    }
+
+    /// The small store's step, then the large one's, on even turns; the other way round on odd.
+    private static func inTurn(_ turn: Int, _ small: () throws -> Void, _ large: () throws -> Void) throws {
+        if turn % 2 == 0 { try small(); try large() } else { try large(); try small() }
     }
 }

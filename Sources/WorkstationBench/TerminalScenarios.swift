@@ -121,12 +121,10 @@ public struct TerminalScenarios {
         private var fed = 0
 
         init(_ scenarios: TerminalScenarios, home: String, pause: Bool) throws {
-            terminal = try scenarios.launch(home: home)
+            terminal = try scenarios.launchToCaseload(home: home)
             self.pause = pause
             screen = VirtualScreen(width: scenarios.width, height: scenarios.height)
             do {
-                try terminal.waitFor("Stoppen", timeout: 20)
-                terminal.drain()
                 let all = terminal.output.count
                 terminal.send(Keys.f4)
                 try terminal.waitFor("Alle", from: all)   // only what changed is sent: "Alle", not "huishoudens"
