@@ -1,7 +1,8 @@
 import Foundation
 
 /// How a tail grows from 1,000 households to 100,000 — the search keystroke's p99 settled on
-/// the screen, a household's opening — measured with the two workstations in alternation.
+/// the screen, a household's opening, F4 to the next list — measured with the two
+/// workstations in alternation.
 ///
 /// Why: a p99 is the few slowest keystrokes of a run, and on this virtual machine those are
 /// the ones during which the host took the core (docs/performance.md, "A keystroke's own
@@ -46,6 +47,23 @@ public struct AlternatedGrowth {
         for round in 0..<rounds {
             try Self.inTurn(round, { samples.small.add(try small.openOnce(a, round: round)) },
                             { samples.large.add(try large.openOnce(b, round: round)) })
+        }
+        return samples
+    }
+
+    /// F4 round the lists (as in "F4 to the next list, from the first after start"), a press
+    /// in each workstation in turn; both started anew `launches` times, so that the first F4
+    /// after a start is among the samples as often as in the figures of each size.
+    public func scope(launches: Int) throws -> (small: Samples, large: Samples) {
+        var samples = (small: Samples(), large: Samples())
+        for launch in 0..<launches {
+            let a = try small.launchToCaseload(home: home)
+            defer { a.terminate() }
+            let b = try large.launchToCaseload(home: home)
+            defer { b.terminate() }
+            for press in 0..<TerminalScenarios.scopePresses {
+                try Self.inTurn(launch + press, { samples.small.add(small.scopeOnce(a)) }, { samples.large.add(large.scopeOnce(b)) })
+            }
         }
         return samples
     }

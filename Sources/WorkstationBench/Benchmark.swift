@@ -103,7 +103,10 @@ public struct Benchmark {
             let session = try terminal.session(home: home)
             figures.append(Figure(name: Self.scope(role), households: size, unit: "ms", statistic: .p99,
                                   budget: budgets.scope, samples: session.scope))
-            let (search, stolen) = try HostSteal.percent { try terminal.search(rounds: rounds, home: home, pause: true) }
+            // Three times the keystrokes (600 at 200 rounds): a p99 of 200 is their third slowest,
+            // and three moments of the host's in minutes decided it (23.5 ms once at a million,
+            // median 3.0 ms); of 600 it is the seventh slowest.
+            let (search, stolen) = try HostSteal.percent { try terminal.search(rounds: rounds * 3, home: home, pause: true) }
             figures.append(Figure(name: Self.search(role), households: size, unit: "ms", statistic: .p99,
                                   budget: budgets.searchKeystroke, samples: search))
             if let stolen {
@@ -140,10 +143,10 @@ public struct Benchmark {
     }
 
     /// 100,000 households against 1,000, for each figure a user meets on the real binary; the
-    /// search's and the opening's tails in alternation (`alternatedGrowth`).
+    /// tails — search, opening, F4 — in alternation (`alternatedGrowth`).
     func growth(_ figures: [Figure]) -> [Figure] {
         guard sizes.contains(1_000), sizes.contains(100_000) else { return [] }
-        let names = [Self.caseworkerRole, Self.teamleaderRole].flatMap { [Self.start($0), Self.scope($0), Self.memory($0)] }
+        let names = [Self.caseworkerRole, Self.teamleaderRole].flatMap { [Self.start($0), Self.memory($0)] }
             + [Self.report]
         return names.compactMap { name in
             guard let small = figures.first(where: { $0.name == name && $0.households == 1_000 }),
@@ -153,9 +156,9 @@ public struct Benchmark {
         }
     }
 
-    /// The growth of the search keystroke's and the opening's p99, 100,000 households against
-    /// 1,000, with the two workstations side by side taking turns (AlternatedGrowth), as a
-    /// caseworker and as a team leader.
+    /// The growth of the p99 of the search keystroke, of F4 and of the opening, 100,000
+    /// households against 1,000, with the two workstations side by side taking turns
+    /// (AlternatedGrowth), as a caseworker and as a team leader.
     func alternatedGrowth() throws -> [Figure] {
         guard sizes.contains(1_000), sizes.contains(100_000) else { return [] }
         let work = "\(stores.folder)/alternation-\(getpid())"
@@ -176,6 +179,9 @@ public struct Benchmark {
             // Three times the keystrokes: the p99 of 600 is their seventh slowest, which one or two
             // moments of the host's no longer decide (opens take half a second each: as many as before).
             var measured = [(Self.search(role), try alternation.search(rounds: rounds * 3))]
+            // F4's p99 of a size was its slowest of seven presses, and one run's growth 1.51×:
+            // here twenty starts (at 200 rounds), 140 presses each side.
+            measured.append((Self.scope(role), try alternation.scope(launches: max(3, rounds / 10))))
             if asCaseworker { measured.append((Self.open(role), try alternation.open(rounds: rounds))) }
             for (name, samples) in measured where samples.small.p99 > 0 {
                 for (size, taken) in [(1_000, samples.small), (100_000, samples.large)] {

@@ -50,6 +50,16 @@ public struct TerminalScenarios {
         return samples
     }
 
+    /// F4 presses in a session: round the lists (mine → all → closed → mine) and on to all.
+    static let scopePresses = 7
+
+    /// F4 once, timed until the screen settles (its last byte: ncurses sends only what
+    /// changed, so no one word marks the end).
+    func scopeOnce(_ terminal: PseudoTerminal) -> Double {
+        terminal.send(Keys.f4)
+        return terminal.settled() * 1000
+    }
+
     /// One session: arrow-downs through all households, a search, End and Home, a household
     /// opened and a character typed into a new conversation's question, one at a time.
     public func session(home: String, presses: Int = 20) throws -> Results {
@@ -57,13 +67,8 @@ public struct TerminalScenarios {
         let terminal = try launch(home: home)
         try terminal.waitFor("Stoppen", timeout: 20)
         terminal.drain()
-        // F4 round the lists (mine → all → closed → mine, and on to all), each timed until the
-        // screen settles (its last byte; ncurses sends only what changed, so no one word marks
-        // the end); the first F4 after the start counts too.
-        for _ in 0..<7 {
-            terminal.send(Keys.f4)
-            results.scope.add(terminal.settled() * 1000)
-        }
+        // F4 round the lists, the first F4 after the start included.
+        for _ in 0..<Self.scopePresses { results.scope.add(scopeOnce(terminal)) }
         try terminal.waitFor("Alle", from: 0)
         for _ in 0..<presses {
             terminal.send(Keys.down)

@@ -54,9 +54,11 @@ struct PerformanceGuardTests {
             let alternation = AlternatedGrowth(small: try scenarios("a"), large: try scenarios("b"), home: home)
             let search = try alternation.search(rounds: 10)
             let opens = try alternation.open(rounds: 4)
+            let scope = try alternation.scope(launches: 2)
             #expect(search.small.count >= 10 && search.large.count >= 10)
             #expect(opens.small.count == 4 && opens.large.count == 4)
-            for samples in [search.small, search.large, opens.small, opens.large] {
+            #expect(scope.small.count == 14 && scope.large.count == 14)   // seven presses after each of two starts
+            for samples in [search.small, search.large, opens.small, opens.large, scope.small, scope.large] {
                 #expect(samples.values.allSatisfy { $0.isFinite && $0 > 0 }, "\(samples.values)")
             }
         }
