@@ -40,14 +40,17 @@ public struct TerminalScenarios {
     /// Start to a complete first frame (the key bar is drawn last), `rounds` times.
     public func start(rounds: Int, home: String) throws -> Samples {
         var samples = Samples()
-        for _ in 0..<rounds {
-            let started = monotonicSeconds()
-            let terminal = try launch(home: home)
-            try terminal.waitFor("Stoppen")
-            samples.add((monotonicSeconds() - started) * 1000)
-            terminal.terminate()
-        }
+        for _ in 0..<rounds { samples.add(try startOnce(home: home)) }
         return samples
+    }
+
+    /// One start of `start`: its time in milliseconds.
+    func startOnce(home: String) throws -> Double {
+        let started = monotonicSeconds()
+        let terminal = try launch(home: home)
+        defer { terminal.terminate() }
+        try terminal.waitFor("Stoppen")
+        return (monotonicSeconds() - started) * 1000
     }
 
     /// F4 presses in a session: round the lists (mine → all → closed → mine) and on to all.

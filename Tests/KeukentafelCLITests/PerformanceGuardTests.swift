@@ -55,10 +55,12 @@ struct PerformanceGuardTests {
             let search = try alternation.search(rounds: 10)
             let opens = try alternation.open(rounds: 4)
             let scope = try alternation.scope(launches: 2)
+            let starts = try alternation.start(rounds: 3)
             #expect(search.small.count >= 10 && search.large.count >= 10)
             #expect(opens.small.count == 4 && opens.large.count == 4)
             #expect(scope.small.count == 14 && scope.large.count == 14)   // seven presses after each of two starts
-            for samples in [search.small, search.large, opens.small, opens.large, scope.small, scope.large] {
+            #expect(starts.small.count == 3 && starts.large.count == 3)
+            for samples in [search.small, search.large, opens.small, opens.large, scope.small, scope.large, starts.small, starts.large] {
                 #expect(samples.values.allSatisfy { $0.isFinite && $0 > 0 }, "\(samples.values)")
             }
         }
