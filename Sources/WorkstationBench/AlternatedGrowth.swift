@@ -23,8 +23,8 @@ public struct AlternatedGrowth {
 
     /// Start to a complete first frame (as in "first complete frame"), a start of each in turn.
     public func start(rounds: Int) throws -> (small: Samples, large: Samples) {
-        _ = try small.startOnce(home: home)   // the file cache warm, as for the figures of each size
-        _ = try large.startOnce(home: home)
+        _ = try small.start(rounds: 1, home: home)   // the file cache warm, as for the figures of each size
+        _ = try large.start(rounds: 1, home: home)
         var samples = (small: Samples(), large: Samples())
         for round in 0..<rounds {
             try Self.inTurn(round, { samples.small.add(try small.startOnce(home: home)) },

@@ -103,10 +103,7 @@ public struct Benchmark {
             let session = try terminal.session(home: home)
             figures.append(Figure(name: Self.scope(role), households: size, unit: "ms", statistic: .p99,
                                   budget: budgets.scope, samples: session.scope))
-            // Three times the keystrokes (600 at 200 rounds): a p99 of 200 is their third slowest,
-            // and three moments of the host's in minutes decided it (23.5 ms once at a million,
-            // median 3.0 ms); of 600 it is the seventh slowest.
-            let (search, stolen) = try HostSteal.percent { try terminal.search(rounds: rounds * 3, home: home, pause: true) }
+            let (search, stolen) = try HostSteal.percent { try terminal.search(rounds: settledSearchKeystrokes, home: home, pause: true) }
             figures.append(Figure(name: Self.search(role), households: size, unit: "ms", statistic: .p99,
                                   budget: budgets.searchKeystroke, samples: search))
             if let stolen {
@@ -150,11 +147,22 @@ public struct Benchmark {
             + [Self.report]
         return names.compactMap { name in
             guard let small = figures.first(where: { $0.name == name && $0.households == 1_000 }),
-                  let large = figures.first(where: { $0.name == name && $0.households == 100_000 }), small.judged > 0 else { return nil }
-            return Figure(name: "\(name): 100000 vs 1000", households: 100_000, unit: "×", statistic: .value,
-                          budget: Budget.growthFactor, samples: Samples([large.judged / small.judged]))
+                  let large = figures.first(where: { $0.name == name && $0.households == 100_000 }) else { return nil }
+            return Self.growth("\(name): 100000 vs 1000", small: small, large: large)
         }
     }
+
+    /// `large`'s judged figure against `small`'s, against the growth budget; nil when `small`'s is 0.
+    static func growth(_ name: String, small: Figure, large: Figure) -> Figure? {
+        guard small.judged > 0 else { return nil }
+        return Figure(name: name, households: large.households, unit: "×", statistic: .value,
+                      budget: Budget.growthFactor, samples: Samples([large.judged / small.judged]))
+    }
+
+    /// The settled search's keystrokes per size: three times the rounds (600 at the default
+    /// 200). A p99 of 200 is their third slowest, and three moments of the host's in minutes
+    /// decided it (23.5 ms once at a million, median 3.0 ms); of 600 it is the seventh slowest.
+    var settledSearchKeystrokes: Int { rounds * 3 }
 
     /// The growth of the first frame's median and of the p99 of the search keystroke, of F4
     /// and of the opening, 100,000 households against 1,000, with the two workstations side
@@ -176,13 +184,12 @@ public struct Benchmark {
                 return TerminalScenarios(binary: binary, storePath: copy.path, now: now)
             }
             let alternation = AlternatedGrowth(small: try scenarios(1_000), large: try scenarios(100_000), home: home)
-            // Three times the keystrokes: the p99 of 600 is their seventh slowest, which one or two
-            // moments of the host's no longer decide. Opens take half a second each: twice the
-            // rounds (of 200 the p99 was the second slowest, and one run's growth 1.46×).
+            // The search as at each size (`settledSearchKeystrokes`). Opens take half a second
+            // each: twice the rounds (of 200 the p99 was the second slowest; one growth 1.46×).
             // The first frame: its median of twenty starts at each size, minutes apart, gave
             // growths from 0.78× to 1.39× of the same code; sixty starts of each in turn.
             var measured = [(Self.start(role), Statistic.median, try alternation.start(rounds: max(9, rounds * 3 / 10)))]
-            measured.append((Self.search(role), .p99, try alternation.search(rounds: rounds * 3)))
+            measured.append((Self.search(role), .p99, try alternation.search(rounds: settledSearchKeystrokes)))
             // F4's p99 of a size was its slowest of seven presses, and one run's growth 1.51×:
             // here twenty starts (at 200 rounds), 140 presses each side.
             measured.append((Self.scope(role), .p99, try alternation.scope(launches: max(3, rounds / 10))))
@@ -192,9 +199,9 @@ public struct Benchmark {
                     Figure(name: "\(name), in alternation", households: $0.0, unit: "ms", statistic: statistic, budget: nil, samples: $0.1)
                 }
                 figures += taken
-                guard taken[0].judged > 0 else { continue }
-                figures.append(Figure(name: "\(name): 100000 vs 1000, in alternation", households: 100_000, unit: "×",
-                                      statistic: .value, budget: Budget.growthFactor, samples: Samples([taken[1].judged / taken[0].judged])))
+                if let growth = Self.growth("\(name): 100000 vs 1000, in alternation", small: taken[0], large: taken[1]) {
+                    figures.append(growth)
+                }
             }
         }
         return figures

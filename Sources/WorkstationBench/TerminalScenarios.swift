@@ -67,9 +67,8 @@ public struct TerminalScenarios {
     /// opened and a character typed into a new conversation's question, one at a time.
     public func session(home: String, presses: Int = 20) throws -> Results {
         var results = Results()
-        let terminal = try launch(home: home)
-        try terminal.waitFor("Stoppen", timeout: 20)
-        terminal.drain()
+        let terminal = try launchToCaseload(home: home)
+        defer { terminal.terminate() }   // also when a wait below fails
         // F4 round the lists, the first F4 after the start included.
         for _ in 0..<Self.scopePresses { results.scope.add(scopeOnce(terminal)) }
         try terminal.waitFor("Alle", from: 0)
@@ -102,7 +101,6 @@ public struct TerminalScenarios {
             results.typedCharacter.add(Double(terminal.drain()))
         }
         if let peak = terminal.peakMemoryMegabytes { results.peakMemoryMegabytes.add(peak) }
-        terminal.terminate()
         return results
     }
 
