@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CNcursesw
 
 /// Reading input: `wget_wch`, decoded by `KeyDecoding`, with the few things that need more
@@ -26,8 +31,20 @@ extension NcursesBackend {
                 wait = max(0, min(wait, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
             }
             if let raw = read(milliseconds: Int32(wait)), let event = event(from: raw) { return event }
+            if Self.terminalIsGone() { TerminalSafety.hangUp() }
             if let deadline, clock.now >= deadline { return nil }
         }
+    }
+
+    /// True when the terminal behind standard input is gone: `poll` reports a hang-up or an
+    /// error on it. Then every read returns at once with nothing, and without this the loop
+    /// read nothing at full speed — a core burnt on a shared host — whenever the kernel sent
+    /// no SIGHUP: it sends it to the session's leader only, and a leader that ignores it
+    /// (a wrapper with `trap '' HUP`, a tracer) stays and leaves the workstation running.
+    static func terminalIsGone() -> Bool {
+        var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) == 1 else { return false }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// One `wget_wch`, waiting at most `milliseconds` (0: only what is already there). In a

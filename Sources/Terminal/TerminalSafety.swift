@@ -67,6 +67,16 @@ enum TerminalSafety {
     /// True once after the process was continued from a stop: the screen must be repainted.
     static func takeResume() -> Bool { resumePending.exchange(0, ordering: .sequentiallyConsistent) == 1 }
 
+    /// Ends the process as a SIGHUP does (the terminal is given back as far as it can be,
+    /// the status says SIGHUP): for a terminal found gone without the signal. What was
+    /// typed is in the draft, which is written every second (a quarter second while typing).
+    static func hangUp() -> Never {
+        raise(SIGHUP)
+        // Only when SIGHUP could not end it (a handler that returned): end anyway.
+        restoreTerminal()
+        _exit(129)
+    }
+
     /// Stops the process as Ctrl-Z would in cooked mode (in raw mode Ctrl-Z is a key): the
     /// SIGTSTP handler restores the terminal, and this returns after `fg`.
     static func suspend() { raise(SIGTSTP) }
