@@ -28,6 +28,7 @@ struct NoReads: ScreenReads {
     func searchBeginningsState() throws -> SearchBeginnings.State { try refuse("the search's beginnings") }
     func buildSearchBeginnings(threshold: Int) throws -> SearchBeginnings.Build { try refuse("the search's beginnings") }
     func caseFile(_ householdId: String) throws -> CaseFile { try refuse("a case file") }
+    func readAhead(household: String) throws { try refuse("a household read ahead") as Void }
     func householdRows(_ id: String) throws -> HouseholdRows { try refuse("the household's rows") }
     func ledgerLines(household: String) throws -> [StoredLedgerLine] { try refuse("ledger lines") }
     func conversations(household: String) throws -> [StoredConversation] { try refuse("conversations") }

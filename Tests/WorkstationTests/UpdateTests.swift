@@ -115,7 +115,7 @@ struct UpdateTests {
             #expect(try app.env.store.searchBeginningsState().changes == 0)
             app.handle(.key(.function(4)))
             #expect(app.state.caseload.searchBeginningsBuild == nil)
-            #expect(app.idleWait == 0.05)   // the loop wakes for the pause's work
+            #expect(app.idleWait == 0.02)   // the loop wakes for the pause's work (the first the read-ahead's)
             #expect(app.pause())
             #expect(app.idleWait == nil)
             let first = try #require(app.state.caseload.searchBeginningsBuild)

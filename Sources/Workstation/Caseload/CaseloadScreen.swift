@@ -39,6 +39,8 @@ public struct CaseloadState {
     let orderReader = BackgroundRead<(caseworker: String?, closed: Bool, version: Int, order: CaseloadMatches)>()
     /// The search's common word beginnings, kept in the store (see SearchBeginningsKeeper).
     var searchBeginningsKeeper = SearchBeginningsKeeper()
+    /// The household under the cursor, read ahead in a pause (see HouseholdReadAhead).
+    var readAhead = HouseholdReadAhead()
     /// What this caseload's last making of them did (nil when it made none).
     public var searchBeginningsBuild: SearchBeginnings.Build? { searchBeginningsKeeper.lastBuild }
 
@@ -54,6 +56,15 @@ public struct CaseloadState {
     }
 
     var selectedRow: CaseloadRow? { count == 0 ? nil : row(list.selected) }
+
+    /// Whether the user may open the row's household (else the list shows only who and where).
+    func mayOpen(_ row: CaseloadRow, _ ctx: ScreenContext) -> Bool {
+        Store.mayView(ctx.actor, myTeam: teams?[ctx.staff.user], caseworker: row.caseworker, householdTeam: row.team)
+    }
+
+    /// The row Enter would open, while the list has the keys (not while a search is typed:
+    /// then the row under the cursor changes with every letter).
+    var restingRow: CaseloadRow? { searching ? nil : selectedRow }
 }
 
 extension CaseloadState: ReadingScreen {
@@ -179,15 +190,19 @@ extension CaseloadState: ReadingScreen {
             worked = true
         }
         if try searchBeginningsKeeper.idle(reads, threshold: ctx.searchBeginningThreshold) { worked = true }
+        let resting = restingRow
+        if readAhead.idle(reads, selected: resting?.id, mayOpen: resting.map { mayOpen($0, ctx) } ?? false) { worked = true }
         return worked
     }
 
     /// How long the loop may wait for a key before the next `idle`: 50 ms while the order
     /// is missing (not between two keys typed in a row) or a read of the pause is under way
-    /// (to take it over); until the next build may start when one waits; nil when there is
-    /// nothing to do (the second's tick still looks whether the list changed).
+    /// (to take it over); until the next build may start when one waits; 20 ms for the
+    /// read-ahead of the household under the cursor; nil when there is nothing to do (the
+    /// second's tick still looks whether the list changed).
     var idleWait: Double? {
-        order == nil || orderReader.isBusy ? 0.05 : searchBeginningsKeeper.wait
+        [order == nil || orderReader.isBusy ? 0.05 : searchBeginningsKeeper.wait,
+         readAhead.wait(selected: restingRow?.id)].compactMap { $0 }.min()
     }
 
     /// Makes sure the visible rows are read; reads only what the screen shows.
@@ -300,9 +315,7 @@ extension CaseloadState: ReadingScreen {
                      rowCount: caseload.count, focused: !caseload.searching, emptyText: empty,
                      highlight: .firstColumn) { index in
             guard let row = caseload.row(index) else { return [Span(text: "…", role: .dim)] }
-            let teams = caseload.teams ?? [:]
-            let mayOpen = Store.mayView(ctx.actor, myTeam: teams[ctx.staff.user], caseworker: row.caseworker,
-                                        householdTeam: row.team)
+            let mayOpen = caseload.mayOpen(row, ctx)
             let address = Self.address(street: row.street, postcode: row.postcode, city: row.city, width: addressWidth)
             var cells = [
                 Span(text: row.adults.isEmpty ? row.name : row.adults, role: .normal),

@@ -51,6 +51,8 @@ protocol ScreenReads: Sendable {
     func searchBeginningsState() throws -> SearchBeginnings.State
     func buildSearchBeginnings(threshold: Int) throws -> SearchBeginnings.Build
     func caseFile(_ householdId: String) throws -> CaseFile
+    /// Reads what opening the household reads, keeping nothing (the caseload's read-ahead).
+    func readAhead(household: String) throws
     func householdRows(_ id: String) throws -> HouseholdRows
     func ledgerLines(household: String) throws -> [StoredLedgerLine]
     func conversations(household: String) throws -> [StoredConversation]
