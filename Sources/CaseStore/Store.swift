@@ -163,6 +163,13 @@ public final class Store: Sendable {
         // Several caseworkers on one host share the store: wait for another's write
         // instead of failing at once.
         config.busyMode = .timeout(5)
+        // 8 MB of pages per connection instead of SQLite's 2 MB: a caseworker's list, its
+        // figures and the search index's pages for what they search at 100,000 households
+        // are more than 2 MB, and each page read again came from the file cache by a system
+        // call. Measured on a pty (56 rounds of the benchmark's searches, twice): the p99 of
+        // a settled keystroke at 100,000 went from 3.48 and 3.79 ms to 3.00 and 3.26 ms; at
+        // 1,000 (a 5 MB store) nothing changed; peak memory at 100,000 31.1 → 35.1 MB.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -8192") }
         return config
     }
 
