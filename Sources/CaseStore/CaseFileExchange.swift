@@ -132,7 +132,7 @@ extension Store {
         try read { db in
             _ = try CaseFileRows.load(id, from: db)
             _ = try Self.householdRows(db, id)
-            _ = try Int.fetchOne(db, sql: "SELECT counter FROM household_change WHERE householdId = ?", arguments: [id])
+            _ = try Self.householdChangeCounter(db, id)
             _ = try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit WHERE householdId = ?", arguments: [id])
         }
     }

@@ -7,7 +7,11 @@ import GRDB
 extension Store {
     /// Rises with every saved change to any part of the household.
     public func householdChangeCounter(_ id: String) throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT counter FROM household_change WHERE householdId = ?", arguments: [id]) ?? 0 }
+        try read { db in try Self.householdChangeCounter(db, id) }
+    }
+
+    static func householdChangeCounter(_ db: Database, _ id: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT counter FROM household_change WHERE householdId = ?", arguments: [id]) ?? 0
     }
 
     /// Rises with every request saved, submitted, decided or paid.

@@ -54,10 +54,7 @@ struct HouseholdReadAheadTests {
     @Test("Another team's household under the cursor is passed over: nothing of it read")
     func otherTeamsHousehold() throws {
         try withDemoApp(user: "r.westra") { app in
-            let store = app.env.store
-            let leader = Actor(user: "j.bakker", role: .teamleader)
-            try store.addStaff(StaffMember(user: "w.west", name: "Wim West", role: .caseworker, team: "Wijkteam West"), by: leader)
-            try store.assignHousehold("hh-demo-0004", to: "w.west", by: leader)
+            try assignDemoHouseholdToOtherTeam(app.env.store)
             app.handle(.key(.function(4)))   // all households
             #expect(app.pause())
             let startedBefore = app.state.caseload.readAhead.started

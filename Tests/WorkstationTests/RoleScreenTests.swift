@@ -23,10 +23,8 @@ struct RoleScreenTests {
     func otherTeamsHousehold() throws {
         try withDemoApp(user: "r.westra") { app in
             let store = app.env.store
-            let leader = Actor(user: "j.bakker", role: .teamleader)
-            try store.addStaff(StaffMember(user: "w.west", name: "Wim West", role: .caseworker, team: "Wijkteam West"), by: leader)
+            let leader = try assignDemoHouseholdToOtherTeam(store)
             func assign(_ user: String) throws { try store.assignHousehold("hh-demo-0004", to: user, by: leader) }
-            try assign("w.west")
             app.handle(.key(.function(4)))   // all households
             app.handle(.key(.character("/")))
             let name = try store.caseFile("hh-demo-0004").household.name

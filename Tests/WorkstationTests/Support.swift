@@ -26,6 +26,16 @@ func withDemoApp<T>(user: String = "r.westra", language: Language = .nl, size: S
     return try body(try App(env: env, size: size))
 }
 
+/// Puts hh-demo-0004 in another team's hands: w.west of Wijkteam West, added by team leader
+/// j.bakker (returned, for what the test does next). r.westra may then not open it.
+@discardableResult
+func assignDemoHouseholdToOtherTeam(_ store: Store) throws -> Actor {
+    let leader = Actor(user: "j.bakker", role: .teamleader)
+    try store.addStaff(StaffMember(user: "w.west", name: "Wim West", role: .caseworker, team: "Wijkteam West"), by: leader)
+    try store.assignHousehold("hh-demo-0004", to: "w.west", by: leader)
+    return leader
+}
+
 /// A second app on the same store, as after a restart.
 func restarted(_ app: App) throws -> App {
     try App(env: app.env, size: app.state.size)

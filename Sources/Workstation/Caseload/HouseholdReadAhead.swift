@@ -24,14 +24,13 @@ struct HouseholdReadAhead {
     /// no household (a view that cannot be recorded is refused). True when there was
     /// something to do.
     mutating func idle(_ store: any ScreenReads, selected: String?, mayOpen: Bool) -> Bool {
-        var worked = reader.take() != nil
-        guard let selected, selected != lastRead, !reader.isBusy else { return worked }
+        let took = reader.take() != nil
+        guard let selected, selected != lastRead, !reader.isBusy else { return took }
         lastRead = selected
-        guard mayOpen && !store.isReadOnly else { return worked }
+        guard mayOpen && !store.isReadOnly else { return took }
         reader.start { try store.readAhead(household: selected) }
         started += 1
-        worked = true
-        return worked
+        return true
     }
 
     /// How long the loop may wait before the next `idle`: 20 ms once the cursor rests on a
